@@ -1,0 +1,35 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Auth: the guest provider lets a newcomer sign in on the embedded default.
+// Replace it with your identity provider: https://backstage.io/docs/auth/
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+
+// Permissions: allow-all for local development. To enforce who may read the
+// fleet and trigger refreshes, replace this module with your own policy, see
+// README.md ("Permissions") and https://backstage.io/docs/permissions/writing-a-policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// The AKS baseline plugin and its scaffolder actions.
+backend.add(import('@aks-baseline/plugin-aks-baseline-backend'));
+backend.add(
+  import('@aks-baseline/plugin-scaffolder-backend-module-aks-baseline'),
+);
+
+backend.start();

@@ -1,0 +1,13 @@
+/**
+ * Catalog annotations are a public interface: the onboarding template writes
+ * them and the dashboard reads them, so both import them from here.
+ */
+
+/** ARM resource id of the AKS managed cluster, on a `Resource` of type `kubernetes-cluster`. @public */
+export const ANNOTATION_RESOURCE_ID = 'aks-baseline.io/resource-id';
+/** Entity ref of the cluster an app runs on, on a `Component`. @public */
+export const ANNOTATION_CLUSTER = 'aks-baseline.io/cluster';
+/** The app's Kubernetes namespace. @public */
+export const ANNOTATION_NAMESPACE = 'aks-baseline.io/namespace';
+/** The app's public host name. @public */
+export const ANNOTATION_HOST = 'aks-baseline.io/host';

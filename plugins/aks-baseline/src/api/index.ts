@@ -1,0 +1,3 @@
+export { aksBaselineApiRef } from './AksBaselineApi';
+export type { AksBaselineApi } from './AksBaselineApi';
+export { AksBaselineClient } from './AksBaselineClient';

@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions that generate AKS secure-baseline clusters and onboard
+ * apps onto them.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleAksBaseline as default } from './module';
+export { createOnboardAppAction } from './actions/onboardApp';

@@ -1,0 +1,20 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+
+/**
+ * Registers the AKS baseline scaffolder actions with the scaffolder backend.
+ *
+ * @public
+ */
+export const scaffolderModuleAksBaseline = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'aks-baseline',
+  register(reg) {
+    reg.registerInit({
+      deps: { scaffolder: scaffolderActionsExtensionPoint },
+      async init({ scaffolder }) {
+        scaffolder.addActions();
+      },
+    });
+  },
+});

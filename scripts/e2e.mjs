@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Browser test: starts the portal (backend + frontend dev server) on the
+// embedded default, drives Debian's chromium through playwright-core, and
+// saves screenshots under test-results/ (ignored by git).
+//
+//   node scripts/e2e.mjs                      run the checks
+//   UPDATE_README_SCREENSHOT=1 node scripts/e2e.mjs   also refresh docs/screenshot.png
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { checks } from './e2e/checks.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, 'test-results');
+const FRONTEND = 'http://localhost:3000';
+const BACKEND = 'http://localhost:7007';
+mkdirSync(resultsDir, { recursive: true });
+
+function chromiumPath() {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
+  const found = candidates.find(p => p && existsSync(p));
+  if (found) return found;
+  // Debian's package is the only browser build this project relies on; a
+  // browser download (npx playwright install) is not reachable everywhere.
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Debian chromium (apt-get install chromium)...');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+    });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  throw new Error(
+    'Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH',
+  );
+}
+
+function portInUse(port) {
+  return new Promise(resolve => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(url, timeoutMs, accept = res => res.ok) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (accept(await fetch(url))) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${url} not ready after ${timeoutMs / 1000}s`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+function startPortal() {
+  const yarnRelease = join(root, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+  // Its own process group, so stopping it stops the backend and the dev server.
+  const child = spawn(process.execPath, [yarnRelease, 'dev'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, YARN_ENABLE_TELEMETRY: '0', BROWSER: 'none' },
+  });
+  const log = [];
+  const keep = chunk => {
+    log.push(chunk.toString());
+    if (log.length > 400) log.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return {
+    log: () => log.join(''),
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    },
+  };
+}
+
+async function main() {
+  for (const port of [3000, 7007]) {
+    if (await portInUse(port)) {
+      throw new Error(
+        `port ${port} is in use: stop the running portal before the browser test`,
+      );
+    }
+  }
+  const executablePath = chromiumPath();
+  const portal = startPortal();
+  const started = Date.now();
+  let browser;
+  const results = [];
+  try {
+    await waitFor(`${BACKEND}/.backstage/health/v1/readiness`, 240_000);
+    await waitFor(FRONTEND, 300_000);
+    console.log(
+      `portal ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    );
+
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+    });
+    page.setDefaultTimeout(60_000);
+    for (const check of checks) {
+      const t0 = Date.now();
+      try {
+        await check.run({
+          page,
+          frontend: FRONTEND,
+          backend: BACKEND,
+          screenshot: name =>
+            page.screenshot({ path: join(resultsDir, `${name}.png`) }),
+        });
+        results.push({ name: check.name, ok: true });
+        console.log(`  ✓ ${check.name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        await page
+          .screenshot({
+            path: join(resultsDir, `failed-${results.length + 1}.png`),
+          })
+          .catch(() => {});
+        results.push({
+          name: check.name,
+          ok: false,
+          error: String(error?.message ?? error),
+        });
+        console.log(
+          `  ✖ ${check.name}\n    ${String(error?.message ?? error)
+            .split('\n')
+            .join('\n    ')}`,
+        );
+      }
+    }
+  } catch (error) {
+    results.push({ name: 'portal starts', ok: false, error: String(error) });
+    console.log(
+      `  ✖ portal starts: ${error}\n--- portal log (tail) ---\n${portal
+        .log()
+        .slice(-6000)}`,
+    );
+  } finally {
+    await browser?.close();
+    portal.stop();
+  }
+
+  if (
+    process.env.UPDATE_README_SCREENSHOT &&
+    existsSync(join(resultsDir, 'readme.png'))
+  ) {
+    copyFileSync(
+      join(resultsDir, 'readme.png'),
+      join(root, 'docs', 'screenshot.png'),
+    );
+  }
+  const passed = results.filter(r => r.ok).length;
+  const failed = results.length - passed;
+  writeFileSync(
+    join(resultsDir, 'e2e.json'),
+    JSON.stringify({ passed, failed, results }, null, 2),
+  );
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch(error => {
+  console.error(error);
+  writeFileSync(
+    join(resultsDir, 'e2e.json'),
+    JSON.stringify({ passed: 0, failed: 1, error: String(error) }),
+  );
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});
