@@ -16,7 +16,12 @@ const yarnRelease = join(
     .trim(),
 );
 
-const env = { ...process.env, YARN_ENABLE_TELEMETRY: '0' };
+const env = {
+  ...process.env,
+  YARN_ENABLE_TELEMETRY: '0',
+  // Native builds' logs go to a file instead of flooding the CI output.
+  YARN_ENABLE_INLINE_BUILDS: 'false',
+};
 
 // better-sqlite3 compiles when no prebuilt binary can be downloaded; node-gyp
 // then needs Node's headers. Point it at the local ones when this Node ships

@@ -5,4 +5,3 @@
  * @packageDocumentation
  */
 export { scaffolderModuleAksBaseline as default } from './module';
-export { createOnboardAppAction } from './actions/onboardApp';

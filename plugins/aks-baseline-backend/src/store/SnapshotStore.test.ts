@@ -1,0 +1,175 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { SnapshotStore, StoredCluster } from './SnapshotStore';
+
+const databases = TestDatabases.create({
+  ids: [
+    'SQLITE_3',
+    'POSTGRES_18',
+    'POSTGRES_17',
+    'POSTGRES_16',
+    'POSTGRES_15',
+    'POSTGRES_14',
+    'POSTGRES_13',
+  ],
+});
+
+const supported = databases.eachSupportedId();
+
+it('runs against PostgreSQL when the test command requires it', () => {
+  // The README's test command sets AKS_BASELINE_REQUIRE_POSTGRES so that a
+  // missing connection string fails loudly instead of skipping PostgreSQL.
+  if (process.env.AKS_BASELINE_REQUIRE_POSTGRES) {
+    expect(supported.map(([id]) => id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^POSTGRES_/)]),
+    );
+  }
+  expect(supported.map(([id]) => id)).toContain('SQLITE_3');
+});
+
+const PROD =
+  '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/aks-prod';
+const DEV =
+  '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev';
+
+function cluster(
+  resourceId: string,
+  name: string,
+  at: Date,
+  snapshot: object = { hops: [name] },
+): Omit<StoredCluster, 'stale' | 'staleReason'> {
+  return {
+    resourceId,
+    name,
+    subscriptionId: '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    resourceGroup: `rg-${name}`,
+    location: 'westeurope',
+    worstStatus: 'pass',
+    soonestExpiry: new Date('2027-01-31T00:00:00Z'),
+    failingControls: 0,
+    refreshedAt: at,
+    snapshot,
+  };
+}
+
+function run(at: Date, status: 'succeeded' | 'partial' = 'succeeded') {
+  return {
+    startedAt: new Date(at.getTime() - 1000),
+    finishedAt: at,
+    status,
+    clusterCount: 2,
+    requestCount: 12,
+    errors: status === 'partial' ? [{ scope: DEV, message: 'timeout' }] : [],
+  };
+}
+
+describe.each(supported)('SnapshotStore on %s', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    return SnapshotStore.create({
+      database: mockServices.database({ knex }),
+    });
+  }
+
+  it('stores a refresh and reads every field back as written', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00.000Z');
+
+    const runId = await store.saveRefresh({
+      run: run(t1),
+      refreshed: [
+        {
+          cluster: cluster(PROD, 'aks-prod', t1, { chain: ['a', { b: 1 }] }),
+          certificates: [
+            {
+              purpose: 'edge',
+              name: 'gateway-external-pfx-cert',
+              secretId: 'https://kv.vault.azure.net/secrets/edge',
+              notAfter: new Date('2027-01-31T00:00:00Z'),
+            },
+          ],
+        },
+      ],
+      failed: [],
+      removed: [],
+    });
+
+    expect(runId).toBeGreaterThan(0);
+    expect(await store.listClusters()).toEqual([
+      {
+        ...cluster(PROD, 'aks-prod', t1, { chain: ['a', { b: 1 }] }),
+        resourceId: PROD.toLowerCase(),
+        stale: false,
+        staleReason: undefined,
+      },
+    ]);
+    expect(await store.latestRun()).toEqual({ id: runId, ...run(t1) });
+    expect(await store.certificateHistory(PROD)).toEqual([
+      {
+        purpose: 'edge',
+        name: 'gateway-external-pfx-cert',
+        secretId: 'https://kv.vault.azure.net/secrets/edge',
+        notAfter: new Date('2027-01-31T00:00:00Z'),
+        observedAt: t1,
+      },
+    ]);
+  });
+
+  it('keeps the last good snapshot of a cluster that failed, marked stale', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00Z');
+    const t2 = new Date('2026-11-26T11:00:00Z');
+    await store.saveRefresh({
+      run: run(t1),
+      refreshed: [
+        { cluster: cluster(PROD, 'aks-prod', t1), certificates: [] },
+        { cluster: cluster(DEV, 'aks-dev', t1), certificates: [] },
+      ],
+      failed: [],
+      removed: [],
+    });
+
+    await store.saveRefresh({
+      run: run(t2, 'partial'),
+      refreshed: [{ cluster: cluster(PROD, 'aks-prod', t2), certificates: [] }],
+      failed: [{ resourceId: DEV, reason: 'timeout after 30s' }],
+      removed: [],
+    });
+
+    const dev = await store.getCluster(DEV);
+    expect(dev).toMatchObject({
+      stale: true,
+      staleReason: 'timeout after 30s',
+      refreshedAt: t1,
+      snapshot: { hops: ['aks-dev'] },
+    });
+    expect(await store.getCluster(PROD)).toMatchObject({
+      stale: false,
+      refreshedAt: t2,
+    });
+  });
+
+  it('finds a cluster whatever the case of its ARM id, and forgets removed ones', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00Z');
+    await store.saveRefresh({
+      run: run(t1),
+      refreshed: [
+        { cluster: cluster(PROD, 'aks-prod', t1), certificates: [] },
+        { cluster: cluster(DEV, 'aks-dev', t1), certificates: [] },
+      ],
+      failed: [],
+      removed: [],
+    });
+
+    expect(await store.getCluster(PROD.toUpperCase())).toBeDefined();
+
+    await store.saveRefresh({
+      run: run(t1),
+      refreshed: [],
+      failed: [],
+      removed: [DEV.toUpperCase()],
+    });
+    expect((await store.listClusters()).map(c => c.name)).toEqual(['aks-prod']);
+    expect(await store.getCluster(DEV)).toBeUndefined();
+  });
+});

@@ -1,0 +1,212 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@aks-baseline/plugin-aks-baseline-backend',
+  'migrations',
+);
+
+/** One cluster's latest state, with the columns the fleet list sorts on. */
+export interface StoredCluster<TSnapshot = unknown> {
+  resourceId: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  worstStatus: string;
+  soonestExpiry?: Date;
+  failingControls: number;
+  refreshedAt: Date;
+  stale: boolean;
+  staleReason?: string;
+  snapshot: TSnapshot;
+}
+
+export interface CertificateObservation {
+  purpose: string;
+  name: string;
+  secretId?: string;
+  notAfter?: Date;
+}
+
+export interface RefreshRun<TError = unknown> {
+  id?: number;
+  startedAt: Date;
+  finishedAt: Date;
+  status: 'succeeded' | 'partial' | 'failed';
+  clusterCount: number;
+  requestCount: number;
+  errors: TError[];
+}
+
+export interface RefreshResult<TSnapshot, TError> {
+  run: RefreshRun<TError>;
+  /** Clusters refreshed in this run, with the certificates seen on them. */
+  refreshed: Array<{
+    cluster: Omit<StoredCluster<TSnapshot>, 'stale' | 'staleReason'>;
+    certificates: CertificateObservation[];
+  }>;
+  /** Clusters this run could not refresh: their last good snapshot is kept. */
+  failed: Array<{ resourceId: string; reason: string }>;
+  /** Clusters that no longer exist where the run could look. */
+  removed: string[];
+}
+
+/**
+ * The plugin's database: the snapshot the API serves, so requests never wait
+ * on Azure, and the history of refresh runs and certificate expiry.
+ */
+export class SnapshotStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<SnapshotStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new SnapshotStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /** Writes one refresh atomically, so readers never see half a fleet. */
+  async saveRefresh<TSnapshot, TError>(
+    result: RefreshResult<TSnapshot, TError>,
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      const [inserted] = await tx('aks_refresh_runs')
+        .insert(runToRow(result.run))
+        .returning('id');
+      const runId = typeof inserted === 'object' ? inserted.id : inserted;
+
+      for (const { cluster, certificates } of result.refreshed) {
+        const row = clusterToRow({ ...cluster, stale: false });
+        await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
+        if (certificates.length > 0) {
+          await tx('aks_certificate_observations').insert(
+            certificates.map(c => ({
+              cluster_resource_id: row.resource_id,
+              purpose: c.purpose,
+              name: c.name,
+              secret_id: c.secretId ?? null,
+              not_after: c.notAfter?.toISOString() ?? null,
+              observed_at: result.run.finishedAt.toISOString(),
+            })),
+          );
+        }
+      }
+
+      for (const { resourceId, reason } of result.failed) {
+        await tx('aks_clusters')
+          .where('resource_id', normalizeId(resourceId))
+          .update({ stale: true, stale_reason: reason });
+      }
+
+      if (result.removed.length > 0) {
+        await tx('aks_clusters')
+          .whereIn('resource_id', result.removed.map(normalizeId))
+          .delete();
+      }
+      return Number(runId);
+    });
+  }
+
+  async listClusters<TSnapshot>(): Promise<StoredCluster<TSnapshot>[]> {
+    const rows = await this.db('aks_clusters').orderBy('name');
+    return rows.map(rowToCluster<TSnapshot>);
+  }
+
+  async getCluster<TSnapshot>(
+    resourceId: string,
+  ): Promise<StoredCluster<TSnapshot> | undefined> {
+    const row = await this.db('aks_clusters')
+      .where('resource_id', normalizeId(resourceId))
+      .first();
+    return row ? rowToCluster<TSnapshot>(row) : undefined;
+  }
+
+  async certificateHistory(
+    resourceId: string,
+  ): Promise<Array<CertificateObservation & { observedAt: Date }>> {
+    const rows = await this.db('aks_certificate_observations')
+      .where('cluster_resource_id', normalizeId(resourceId))
+      .orderBy([{ column: 'observed_at' }, { column: 'id' }]);
+    return rows.map(r => ({
+      purpose: r.purpose,
+      name: r.name,
+      secretId: r.secret_id ?? undefined,
+      notAfter: r.not_after ? new Date(r.not_after) : undefined,
+      observedAt: new Date(r.observed_at),
+    }));
+  }
+
+  async latestRun<TError>(): Promise<RefreshRun<TError> | undefined> {
+    const row = await this.db('aks_refresh_runs').orderBy('id', 'desc').first();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      startedAt: new Date(row.started_at),
+      finishedAt: new Date(row.finished_at),
+      status: row.status,
+      clusterCount: row.cluster_count,
+      requestCount: row.request_count,
+      errors: JSON.parse(row.errors_json),
+    };
+  }
+}
+
+// ARM ids are case-insensitive; one spelling keeps upserts from duplicating.
+export function normalizeId(resourceId: string): string {
+  return resourceId.toLowerCase();
+}
+
+function runToRow(run: RefreshRun<unknown>) {
+  return {
+    started_at: run.startedAt.toISOString(),
+    finished_at: run.finishedAt.toISOString(),
+    status: run.status,
+    cluster_count: run.clusterCount,
+    request_count: run.requestCount,
+    errors_json: JSON.stringify(run.errors),
+  };
+}
+
+function clusterToRow(cluster: StoredCluster<unknown>) {
+  return {
+    resource_id: normalizeId(cluster.resourceId),
+    name: cluster.name,
+    subscription_id: cluster.subscriptionId,
+    resource_group: cluster.resourceGroup,
+    location: cluster.location,
+    worst_status: cluster.worstStatus,
+    soonest_expiry: cluster.soonestExpiry?.toISOString() ?? null,
+    failing_controls: cluster.failingControls,
+    refreshed_at: cluster.refreshedAt.toISOString(),
+    stale: cluster.stale,
+    stale_reason: cluster.staleReason ?? null,
+    snapshot_json: JSON.stringify(cluster.snapshot),
+  };
+}
+
+function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
+  return {
+    resourceId: row.resource_id,
+    name: row.name,
+    subscriptionId: row.subscription_id,
+    resourceGroup: row.resource_group,
+    location: row.location,
+    worstStatus: row.worst_status,
+    soonestExpiry: row.soonest_expiry
+      ? new Date(row.soonest_expiry)
+      : undefined,
+    failingControls: row.failing_controls,
+    refreshedAt: new Date(row.refreshed_at),
+    // SQLite returns 0/1, PostgreSQL a boolean.
+    stale: Boolean(row.stale),
+    staleReason: row.stale_reason ?? undefined,
+    snapshot: JSON.parse(row.snapshot_json),
+  };
+}
