@@ -27,7 +27,7 @@ function findRepoRoot(): string {
   while (!existsSync(join(dir, 'backstage.json'))) {
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new Error('backstage.json not found above ' + __dirname);
+      throw new Error(`backstage.json not found above ${__dirname}`);
     }
     dir = parent;
   }

@@ -1,0 +1,148 @@
+/**
+ * Tolerant readers for ARM resources in REST shape, template shape and SDK
+ * (flattened) shape. See types.ts for why they exist.
+ */
+
+/** True for a plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ownValue(source: Record<string, unknown>, key: string): unknown {
+  if (key in source) return source[key];
+  const lower = key.toLowerCase();
+  const match = Object.keys(source).find(k => k.toLowerCase() === lower);
+  return match === undefined ? undefined : source[match];
+}
+
+/** One step of a path: the key itself, else the key under `properties`. */
+function member(source: unknown, key: string): unknown {
+  if (!isRecord(source)) return undefined;
+  const direct = ownValue(source, key);
+  if (direct !== undefined) return direct;
+  const properties = ownValue(source, 'properties');
+  return isRecord(properties) ? ownValue(properties, key) : undefined;
+}
+
+/**
+ * Reads a dotted path (`networkProfile.networkPlugin`) from an ARM resource or
+ * sub-resource, descending into `properties` wherever the REST shape nests
+ * settings, with case-insensitive keys.
+ */
+export function readArm(source: unknown, path: string): unknown {
+  let current = source;
+  for (const key of path.split('.')) {
+    current = member(current, key);
+    if (current === undefined || current === null) return undefined;
+  }
+  return current;
+}
+
+/** The array at `path`, or `[]` when absent or not an array. */
+export function readArmList(source: unknown, path: string): unknown[] {
+  const value = readArm(source, path);
+  return Array.isArray(value) ? value : [];
+}
+
+/** A string, or undefined for anything else. */
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A boolean from `true`/`false` or their string forms: add-on `config` maps
+ * (and some templates) carry booleans as strings (`"true"`).
+ */
+export function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lower = value.trim().toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+  }
+  return undefined;
+}
+
+/** Case-insensitive string equality; ARM enum values vary in case. */
+export function sameText(a: unknown, b: string): boolean {
+  return typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+/** `[expression]` as ARM templates write it (`[[` escapes a literal `[`). */
+export function isTemplateExpression(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    value.startsWith('[') &&
+    !value.startsWith('[[') &&
+    value.endsWith(']')
+  );
+}
+
+/**
+ * The name a reference points at: the last segment of an ARM id, or for a
+ * template expression such as `[resourceId('...', 'agw', 'pool1')]` its last
+ * quoted literal (last path segment of it). Undefined when the name is itself
+ * computed (`parameters('x')`).
+ */
+export function referenceName(reference: unknown): string | undefined {
+  const id = isRecord(reference) ? asString(reference.id) : asString(reference);
+  if (!id) return undefined;
+  if (isTemplateExpression(id)) {
+    // The name is the final literal argument; a literal that names a
+    // parameter or variable says nothing about the resource's name.
+    const last = /'([^']*)'[\s)\]]*$/.exec(id);
+    if (!last) return undefined;
+    if (/(parameters|variables)\(\s*$/i.test(id.slice(0, last.index)))
+      return undefined;
+    const segments = last[1].split('/').filter(Boolean);
+    return segments[segments.length - 1];
+  }
+  const segments = id.split('/').filter(Boolean);
+  return segments[segments.length - 1];
+}
+
+function isArmId(text: string): boolean {
+  return /^\/subscriptions\//i.test(text);
+}
+
+/**
+ * Whether `reference` (an `{ id }` or id string) points at `resource`. Full ARM
+ * ids compare case-insensitively (ARM ids are case-insensitive: the WAF policy
+ * example spells its type two ways); otherwise, as for template resources that
+ * have no id, the names are compared.
+ */
+export function refersTo(reference: unknown, resource: unknown): boolean {
+  const refId = isRecord(reference)
+    ? asString(reference.id)
+    : asString(reference);
+  if (!refId || !isRecord(resource)) return false;
+  const resourceId = asString(resource.id);
+  if (resourceId && isArmId(refId) && isArmId(resourceId)) {
+    return (
+      refId.replace(/\/+$/, '').toLowerCase() ===
+      resourceId.replace(/\/+$/, '').toLowerCase()
+    );
+  }
+  const wanted = referenceName(refId);
+  const name = asString(resource.name);
+  if (!wanted || !name) return false;
+  // Template resource names of child resources are written `parent/child`.
+  return name.split('/').pop()!.toLowerCase() === wanted.toLowerCase();
+}
+
+/** A short label for messages: the resource's name, else its id, else its type. */
+export function resourceLabel(resource: unknown): string {
+  if (!isRecord(resource)) return '(unnamed)';
+  return (
+    asString(resource.name) ??
+    asString(resource.id) ??
+    asString(resource.type) ??
+    '(unnamed)'
+  );
+}
+
+/** The resource's id when it has a real one (template resources do not). */
+export function armId(resource: unknown): string | undefined {
+  const id = isRecord(resource) ? asString(resource.id) : undefined;
+  return id && !isTemplateExpression(id) ? id : undefined;
+}

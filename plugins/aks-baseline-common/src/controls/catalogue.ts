@@ -1,0 +1,301 @@
+import type { ControlDefinition } from './types';
+
+/**
+ * The controls of BASELINE-CONTROLS.md in their documented order. The ids are
+ * a public interface (API, UI, docs): never renumber or reuse one.
+ * @public
+ */
+export const BASELINE_CONTROLS = [
+  // Cluster (Microsoft.ContainerService/managedClusters)
+  {
+    id: 'NET-01',
+    title: 'Azure CNI, not kubenet',
+    area: 'cluster',
+    severity: 'high',
+    field: 'networkProfile.networkPlugin',
+    expected: 'azure (networkPluginMode overlay allowed, noted)',
+  },
+  {
+    id: 'NET-02',
+    title: 'A network policy engine is on',
+    area: 'cluster',
+    severity: 'high',
+    field: 'networkProfile.networkPolicy',
+    expected: 'azure (calico or cilium acceptable, noted)',
+  },
+  {
+    id: 'NET-03',
+    title: 'Egress goes through the firewall',
+    area: 'cluster',
+    severity: 'high',
+    field: 'networkProfile.outboundType; node subnet route table 0.0.0.0/0',
+    expected:
+      "userDefinedRouting, and the node subnet's route table sends 0.0.0.0/0 to VirtualAppliance at the firewall's private IP",
+  },
+  {
+    id: 'NET-04',
+    title: 'Standard load balancer, sane CIDRs',
+    area: 'cluster',
+    severity: 'medium',
+    field: 'networkProfile.loadBalancerSku, serviceCidr, dnsServiceIP, podCidr',
+    expected:
+      'standard; service/pod CIDRs do not overlap the VNet (or each other); dnsServiceIP inside serviceCidr',
+  },
+  {
+    id: 'SEC-01',
+    title: 'Key Vault CSI provider add-on',
+    area: 'cluster',
+    severity: 'high',
+    field: 'addonProfiles.azureKeyvaultSecretsProvider.enabled',
+    expected: 'true',
+  },
+  {
+    id: 'SEC-02',
+    title: 'Secret rotation',
+    area: 'cluster',
+    severity: 'low',
+    field:
+      'addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation',
+    expected:
+      '"true" with a rotationPollInterval (the reference ships "false")',
+  },
+  {
+    id: 'SEC-03',
+    title: 'Workload identity, no pod identity',
+    area: 'cluster',
+    severity: 'high',
+    field:
+      'securityProfile.workloadIdentity.enabled, oidcIssuerProfile.enabled, podIdentityProfile.enabled',
+    expected: 'true, true, false/absent (AAD Pod Identity is retired)',
+  },
+  {
+    id: 'SEC-04',
+    title: 'Entra ID with Azure RBAC, no local accounts',
+    area: 'cluster',
+    severity: 'high',
+    field:
+      'aadProfile.managed, aadProfile.enableAzureRBAC, disableLocalAccounts',
+    expected: 'true, true, true',
+  },
+  {
+    id: 'SEC-05',
+    title: 'Private API server',
+    area: 'cluster',
+    severity: 'medium',
+    field:
+      'apiServerAccessProfile.enablePrivateCluster (or authorizedIPRanges), apiServerAccessProfile.disableRunCommand',
+    expected: 'true (or non-empty authorizedIPRanges), true',
+  },
+  {
+    id: 'SEC-06',
+    title: 'Azure Policy add-on',
+    area: 'cluster',
+    severity: 'medium',
+    field: 'addonProfiles.azurepolicy.enabled',
+    expected: 'true',
+  },
+  {
+    id: 'OPS-01',
+    title: 'Monitoring',
+    area: 'cluster',
+    severity: 'low',
+    field: 'addonProfiles.omsagent.enabled',
+    expected: 'true',
+  },
+  {
+    id: 'OPS-02',
+    title: 'No legacy in-cluster ingress/dashboard add-ons',
+    area: 'cluster',
+    severity: 'medium',
+    field:
+      'addonProfiles.httpApplicationRouting/ingressApplicationGateway/kubeDashboard.enabled',
+    expected:
+      'false/absent (ingress is App Gateway in front of Traefik, not AGIC)',
+  },
+  // Edge (Application Gateway and its WAF policy)
+  {
+    id: 'WAF-01',
+    title: 'WAF SKU',
+    area: 'edge',
+    severity: 'high',
+    field: 'sku.name, sku.tier',
+    expected: 'WAF_v2',
+  },
+  {
+    id: 'WAF-02',
+    title: 'WAF enforcing',
+    area: 'edge',
+    severity: 'high',
+    field: 'WAF policy policySettings.state, policySettings.mode',
+    expected: 'Enabled, Prevention',
+  },
+  {
+    id: 'WAF-03',
+    title: 'Managed rules current',
+    area: 'edge',
+    severity: 'medium',
+    field: 'WAF policy managedRules.managedRuleSets[]',
+    expected:
+      'OWASP >= 3.2 (or Microsoft_DefaultRuleSet >= 2.1), plus Microsoft_BotManagerRuleSet',
+  },
+  {
+    id: 'TLS-01',
+    title: 'Edge TLS policy',
+    area: 'edge',
+    severity: 'high',
+    field:
+      'sslPolicy, sslProfiles[].sslPolicy (minProtocolVersion or predefined policyName)',
+    expected: 'TLSv1_2 or newer',
+  },
+  {
+    id: 'TLS-02',
+    title: 'HTTPS listeners, certificate from Key Vault',
+    area: 'edge',
+    severity: 'medium',
+    field: 'httpListeners[].protocol, sslCertificates[].keyVaultSecretId',
+    expected:
+      'Https (plain HTTP only to redirect); every certificate referenced from Key Vault, no uploaded PFX',
+  },
+  {
+    id: 'TLS-03',
+    title: 'Re-encryption to the cluster',
+    area: 'edge',
+    severity: 'high',
+    field:
+      'backendHttpSettingsCollection[].protocol, .port, .trustedRootCertificates',
+    expected: 'Https, 443, non-empty',
+  },
+  {
+    id: 'TLS-04',
+    title: 'HTTPS health probe',
+    area: 'edge',
+    severity: 'low',
+    field: 'probes[].protocol, probes[].path',
+    expected: 'Https, a real path (reference: /favicon.ico)',
+  },
+  {
+    id: 'ING-01',
+    title: "Backend pool targets the cluster's internal ingress",
+    area: 'edge',
+    severity: 'high',
+    field: 'backendAddressPools[].backendAddresses[]',
+    expected:
+      "Traefik's internal load balancer IP, or an FQDN that resolves to it",
+  },
+  // Key Vault and egress
+  {
+    id: 'KV-01',
+    title: 'Key Vault closed to public networks',
+    area: 'keyvault',
+    severity: 'high',
+    field: 'networkAcls.defaultAction, publicNetworkAccess',
+    expected: 'Deny (bypass AzureServices), or publicNetworkAccess Disabled',
+  },
+  {
+    id: 'KV-02',
+    title: 'Reached through Private Link',
+    area: 'keyvault',
+    severity: 'high',
+    field: 'private endpoint with groupIds ["vault"], connection status',
+    expected: 'Approved',
+  },
+  {
+    id: 'KV-03',
+    title: 'RBAC authorization',
+    area: 'keyvault',
+    severity: 'medium',
+    field: 'enableRbacAuthorization',
+    expected: 'true',
+  },
+  {
+    id: 'FW-01',
+    title: 'Firewall inspects egress',
+    area: 'egress',
+    severity: 'medium',
+    field:
+      'Azure Firewall / firewall policy threatIntelMode, dnsSettings.enableProxy',
+    expected: 'Deny (Alert accepted, noted), DNS proxy true',
+  },
+  // In the cluster (Kubernetes objects)
+  {
+    id: 'K8S-01',
+    title: 'Traefik is internal only',
+    area: 'kubernetes',
+    severity: 'high',
+    field: 'Traefik Service type, annotations',
+    expected:
+      'LoadBalancer with service.beta.kubernetes.io/azure-load-balancer-internal: "true" and an ingress subnet annotation',
+  },
+  {
+    id: 'K8S-02',
+    title: 'Traefik TLS floor',
+    area: 'kubernetes',
+    severity: 'medium',
+    field: 'TLSOption "default" or file provider tls.options.default',
+    expected: 'minVersion VersionTLS12 (or 13), sniStrict true',
+  },
+  {
+    id: 'K8S-03',
+    title: 'Only App Gateway may call Traefik',
+    area: 'kubernetes',
+    severity: 'medium',
+    field:
+      'Middleware ipAllowList (ipWhiteList before v3).sourceRange; entryPoints.*.forwardedHeaders.trustedIPs',
+    expected:
+      'the App Gateway subnet CIDR, used by the routes; trustedIPs the App Gateway subnet',
+  },
+  {
+    id: 'K8S-04',
+    title: 'Ingress certificate from Key Vault',
+    area: 'kubernetes',
+    severity: 'high',
+    field: 'SecretProviderClass (secrets-store.csi.x-k8s.io/v1)',
+    expected:
+      'provider azure, parameters.keyvaultName, tenantID (not tenantId), clientID (workload identity), objects naming the certificate',
+  },
+  {
+    id: 'K8S-05',
+    title: 'TLS-only routes',
+    area: 'kubernetes',
+    severity: 'high',
+    field:
+      'IngressRoute entryPoints/tls; Ingress router.tls/router.entrypoints annotations',
+    expected: 'entry point websecure only, with tls',
+  },
+  {
+    id: 'K8S-06',
+    title: 'Default deny per app namespace',
+    area: 'kubernetes',
+    severity: 'high',
+    field: 'NetworkPolicy podSelector {}, policyTypes, egress',
+    expected:
+      'podSelector {}, policyTypes [Ingress, Egress], egress only to kube-dns (UDP/TCP 53)',
+  },
+  {
+    id: 'K8S-07',
+    title: 'Ingress only from Traefik',
+    area: 'kubernetes',
+    severity: 'high',
+    field: 'NetworkPolicy selecting the app pods: ingress from, ports',
+    expected:
+      "from Traefik's namespace and pod labels, on the service's target port",
+  },
+  {
+    id: 'K8S-08',
+    title: 'Workload identity wiring',
+    area: 'kubernetes',
+    severity: 'high',
+    field:
+      'ServiceAccount azure.workload.identity/client-id; pod label azure.workload.identity/use; federated credential',
+    expected:
+      'annotated service account, labelled pods, federated credential subject system:serviceaccount:<ns>:<sa>, audience api://AzureADTokenExchange',
+  },
+] as const satisfies readonly ControlDefinition[];
+
+/** A control id of the catalogue. @public */
+export type ControlId = (typeof BASELINE_CONTROLS)[number]['id'];
+
+/** The catalogue entry of a control id, or undefined. @public */
+export function findControl(id: string): ControlDefinition | undefined {
+  return BASELINE_CONTROLS.find(control => control.id === id);
+}

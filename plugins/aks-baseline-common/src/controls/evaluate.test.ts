@@ -1,0 +1,791 @@
+import { BASELINE_CONTROLS } from './catalogue';
+import {
+  CONTROL_EVALUATORS,
+  evaluateBaselineControls,
+  summarizeControls,
+} from './evaluate';
+import { worstStatus } from './judgement';
+import { baselineResources } from './testFixtures';
+import type {
+  BaselineResources,
+  ControlResult,
+  KubernetesObject,
+} from './types';
+
+const statuses = (results: ControlResult[]) =>
+  Object.fromEntries(results.map(r => [r.id, r.status]));
+const failing = (results: ControlResult[]) =>
+  results.filter(r => r.status === 'fail').map(r => r.id);
+
+/** The Kubernetes object of a kind and name in the (mutable) baseline input. */
+function k8s(
+  input: BaselineResources,
+  kind: string,
+  name: string,
+  namespace?: string,
+): any {
+  const found = input.kubernetes!.objects!.find(
+    (o: KubernetesObject) =>
+      o.kind === kind &&
+      o.metadata?.name === name &&
+      (!namespace || o.metadata?.namespace === namespace),
+  );
+  if (!found) throw new Error(`fixture has no ${kind} ${name}`);
+  return found;
+}
+const cluster = (i: BaselineResources): any => i.cluster!.properties;
+const gateway = (i: BaselineResources): any =>
+  i.applicationGateways![0].properties;
+
+describe('the catalogue', () => {
+  it('lists the 32 controls of BASELINE-CONTROLS.md in documented order, each with an evaluator', () => {
+    expect(BASELINE_CONTROLS.map(c => c.id)).toEqual([
+      'NET-01',
+      'NET-02',
+      'NET-03',
+      'NET-04',
+      'SEC-01',
+      'SEC-02',
+      'SEC-03',
+      'SEC-04',
+      'SEC-05',
+      'SEC-06',
+      'OPS-01',
+      'OPS-02',
+      'WAF-01',
+      'WAF-02',
+      'WAF-03',
+      'TLS-01',
+      'TLS-02',
+      'TLS-03',
+      'TLS-04',
+      'ING-01',
+      'KV-01',
+      'KV-02',
+      'KV-03',
+      'FW-01',
+      'K8S-01',
+      'K8S-02',
+      'K8S-03',
+      'K8S-04',
+      'K8S-05',
+      'K8S-06',
+      'K8S-07',
+      'K8S-08',
+    ]);
+    for (const control of BASELINE_CONTROLS)
+      expect(CONTROL_EVALUATORS[control.id]).toBeInstanceOf(Function);
+    expect(Object.keys(CONTROL_EVALUATORS).sort()).toEqual(
+      BASELINE_CONTROLS.map(c => c.id).sort(),
+    );
+  });
+});
+
+describe('a fully compliant baseline derived from the Microsoft examples', () => {
+  it('passes every control', () => {
+    const results = evaluateBaselineControls(baselineResources());
+    const notPassing = results
+      .filter(r => r.status !== 'pass')
+      .map(r => `${r.id} ${r.status}: ${r.reason}`);
+    expect(notPassing).toEqual([]);
+    expect(summarizeControls(results)).toEqual({
+      pass: 32,
+      fail: 0,
+      warning: 0,
+      'not-observed': 0,
+      'not-applicable': 0,
+      total: 32,
+    });
+    expect(worstStatus(results)).toBe('pass');
+  });
+
+  it('returns results in catalogue order with the catalogue fields', () => {
+    const results = evaluateBaselineControls(baselineResources());
+    expect(results.map(r => r.id)).toEqual(BASELINE_CONTROLS.map(c => c.id));
+    expect(results[0]).toMatchObject({
+      id: 'NET-01',
+      title: 'Azure CNI, not kubenet',
+      area: 'cluster',
+      severity: 'high',
+      field: 'networkProfile.networkPlugin',
+      found: 'azure',
+    });
+  });
+});
+
+/**
+ * One baseline deviation at a time: exactly the named control turns to fail.
+ * `alsoChanges` lists controls that legitimately change to something other
+ * than fail (SEC-02 has nothing to judge once the CSI add-on is off).
+ */
+const MUTATIONS: Array<
+  [string, string, (input: BaselineResources) => void, string[]?]
+> = [
+  [
+    'NET-01',
+    'kubenet',
+    i => {
+      cluster(i).networkProfile.networkPlugin = 'kubenet';
+    },
+  ],
+  [
+    'NET-02',
+    'network policy none',
+    i => {
+      cluster(i).networkProfile.networkPolicy = 'none';
+    },
+  ],
+  [
+    'NET-03',
+    'outbound through the load balancer',
+    i => {
+      cluster(i).networkProfile.outboundType = 'loadBalancer';
+    },
+  ],
+  [
+    'NET-03',
+    'default route to the internet',
+    i => {
+      (i.routeTables![0].properties as any).routes[0].properties.nextHopType =
+        'Internet';
+    },
+  ],
+  [
+    'NET-03',
+    'default route to another appliance',
+    i => {
+      (
+        i.routeTables![0].properties as any
+      ).routes[0].properties.nextHopIpAddress = '10.0.0.99';
+    },
+  ],
+  [
+    'NET-04',
+    'service CIDR inside the VNet',
+    i => {
+      Object.assign(cluster(i).networkProfile, {
+        serviceCidr: '10.240.128.0/17',
+        serviceCidrs: ['10.240.128.0/17'],
+        dnsServiceIP: '10.240.128.10',
+      });
+    },
+  ],
+  [
+    'NET-04',
+    'basic load balancer',
+    i => {
+      cluster(i).networkProfile.loadBalancerSku = 'basic';
+    },
+  ],
+  [
+    'SEC-01',
+    'CSI add-on off',
+    i => {
+      cluster(i).addonProfiles.azureKeyvaultSecretsProvider.enabled = false;
+    },
+    ['SEC-02'],
+  ],
+  [
+    'SEC-03',
+    'pod identity on',
+    i => {
+      cluster(i).podIdentityProfile = { enabled: true };
+    },
+  ],
+  [
+    'SEC-03',
+    'workload identity off',
+    i => {
+      cluster(i).securityProfile.workloadIdentity.enabled = false;
+    },
+  ],
+  [
+    'SEC-04',
+    'local accounts on',
+    i => {
+      cluster(i).disableLocalAccounts = false;
+    },
+  ],
+  [
+    'SEC-04',
+    'Kubernetes RBAC without Azure RBAC',
+    i => {
+      cluster(i).aadProfile.enableAzureRBAC = false;
+    },
+  ],
+  [
+    'SEC-05',
+    'public API server',
+    i => {
+      cluster(i).apiServerAccessProfile.enablePrivateCluster = false;
+    },
+  ],
+  [
+    'SEC-05',
+    'run command allowed',
+    i => {
+      delete cluster(i).apiServerAccessProfile.disableRunCommand;
+    },
+  ],
+  [
+    'SEC-06',
+    'Azure Policy add-on off',
+    i => {
+      delete cluster(i).addonProfiles.azurepolicy;
+    },
+  ],
+  [
+    'OPS-01',
+    'monitoring off',
+    i => {
+      cluster(i).addonProfiles.omsagent.enabled = false;
+    },
+  ],
+  [
+    'OPS-02',
+    'AGIC add-on on',
+    i => {
+      cluster(i).addonProfiles.ingressApplicationGateway = { enabled: true };
+    },
+  ],
+  [
+    'WAF-01',
+    'Standard_v2 SKU',
+    i => {
+      gateway(i).sku = { name: 'Standard_v2', tier: 'Standard_v2' };
+    },
+  ],
+  [
+    'WAF-02',
+    'WAF in Detection mode',
+    i => {
+      (i.wafPolicies![0].properties as any).policySettings.mode = 'Detection';
+    },
+  ],
+  [
+    'WAF-03',
+    'OWASP 3.0',
+    i => {
+      (
+        i.wafPolicies![0].properties as any
+      ).managedRules.managedRuleSets[0].ruleSetVersion = '3.0';
+    },
+  ],
+  [
+    'WAF-03',
+    'no bot manager',
+    i => {
+      (i.wafPolicies![0].properties as any).managedRules.managedRuleSets.splice(
+        1,
+        1,
+      );
+    },
+  ],
+  [
+    'TLS-01',
+    'TLS 1.0 predefined policy',
+    i => {
+      gateway(i).sslPolicy = {
+        policyType: 'Predefined',
+        policyName: 'AppGwSslPolicy20150501',
+      };
+    },
+  ],
+  [
+    'TLS-01',
+    'TLS 1.1 SSL profile',
+    i => {
+      gateway(i).sslProfiles[0].properties.sslPolicy.minProtocolVersion =
+        'TLSv1_1';
+    },
+  ],
+  [
+    'TLS-02',
+    'uploaded PFX listener certificate',
+    i => {
+      const certificate = gateway(i).sslCertificates[0].properties;
+      delete certificate.keyVaultSecretId;
+      Object.assign(certificate, { data: '****', password: '****' });
+    },
+  ],
+  [
+    'TLS-02',
+    'plain HTTP listener',
+    i => {
+      gateway(i).httpListeners[1].properties.protocol = 'Http';
+    },
+  ],
+  [
+    'TLS-03',
+    'HTTP backend',
+    i => {
+      Object.assign(gateway(i).backendHttpSettingsCollection[0].properties, {
+        protocol: 'Http',
+        port: 80,
+      });
+    },
+  ],
+  [
+    'TLS-03',
+    'no trusted root',
+    i => {
+      delete gateway(i).backendHttpSettingsCollection[0].properties
+        .trustedRootCertificates;
+    },
+  ],
+  [
+    'TLS-04',
+    'HTTP probe',
+    i => {
+      gateway(i).probes[0].properties.protocol = 'Http';
+    },
+  ],
+  [
+    'ING-01',
+    'pool at another IP',
+    i => {
+      gateway(i).backendAddressPools[1].properties.backendAddresses = [
+        { ipAddress: '10.240.4.99' },
+      ];
+    },
+  ],
+  [
+    'KV-01',
+    'Key Vault public',
+    i => {
+      Object.assign(i.keyVaults![0].properties!, {
+        publicNetworkAccess: 'Enabled',
+        networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' },
+      });
+    },
+  ],
+  [
+    'KV-02',
+    'no private endpoint',
+    i => {
+      i.privateEndpoints = [];
+    },
+  ],
+  [
+    'KV-02',
+    'private endpoint pending',
+    i => {
+      (
+        i.privateEndpoints![0].properties as any
+      ).privateLinkServiceConnections[0].properties.privateLinkServiceConnectionState.status =
+        'Pending';
+    },
+  ],
+  [
+    'KV-03',
+    'access policies',
+    i => {
+      i.keyVaults![0].properties!.enableRbacAuthorization = false;
+    },
+  ],
+  [
+    'FW-01',
+    'DNS proxy off',
+    i => {
+      delete (i.azureFirewalls![0].properties as any).additionalProperties;
+    },
+  ],
+  [
+    'FW-01',
+    'threat intelligence off',
+    i => {
+      (i.azureFirewalls![0].properties as any).threatIntelMode = 'Off';
+    },
+  ],
+  [
+    'K8S-01',
+    'public Traefik load balancer',
+    i => {
+      delete k8s(i, 'Service', 'traefik-ingress-service').metadata.annotations[
+        'service.beta.kubernetes.io/azure-load-balancer-internal'
+      ];
+    },
+  ],
+  [
+    'K8S-02',
+    'sniStrict off',
+    i => {
+      k8s(i, 'TLSOption', 'default').spec.sniStrict = false;
+    },
+  ],
+  [
+    'K8S-02',
+    'TLS 1.0 floor',
+    i => {
+      k8s(i, 'TLSOption', 'default').spec.minVersion = 'VersionTLS10';
+    },
+  ],
+  [
+    'K8S-03',
+    'allow-list open to all',
+    i => {
+      k8s(
+        i,
+        'Middleware',
+        'app-gateway-subnet-ip-allowlist',
+      ).spec.ipAllowList.sourceRange = ['0.0.0.0/0'];
+    },
+  ],
+  [
+    'K8S-03',
+    'forwarded headers trusted from the VNet',
+    i => {
+      const args: string[] = k8s(i, 'Deployment', 'traefik-ingress-controller')
+        .spec.template.spec.containers[0].args;
+      args[1] =
+        '--entryPoints.websecure.forwardedHeaders.trustedIPs=10.240.0.0/16';
+    },
+  ],
+  [
+    'K8S-04',
+    'certificate through pod identity',
+    i => {
+      const parameters = k8s(
+        i,
+        'SecretProviderClass',
+        'aks-ingress-tls-secret-csi-akv',
+      ).spec.parameters;
+      delete parameters.clientID;
+      parameters.usePodIdentity = 'true';
+    },
+  ],
+  [
+    'K8S-05',
+    'route also on plain HTTP',
+    i => {
+      k8s(i, 'IngressRoute', 'app1').spec.entryPoints = ['web', 'websecure'];
+    },
+  ],
+  [
+    'K8S-06',
+    'no default deny',
+    i => {
+      i.kubernetes!.objects = i.kubernetes!.objects!.filter(
+        o => o.metadata?.name !== 'default-deny',
+      );
+    },
+  ],
+  [
+    'K8S-06',
+    'default deny allowing all egress',
+    i => {
+      delete k8s(i, 'NetworkPolicy', 'default-deny').spec.egress[0].ports;
+    },
+  ],
+  [
+    'K8S-07',
+    'ingress from another namespace',
+    i => {
+      k8s(
+        i,
+        'NetworkPolicy',
+        'allow-from-traefik',
+      ).spec.ingress[0].from[0].namespaceSelector.matchLabels[
+        'kubernetes.io/metadata.name'
+      ] = 'other';
+    },
+  ],
+  [
+    'K8S-07',
+    'ingress on the wrong port',
+    i => {
+      k8s(
+        i,
+        'NetworkPolicy',
+        'allow-from-traefik',
+      ).spec.ingress[0].ports[0].port = 9090;
+    },
+  ],
+  [
+    'K8S-08',
+    'pods without the workload identity label',
+    i => {
+      delete k8s(i, 'Deployment', 'app1').spec.template.metadata.labels[
+        'azure.workload.identity/use'
+      ];
+    },
+  ],
+  [
+    'K8S-08',
+    'federated credential for another service account',
+    i => {
+      (i.federatedIdentityCredentials![1].properties as any).subject =
+        'system:serviceaccount:app1:default';
+    },
+  ],
+];
+
+/** Accepted-but-noteworthy values: a warning, never a fail, never a silent pass. */
+const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
+  [
+    'NET-01',
+    'Azure CNI Overlay',
+    i => {
+      cluster(i).networkProfile.networkPluginMode = 'overlay';
+    },
+  ],
+  [
+    'NET-02',
+    'Calico',
+    i => {
+      cluster(i).networkProfile.networkPolicy = 'calico';
+    },
+  ],
+  [
+    'SEC-02',
+    'rotation off (the reference default)',
+    i => {
+      cluster(
+        i,
+      ).addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation =
+        'false';
+    },
+  ],
+  [
+    'FW-01',
+    'threat intelligence in Alert mode',
+    i => {
+      (i.azureFirewalls![0].properties as any).threatIntelMode = 'Alert';
+    },
+  ],
+  [
+    'K8S-01',
+    'no ingress subnet annotation',
+    i => {
+      delete k8s(i, 'Service', 'traefik-ingress-service').metadata.annotations[
+        'service.beta.kubernetes.io/azure-load-balancer-internal-subnet'
+      ];
+    },
+  ],
+  [
+    'K8S-04',
+    'deprecated tenantId',
+    i => {
+      const parameters = k8s(
+        i,
+        'SecretProviderClass',
+        'aks-ingress-tls-secret-csi-akv',
+      ).spec.parameters;
+      parameters.tenantId = parameters.tenantID;
+      delete parameters.tenantID;
+    },
+  ],
+  [
+    'K8S-07',
+    'every pod of the Traefik namespace admitted',
+    i => {
+      delete k8s(i, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
+        .from[0].podSelector;
+    },
+  ],
+];
+
+describe('one deviation at a time', () => {
+  const baseline = statuses(evaluateBaselineControls(baselineResources()));
+
+  it.each(MUTATIONS)(
+    '%s fails alone on: %s',
+    (id, _what, mutate, alsoChanges = []) => {
+      const input = baselineResources();
+      mutate(input);
+      const results = evaluateBaselineControls(input);
+      expect(failing(results)).toEqual([id]);
+      const changed = results
+        .filter(r => r.status !== baseline[r.id])
+        .map(r => r.id);
+      expect(changed.sort()).toEqual([id, ...alsoChanges].sort());
+      expect(results.find(r => r.id === id)!.reason).not.toBe(
+        'meets the baseline',
+      );
+    },
+  );
+
+  it.each(WARNINGS)('%s warns alone on: %s', (id, _what, mutate) => {
+    const input = baselineResources();
+    mutate(input);
+    const results = evaluateBaselineControls(input);
+    expect(failing(results)).toEqual([]);
+    expect(
+      results
+        .filter(r => r.status !== baseline[r.id])
+        .map(r => [r.id, r.status]),
+    ).toEqual([[id, 'warning']]);
+  });
+
+  it('covers every control with at least one deviation', () => {
+    const covered = new Set([...MUTATIONS, ...WARNINGS].map(([id]) => id));
+    expect([...covered].sort()).toEqual(
+      BASELINE_CONTROLS.map(c => c.id).sort(),
+    );
+  });
+});
+
+describe('missing input is never a pass', () => {
+  it('says not-observed with a reason for every control on an empty input', () => {
+    for (const result of evaluateBaselineControls({})) {
+      expect(result.status).toBe('not-observed');
+      expect(result.found).toBe('(absent)');
+      expect(result.reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('names the missing piece', () => {
+    const reasons = Object.fromEntries(
+      evaluateBaselineControls({}).map(r => [r.id, r.reason]),
+    );
+    expect(reasons['NET-01']).toBe('no managed cluster in the input');
+    expect(reasons['WAF-01']).toBe(
+      'no Application Gateway associated with this cluster',
+    );
+    expect(reasons['KV-01']).toBe('no Key Vault in the input');
+    expect(reasons['FW-01']).toMatch(/no Azure Firewall or firewall policy/);
+    expect(reasons['K8S-01']).toMatch(/Kubernetes objects not read/);
+  });
+
+  it("passes the reader's reason on for the in-cluster controls", () => {
+    const input = baselineResources();
+    input.kubernetes = {
+      unavailableReason: 'API server not reachable from the portal',
+    };
+    const results = evaluateBaselineControls(input);
+    for (const result of results.filter(r => r.area === 'kubernetes')) {
+      expect(result).toMatchObject({
+        status: 'not-observed',
+        reason: 'API server not reachable from the portal',
+      });
+    }
+    // ING-01 falls back to context; without it, the pool's private IP cannot be confirmed.
+    expect(results.find(r => r.id === 'ING-01')).toMatchObject({
+      status: 'not-observed',
+    });
+    expect(results.find(r => r.id === 'ING-01')!.reason).toMatch(
+      /Traefik's internal IP is not known/,
+    );
+    input.context = { traefikInternalIp: '10.240.4.4' };
+    expect(
+      evaluateBaselineControls(input).find(r => r.id === 'ING-01')!.status,
+    ).toBe('pass');
+  });
+
+  it.each<[string, string, (input: BaselineResources) => void, RegExp]>([
+    [
+      'NET-03',
+      'route table',
+      i => {
+        delete i.routeTables;
+      },
+      /route table .* not in the input/,
+    ],
+    [
+      'NET-03',
+      'node subnet',
+      i => {
+        delete i.virtualNetworks;
+      },
+      /node subnet .* not in the input/,
+    ],
+    [
+      'NET-03',
+      'firewall IP',
+      i => {
+        delete i.azureFirewalls;
+      },
+      /firewall's private IP is not known/,
+    ],
+    [
+      'NET-04',
+      'VNet',
+      i => {
+        delete i.virtualNetworks;
+      },
+      /VNet address space not known/,
+    ],
+    [
+      'WAF-02',
+      'WAF policy',
+      i => {
+        delete i.wafPolicies;
+      },
+      /referenced but not in the input/,
+    ],
+    [
+      'WAF-03',
+      'WAF policy',
+      i => {
+        delete i.wafPolicies;
+      },
+      /referenced but not in the input/,
+    ],
+    [
+      'KV-02',
+      'private endpoints',
+      i => {
+        delete i.privateEndpoints;
+      },
+      /private endpoints not in the input/,
+    ],
+    [
+      'K8S-08',
+      'federated credentials',
+      i => {
+        delete i.federatedIdentityCredentials;
+      },
+      /federated credentials not in the input/,
+    ],
+    [
+      'K8S-02',
+      'TLS options',
+      i => {
+        i.kubernetes!.objects = i.kubernetes!.objects!.filter(
+          o => o.kind !== 'TLSOption',
+        );
+      },
+      /file-provider configuration was not provided/,
+    ],
+    [
+      'K8S-03',
+      'App Gateway subnet',
+      i => {
+        delete i.virtualNetworks;
+      },
+      /App Gateway subnet CIDR not known/,
+    ],
+  ])('%s is not-observed without the %s', (id, _what, remove, reason) => {
+    const input = baselineResources();
+    remove(input);
+    const result = evaluateBaselineControls(input).find(r => r.id === id)!;
+    expect(result.status).toBe('not-observed');
+    expect(result.reason).toMatch(reason);
+  });
+});
+
+describe('worstStatus and summarizeControls', () => {
+  it('ranks fail > warning > not-observed > pass > not-applicable', () => {
+    const s = (...list: any[]) => worstStatus(list.map(status => ({ status })));
+    expect(s('pass', 'not-applicable')).toBe('pass');
+    expect(s('pass', 'not-observed')).toBe('not-observed');
+    expect(s('not-observed', 'warning')).toBe('warning');
+    expect(s('warning', 'fail', 'pass')).toBe('fail');
+    expect(s('not-applicable')).toBe('not-applicable');
+    expect(s()).toBe('not-observed');
+  });
+
+  it('counts by status', () => {
+    const summary = summarizeControls(
+      evaluateBaselineControls({ cluster: baselineResources().cluster }),
+    );
+    expect(summary.total).toBe(32);
+    expect(
+      summary.pass +
+        summary.fail +
+        summary.warning +
+        summary['not-observed'] +
+        summary['not-applicable'],
+    ).toBe(32);
+  });
+});

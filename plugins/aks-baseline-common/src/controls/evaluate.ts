@@ -1,0 +1,68 @@
+import { BASELINE_CONTROLS } from './catalogue';
+import { clusterEvaluators } from './cluster';
+import { edgeEvaluators } from './edge';
+import { egressEvaluators } from './egress';
+import { ControlEvaluators, Judgement } from './judgement';
+import { keyVaultEvaluators } from './keyvault';
+import { kubernetesEvaluators } from './kubernetes';
+import type {
+  BaselineResources,
+  ControlResult,
+  ControlStatus,
+  ControlSummary,
+} from './types';
+
+export const CONTROL_EVALUATORS: ControlEvaluators = {
+  ...clusterEvaluators,
+  ...egressEvaluators,
+  ...edgeEvaluators,
+  ...keyVaultEvaluators,
+  ...kubernetesEvaluators,
+};
+
+// ARM template functions: a value still holding one was not resolved.
+const TEMPLATE_EXPRESSION =
+  /\[(parameters|variables|reference|resourceId|concat|format|if|subscription|resourceGroup)\(/i;
+
+function withTemplateNote(judgement: Judgement): Judgement {
+  if (judgement.status === 'pass' || !TEMPLATE_EXPRESSION.test(judgement.found))
+    return judgement;
+  return {
+    ...judgement,
+    reason: `${judgement.reason} (the value holds an unevaluated template expression: evaluate resolved values)`,
+  };
+}
+
+/**
+ * Judges every control of the baseline on `input`, in catalogue order. Pure:
+ * the same input gives the same results, whether it came from an ARM template
+ * being generated or from ARM/Kubernetes reads.
+ * @public
+ */
+export function evaluateBaselineControls(
+  input: BaselineResources,
+): ControlResult[] {
+  return BASELINE_CONTROLS.map(control => {
+    const evaluate = CONTROL_EVALUATORS[control.id];
+    const judgement = withTemplateNote(evaluate(input));
+    const result: ControlResult = { ...control, ...judgement };
+    if (result.resourceId === undefined) delete result.resourceId;
+    return result;
+  });
+}
+
+/** Counts results by status. @public */
+export function summarizeControls(
+  results: ReadonlyArray<{ status: ControlStatus }>,
+): ControlSummary {
+  const summary: ControlSummary = {
+    pass: 0,
+    fail: 0,
+    warning: 0,
+    'not-observed': 0,
+    'not-applicable': 0,
+    total: results.length,
+  };
+  for (const result of results) summary[result.status] += 1;
+  return summary;
+}

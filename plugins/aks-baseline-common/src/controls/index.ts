@@ -1,0 +1,45 @@
+/**
+ * The AKS secure-baseline control catalogue and evaluator (pure, isomorphic).
+ */
+export { BASELINE_CONTROLS, findControl } from './catalogue';
+export type { ControlId } from './catalogue';
+export { evaluateBaselineControls, summarizeControls } from './evaluate';
+export { worstStatus } from './judgement';
+export {
+  ipv4CidrContains,
+  ipv4CidrsOverlap,
+  isPrivateIpv4,
+  parseIpv4Address,
+  parseIpv4Cidr,
+} from './ipv4';
+export type { Ipv4Block } from './ipv4';
+export type {
+  BaselineContext,
+  BaselineResources,
+  ControlArea,
+  ControlDefinition,
+  ControlResult,
+  ControlSeverity,
+  ControlStatus,
+  ControlSummary,
+  KubernetesObject,
+  KubernetesObservation,
+  NetworkPolicyVerdict,
+  TraefikLocator,
+} from './types';
+export type {
+  ArmApplicationGateway,
+  ArmAzureFirewall,
+  ArmFederatedIdentityCredential,
+  ArmFirewallPolicy,
+  ArmKeyVault,
+  ArmManagedCluster,
+  ArmPrivateEndpoint,
+  ArmReference,
+  ArmResource,
+  ArmRouteTable,
+  ArmSubnet,
+  ArmUserAssignedIdentity,
+  ArmVirtualNetwork,
+  ArmWafPolicy,
+} from '../arm/types';

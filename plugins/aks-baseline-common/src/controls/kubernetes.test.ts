@@ -1,0 +1,259 @@
+import { evaluateBaselineControls } from './evaluate';
+import { baselineResources } from './testFixtures';
+import type {
+  BaselineResources,
+  ControlResult,
+  KubernetesObject,
+} from './types';
+
+const byId = (results: ControlResult[], id: string) =>
+  results.find(r => r.id === id)!;
+const judge = (input: BaselineResources, id: string) =>
+  byId(evaluateBaselineControls(input), id);
+const objects = (input: BaselineResources) => input.kubernetes!.objects!;
+const find = (input: BaselineResources, kind: string, name: string): any =>
+  objects(input).find(o => o.kind === kind && o.metadata?.name === name);
+const without = (input: BaselineResources, kind: string) => {
+  input.kubernetes!.objects = objects(input).filter(o => o.kind !== kind);
+};
+
+describe('Traefik', () => {
+  it('fails K8S-01 when the cluster has no Traefik', () => {
+    const input = baselineResources();
+    without(input, 'Service');
+    expect(judge(input, 'K8S-01')).toMatchObject({
+      status: 'fail',
+      found: '(no Traefik Service)',
+    });
+  });
+
+  it('finds Traefik through an explicit locator', () => {
+    const input = baselineResources();
+    const service = find(input, 'Service', 'traefik-ingress-service');
+    service.metadata.name = 'edge';
+    service.metadata.labels = {};
+    expect(judge(input, 'K8S-01').status).toBe('fail');
+    input.kubernetes!.traefik = { namespace: 'traefik', serviceName: 'edge' };
+    expect(judge(input, 'K8S-01').status).toBe('pass');
+  });
+
+  it("reads TLS options and trusted IPs from Traefik's file configuration", () => {
+    const input = baselineResources();
+    without(input, 'TLSOption');
+    const traefik = find(input, 'Deployment', 'traefik-ingress-controller');
+    traefik.spec.template.spec.containers[0].args = [
+      '--configFile=/config/traefik.toml',
+    ];
+    input.kubernetes!.traefikDynamicConfig = {
+      tls: {
+        options: { default: { minVersion: 'VersionTLS12', sniStrict: true } },
+      },
+    };
+    input.kubernetes!.traefikStaticConfig = {
+      entryPoints: {
+        websecure: {
+          address: ':8443',
+          forwardedHeaders: { trustedIPs: ['10.240.5.0/24'] },
+          http: {
+            middlewares: [
+              'traefik-app-gateway-subnet-ip-allowlist@kubernetescrd',
+            ],
+          },
+        },
+      },
+    };
+    const results = evaluateBaselineControls(input);
+    expect(byId(results, 'K8S-02')).toMatchObject({
+      status: 'pass',
+      found: 'minVersion=VersionTLS12, sniStrict=true',
+    });
+    expect(byId(results, 'K8S-03').status).toBe('pass');
+    // With a config file that was not provided, trustedIPs cannot be seen.
+    delete input.kubernetes!.traefikStaticConfig;
+    expect(judge(input, 'K8S-03').reason).toMatch(/trustedIPs not visible/);
+  });
+
+  it('fails K8S-02 when the file configuration was read and has no default TLS options', () => {
+    const input = baselineResources();
+    without(input, 'TLSOption');
+    input.kubernetes!.traefikDynamicConfig = { http: {} };
+    expect(judge(input, 'K8S-02').status).toBe('fail');
+  });
+
+  it('requires each route to use the allow-list when the entry point does not', () => {
+    const input = baselineResources();
+    const args: string[] = find(
+      input,
+      'Deployment',
+      'traefik-ingress-controller',
+    ).spec.template.spec.containers[0].args;
+    args.splice(2, 1);
+    expect(judge(input, 'K8S-03').reason).toMatch(
+      /IngressRoute app1\/app1 does not use the allow-list/,
+    );
+    find(input, 'IngressRoute', 'app1').spec.routes[0].middlewares = [
+      { name: 'app-gateway-subnet-ip-allowlist', namespace: 'traefik' },
+    ];
+    expect(judge(input, 'K8S-03').status).toBe('pass');
+  });
+
+  it('accepts the Traefik v2 ipWhiteList middleware', () => {
+    const input = baselineResources();
+    const middleware = find(
+      input,
+      'Middleware',
+      'app-gateway-subnet-ip-allowlist',
+    );
+    middleware.apiVersion = 'traefik.containo.us/v1alpha1';
+    middleware.spec = { ipWhiteList: { sourceRange: ['10.240.5.0/24'] } };
+    expect(judge(input, 'K8S-03').status).toBe('pass');
+  });
+
+  it('fails K8S-04 when Traefik mounts a SecretProviderClass that does not exist', () => {
+    const input = baselineResources();
+    without(input, 'SecretProviderClass');
+    expect(judge(input, 'K8S-04').reason).toMatch(
+      /mounts SecretProviderClass aks-ingress-tls-secret-csi-akv, which does not exist/,
+    );
+  });
+});
+
+/** The onboarded app exposed through an Ingress instead of an IngressRoute. */
+function withIngress(
+  input: BaselineResources,
+  annotations: Record<string, string>,
+): KubernetesObject {
+  input.kubernetes!.objects = objects(input).filter(
+    o => o.kind !== 'IngressRoute',
+  );
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: 'app1',
+      namespace: 'app1',
+      annotations: {
+        'traefik.ingress.kubernetes.io/router.middlewares':
+          'traefik-app-gateway-subnet-ip-allowlist@kubernetescrd',
+        ...annotations,
+      },
+    },
+    spec: {
+      ingressClassName: 'traefik-internal',
+      rules: [
+        {
+          host: 'app1.contoso.com',
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: 'app1', port: { number: 80 } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  objects(input).push(ingress);
+  return ingress;
+}
+
+describe('routes and network policies', () => {
+  it('judges Traefik Ingresses by their router annotations', () => {
+    const input = baselineResources();
+    withIngress(input, {
+      'traefik.ingress.kubernetes.io/router.tls': 'true',
+      'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
+    });
+    const results = evaluateBaselineControls(input);
+    expect(
+      results.filter(r => r.area === 'kubernetes' && r.status !== 'pass'),
+    ).toEqual([]);
+    const plain = baselineResources();
+    withIngress(plain, {
+      'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+    });
+    expect(judge(plain, 'K8S-05').status).toBe('fail');
+  });
+
+  it('has nothing to judge without routes', () => {
+    const input = baselineResources();
+    without(input, 'IngressRoute');
+    const results = evaluateBaselineControls(input);
+    expect(
+      ['K8S-05', 'K8S-06', 'K8S-07'].map(id => byId(results, id).status),
+    ).toEqual(['not-applicable', 'not-applicable', 'not-applicable']);
+  });
+
+  it("uses the NetworkPolicy evaluator's verdicts when given", () => {
+    const input = baselineResources();
+    input.kubernetes!.networkPolicyVerdicts = [
+      {
+        control: 'K8S-06',
+        namespace: 'app1',
+        satisfied: false,
+        explanation: 'egress to 0.0.0.0/0:443 allowed by allow-https',
+      },
+      {
+        control: 'K8S-07',
+        namespace: 'app1',
+        service: 'app1',
+        satisfied: false,
+        explanation: 'traefik -> app1:8080 denied by default-deny',
+      },
+    ];
+    const results = evaluateBaselineControls(input);
+    expect(byId(results, 'K8S-06')).toMatchObject({
+      status: 'fail',
+      reason: 'egress to 0.0.0.0/0:443 allowed by allow-https',
+    });
+    expect(byId(results, 'K8S-07')).toMatchObject({
+      status: 'fail',
+      reason: 'traefik -> app1:8080 denied by default-deny',
+    });
+  });
+
+  it('fails K8S-07 for a policy that admits every source', () => {
+    const input = baselineResources();
+    delete find(input, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
+      .from;
+    expect(judge(input, 'K8S-07').reason).toMatch(/admits every source/);
+  });
+
+  it('judges only the namespaces named as app namespaces when given', () => {
+    const input = baselineResources();
+    input.kubernetes!.appNamespaces = ['app1', 'app2'];
+    expect(judge(input, 'K8S-06')).toMatchObject({ status: 'fail' });
+    expect(judge(input, 'K8S-06').reason).toMatch(/^app2: no NetworkPolicy/);
+  });
+});
+
+describe('workload identity wiring', () => {
+  it("checks the federated credential's identity against the service account's client id", () => {
+    const input = baselineResources();
+    find(input, 'ServiceAccount', 'app1').metadata.annotations[
+      'azure.workload.identity/client-id'
+    ] = '99999999-9999-9999-9999-999999999999';
+    expect(judge(input, 'K8S-08').reason).toMatch(
+      /issuer or identity does not match/,
+    );
+  });
+
+  it('fails labelled pods whose service account is not annotated', () => {
+    const input = baselineResources();
+    delete find(input, 'ServiceAccount', 'app1').metadata.annotations;
+    expect(judge(input, 'K8S-08').reason).toMatch(
+      /Deployment app1\/app1 uses service account app1, which has no azure.workload.identity\/client-id annotation/,
+    );
+  });
+
+  it('has nothing to judge when no workload uses workload identity', () => {
+    const input = baselineResources();
+    input.kubernetes!.objects = objects(input).filter(
+      o => o.kind !== 'ServiceAccount' && o.kind !== 'Deployment',
+    );
+    expect(judge(input, 'K8S-08').status).toBe('not-applicable');
+  });
+});

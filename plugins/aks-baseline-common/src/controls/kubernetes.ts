@@ -1,0 +1,950 @@
+import {
+  armId,
+  asString,
+  isRecord,
+  readArm,
+  readArmList,
+  refersTo,
+} from '../arm/read';
+import type { ArmResource } from '../arm/types';
+import { allSubnets } from './egress';
+import { ipv4CidrContains } from './ipv4';
+import {
+  ControlEvaluators,
+  Finding,
+  Judgement,
+  combine,
+  fail,
+  judge,
+  notApplicable,
+  notObserved,
+  pass,
+  show,
+} from './judgement';
+import {
+  PodShape,
+  annotationsOf,
+  containerArgs,
+  field,
+  isEmptySelector,
+  labelsOf,
+  list,
+  locateTraefik,
+  nameOf,
+  namespaceOf,
+  objectsOf,
+  podShapes,
+  refOf,
+  selectorMatches,
+} from './kubernetesObjects';
+import type { BaselineResources, KubernetesObject } from './types';
+
+const INTERNAL_LB = 'service.beta.kubernetes.io/azure-load-balancer-internal';
+const INTERNAL_LB_SUBNET =
+  'service.beta.kubernetes.io/azure-load-balancer-internal-subnet';
+const WI_CLIENT_ID = 'azure.workload.identity/client-id';
+const WI_USE = 'azure.workload.identity/use';
+const TOKEN_AUDIENCE = 'api://AzureADTokenExchange';
+
+/** Runs `evaluate` when Kubernetes objects were read, else says why they were not. */
+function onKubernetes(evaluate: (input: BaselineResources) => Judgement) {
+  return (input: BaselineResources): Judgement => {
+    if (!input.kubernetes?.objects) {
+      return notObserved(
+        input.kubernetes?.unavailableReason ??
+          'Kubernetes objects not read (a baseline API server is private)',
+      );
+    }
+    return evaluate(input);
+  };
+}
+
+function traefikInternal(input: BaselineResources): Judgement {
+  const { service } = locateTraefik(input);
+  if (!service)
+    return fail(
+      '(no Traefik Service)',
+      'no Traefik Service found (looked for a Service named or labelled traefik, or kubernetes.traefik)',
+    );
+  const type = field(service, 'spec.type');
+  const annotations = annotationsOf(service);
+  const internal = annotations[INTERNAL_LB];
+  const subnet = annotations[INTERNAL_LB_SUBNET];
+  const found = `${refOf(service)}: type=${show(type)}, internal=${show(
+    internal,
+  )}, subnet=${show(subnet)}`;
+  const findings: Finding[] = [];
+  if (type !== 'LoadBalancer')
+    findings.push({
+      status: 'fail',
+      reason: `type ${show(
+        type,
+      )}: App Gateway reaches Traefik through an internal load balancer`,
+    });
+  if (internal !== 'true')
+    findings.push({
+      status: 'fail',
+      reason:
+        'not annotated internal: Azure gives the load balancer a public IP, bypassing App Gateway and its WAF',
+    });
+  else if (!subnet)
+    findings.push({
+      status: 'warning',
+      reason:
+        'no internal-subnet annotation: the internal IP comes from the node subnet instead of the ingress subnet',
+    });
+  return judge(found, findings, 'internal load balancer in the ingress subnet');
+}
+
+const TLS_FLOOR = ['VersionTLS12', 'VersionTLS13'];
+
+function traefikTlsFloor(input: BaselineResources): Judgement {
+  const dynamic = input.kubernetes?.traefikDynamicConfig;
+  const options = [
+    ...objectsOf(input, 'TLSOption')
+      .filter(o => nameOf(o) === 'default')
+      .map(o => ({ label: `TLSOption ${refOf(o)}`, spec: o.spec })),
+    ...(isRecord(field(dynamic, 'tls.options.default'))
+      ? [
+          {
+            label: 'file provider tls.options.default',
+            spec: field(dynamic, 'tls.options.default'),
+          },
+        ]
+      : []),
+  ];
+  if (options.length === 0) {
+    return dynamic
+      ? fail(
+          '(no default TLS options)',
+          'no default TLS options: sniStrict is off, so Traefik answers any host name with its default certificate',
+        )
+      : notObserved(
+          "no TLSOption named default, and Traefik's file-provider configuration was not provided",
+        );
+  }
+  return combine(
+    options.map(({ label, spec }) => {
+      const minVersion = asString(field(spec, 'minVersion'));
+      const sniStrict = field(spec, 'sniStrict');
+      const findings: Finding[] = [];
+      if (!minVersion)
+        findings.push({
+          status: 'warning',
+          reason:
+            "minVersion not set: relies on Traefik's default (TLS 1.2 in current releases)",
+        });
+      else if (!TLS_FLOOR.includes(minVersion))
+        findings.push({
+          status: 'fail',
+          reason: `minVersion ${minVersion} is below TLS 1.2`,
+        });
+      if (sniStrict !== true)
+        findings.push({
+          status: 'fail',
+          reason:
+            'sniStrict off: Traefik answers any host name with its default certificate',
+        });
+      return {
+        label,
+        judgement: judge(
+          `minVersion=${show(minVersion)}, sniStrict=${show(sniStrict)}`,
+          findings,
+          'TLS 1.2 floor, strict SNI',
+        ),
+      };
+    }),
+  );
+}
+
+/** The App Gateway subnet: from context, else the gateway's subnet among the subnets given. */
+function appGatewaySubnetCidr(input: BaselineResources): string | undefined {
+  if (input.context?.appGatewaySubnetCidr)
+    return input.context.appGatewaySubnetCidr;
+  const subnets = allSubnets(input);
+  for (const gateway of input.applicationGateways ?? []) {
+    for (const config of readArmList(gateway, 'gatewayIPConfigurations')) {
+      const ref = readArm(config, 'subnet');
+      const subnet = subnets.find(s => refersTo(ref, s));
+      const prefix =
+        asString(readArm(subnet, 'addressPrefix')) ??
+        asString(readArmList(subnet, 'addressPrefixes')[0]);
+      if (prefix) return prefix;
+    }
+  }
+  return undefined;
+}
+
+interface AllowList {
+  name: string;
+  namespace?: string;
+  ranges: string[];
+}
+
+function allowLists(input: BaselineResources): AllowList[] {
+  const ranges = (spec: unknown) =>
+    [
+      ...list(spec, 'ipAllowList.sourceRange'),
+      ...list(spec, 'ipWhiteList.sourceRange'),
+    ].map(String);
+  const crs = objectsOf(input, 'Middleware')
+    .filter(
+      m =>
+        isRecord(field(m, 'spec.ipAllowList')) ||
+        isRecord(field(m, 'spec.ipWhiteList')),
+    )
+    .map(m => ({
+      name: nameOf(m),
+      namespace: namespaceOf(m),
+      ranges: ranges(m.spec),
+    }));
+  const fileMiddlewares = field(
+    input.kubernetes?.traefikDynamicConfig,
+    'http.middlewares',
+  );
+  const files = isRecord(fileMiddlewares)
+    ? Object.entries(fileMiddlewares)
+        .filter(
+          ([, spec]) =>
+            isRecord(field(spec, 'ipAllowList')) ||
+            isRecord(field(spec, 'ipWhiteList')),
+        )
+        .map(([name, spec]) => ({ name, ranges: ranges(spec) }))
+    : [];
+  return [...crs, ...files];
+}
+
+/** Traefik's websecure entry point settings, from its static configuration or its container args. */
+function entryPointSetting(
+  input: BaselineResources,
+  setting:
+    | 'forwardedHeaders.trustedIPs'
+    | 'forwardedHeaders.insecure'
+    | 'http.middlewares',
+) {
+  const fromStatic = field(
+    input.kubernetes?.traefikStaticConfig,
+    `entryPoints.websecure.${setting}`,
+  );
+  if (fromStatic !== undefined)
+    return {
+      seen: true,
+      values: (Array.isArray(fromStatic) ? fromStatic : [fromStatic]).map(
+        String,
+      ),
+    };
+  const args = containerArgs(locateTraefik(input).deployment);
+  const fromArgs = args.get(`entrypoints.websecure.${setting.toLowerCase()}`);
+  if (fromArgs !== undefined)
+    return {
+      seen: true,
+      values: fromArgs
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    };
+  // Settings are visible if the static configuration was given, or the
+  // Deployment's args are the whole configuration (no config file).
+  const visible =
+    !!input.kubernetes?.traefikStaticConfig ||
+    (!!locateTraefik(input).deployment && !args.has('configfile'));
+  return { seen: visible, values: [] as string[] };
+}
+
+function onlyAppGateway(input: BaselineResources): Judgement {
+  const cidr = appGatewaySubnetCidr(input);
+  const lists = allowLists(input);
+  const trusted = entryPointSetting(input, 'forwardedHeaders.trustedIPs');
+  const insecure = entryPointSetting(input, 'forwardedHeaders.insecure');
+  const findings: Finding[] = [];
+  if (!cidr)
+    findings.push({
+      status: 'not-observed',
+      reason:
+        "App Gateway subnet CIDR not known (pass the gateway's subnet or context.appGatewaySubnetCidr)",
+    });
+
+  const within = (r: string) => (cidr ? ipv4CidrContains(cidr, r) : true);
+  const good = lists.filter(l => l.ranges.length > 0 && l.ranges.every(within));
+  if (lists.length === 0)
+    findings.push({
+      status: 'fail',
+      reason:
+        'no ipAllowList middleware: any pod or VNet host can call Traefik directly',
+    });
+  else if (good.length === 0)
+    findings.push({
+      status: 'fail',
+      reason: `the allow-list admits more than the App Gateway subnet ${cidr}`,
+    });
+
+  // The allow-list protects only routes that use it (or the whole entry point).
+  const entryMiddlewares = entryPointSetting(input, 'http.middlewares').values;
+  const usesGood = (names: string[]) =>
+    names.some(n => good.some(g => n.includes(g.name)));
+  if (good.length && !usesGood(entryMiddlewares)) {
+    for (const route of objectsOf(input, 'IngressRoute')) {
+      const names = list(route, 'spec.routes').flatMap(r =>
+        list(r, 'middlewares').map(m => String(field(m, 'name'))),
+      );
+      if (!usesGood(names))
+        findings.push({
+          status: 'fail',
+          reason: `IngressRoute ${refOf(
+            route,
+          )} does not use the allow-list middleware`,
+        });
+    }
+    for (const ingress of traefikIngresses(input)) {
+      const names = (
+        annotationsOf(ingress)[
+          'traefik.ingress.kubernetes.io/router.middlewares'
+        ] ?? ''
+      ).split(',');
+      if (!usesGood(names))
+        findings.push({
+          status: 'fail',
+          reason: `Ingress ${refOf(
+            ingress,
+          )} does not use the allow-list middleware`,
+        });
+    }
+  }
+
+  if (insecure.values.includes('true'))
+    findings.push({
+      status: 'fail',
+      reason: 'forwardedHeaders.insecure trusts X-Forwarded-* from anyone',
+    });
+  if (trusted.values.length) {
+    const outside = trusted.values.filter(r => !within(r));
+    if (outside.length)
+      findings.push({
+        status: 'fail',
+        reason: `forwardedHeaders.trustedIPs ${outside.join(
+          ', ',
+        )} lie outside the App Gateway subnet`,
+      });
+  } else if (trusted.seen) {
+    findings.push({
+      status: 'fail',
+      reason:
+        "forwardedHeaders.trustedIPs not set: Traefik drops App Gateway's X-Forwarded-For, so logs and allow-lists see the gateway, not the client",
+    });
+  } else {
+    findings.push({
+      status: 'not-observed',
+      reason:
+        'forwardedHeaders.trustedIPs not visible (neither the Traefik Deployment args nor its static configuration were read)',
+    });
+  }
+  const found = [
+    `appGatewaySubnet=${show(cidr)}`,
+    `allowList=${
+      lists.length
+        ? lists.map(l => `${l.name}: ${l.ranges.join(' ') || '[]'}`).join('; ')
+        : '(none)'
+    }`,
+    `trustedIPs=${show(trusted.values.length ? trusted.values : undefined)}`,
+  ].join(', ');
+  return judge(
+    found,
+    findings,
+    'only the App Gateway subnet may call Traefik, and its forwarded headers are trusted',
+  );
+}
+
+function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
+  const params = (field(spc, 'spec.parameters') ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const provider = field(spc, 'spec.provider');
+  const objects = String(params.objects ?? '');
+  const findings: Finding[] = [];
+  if (spc.apiVersion !== 'secrets-store.csi.x-k8s.io/v1')
+    findings.push({
+      status: 'warning',
+      reason: `apiVersion ${show(
+        spc.apiVersion,
+      )}: use secrets-store.csi.x-k8s.io/v1`,
+    });
+  if (provider !== 'azure')
+    findings.push({
+      status: 'fail',
+      reason: `provider ${show(provider)}, not azure`,
+    });
+  if (!params.keyvaultName)
+    findings.push({ status: 'fail', reason: 'no keyvaultName' });
+  if (!params.tenantID) {
+    findings.push(
+      params.tenantId
+        ? { status: 'warning', reason: 'tenantId is deprecated: use tenantID' }
+        : { status: 'fail', reason: 'no tenantID' },
+    );
+  }
+  if (String(params.usePodIdentity) === 'true')
+    findings.push({
+      status: 'fail',
+      reason: 'usePodIdentity: AAD Pod Identity is retired',
+    });
+  if (String(params.useVMManagedIdentity) === 'true')
+    findings.push({
+      status: 'fail',
+      reason:
+        'useVMManagedIdentity: every pod on the node shares the kubelet identity',
+    });
+  if (!params.clientID)
+    findings.push({
+      status: 'fail',
+      reason: 'no clientID: not using workload identity',
+    });
+  if (!/objectName\s*:/.test(objects))
+    findings.push({ status: 'fail', reason: 'objects names no certificate' });
+  const found = `provider=${show(provider)}, keyvaultName=${show(
+    params.keyvaultName,
+  )}, tenantID=${show(params.tenantID ?? params.tenantId)}, clientID=${show(
+    params.clientID,
+  )}, objects=${/objectName\s*:\s*(\S+)/.exec(objects)?.[1] ?? '(none)'}`;
+  return judge(
+    found,
+    findings,
+    'certificate pulled from Key Vault with workload identity',
+  );
+}
+
+function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
+  const { namespace, deployment } = locateTraefik(input);
+  const all = objectsOf(input, 'SecretProviderClass');
+  const mounted = list(deployment, 'spec.template.spec.volumes')
+    .map(v => asString(field(v, 'csi.volumeAttributes.secretProviderClass')))
+    .filter((n): n is string => !!n);
+  if (mounted.length) {
+    return combine(
+      mounted.map(spcName => {
+        const spc = all.find(
+          s =>
+            nameOf(s) === spcName &&
+            namespaceOf(s) === namespaceOf(deployment!),
+        );
+        return {
+          label: `SecretProviderClass ${namespaceOf(deployment!)}/${spcName}`,
+          judgement: spc
+            ? judgeSecretProviderClass(spc)
+            : fail(
+                '(missing)',
+                `Traefik mounts SecretProviderClass ${spcName}, which does not exist`,
+              ),
+        };
+      }),
+    );
+  }
+  const inTraefikNamespace = all.filter(s => namespaceOf(s) === namespace);
+  const candidates = inTraefikNamespace.length ? inTraefikNamespace : all;
+  if (candidates.length === 0)
+    return fail(
+      '(none)',
+      'no SecretProviderClass: the ingress certificate does not come from Key Vault',
+    );
+  return combine(
+    candidates.map(s => ({
+      label: `SecretProviderClass ${refOf(s)}`,
+      judgement: judgeSecretProviderClass(s),
+    })),
+  );
+}
+
+/** Ingresses served by Traefik (by class name or legacy class annotation). */
+function traefikIngresses(input: BaselineResources): KubernetesObject[] {
+  return objectsOf(input, 'Ingress').filter(i => {
+    const className = String(
+      field(i, 'spec.ingressClassName') ??
+        annotationsOf(i)['kubernetes.io/ingress.class'] ??
+        '',
+    );
+    return className.toLowerCase().includes('traefik');
+  });
+}
+
+function tlsOnlyRoutes(input: BaselineResources): Judgement {
+  const routes = objectsOf(input, 'IngressRoute');
+  const ingresses = traefikIngresses(input);
+  if (routes.length + ingresses.length === 0)
+    return notApplicable('no IngressRoute or Traefik Ingress in the cluster');
+  const findings: Finding[] = [];
+  const found = [
+    ...routes.map(route => {
+      const entryPoints = list(route, 'spec.entryPoints').map(String);
+      const tls = field(route, 'spec.tls');
+      if (entryPoints.length === 0)
+        findings.push({
+          status: 'fail',
+          reason: `IngressRoute ${refOf(
+            route,
+          )} names no entry point, so it also listens on plain HTTP`,
+        });
+      else if (entryPoints.some(e => e !== 'websecure'))
+        findings.push({
+          status: 'fail',
+          reason: `IngressRoute ${refOf(route)} listens on ${entryPoints.join(
+            ', ',
+          )}`,
+        });
+      if (!isRecord(tls))
+        findings.push({
+          status: 'fail',
+          reason: `IngressRoute ${refOf(route)} has no tls`,
+        });
+      return `IngressRoute ${refOf(route)}: entryPoints=${show(
+        entryPoints,
+      )}, tls=${isRecord(tls) ? 'set' : '(absent)'}`;
+    }),
+    ...ingresses.map(ingress => {
+      const a = annotationsOf(ingress);
+      const tls = a['traefik.ingress.kubernetes.io/router.tls'];
+      const entryPoints = a['traefik.ingress.kubernetes.io/router.entrypoints'];
+      if (tls !== 'true')
+        findings.push({
+          status: 'fail',
+          reason: `Ingress ${refOf(ingress)} lacks router.tls: "true"`,
+        });
+      if (entryPoints !== 'websecure')
+        findings.push({
+          status: 'fail',
+          reason: `Ingress ${refOf(ingress)} entry points ${show(
+            entryPoints,
+          )}, not websecure`,
+        });
+      return `Ingress ${refOf(ingress)}: router.tls=${show(
+        tls,
+      )}, router.entrypoints=${show(entryPoints)}`;
+    }),
+  ];
+  return judge(
+    found.join('; '),
+    findings,
+    'every route is TLS-only on websecure',
+  );
+}
+
+function appNamespaces(input: BaselineResources): string[] {
+  if (input.kubernetes?.appNamespaces) return input.kubernetes.appNamespaces;
+  const traefikNamespace = locateTraefik(input).namespace;
+  const routed = [
+    ...objectsOf(input, 'IngressRoute'),
+    ...traefikIngresses(input),
+  ].map(namespaceOf);
+  return [...new Set(routed)].filter(ns => ns !== traefikNamespace).sort();
+}
+
+function verdictFor(
+  input: BaselineResources,
+  control: 'K8S-06' | 'K8S-07',
+  namespace: string,
+  service?: string,
+) {
+  return input.kubernetes?.networkPolicyVerdicts?.find(
+    v =>
+      v.control === control &&
+      v.namespace === namespace &&
+      (control === 'K8S-06' || v.service === service),
+  );
+}
+
+const policiesIn = (input: BaselineResources, namespace: string) =>
+  objectsOf(input, 'NetworkPolicy').filter(p => namespaceOf(p) === namespace);
+
+/** Whether a NetworkPolicy port entry is DNS (53, UDP or TCP). */
+const isDnsPort = (port: unknown) =>
+  Number(field(port, 'port')) === 53 || field(port, 'port') === 'dns';
+
+function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
+  const verdict = verdictFor(input, 'K8S-06', namespace);
+  if (verdict) {
+    return verdict.satisfied
+      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
+      : fail('(NetworkPolicy evaluator)', verdict.explanation);
+  }
+  const denies = policiesIn(input, namespace).filter(p => {
+    const types = list(p, 'spec.policyTypes').map(String);
+    return (
+      isEmptySelector(field(p, 'spec.podSelector')) &&
+      types.includes('Ingress') &&
+      types.includes('Egress')
+    );
+  });
+  if (denies.length === 0)
+    return fail(
+      '(none)',
+      'no NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress]: pods accept and send anything',
+    );
+  // Judge the strictest candidate: the one whose findings are best.
+  const judged = denies.map(policy => {
+    const findings: Finding[] = [];
+    if (list(policy, 'spec.ingress').length)
+      findings.push({
+        status: 'fail',
+        reason: `${nameOf(policy)} also allows ingress`,
+      });
+    const egress = list(policy, 'spec.egress');
+    if (egress.length === 0)
+      findings.push({
+        status: 'warning',
+        reason: `${nameOf(policy)} blocks DNS too: pods cannot resolve names`,
+      });
+    for (const rule of egress) {
+      const ports = list(rule, 'ports');
+      if (ports.length === 0 || !ports.every(isDnsPort))
+        findings.push({
+          status: 'fail',
+          reason: `${nameOf(policy)} allows egress beyond DNS (port 53)`,
+        });
+      else if (list(rule, 'to').length === 0)
+        findings.push({
+          status: 'warning',
+          reason: `${nameOf(
+            policy,
+          )} allows DNS to any destination; restrict it to kube-dns`,
+        });
+    }
+    return judge(
+      `NetworkPolicy ${namespace}/${nameOf(policy)}`,
+      findings,
+      'default deny, DNS only',
+    );
+  });
+  return (
+    judged.find(j => j.status === 'pass') ??
+    judged.find(j => j.status === 'warning') ??
+    judged[0]
+  );
+}
+
+function defaultDenyPerNamespace(input: BaselineResources): Judgement {
+  const namespaces = appNamespaces(input);
+  if (namespaces.length === 0)
+    return notApplicable(
+      "no app namespace (no routes outside Traefik's namespace, no kubernetes.appNamespaces)",
+    );
+  return combine(
+    namespaces.map(ns => ({ label: ns, judgement: defaultDenyIn(input, ns) })),
+  );
+}
+
+interface Backend {
+  namespace: string;
+  service: string;
+  port?: string;
+}
+
+function routedBackends(
+  input: BaselineResources,
+  namespaces: string[],
+): Backend[] {
+  const fromRoutes = objectsOf(input, 'IngressRoute').flatMap(route =>
+    list(route, 'spec.routes')
+      .flatMap(r => list(r, 'services'))
+      .filter(s => (field(s, 'kind') ?? 'Service') === 'Service')
+      .map(s => ({
+        namespace: String(field(s, 'namespace') ?? namespaceOf(route)),
+        service: String(field(s, 'name')),
+        port:
+          field(s, 'port') === undefined ? undefined : String(field(s, 'port')),
+      })),
+  );
+  const fromIngresses = traefikIngresses(input).flatMap(ingress =>
+    [
+      field(ingress, 'spec.defaultBackend'),
+      ...list(ingress, 'spec.rules').flatMap(r =>
+        list(r, 'http.paths').map(p => field(p, 'backend')),
+      ),
+    ]
+      .map(b => field(b, 'service'))
+      .filter(isRecord)
+      .map(s => ({
+        namespace: namespaceOf(ingress),
+        service: String(s.name),
+        port:
+          (field(s, 'port.number') ?? field(s, 'port.name')) === undefined
+            ? undefined
+            : String(field(s, 'port.number') ?? field(s, 'port.name')),
+      })),
+  );
+  const seen = new Set<string>();
+  return [...fromRoutes, ...fromIngresses].filter(b => {
+    const key = `${b.namespace}/${b.service}:${b.port}`;
+    if (seen.has(key) || !namespaces.includes(b.namespace)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether a NetworkPolicy ingress rule's ports admit `targetPort` (absent ports = all). */
+function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
+  const ports = list(rule, 'ports');
+  if (ports.length === 0) return true;
+  return ports.some(p => {
+    const port = field(p, 'port');
+    if (port === undefined) return true;
+    if (targetPort === undefined) return false;
+    const end = Number(field(p, 'endPort'));
+    return (
+      String(port) === targetPort ||
+      (!!end && Number(port) <= Number(targetPort) && Number(targetPort) <= end)
+    );
+  });
+}
+
+function traefikAdmitted(
+  input: BaselineResources,
+  backend: Backend,
+): Judgement {
+  const label = `${backend.namespace}/${backend.service}`;
+  const verdict = verdictFor(
+    input,
+    'K8S-07',
+    backend.namespace,
+    backend.service,
+  );
+  if (verdict)
+    return verdict.satisfied
+      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
+      : fail('(NetworkPolicy evaluator)', verdict.explanation);
+  const traefik = locateTraefik(input);
+  if (!traefik.namespace || !traefik.podLabels)
+    return notObserved("Traefik's namespace and pod labels are not known");
+  const service = objectsOf(input, 'Service').find(
+    s => namespaceOf(s) === backend.namespace && nameOf(s) === backend.service,
+  );
+  if (!service) return notObserved(`Service ${label} not in the objects read`);
+  const ports = list(service, 'spec.ports');
+  const servicePort =
+    ports.find(
+      p =>
+        backend.port === undefined ||
+        String(field(p, 'port')) === backend.port ||
+        field(p, 'name') === backend.port,
+    ) ?? (ports.length === 1 ? ports[0] : undefined);
+  const targetPortValue =
+    field(servicePort, 'targetPort') ?? field(servicePort, 'port');
+  const targetPort =
+    targetPortValue === undefined ? undefined : String(targetPortValue);
+  const selector = (field(service, 'spec.selector') ?? {}) as Record<
+    string,
+    string
+  >;
+  const podLabels =
+    podShapes(input).find(
+      (p: PodShape) =>
+        p.namespace === backend.namespace &&
+        selectorMatches(selector, p.labels),
+    )?.labels ?? selector;
+  const namespaceObject = objectsOf(input, 'Namespace').find(
+    n => nameOf(n) === traefik.namespace,
+  );
+  const traefikNamespaceLabels = {
+    ...(namespaceObject ? labelsOf(namespaceObject) : {}),
+    'kubernetes.io/metadata.name': traefik.namespace,
+  };
+
+  let best: Judgement = fail(
+    `target port ${show(targetPort)}`,
+    `no NetworkPolicy admits Traefik (${traefik.namespace}, ${show(
+      traefik.podLabels,
+    )}) to ${label} on port ${show(targetPort)}`,
+  );
+  for (const policy of policiesIn(input, backend.namespace)) {
+    if (!selectorMatches(field(policy, 'spec.podSelector') ?? {}, podLabels))
+      continue;
+    for (const rule of list(policy, 'spec.ingress')) {
+      if (!portAdmitted(rule, targetPort)) continue;
+      const found = `NetworkPolicy ${backend.namespace}/${nameOf(
+        policy,
+      )}, target port ${show(targetPort)}`;
+      const peers = list(rule, 'from');
+      if (peers.length === 0)
+        return fail(
+          found,
+          `${nameOf(policy)} admits every source to ${label}, not only Traefik`,
+        );
+      for (const peer of peers) {
+        const nsSelector = field(peer, 'namespaceSelector');
+        if (
+          nsSelector === undefined ||
+          !selectorMatches(nsSelector, traefikNamespaceLabels)
+        )
+          continue;
+        const podSelector = field(peer, 'podSelector');
+        if (
+          podSelector !== undefined &&
+          !isEmptySelector(podSelector) &&
+          selectorMatches(podSelector, traefik.podLabels)
+        ) {
+          if (isEmptySelector(nsSelector))
+            best = {
+              status: 'warning',
+              found,
+              reason: `${nameOf(
+                policy,
+              )} admits Traefik's labels from every namespace`,
+            };
+          else
+            return pass(found, `${nameOf(policy)} admits only Traefik's pods`);
+        } else if (best.status === 'fail' && !podSelector) {
+          best = {
+            status: 'warning',
+            found,
+            reason: `${nameOf(policy)} admits every pod of ${
+              traefik.namespace
+            }, not only Traefik's`,
+          };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function ingressOnlyFromTraefik(input: BaselineResources): Judgement {
+  const backends = routedBackends(input, appNamespaces(input));
+  if (backends.length === 0)
+    return notApplicable('no routed Service in an app namespace');
+  return combine(
+    backends.map(b => ({
+      label: `${b.namespace}/${b.service}`,
+      judgement: traefikAdmitted(input, b),
+    })),
+  );
+}
+
+/** The identity a federated credential belongs to: from its id, or its template name `identity/credential`. */
+function parentIdentityName(credential: ArmResource): string | undefined {
+  const id = armId(credential);
+  if (id)
+    return id
+      .split(/\/federatedIdentityCredentials\//i)[0]
+      .split('/')
+      .pop();
+  const name = asString(credential.name);
+  return name?.includes('/') ? name.split('/')[0] : undefined;
+}
+
+function federatedCredentialFor(
+  input: BaselineResources,
+  namespace: string,
+  account: string,
+  clientId: string,
+): Finding {
+  const credentials = input.federatedIdentityCredentials;
+  const subject = `system:serviceaccount:${namespace}:${account}`;
+  if (!credentials)
+    return {
+      status: 'not-observed',
+      reason: `federated credentials not in the input: cannot confirm ${subject}`,
+    };
+  const matching = credentials.filter(c => readArm(c, 'subject') === subject);
+  if (matching.length === 0)
+    return {
+      status: 'fail',
+      reason: `no federated credential with subject ${subject}: token exchange fails`,
+    };
+  const issuer = asString(
+    readArm(input.cluster, 'oidcIssuerProfile.issuerURL'),
+  );
+  const ok = matching.find(c => {
+    const audiences = readArmList(c, 'audiences');
+    const sameIssuer =
+      !issuer ||
+      !asString(readArm(c, 'issuer'))?.startsWith('https://') ||
+      readArm(c, 'issuer') === issuer;
+    const parent = parentIdentityName(c);
+    const identity = parent
+      ? (input.userAssignedIdentities ?? []).find(
+          i =>
+            asString(i.name) === parent ||
+            asString(i.id)?.toLowerCase().endsWith(`/${parent.toLowerCase()}`),
+        )
+      : undefined;
+    const identityClientId = asString(readArm(identity, 'clientId'));
+    const sameClient = !identityClientId || identityClientId === clientId;
+    return audiences.includes(TOKEN_AUDIENCE) && sameIssuer && sameClient;
+  });
+  return ok
+    ? { status: 'pass', reason: '' }
+    : {
+        status: 'fail',
+        reason: `the federated credential for ${subject} lacks audience ${TOKEN_AUDIENCE}, or its issuer or identity does not match`,
+      };
+}
+
+function workloadIdentityWiring(input: BaselineResources): Judgement {
+  const accounts = objectsOf(input, 'ServiceAccount');
+  const pods = podShapes(input);
+  const annotated = accounts.filter(a => annotationsOf(a)[WI_CLIENT_ID]);
+  const labelled = pods.filter(p => p.labels[WI_USE] === 'true');
+  if (annotated.length === 0 && labelled.length === 0)
+    return notApplicable('no service account or pod uses workload identity');
+  const findings: Finding[] = [];
+  for (const pod of labelled) {
+    const account = accounts.find(
+      a =>
+        namespaceOf(a) === pod.namespace &&
+        nameOf(a) === pod.serviceAccountName,
+    );
+    if (!account || !annotationsOf(account)[WI_CLIENT_ID]) {
+      findings.push({
+        status: 'fail',
+        reason: `${pod.source} uses service account ${
+          pod.serviceAccountName
+        }, which ${
+          account ? `has no ${WI_CLIENT_ID} annotation` : 'was not found'
+        }`,
+      });
+    }
+  }
+  for (const account of annotated) {
+    const users = pods.filter(
+      p =>
+        p.namespace === namespaceOf(account) &&
+        p.serviceAccountName === nameOf(account),
+    );
+    for (const user of users.filter(p => p.labels[WI_USE] !== 'true')) {
+      findings.push({
+        status: 'fail',
+        reason: `${user.source} uses ${refOf(
+          account,
+        )} without the label ${WI_USE}: "true", so no token is injected`,
+      });
+    }
+    findings.push(
+      federatedCredentialFor(
+        input,
+        namespaceOf(account),
+        nameOf(account),
+        annotationsOf(account)[WI_CLIENT_ID],
+      ),
+    );
+  }
+  const found =
+    annotated
+      .map(a => `${refOf(a)} -> ${annotationsOf(a)[WI_CLIENT_ID]}`)
+      .join(', ') || '(no annotated service account)';
+  return judge(
+    `${found}; labelled workloads: ${
+      labelled.map(p => p.source).join(', ') || '(none)'
+    }`,
+    findings,
+    'service accounts, pods and federated credentials agree',
+  );
+}
+
+export const kubernetesEvaluators: ControlEvaluators = {
+  'K8S-01': onKubernetes(traefikInternal),
+  'K8S-02': onKubernetes(traefikTlsFloor),
+  'K8S-03': onKubernetes(onlyAppGateway),
+  'K8S-04': onKubernetes(ingressCertificateFromKeyVault),
+  'K8S-05': onKubernetes(tlsOnlyRoutes),
+  'K8S-06': onKubernetes(defaultDenyPerNamespace),
+  'K8S-07': onKubernetes(ingressOnlyFromTraefik),
+  'K8S-08': onKubernetes(workloadIdentityWiring),
+};

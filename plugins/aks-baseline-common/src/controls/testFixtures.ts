@@ -1,0 +1,506 @@
+/**
+ * Test-only fixtures (not exported from the package): Microsoft's example
+ * responses from ../shared/azure-examples, and baseline variants derived from
+ * them by changing only the fields the baseline needs. Resources the examples
+ * lack (Key Vault, VNet, route table, Kubernetes objects) are written here in
+ * the shape ARM and the Kubernetes API return.
+ */
+import { readFileSync } from 'node:fs';
+import { sharedDir } from '../testing/sharedDir';
+import type { ArmResource } from '../arm/types';
+import type { BaselineResources, KubernetesObject } from './types';
+
+/** The 200 body of an example file, freshly parsed (so tests may mutate it). */
+export function readExample(file: string): ArmResource {
+  const example = JSON.parse(
+    readFileSync(sharedDir('azure-examples', file), 'utf8'),
+  );
+  return example.responses['200'].body;
+}
+
+export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+const SUB =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers';
+const VNET_ID = `${SUB}/Microsoft.Network/virtualNetworks/virtualNetwork1`;
+export const NODE_SUBNET_ID = `${VNET_ID}/subnets/snet-clusternodes`;
+const ROUTE_TABLE_ID = `${SUB}/Microsoft.Network/routeTables/rt-clusternodes`;
+const VAULT_ID = `${SUB}/Microsoft.KeyVault/vaults/kv-aks`;
+export const TRAEFIK_IP = '10.240.4.4';
+/** The firewall example's private IP (azureFirewalls_Get.json). */
+export const FIREWALL_IP = '10.0.0.0';
+
+/**
+ * The AKS example turned into a baseline cluster: only the baseline's fields
+ * change (plugin, policy, outbound, add-ons, identity, Entra, API server, the
+ * node subnet that carries the egress route). Everything else stays as
+ * Microsoft wrote it.
+ */
+export function toBaseline(example: ArmResource): ArmResource {
+  const cluster = clone(example);
+  const p = cluster.properties as any;
+  p.networkProfile.networkPlugin = 'azure';
+  p.networkProfile.networkPolicy = 'azure';
+  p.networkProfile.outboundType = 'userDefinedRouting';
+  p.agentPoolProfiles[0].vnetSubnetID = NODE_SUBNET_ID;
+  p.addonProfiles = {
+    azureKeyvaultSecretsProvider: {
+      enabled: true,
+      config: { enableSecretRotation: 'true', rotationPollInterval: '2m' },
+    },
+    azurepolicy: { enabled: true, config: { version: 'v2' } },
+    omsagent: {
+      enabled: true,
+      config: {
+        logAnalyticsWorkspaceResourceID: `${SUB}/Microsoft.OperationalInsights/workspaces/la-aks`,
+      },
+    },
+  };
+  p.securityProfile = { workloadIdentity: { enabled: true } };
+  p.oidcIssuerProfile = { enabled: true };
+  p.enableRBAC = true;
+  p.aadProfile = {
+    managed: true,
+    enableAzureRBAC: true,
+    adminGroupObjectIDs: ['33333333-3333-3333-3333-333333333333'],
+  };
+  p.disableLocalAccounts = true;
+  p.apiServerAccessProfile = {
+    enablePrivateCluster: true,
+    disableRunCommand: true,
+  };
+  return cluster;
+}
+
+/** The App Gateway example as the baseline's edge: WAF_v2 with the WAF policy, TLS 1.2+, Key Vault certificates, HTTPS re-encryption and probe, pools at Traefik. */
+export function toBaselineGateway(
+  example: ArmResource,
+  wafPolicy: ArmResource,
+): ArmResource {
+  const gateway = clone(example);
+  const p = gateway.properties as any;
+  const gw = example.id!;
+  p.sku = { name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 };
+  p.firewallPolicy = { id: wafPolicy.id };
+  p.sslPolicy = {
+    policyType: 'Predefined',
+    policyName: 'AppGwSslPolicy20220101S',
+  };
+  p.sslProfiles[0].properties.sslPolicy = {
+    policyType: 'CustomV2',
+    minProtocolVersion: 'TLSv1_2',
+  };
+  for (const listener of p.httpListeners) {
+    listener.properties.protocol = 'Https';
+    listener.properties.sslCertificate = {
+      id: `${gw}/sslCertificates/sslcert`,
+    };
+  }
+  p.sslCertificates[0].properties.keyVaultSecretId =
+    'https://kv-aks.vault.azure.net/secrets/gateway-external-pfx-cert';
+  p.trustedRootCertificates = [
+    {
+      name: 'root-cert-wildcard-aks-ingress',
+      id: `${gw}/trustedRootCertificates/root-cert-wildcard-aks-ingress`,
+      properties: {
+        keyVaultSecretId:
+          'https://kv-aks.vault.azure.net/secrets/appgw-ingress-internal-aks-ingress-tls',
+      },
+    },
+  ];
+  Object.assign(p.backendHttpSettingsCollection[0].properties, {
+    protocol: 'Https',
+    port: 443,
+    hostName: 'bu0001a0008-00.aks-ingress.contoso.com',
+    probe: { id: `${gw}/probes/probe-aks-ingress` },
+    trustedRootCertificates: [
+      { id: `${gw}/trustedRootCertificates/root-cert-wildcard-aks-ingress` },
+    ],
+  });
+  p.probes = [
+    {
+      name: 'probe-aks-ingress',
+      id: `${gw}/probes/probe-aks-ingress`,
+      properties: {
+        protocol: 'Https',
+        path: '/favicon.ico',
+        interval: 30,
+        timeout: 30,
+        unhealthyThreshold: 3,
+        pickHostNameFromBackendHttpSettings: true,
+      },
+    },
+  ];
+  for (const pool of p.backendAddressPools)
+    pool.properties.backendAddresses = [{ ipAddress: TRAEFIK_IP }];
+  return gateway;
+}
+
+export function toBaselineFirewall(example: ArmResource): ArmResource {
+  const firewall = clone(example);
+  const p = firewall.properties as any;
+  p.threatIntelMode = 'Deny';
+  p.additionalProperties = { 'Network.DNS.EnableProxy': 'true' };
+  return firewall;
+}
+
+/** The private endpoint example pointed at the vault's `vault` sub-resource. */
+export function toBaselinePrivateEndpoint(example: ArmResource): ArmResource {
+  const endpoint = clone(example);
+  const connection = (endpoint.properties as any)
+    .privateLinkServiceConnections[0].properties;
+  connection.groupIds = ['vault'];
+  connection.privateLinkServiceId = VAULT_ID;
+  return endpoint;
+}
+
+export function baselineVault(): ArmResource {
+  return {
+    id: VAULT_ID,
+    name: 'kv-aks',
+    type: 'Microsoft.KeyVault/vaults',
+    location: 'eastus',
+    properties: {
+      tenantId: '44444444-4444-4444-4444-444444444444',
+      sku: { family: 'A', name: 'standard' },
+      enableRbacAuthorization: true,
+      publicNetworkAccess: 'Disabled',
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: [],
+        virtualNetworkRules: [],
+      },
+    },
+  };
+}
+
+/** The spoke VNet, named after the subnet the App Gateway example references (virtualNetwork1/appgwsubnet). */
+export function baselineVnet(): ArmResource {
+  const subnet = (name: string, addressPrefix: string, extra: object = {}) => ({
+    name,
+    id: `${VNET_ID}/subnets/${name}`,
+    properties: { addressPrefix, ...extra },
+  });
+  return {
+    id: VNET_ID,
+    name: 'virtualNetwork1',
+    type: 'Microsoft.Network/virtualNetworks',
+    properties: {
+      addressSpace: { addressPrefixes: ['10.240.0.0/16'] },
+      subnets: [
+        subnet('snet-clusternodes', '10.240.0.0/22', {
+          routeTable: { id: ROUTE_TABLE_ID },
+        }),
+        subnet('snet-clusteringressservices', '10.240.4.0/28'),
+        subnet('appgwsubnet', '10.240.5.0/24'),
+      ],
+    },
+  };
+}
+
+export function baselineRouteTable(): ArmResource {
+  return {
+    id: ROUTE_TABLE_ID,
+    name: 'rt-clusternodes',
+    type: 'Microsoft.Network/routeTables',
+    properties: {
+      routes: [
+        {
+          name: 'r-nexthop-to-fw',
+          properties: {
+            addressPrefix: '0.0.0.0/0',
+            nextHopType: 'VirtualAppliance',
+            nextHopIpAddress: FIREWALL_IP,
+          },
+        },
+      ],
+    },
+  };
+}
+
+const TRAEFIK_LABELS = { 'app.kubernetes.io/name': 'traefik-ingress-ilb' };
+const TRAEFIK_CLIENT_ID = '11111111-1111-1111-1111-111111111111';
+const APP_CLIENT_ID = '22222222-2222-2222-2222-222222222222';
+
+/** Traefik and one onboarded app, as the generators write them and the reader returns them. */
+export function baselineKubernetesObjects(): KubernetesObject[] {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: 'traefik',
+        labels: { 'kubernetes.io/metadata.name': 'traefik' },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: 'traefik-ingress-controller',
+        namespace: 'traefik',
+        annotations: { 'azure.workload.identity/client-id': TRAEFIK_CLIENT_ID },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'traefik-ingress-service',
+        namespace: 'traefik',
+        labels: TRAEFIK_LABELS,
+        annotations: {
+          'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+          'service.beta.kubernetes.io/azure-load-balancer-internal-subnet':
+            'snet-clusteringressservices',
+        },
+      },
+      spec: {
+        type: 'LoadBalancer',
+        loadBalancerIP: TRAEFIK_IP,
+        selector: TRAEFIK_LABELS,
+        ports: [{ name: 'https', port: 443, targetPort: 'websecure' }],
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'traefik-ingress-controller',
+        namespace: 'traefik',
+        labels: TRAEFIK_LABELS,
+      },
+      spec: {
+        selector: { matchLabels: TRAEFIK_LABELS },
+        template: {
+          metadata: {
+            labels: {
+              ...TRAEFIK_LABELS,
+              'azure.workload.identity/use': 'true',
+            },
+          },
+          spec: {
+            serviceAccountName: 'traefik-ingress-controller',
+            containers: [
+              {
+                name: 'traefik',
+                args: [
+                  '--entryPoints.websecure.address=:8443',
+                  '--entryPoints.websecure.forwardedHeaders.trustedIPs=10.240.5.0/24',
+                  '--entryPoints.websecure.http.middlewares=traefik-app-gateway-subnet-ip-allowlist@kubernetescrd',
+                  '--providers.kubernetescrd',
+                ],
+              },
+            ],
+            volumes: [
+              {
+                name: 'ssl-csi',
+                csi: {
+                  driver: 'secrets-store.csi.k8s.io',
+                  readOnly: true,
+                  volumeAttributes: {
+                    secretProviderClass: 'aks-ingress-tls-secret-csi-akv',
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'secrets-store.csi.x-k8s.io/v1',
+      kind: 'SecretProviderClass',
+      metadata: {
+        name: 'aks-ingress-tls-secret-csi-akv',
+        namespace: 'traefik',
+      },
+      spec: {
+        provider: 'azure',
+        parameters: {
+          clientID: TRAEFIK_CLIENT_ID,
+          keyvaultName: 'kv-aks',
+          tenantID: '44444444-4444-4444-4444-444444444444',
+          objects:
+            'array:\n  - |\n    objectName: traefik-ingress-internal-aks-ingress-tls\n    objectAlias: tls.crt\n    objectType: cert\n  - |\n    objectName: traefik-ingress-internal-aks-ingress-tls\n    objectAlias: tls.key\n    objectType: secret\n',
+        },
+      },
+    },
+    {
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'TLSOption',
+      metadata: { name: 'default', namespace: 'traefik' },
+      spec: { minVersion: 'VersionTLS12', sniStrict: true },
+    },
+    {
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'Middleware',
+      metadata: {
+        name: 'app-gateway-subnet-ip-allowlist',
+        namespace: 'traefik',
+      },
+      spec: { ipAllowList: { sourceRange: ['10.240.5.0/24'] } },
+    },
+    // The onboarded app.
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: 'app1',
+        namespace: 'app1',
+        annotations: { 'azure.workload.identity/client-id': APP_CLIENT_ID },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'app1', namespace: 'app1' },
+      spec: {
+        selector: { app: 'app1' },
+        ports: [{ port: 80, targetPort: 8080 }],
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'app1', namespace: 'app1' },
+      spec: {
+        template: {
+          metadata: {
+            labels: { app: 'app1', 'azure.workload.identity/use': 'true' },
+          },
+          spec: {
+            serviceAccountName: 'app1',
+            containers: [{ name: 'app', ports: [{ containerPort: 8080 }] }],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'IngressRoute',
+      metadata: { name: 'app1', namespace: 'app1' },
+      spec: {
+        entryPoints: ['websecure'],
+        tls: {},
+        routes: [
+          {
+            kind: 'Rule',
+            match: 'Host(`app1.contoso.com`)',
+            services: [{ name: 'app1', port: 80 }],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'default-deny', namespace: 'app1' },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+                },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-from-traefik', namespace: 'app1' },
+      spec: {
+        podSelector: { matchLabels: { app: 'app1' } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'traefik' },
+                },
+                podSelector: { matchLabels: TRAEFIK_LABELS },
+              },
+            ],
+            ports: [{ protocol: 'TCP', port: 8080 }],
+          },
+        ],
+      },
+    },
+  ];
+}
+
+function identity(name: string, clientId: string): ArmResource {
+  return {
+    id: `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`,
+    name,
+    properties: {
+      clientId,
+      principalId: clientId,
+      tenantId: '44444444-4444-4444-4444-444444444444',
+    },
+  };
+}
+
+function federatedCredential(
+  identityName: string,
+  name: string,
+  subject: string,
+): ArmResource {
+  return {
+    id: `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/${identityName}/federatedIdentityCredentials/${name}`,
+    name,
+    properties: {
+      issuer: 'https://eastus.oic.prod-aks.azure.com/tenant/guid/',
+      subject,
+      audiences: ['api://AzureADTokenExchange'],
+    },
+  };
+}
+
+/** A complete, compliant estate: every control of the catalogue passes on it. */
+export function baselineResources(): BaselineResources {
+  const wafPolicy = readExample('webApplicationFirewallPolicies_Get.json');
+  return {
+    cluster: toBaseline(readExample('managedClusters_Get.json')),
+    applicationGateways: [
+      toBaselineGateway(readExample('applicationGateways_Get.json'), wafPolicy),
+    ],
+    wafPolicies: [wafPolicy],
+    virtualNetworks: [baselineVnet()],
+    routeTables: [baselineRouteTable()],
+    azureFirewalls: [
+      toBaselineFirewall(readExample('azureFirewalls_Get.json')),
+    ],
+    keyVaults: [baselineVault()],
+    privateEndpoints: [
+      toBaselinePrivateEndpoint(readExample('privateEndpoints_Get.json')),
+    ],
+    userAssignedIdentities: [
+      identity('mi-traefik', TRAEFIK_CLIENT_ID),
+      identity('mi-app1', APP_CLIENT_ID),
+    ],
+    federatedIdentityCredentials: [
+      federatedCredential(
+        'mi-traefik',
+        'traefik',
+        'system:serviceaccount:traefik:traefik-ingress-controller',
+      ),
+      federatedCredential('mi-app1', 'app1', 'system:serviceaccount:app1:app1'),
+    ],
+    kubernetes: { objects: baselineKubernetesObjects() },
+  };
+}

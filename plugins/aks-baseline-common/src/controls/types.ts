@@ -1,0 +1,160 @@
+import type {
+  ArmApplicationGateway,
+  ArmAzureFirewall,
+  ArmFederatedIdentityCredential,
+  ArmFirewallPolicy,
+  ArmKeyVault,
+  ArmManagedCluster,
+  ArmPrivateEndpoint,
+  ArmRouteTable,
+  ArmSubnet,
+  ArmUserAssignedIdentity,
+  ArmVirtualNetwork,
+  ArmWafPolicy,
+} from '../arm/types';
+
+/**
+ * `not-observed`: the input did not contain what the control reads (never a
+ * pass). `not-applicable`: nothing to judge (e.g. SEC-02 when the CSI add-on
+ * is off, K8S-05 when no route exists). `warning`: accepted, but noteworthy.
+ * @public
+ */
+export type ControlStatus =
+  | 'pass'
+  | 'fail'
+  | 'warning'
+  | 'not-observed'
+  | 'not-applicable';
+
+/** @public */
+export type ControlArea =
+  | 'cluster'
+  | 'edge'
+  | 'keyvault'
+  | 'egress'
+  | 'kubernetes';
+
+/** Severity when the control is not met. @public */
+export type ControlSeverity = 'high' | 'medium' | 'low';
+
+/** One control of the baseline, as documented in BASELINE-CONTROLS.md. @public */
+export interface ControlDefinition {
+  /** Stable public id (`NET-01`); shown by the API, the UI and the docs. */
+  id: string;
+  title: string;
+  area: ControlArea;
+  severity: ControlSeverity;
+  /** The field(s) or objects read. */
+  field: string;
+  /** The baseline value, for humans. */
+  expected: string;
+}
+
+/** The verdict of one control on one input. @public */
+export interface ControlResult extends ControlDefinition {
+  status: ControlStatus;
+  /** The value found, human-readable; `(absent)` when absent. */
+  found: string;
+  /** Why it fails, warns or could not be observed (or a short confirmation). */
+  reason: string;
+  /** The ARM resource the verdict is about, when it has an id. */
+  resourceId?: string;
+}
+
+/** Counts of results by status. @public */
+export type ControlSummary = Record<ControlStatus, number> & { total: number };
+
+/** A Kubernetes object as read from the API or generated (only metadata/spec/status are read). @public */
+export interface KubernetesObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: unknown;
+  status?: unknown;
+  [field: string]: unknown;
+}
+
+/**
+ * A verdict computed elsewhere (the NetworkPolicy evaluator) that replaces the
+ * structural check of K8S-06 / K8S-07 for one namespace (and service).
+ * @public
+ */
+export interface NetworkPolicyVerdict {
+  control: 'K8S-06' | 'K8S-07';
+  namespace: string;
+  /** K8S-07: the routed Service the verdict is about. */
+  service?: string;
+  satisfied: boolean;
+  explanation: string;
+}
+
+/** Where Traefik is; defaults find it by name/labels containing `traefik`. @public */
+export interface TraefikLocator {
+  namespace?: string;
+  serviceName?: string;
+  /** Labels of Traefik's pods; defaults to the Traefik Service's selector. */
+  podLabels?: Record<string, string>;
+}
+
+/** What was read from (or generated for) the cluster's API server. @public */
+export interface KubernetesObservation {
+  /** Every object read: Services, Deployments, Pods, ServiceAccounts, Namespaces, NetworkPolicies, Traefik CRs, Ingresses, SecretProviderClasses. Absent = not read. */
+  objects?: KubernetesObject[];
+  /** Why the objects could not be read, e.g. `API server not reachable from the portal`. */
+  unavailableReason?: string;
+  /** Traefik's static configuration, parsed (entryPoints.*.forwardedHeaders, entryPoints.*.http.middlewares). */
+  traefikStaticConfig?: Record<string, unknown>;
+  /** Traefik's file-provider dynamic configuration, parsed (tls.options, http.middlewares). */
+  traefikDynamicConfig?: Record<string, unknown>;
+  traefik?: TraefikLocator;
+  /** Namespaces that host apps (K8S-06/07); default: namespaces with routes, except Traefik's. */
+  appNamespaces?: string[];
+  networkPolicyVerdicts?: NetworkPolicyVerdict[];
+}
+
+/** Facts the resources may not carry themselves. @public */
+export interface BaselineContext {
+  /** The spoke VNet's address space (NET-04); default: from `virtualNetworks`. */
+  vnetAddressSpace?: string[];
+  /** The App Gateway subnet (K8S-03); default: from the gateway's subnet in `subnets`/`virtualNetworks`. */
+  appGatewaySubnetCidr?: string;
+  /** The internal ingress subnet (ING-01 when Traefik's IP is unknown). */
+  ingressSubnetCidr?: string;
+  /** Traefik's internal load balancer IP (ING-01); default: from the Traefik Service. */
+  traefikInternalIp?: string;
+  /** The hub firewall's private IP (NET-03) when the firewall itself is not in the input. */
+  firewallPrivateIp?: string;
+  /** Resolved addresses of FQDN backends (ING-01): the evaluator does no DNS. */
+  resolvedHosts?: Record<string, string[]>;
+}
+
+/**
+ * Everything the evaluator may look at. Every member is optional: what is
+ * absent makes the controls that need it `not-observed`.
+ * @public
+ */
+export interface BaselineResources {
+  cluster?: ArmManagedCluster;
+  /** The gateway(s) in front of this cluster (association is the caller's job). */
+  applicationGateways?: ArmApplicationGateway[];
+  wafPolicies?: ArmWafPolicy[];
+  virtualNetworks?: ArmVirtualNetwork[];
+  /** Subnets (node subnet, App Gateway subnet...); subnets nested in `virtualNetworks` count too. */
+  subnets?: ArmSubnet[];
+  routeTables?: ArmRouteTable[];
+  azureFirewalls?: ArmAzureFirewall[];
+  firewallPolicies?: ArmFirewallPolicy[];
+  keyVaults?: ArmKeyVault[];
+  /** Absent = not looked up; `[]` = looked up, none exist. */
+  privateEndpoints?: ArmPrivateEndpoint[];
+  userAssignedIdentities?: ArmUserAssignedIdentity[];
+  /** Absent = not looked up (K8S-08 cannot confirm the federation). */
+  federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
+  kubernetes?: KubernetesObservation;
+  context?: BaselineContext;
+}
