@@ -6,4 +6,18 @@
  */
 export * from './annotations';
 export * from './api';
+export * from './controls';
+export * from './fleet';
 export * from './permissions';
+export * from './netpol';
+// Tolerant readers of ARM resources (REST, template and SDK shapes alike).
+export {
+  armId,
+  asBoolean,
+  asString,
+  readArm,
+  readArmList,
+  referenceName,
+  refersTo,
+  sameText,
+} from './arm/read';

@@ -1,0 +1,163 @@
+import type { ControlResult } from './controls';
+
+/**
+ * The fleet's domain model: what the backend stores per cluster and the
+ * frontend draws. Plain JSON (dates as ISO strings) so it crosses the wire
+ * and the database unchanged.
+ */
+
+/** A hop's state; `not-observed` says the backend could not see it, and why. @public */
+export type HopStatus = 'ok' | 'warning' | 'error' | 'not-observed';
+
+/** @public */
+export type HopKind =
+  | 'internet'
+  | 'public-ip'
+  | 'listener'
+  | 'waf'
+  | 'routing-rule'
+  | 'backend-settings'
+  | 'probe'
+  | 'backend-pool'
+  | 'traefik'
+  | 'route'
+  | 'service'
+  | 'endpoints'
+  | 'pods'
+  | 'node-subnet'
+  | 'route-table'
+  | 'firewall'
+  | 'private-endpoint'
+  | 'key-vault';
+
+/**
+ * What happens to TLS on the way into a hop: App Gateway terminates the
+ * client's TLS, re-encrypts to Traefik, and Traefik terminates again.
+ * @public
+ */
+export type TlsBoundary = 'terminates' | 're-encrypts' | 'plaintext';
+
+/** @public */
+export interface HopDetail {
+  label: string;
+  value: string;
+}
+
+/** One hop of a chain. @public */
+export interface ChainHop {
+  kind: HopKind;
+  title: string;
+  status: HopStatus;
+  /** One line for humans: what is fine, what fails, or why it was not observed. */
+  statusText: string;
+  resourceId?: string;
+  details: HopDetail[];
+  /** Ids of the baseline controls judged on this hop (e.g. `WAF-02`). */
+  controlIds: string[];
+  tls?: { boundary: TlsBoundary; note: string };
+}
+
+/** Internet -> public IP -> listener -> WAF -> ... -> pods, for one host. @public */
+export interface IngressChain {
+  host: string;
+  listenerName?: string;
+  applicationGatewayId?: string;
+  status: HopStatus;
+  hops: ChainHop[];
+}
+
+/** @public */
+export type CertificatePurpose = 'edge' | 'backend-trust-root' | 'ingress';
+
+/** @public */
+export type ExpiryStatus =
+  | 'ok'
+  | 'warning'
+  | 'critical'
+  | 'expired'
+  | 'unknown';
+
+/** What a live TLS handshake to a listener host saw. @public */
+export interface ServedCertificate {
+  subject: string;
+  issuer: string;
+  notAfter: string;
+  fingerprint256: string;
+  hostMatches: boolean;
+  /** False when Key Vault holds a different certificate: a rotation not picked up. */
+  matchesKeyVault?: boolean;
+}
+
+/** A certificate on the chain; never carries key material or secret values. @public */
+export interface CertificateInfo {
+  purpose: CertificatePurpose;
+  /** Key Vault object name (or the gateway's certificate name). */
+  name: string;
+  keyVaultSecretId?: string;
+  vaultName?: string;
+  /** The listener host the certificate serves (edge). */
+  host?: string;
+  notAfter?: string;
+  daysLeft?: number;
+  status: ExpiryStatus;
+  statusText: string;
+  served?: ServedCertificate;
+  error?: string;
+}
+
+/** A failure attached to what it affects, so the rest still shows. @public */
+export interface SourceError {
+  /** What failed: a subscription id, a vault or resource id, a host. */
+  scope: string;
+  kind:
+    | 'subscription'
+    | 'resource'
+    | 'vault'
+    | 'cluster'
+    | 'kubernetes'
+    | 'tls-probe';
+  message: string;
+  /** HTTP status from Azure or the API server, when there was one. */
+  status?: number;
+}
+
+/** Everything known about one cluster at its last refresh. @public */
+export interface ClusterSnapshot {
+  resourceId: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  kubernetesVersion?: string;
+  ingress: IngressChain[];
+  egress: ChainHop[];
+  keyVault: ChainHop[];
+  certificates: CertificateInfo[];
+  controls: ControlResult[];
+  errors: SourceError[];
+  refreshedAt: string;
+  /** The catalog entity carrying this cluster's resource id, if any. */
+  entityRef?: string;
+}
+
+/** A row of the fleet list, sorted by what needs attention first. @public */
+export interface ClusterSummary {
+  resourceId: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  worstStatus: HopStatus;
+  soonestExpiry?: Pick<
+    CertificateInfo,
+    'name' | 'purpose' | 'notAfter' | 'daysLeft' | 'status'
+  >;
+  failingControls: number;
+  errorCount: number;
+  refreshedAt: string;
+  /** The last refresh could not update this cluster; data is from `refreshedAt`. */
+  stale: boolean;
+  staleReason?: string;
+  /** The catalog entity of the cluster, when one carries its resource id. */
+  entityRef?: string;
+}
