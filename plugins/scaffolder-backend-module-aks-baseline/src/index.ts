@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { scaffolderModuleAksBaseline as default } from './module';
+export { createOnboardAppAction } from './actions/onboardApp';

@@ -1,5 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createOnboardAppAction } from './actions/onboardApp';
 
 /**
  * Registers the AKS baseline scaffolder actions with the scaffolder backend.
@@ -13,7 +14,7 @@ export const scaffolderModuleAksBaseline = createBackendModule({
     reg.registerInit({
       deps: { scaffolder: scaffolderActionsExtensionPoint },
       async init({ scaffolder }) {
-        scaffolder.addActions();
+        scaffolder.addActions(createOnboardAppAction());
       },
     });
   },

@@ -1,0 +1,159 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { findRepoRoot } from '../testing/sharedDir';
+import { parseOnboardAppInput } from '../validation/onboardAppInput';
+import { createOnboardAppAction } from './onboardApp';
+
+/*
+ * The app-onboarding template and the action agree: the form checks what the
+ * action checks, and what the form collects is input the action accepts.
+ */
+
+type Schema = Record<string, any>;
+
+const template = parse(
+  readFileSync(
+    join(findRepoRoot(), 'templates', 'app-onboarding', 'template.yaml'),
+    'utf8',
+  ),
+);
+const action = createOnboardAppAction();
+const actionSchema = action.schema!.input as Schema;
+const onboardStep = template.spec.steps.find(
+  (s: Schema) => s.action === action.id,
+);
+
+/** All form pages as one JSON schema (how the form validates the whole run). */
+const formSchema: Schema = {
+  type: 'object',
+  properties: Object.assign(
+    {},
+    ...template.spec.parameters.map((page: Schema) => page.properties),
+  ),
+  required: template.spec.parameters.flatMap(
+    (page: Schema) => page.required ?? [],
+  ),
+};
+
+/** Replaces whole-value `${{ parameters.x }}` the way the scaffolder does. */
+function renderStepInput(parameters: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(onboardStep.input as Record<string, unknown>)
+      .map(([key, value]) => {
+        const match =
+          typeof value === 'string' &&
+          /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
+        return [key, match ? parameters[match[1]] : value];
+      })
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
+const SAMPLE_PARAMETERS = {
+  appName: 'my-app',
+  owner: 'group:default/team-a',
+  cluster: 'resource:default/aks-prod-weu',
+  host: 'my-app.apps.contoso.com',
+  ingressDomain: 'apps.contoso.com',
+  servicePort: 80,
+  targetPort: '8080',
+  traefikNamespace: 'a0008',
+  appGatewaySubnetCidr: '10.240.5.0/24',
+  healthProbePath: '/',
+  keyVaultName: 'kv-aks-prod-weu',
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
+  certificateName: 'my-app-tls',
+  egress: [{ cidr: '20.50.0.0/16', ports: [{ port: 443, protocol: 'TCP' }] }],
+  repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu-gitops',
+};
+
+describe('templates/app-onboarding/template.yaml', () => {
+  it('is a v1beta3 Template that calls the action and publishes the result', () => {
+    expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
+    expect(template.kind).toBe('Template');
+    expect(template.spec.steps.map((s: Schema) => s.action)).toEqual([
+      'aks-baseline:onboard-app',
+      'publish:github:pull-request',
+      'catalog:register',
+    ]);
+    const publish = template.spec.steps[1];
+    expect(publish.input.sourcePath).toBe(onboardStep.input.outputDir);
+  });
+
+  it('passes only inputs the action declares', () => {
+    for (const key of Object.keys(onboardStep.input)) {
+      expect(actionSchema.properties).toHaveProperty([key]);
+    }
+  });
+
+  it("validates each field with the action's patterns and limits", () => {
+    // Per field: the form's keywords, and the action's, side by side.
+    const form: Record<string, unknown> = {};
+    const act: Record<string, unknown> = {};
+    const keywordsOf = (schema: Schema, numeric: Schema) => ({
+      pattern: schema.pattern,
+      maxLength: schema.maxLength,
+      minimum: numeric.minimum,
+      maximum: numeric.maximum,
+    });
+    const compare = (formField: Schema, actField: Schema, path: string) => {
+      // targetPort is a number or a string in the action, a string in the form.
+      const actString =
+        actField.anyOf?.find((s: Schema) => s.type === 'string') ?? actField;
+      form[path] = keywordsOf(formField, formField);
+      act[path] = keywordsOf(actString, actField);
+    };
+    for (const [name, field] of Object.entries<Schema>(formSchema.properties)) {
+      if (name !== 'repoUrl') {
+        compare(field, actionSchema.properties[name], name);
+      }
+    }
+    const formEgress = formSchema.properties.egress.items.properties;
+    const actEgress = actionSchema.properties.egress.items.properties;
+    for (const name of ['namespace', 'cidr']) {
+      compare(formEgress[name], actEgress[name], `egress.${name}`);
+    }
+    compare(
+      formEgress.ports.items.properties.port,
+      actEgress.ports.items.properties.port,
+      'egress.ports.port',
+    );
+    expect(form).toEqual(act);
+    const checked = Object.keys(form);
+    expect(checked).toContain('host');
+    expect(checked).toContain('keyVaultName');
+  });
+
+  it('collects input the action accepts', () => {
+    const formValidate = new Ajv({ strict: false }).compile(formSchema);
+    expect(formValidate(SAMPLE_PARAMETERS)).toBe(true);
+
+    const input = renderStepInput(SAMPLE_PARAMETERS);
+    const actionValidate = new Ajv({ strict: false }).compile(actionSchema);
+    expect(actionValidate(input)).toBe(true);
+    const { spec, dirs } = parseOnboardAppInput(input);
+    expect(spec.targetPort).toBe(8080);
+    expect(dirs.cluster).toBe('cluster-repo');
+  });
+
+  it('rejects in the form what the action rejects', () => {
+    const formValidate = new Ajv({ strict: false }).compile(formSchema);
+    for (const [field, value] of [
+      ['appName', 'a\n---\nkind: ClusterRoleBinding'],
+      ['host', '{x: 1}'],
+      ['host', 'my-аpp.contoso.com'],
+      ['keyVaultName', 'kv--prod'],
+      ['tenantId', '"quoted"'],
+      ['targetPort', '70000'],
+      ['appGatewaySubnetCidr', '10.240.5.0/33'],
+    ]) {
+      expect({
+        field,
+        valid: formValidate({ ...SAMPLE_PARAMETERS, [field]: value }),
+      }).toEqual({ field, valid: false });
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import {
+  Entity,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+  componentEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
+import {
+  ANNOTATION_CLUSTER,
+  ANNOTATION_HOST,
+  ANNOTATION_NAMESPACE,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { exampleRequests } from '../../testing/onboardingFixtures';
+import { catalogInfoEntity } from './catalogInfo';
+
+describe('catalogInfoEntity', () => {
+  it.each(exampleRequests().map(r => [r.spec.appName, r.spec] as const))(
+    '%s: is a valid Component the catalog accepts',
+    async (_name, spec) => {
+      const entity = catalogInfoEntity(spec) as Entity;
+      // The checks the catalog runs when it ingests an entity.
+      for (const policy of [
+        new SchemaValidEntityPolicy(),
+        new NoForeignRootFieldsEntityPolicy(),
+        new FieldFormatEntityPolicy(),
+      ]) {
+        await expect(policy.enforce(entity)).resolves.toBe(entity);
+      }
+      await expect(
+        componentEntityV1alpha1Validator.check(entity),
+      ).resolves.toBe(true);
+      expect(entity.metadata.annotations).toEqual({
+        [ANNOTATION_CLUSTER]: spec.clusterRef,
+        [ANNOTATION_NAMESPACE]: spec.namespace,
+        [ANNOTATION_HOST]: spec.host,
+      });
+      expect(entity.spec?.owner).toBe(spec.ownerRef);
+      expect(entity.metadata.links).toEqual([
+        expect.objectContaining({ url: `https://${spec.host}` }),
+      ]);
+    },
+  );
+});

@@ -1,0 +1,15 @@
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleAksBaseline } from './module';
+
+describe('scaffolderModuleAksBaseline', () => {
+  it('registers aks-baseline:onboard-app with the scaffolder', async () => {
+    const addActions = jest.fn();
+    await startTestBackend({
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
+      features: [scaffolderModuleAksBaseline],
+    });
+    const ids = addActions.mock.calls.flat().map(action => action.id);
+    expect(ids).toEqual(['aks-baseline:onboard-app']);
+  });
+});

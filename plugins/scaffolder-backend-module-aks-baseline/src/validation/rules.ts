@@ -1,0 +1,151 @@
+/**
+ * The naming and syntax rules the onboarding input must follow, as patterns
+ * (shared with the action's JSON schema, so the form checks the same thing
+ * the action does) and as predicates for what a pattern cannot say.
+ *
+ * Every pattern is ASCII-only and anchored: look-alike letters (Cyrillic
+ * 'а'), quotes, braces, spaces and line breaks never match, which is what
+ * keeps user input from turning into YAML structure or a Traefik rule.
+ */
+
+const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
+
+/** RFC 1123 label: namespaces, app names. At most 63 characters. */
+export const RFC1123_LABEL_PATTERN = `^${LABEL}$`;
+export const RFC1123_LABEL_MAX_LENGTH = 63;
+
+/** RFC 1123 subdomain (object names): labels joined by dots, at most 253. */
+export const RFC1123_SUBDOMAIN_PATTERN = `^${LABEL}(?:\\.${LABEL})*$`;
+export const RFC1123_SUBDOMAIN_MAX_LENGTH = 253;
+
+/**
+ * A DNS host name with at least two labels and a top-level label that starts
+ * with a letter (so an IP address is not a host name). No wildcard, no
+ * trailing dot, lowercase only.
+ */
+export const HOST_NAME_PATTERN = `^(?:${LABEL}\\.)+[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$`;
+export const HOST_NAME_MAX_LENGTH = 253;
+
+/**
+ * Key Vault names: 3-24 characters, letters, digits and hyphens, starting
+ * with a letter, ending with a letter or digit, no consecutive hyphens.
+ */
+export const KEY_VAULT_NAME_PATTERN =
+  '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$';
+
+/** Key Vault object (certificate, secret) names: 1-127 letters, digits, hyphens. */
+export const KEY_VAULT_OBJECT_NAME_PATTERN = '^[0-9a-zA-Z-]{1,127}$';
+
+/** A GUID such as a tenant id or a client id. */
+export const GUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+
+/** An IPv4 CIDR block, no leading zeros. Host bits are checked separately. */
+export const IPV4_CIDR_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}/(?:3[0-2]|[12]?[0-9])$`;
+
+/**
+ * A named port (IANA_SVC_NAME, as Kubernetes validates container port
+ * names): 1-15 lowercase letters, digits and single inner hyphens, with at
+ * least one letter.
+ */
+export const IANA_SVC_NAME_PATTERN =
+  '^(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+/** 1-65535 in decimal, no leading zero. */
+const PORT_NUMBER =
+  '(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
+
+/** A numeric port given as text (the form may deliver numbers as strings). */
+export const PORT_NUMBER_TEXT_PATTERN = `^${PORT_NUMBER}$`;
+
+/** Label values: empty or up to 63 characters, alphanumeric at both ends. */
+export const LABEL_VALUE_PATTERN =
+  '^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$';
+
+/** Label keys: an optional DNS subdomain prefix and a name of up to 63. */
+export const LABEL_KEY_PATTERN = `^(?:${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
+
+/** An HTTP path for the health probe: unreserved characters and slashes. */
+export const HTTP_PATH_PATTERN = '^/[A-Za-z0-9._~/-]{0,255}$';
+
+/** A relative directory inside the workspace. */
+export const WORKSPACE_DIR_PATTERN =
+  '^(?:\\./)?[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*/?$';
+
+/** Priority of an App Gateway request routing rule. */
+export const ROUTING_RULE_PRIORITY_MIN = 1;
+export const ROUTING_RULE_PRIORITY_MAX = 20000;
+
+export const PORT_MIN = 1;
+export const PORT_MAX = 65535;
+
+const compiled = new Map<string, RegExp>();
+
+/** Tests a value against one of the patterns above (compiled once). */
+export function matches(pattern: string, value: string): boolean {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern);
+    compiled.set(pattern, regex);
+  }
+  return regex.test(value);
+}
+
+export function isRfc1123Label(value: string): boolean {
+  return (
+    value.length <= RFC1123_LABEL_MAX_LENGTH &&
+    matches(RFC1123_LABEL_PATTERN, value)
+  );
+}
+
+export function isHostName(value: string): boolean {
+  return (
+    value.length <= HOST_NAME_MAX_LENGTH && matches(HOST_NAME_PATTERN, value)
+  );
+}
+
+/** True when `host` is a name strictly below `domain` (not the domain itself). */
+export function isInsideDomain(host: string, domain: string): boolean {
+  return host.endsWith(`.${domain}`);
+}
+
+export function isLabelKey(value: string): boolean {
+  if (!matches(LABEL_KEY_PATTERN, value)) return false;
+  const slash = value.indexOf('/');
+  return slash < 0 || slash <= RFC1123_SUBDOMAIN_MAX_LENGTH;
+}
+
+export function isPortNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= PORT_MIN && value <= PORT_MAX;
+}
+
+/** Parses an IPv4 CIDR; undefined when it does not match the pattern. */
+export function parseIpv4Cidr(
+  value: string,
+): { address: number; prefix: number } | undefined {
+  if (!matches(IPV4_CIDR_PATTERN, value)) return undefined;
+  const [ip, prefix] = value.split('/');
+  const address = ip
+    .split('.')
+    .reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  return { address, prefix: Number(prefix) };
+}
+
+/**
+ * True when the CIDR names a network, i.e. no bits are set after the prefix
+ * (`10.0.0.5/24` is almost always a typo for `10.0.0.0/24`).
+ */
+export function hasNoHostBits(cidr: { address: number; prefix: number }) {
+  const hostSize = 2 ** (32 - cidr.prefix);
+  return cidr.address % hostSize === 0;
+}
+
+/** Namespaces an app must never be onboarded into. */
+export function isReservedNamespace(name: string): boolean {
+  return name === 'default' || name.startsWith('kube-');
+}
+
+/** A target port given as text: a port number or a named port. */
+export const TARGET_PORT_TEXT_PATTERN = `^(?:${PORT_NUMBER}|(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*)$`;
