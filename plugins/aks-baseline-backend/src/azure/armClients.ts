@@ -1,0 +1,113 @@
+import { ContainerServiceClient } from '@azure/arm-containerservice';
+import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/identity';
+import type { CloudSettings } from './cloud';
+
+/** What every Azure SDK client of the plugin is built from. */
+export interface ArmClientSettings {
+  credential: TokenCredential;
+  cloud: CloudSettings;
+  /** Replaces only the transport (tests, the demo source, benchmarks). */
+  httpClient?: HttpClient;
+  retryOptions?: {
+    maxRetries?: number;
+    /** Base of the exponential back-off on 5xx and network errors. */
+    retryDelayInMs?: number;
+    maxRetryDelayInMs?: number;
+  };
+  /** Run for every HTTP attempt, retries included (counting, deadlines). */
+  perRetryPolicies?: PipelinePolicy[];
+  /** Run once per operation call, after retries settled (body capture). */
+  perCallPolicies?: PipelinePolicy[];
+}
+
+/** The same settings with more per-call policies (e.g. a body recorder). */
+export function withPerCallPolicies(
+  settings: ArmClientSettings,
+  policies: PipelinePolicy[],
+): ArmClientSettings {
+  return {
+    ...settings,
+    perCallPolicies: [...(settings.perCallPolicies ?? []), ...policies],
+  };
+}
+
+function pipelineOptions(settings: ArmClientSettings) {
+  return {
+    endpoint: settings.cloud.armEndpoint,
+    httpClient: settings.httpClient,
+    retryOptions: settings.retryOptions,
+    additionalPolicies: [
+      ...(settings.perCallPolicies ?? []).map(policy => ({
+        policy,
+        position: 'perCall' as const,
+      })),
+      ...(settings.perRetryPolicies ?? []).map(policy => ({
+        policy,
+        position: 'perRetry' as const,
+      })),
+    ],
+  };
+}
+
+/**
+ * Options of the classic (AutoRest `core-client`) clients. They build request
+ * URLs from `$host`, not from `endpoint`, so both must name the cloud.
+ */
+function classicOptions(settings: ArmClientSettings) {
+  return {
+    ...pipelineOptions(settings),
+    $host: settings.cloud.armEndpoint,
+    credentialScopes: [settings.cloud.scope],
+  };
+}
+
+/** Options of the generated modular (`@azure-rest/core-client`) clients. */
+function modularOptions(settings: ArmClientSettings) {
+  return {
+    ...pipelineOptions(settings),
+    credentials: { scopes: [settings.cloud.scope] },
+  };
+}
+
+export function createNetworkClient(
+  settings: ArmClientSettings,
+  subscriptionId: string,
+): NetworkManagementClient {
+  return new NetworkManagementClient(
+    settings.credential,
+    subscriptionId,
+    classicOptions(settings),
+  );
+}
+
+export function createSubscriptionClient(
+  settings: ArmClientSettings,
+): SubscriptionClient {
+  return new SubscriptionClient(settings.credential, classicOptions(settings));
+}
+
+export function createContainerServiceClient(
+  settings: ArmClientSettings,
+  subscriptionId: string,
+): ContainerServiceClient {
+  return new ContainerServiceClient(
+    settings.credential,
+    subscriptionId,
+    modularOptions(settings),
+  );
+}
+
+export function createKeyVaultClient(
+  settings: ArmClientSettings,
+  subscriptionId: string,
+): KeyVaultManagementClient {
+  return new KeyVaultManagementClient(
+    settings.credential,
+    subscriptionId,
+    modularOptions(settings),
+  );
+}

@@ -1,0 +1,241 @@
+import type {
+  ArmResource,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  type ArmClientSettings,
+  createKeyVaultClient,
+  createSubscriptionClient,
+  withPerCallPolicies,
+} from '../azure/armClients';
+import { cancellationPolicy } from '../azure/cancellationPolicy';
+import { parseArmId } from '../azure/armId';
+import { RequestMetrics } from '../azure/requestMetrics';
+import { requestTimeoutPolicy } from '../azure/requestTimeout';
+import { shareTokens } from '../azure/sharedTokenCredential';
+import { createLimiter, type Limiter } from './limiter';
+import { listRawResources } from './listRawResources';
+import { RESOURCE_LISTINGS } from './resourceListings';
+import { withoutSecretValue } from './secrets';
+import { toSourceError } from './sourceErrors';
+import type {
+  ArmInventory,
+  ArmInventoryListing,
+  ArmInventoryResources,
+  InventoryOptions,
+} from './types';
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 4;
+
+/**
+ * Lists the ARM resources a fleet refresh needs.
+ *
+ * Phase one lists each resource type once per subscription; phase two lists
+ * the secrets of each selected vault once, through the ARM control plane (so
+ * a vault reachable only over Private Link still reports expiry dates). The
+ * cost is `subscriptions × types × pages + vaults × pages` requests (plus
+ * retries), whatever the number of clusters. A list that fails becomes a
+ * `SourceError` on its subscription or vault; everything else still arrives.
+ */
+export async function collectInventory(
+  options: InventoryOptions,
+): Promise<ArmInventory> {
+  const metrics = new RequestMetrics();
+  const settings: ArmClientSettings = {
+    credential: shareTokens(options.credential),
+    cloud: options.cloud,
+    httpClient: options.httpClient,
+    retryOptions: {
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      retryDelayInMs: options.retryDelayMs,
+    },
+    perCallPolicies: options.signal ? [cancellationPolicy(options.signal)] : [],
+    perRetryPolicies: [
+      metrics.policy,
+      requestTimeoutPolicy(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    ],
+  };
+  const limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const errors: SourceError[] = [];
+
+  const subscriptionIds =
+    options.subscriptionIds ?? (await listSubscriptions(settings, errors));
+  const resources = await listResourceTypes(
+    settings,
+    limit,
+    subscriptionIds,
+    errors,
+  );
+  const listing: ArmInventoryListing = {
+    ...resources,
+    subscriptionsScanned: [...subscriptionIds],
+    errors: [...errors].sort(compareErrors),
+  };
+  const vaults = options.selectVaults
+    ? options.selectVaults(listing)
+    : resources.keyVaults;
+  const vaultSecrets = await listVaultSecrets(settings, limit, vaults, errors);
+
+  throwIfAborted(options.signal);
+  return {
+    ...listing,
+    // Lists finish in any order; a stable order keeps snapshots comparable.
+    errors: errors.sort(compareErrors),
+    vaultSecrets,
+    requestCount: metrics.requestCount,
+    throttledCount: metrics.throttledCount,
+  };
+}
+
+async function listSubscriptions(
+  settings: ArmClientSettings,
+  errors: SourceError[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  try {
+    for await (const subscription of createSubscriptionClient(
+      settings,
+    ).subscriptions.list()) {
+      // Disabled and deleted subscriptions answer every list with an error.
+      const usable =
+        subscription.state !== 'Disabled' && subscription.state !== 'Deleted';
+      if (subscription.subscriptionId && usable) {
+        ids.push(subscription.subscriptionId);
+      }
+    }
+  } catch (error) {
+    errors.push(
+      toSourceError(
+        error,
+        'subscription',
+        '/subscriptions',
+        'Listing subscriptions',
+      ),
+    );
+  }
+  return ids;
+}
+
+async function listResourceTypes(
+  settings: ArmClientSettings,
+  limit: Limiter,
+  subscriptionIds: string[],
+  errors: SourceError[],
+): Promise<ArmInventoryResources> {
+  const jobs = subscriptionIds.flatMap(subscriptionId =>
+    RESOURCE_LISTINGS.map(async listing => {
+      try {
+        const items = await limit(() =>
+          listRawResources(policies =>
+            listing.list(settings, subscriptionId, policies),
+          ),
+        );
+        return { kind: listing.kind, items };
+      } catch (error) {
+        errors.push(
+          toSourceError(
+            error,
+            'subscription',
+            subscriptionId,
+            `Listing ${listing.armType}`,
+          ),
+        );
+        return { kind: listing.kind, items: [] };
+      }
+    }),
+  );
+  const resources = emptyResources();
+  // Promise.all keeps job order: subscriptions as given, then types.
+  for (const { kind, items } of await Promise.all(jobs)) {
+    resources[kind].push(...items);
+  }
+  return resources;
+}
+
+/** A vault whose secrets are listed: where it lives, and its id as listed. */
+interface VaultRef {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+/** Each vault once, however often it was selected; ids that do not parse are skipped. */
+function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
+  const refs = new Map<string, VaultRef>();
+  for (const vault of vaults) {
+    const parts = vault.id ? parseArmId(vault.id) : undefined;
+    if (vault.id && parts) {
+      refs.set(vault.id.toLowerCase(), {
+        id: vault.id,
+        subscriptionId: parts.subscriptionId,
+        resourceGroup: parts.resourceGroup,
+        name: parts.names[0],
+      });
+    }
+  }
+  return refs;
+}
+
+async function listVaultSecrets(
+  settings: ArmClientSettings,
+  limit: Limiter,
+  vaults: ArmResource[],
+  errors: SourceError[],
+): Promise<Record<string, ArmResource[]>> {
+  const listed = await Promise.all(
+    [...vaultRefs(vaults)].map(async ([key, vault]) => {
+      try {
+        const items = await limit(() =>
+          listRawResources(perCallPolicies =>
+            createKeyVaultClient(
+              withPerCallPolicies(settings, perCallPolicies),
+              vault.subscriptionId,
+            ).secrets.list(vault.resourceGroup, vault.name),
+          ),
+        );
+        return [key, items.map(withoutSecretValue)] as const;
+      } catch (error) {
+        errors.push(
+          toSourceError(error, 'vault', vault.id, 'Listing Key Vault secrets'),
+        );
+        return undefined;
+      }
+    }),
+  );
+  // Keys in the order the vaults were selected, whatever order lists finished in.
+  return Object.fromEntries(listed.filter(entry => entry !== undefined));
+}
+
+function compareErrors(a: SourceError, b: SourceError): number {
+  return (
+    a.kind.localeCompare(b.kind) ||
+    a.scope.localeCompare(b.scope) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function emptyResources(): ArmInventoryResources {
+  return {
+    managedClusters: [],
+    applicationGateways: [],
+    wafPolicies: [],
+    publicIpAddresses: [],
+    virtualNetworks: [],
+    routeTables: [],
+    azureFirewalls: [],
+    firewallPolicies: [],
+    keyVaults: [],
+    privateEndpoints: [],
+  };
+}
+
+function throwIfAborted(signal?: AbortSignal) {
+  if (signal?.aborted) {
+    const error = new Error('The inventory was abandoned before it finished');
+    error.name = 'AbortError';
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { AZURE_CLOUDS } from '../azure/cloud';
+import { ArmFixtureTransport } from '../azure/fixtureTransport';
+import { StaticTokenCredential } from '../azure/staticCredential';
+import { exampleResources } from '../azure/testing/azureExamples';
+import { collectInventory } from './collectInventory';
+
+const SUB = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The examples hold no vault, only a secret of `sample-vault`; this is the
+ * smallest vault ARM would list as its parent.
+ */
+const sampleVault: ArmResource = {
+  id: `/subscriptions/${SUB}/resourceGroups/sample-group/providers/Microsoft.KeyVault/vaults/sample-vault`,
+  name: 'sample-vault',
+  type: 'Microsoft.KeyVault/vaults',
+  location: 'westus',
+  properties: {
+    tenantId: '00000000-0000-0000-0000-0000000000aa',
+    sku: { family: 'A', name: 'standard' },
+    vaultUri: 'https://sample-vault.vault.azure.net/',
+  },
+};
+
+function examplesEstate(): ArmResource[] {
+  return [
+    ...exampleResources('managedClusters_List.json'),
+    ...exampleResources('applicationGateways_Get.json'),
+    ...exampleResources('webApplicationFirewallPolicies_Get.json'),
+    ...exampleResources('privateEndpoints_Get.json'),
+    ...exampleResources('azureFirewalls_Get.json'),
+    sampleVault,
+    ...exampleResources('keyvaultArm_Secrets_Get.json'),
+  ];
+}
+
+describe('collectInventory over Microsoft example responses', () => {
+  it('returns every example in REST shape through the real SDK clients', async () => {
+    const estate = examplesEstate();
+    const transport = new ArmFixtureTransport({ resources: estate });
+    const inventory = await collectInventory({
+      subscriptionIds: [SUB],
+      credential: new StaticTokenCredential(),
+      cloud: AZURE_CLOUDS.AzurePublicCloud,
+      httpClient: transport,
+    });
+
+    expect(inventory.errors).toEqual([]);
+    expect(inventory.managedClusters).toHaveLength(1);
+    const cluster = inventory.managedClusters[0];
+    expect(cluster.properties?.networkProfile).toMatchObject({
+      networkPlugin: 'kubenet',
+    });
+    // Verbatim: what ARM sent, not the SDK's flattened model.
+    expect(cluster).toEqual(exampleResources('managedClusters_List.json')[0]);
+    expect(inventory.applicationGateways).toEqual(
+      exampleResources('applicationGateways_Get.json'),
+    );
+    expect(inventory.wafPolicies).toEqual(
+      exampleResources('webApplicationFirewallPolicies_Get.json'),
+    );
+    expect(inventory.privateEndpoints).toEqual(
+      exampleResources('privateEndpoints_Get.json'),
+    );
+    expect(inventory.azureFirewalls).toEqual(
+      exampleResources('azureFirewalls_Get.json'),
+    );
+    expect(inventory.keyVaults).toEqual([sampleVault]);
+    expect(inventory.vaultSecrets).toEqual({
+      [sampleVault.id!.toLowerCase()]: exampleResources(
+        'keyvaultArm_Secrets_Get.json',
+      ),
+    });
+    expect(inventory.subscriptionsScanned).toEqual([SUB]);
+    // Ten types in one subscription, then one vault: one page each.
+    expect(inventory.requestCount).toBe(11);
+    expect(transport.requestCount).toBe(11);
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * ARM inventory: lists the resources a fleet refresh needs, once per type and
+ * subscription and once per vault, through the Azure SDK clients.
+ */
+export { collectInventory } from './collectInventory';
+export type {
+  ArmInventory,
+  ArmInventoryListing,
+  ArmInventoryResources,
+  ArmResourceKind,
+  InventoryOptions,
+} from './types';

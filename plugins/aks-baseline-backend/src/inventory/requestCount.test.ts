@@ -1,0 +1,123 @@
+import { AZURE_CLOUDS } from '../azure/cloud';
+import { ArmFixtureTransport } from '../azure/fixtureTransport';
+import { StaticTokenCredential } from '../azure/staticCredential';
+import { collectInventory } from './collectInventory';
+import { RESOURCE_LISTINGS } from './resourceListings';
+import {
+  syntheticEstate,
+  type SyntheticEstateOptions,
+} from './testing/syntheticEstate';
+
+const SUBSCRIPTIONS = 4;
+/** Large enough for every list of the 1,000-cluster estate to fit one page. */
+const PAGE_SIZE = 5_000;
+
+async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
+  const estate = syntheticEstate(options);
+  const transport = new ArmFixtureTransport({
+    resources: estate.resources,
+    pageSize,
+  });
+  const started = performance.now();
+  const inventory = await collectInventory({
+    subscriptionIds: estate.subscriptionIds,
+    credential: new StaticTokenCredential(),
+    cloud: AZURE_CLOUDS.AzurePublicCloud,
+    httpClient: transport,
+  });
+  const elapsedMs = Math.round(performance.now() - started);
+  expect(inventory.errors).toEqual([]);
+  expect(inventory.managedClusters).toHaveLength(options.clusters);
+  expect(inventory.requestCount).toBe(transport.requestCount);
+  return {
+    inventory,
+    estate,
+    vaults: estate.vaultCount,
+    listRequests: transport.requestCount - transport.countRequests('/secrets'),
+    secretRequests: transport.countRequests('/secrets'),
+    elapsedMs,
+  };
+}
+
+/** types × subscriptions × pages + vaults × secret pages, with one page each. */
+function lowerBound(vaults: number) {
+  return RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults;
+}
+
+describe('inventory request count', () => {
+  it('does not grow with clusters when vaults are shared per subscription', async () => {
+    const small = await measure({
+      clusters: 10,
+      subscriptions: SUBSCRIPTIONS,
+      vaults: 'per-subscription',
+    });
+    const large = await measure({
+      clusters: 1_000,
+      subscriptions: SUBSCRIPTIONS,
+      vaults: 'per-subscription',
+    });
+    // eslint-disable-next-line no-console
+    console.log(
+      `shared vaults: N=10 -> ${small.inventory.requestCount} requests (${small.elapsedMs} ms), ` +
+        `N=1000 -> ${large.inventory.requestCount} requests (${large.elapsedMs} ms), ` +
+        `lower bound ${lowerBound(SUBSCRIPTIONS)}`,
+    );
+    expect(large.inventory.requestCount).toBe(small.inventory.requestCount);
+    expect(large.inventory.requestCount).toBe(lowerBound(SUBSCRIPTIONS));
+    expect(Object.values(large.inventory.vaultSecrets).flat()).toHaveLength(
+      3_000,
+    );
+  });
+
+  it('grows only with vaults when every cluster has its own vault', async () => {
+    const small = await measure({ clusters: 10, subscriptions: SUBSCRIPTIONS });
+    const large = await measure({
+      clusters: 1_000,
+      subscriptions: SUBSCRIPTIONS,
+    });
+    // eslint-disable-next-line no-console
+    console.log(
+      `vault per cluster: N=10 -> ${small.inventory.requestCount} requests ` +
+        `(${small.listRequests} type lists + ${small.secretRequests} vault lists, ${small.elapsedMs} ms), ` +
+        `N=1000 -> ${large.inventory.requestCount} requests ` +
+        `(${large.listRequests} type lists + ${large.secretRequests} vault lists, ${large.elapsedMs} ms)`,
+    );
+    // The per-type lists are the same for 10 and 1,000 clusters ...
+    expect(large.listRequests).toBe(small.listRequests);
+    expect(large.listRequests).toBe(RESOURCE_LISTINGS.length * SUBSCRIPTIONS);
+    // ... and each vault costs exactly one secrets list: the lower bound.
+    expect(small.inventory.requestCount).toBe(lowerBound(small.vaults));
+    expect(large.inventory.requestCount).toBe(lowerBound(large.vaults));
+    expect(Object.keys(large.inventory.vaultSecrets)).toHaveLength(1_000);
+  });
+
+  it('equals the lower bound when lists span several pages', async () => {
+    const pageSize = 100;
+    const { inventory, estate } = await measure(
+      { clusters: 1_000, subscriptions: SUBSCRIPTIONS },
+      pageSize,
+    );
+    // Count each list's items straight from the estate.
+    const listed = RESOURCE_LISTINGS.map(l => l.armType.toLowerCase());
+    const perList = new Map<string, number>();
+    for (const sub of estate.subscriptionIds) {
+      for (const type of listed) perList.set(`${sub}|${type}`, 0);
+    }
+    for (const resource of estate.resources) {
+      const sub = resource.id!.split('/')[2];
+      const key = resource.type!.toLowerCase().endsWith('/secrets')
+        ? resource.id!.split('/secrets/')[0]
+        : `${sub}|${resource.type!.toLowerCase()}`;
+      perList.set(key, (perList.get(key) ?? 0) + 1);
+    }
+    const pages = [...perList.values()].reduce(
+      (sum, items) => sum + Math.max(1, Math.ceil(items / pageSize)),
+      0,
+    );
+    // eslint-disable-next-line no-console
+    console.log(
+      `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages}`,
+    );
+    expect(inventory.requestCount).toBe(pages);
+  });
+});

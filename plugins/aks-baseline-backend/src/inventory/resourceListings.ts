@@ -1,0 +1,100 @@
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import {
+  type ArmClientSettings,
+  createContainerServiceClient,
+  createKeyVaultClient,
+  createNetworkClient,
+  withPerCallPolicies,
+} from '../azure/armClients';
+import type { PagedList } from './listRawResources';
+import type { ArmResourceKind } from './types';
+
+/** How one resource type is listed for a whole subscription. */
+export interface ResourceListing {
+  kind: ArmResourceKind;
+  /** ARM resource type, named in errors. */
+  armType: string;
+  list(
+    settings: ArmClientSettings,
+    subscriptionId: string,
+    perCallPolicies: PipelinePolicy[],
+  ): PagedList;
+}
+
+function network(
+  settings: ArmClientSettings,
+  subscriptionId: string,
+  perCallPolicies: PipelinePolicy[],
+) {
+  return createNetworkClient(
+    withPerCallPolicies(settings, perCallPolicies),
+    subscriptionId,
+  );
+}
+
+/**
+ * One subscription-wide list per type: the request count grows with
+ * subscriptions and pages, never with the number of clusters.
+ */
+export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
+  {
+    kind: 'managedClusters',
+    armType: 'Microsoft.ContainerService/managedClusters',
+    list: (settings, sub, perCallPolicies) =>
+      createContainerServiceClient(
+        withPerCallPolicies(settings, perCallPolicies),
+        sub,
+      ).managedClusters.list(),
+  },
+  {
+    kind: 'applicationGateways',
+    armType: 'Microsoft.Network/applicationGateways',
+    list: (...args) => network(...args).applicationGateways.listAll(),
+  },
+  {
+    kind: 'wafPolicies',
+    armType:
+      'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    list: (...args) =>
+      network(...args).webApplicationFirewallPolicies.listAll(),
+  },
+  {
+    kind: 'publicIpAddresses',
+    armType: 'Microsoft.Network/publicIPAddresses',
+    list: (...args) => network(...args).publicIPAddresses.listAll(),
+  },
+  {
+    kind: 'virtualNetworks',
+    armType: 'Microsoft.Network/virtualNetworks',
+    list: (...args) => network(...args).virtualNetworks.listAll(),
+  },
+  {
+    kind: 'routeTables',
+    armType: 'Microsoft.Network/routeTables',
+    list: (...args) => network(...args).routeTables.listAll(),
+  },
+  {
+    kind: 'azureFirewalls',
+    armType: 'Microsoft.Network/azureFirewalls',
+    list: (...args) => network(...args).azureFirewalls.listAll(),
+  },
+  {
+    kind: 'firewallPolicies',
+    armType: 'Microsoft.Network/firewallPolicies',
+    list: (...args) => network(...args).firewallPolicies.listAll(),
+  },
+  {
+    kind: 'keyVaults',
+    armType: 'Microsoft.KeyVault/vaults',
+    list: (settings, sub, perCallPolicies) =>
+      createKeyVaultClient(
+        withPerCallPolicies(settings, perCallPolicies),
+        sub,
+      ).vaults.listBySubscription(),
+  },
+  {
+    kind: 'privateEndpoints',
+    armType: 'Microsoft.Network/privateEndpoints',
+    list: (...args) => network(...args).privateEndpoints.listBySubscription(),
+  },
+];

@@ -1,0 +1,75 @@
+import type {
+  ArmResource,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/identity';
+import type { CloudSettings } from '../azure/cloud';
+
+/** The resource types the inventory lists, each once per subscription. */
+export interface ArmInventoryResources {
+  managedClusters: ArmResource[];
+  applicationGateways: ArmResource[];
+  wafPolicies: ArmResource[];
+  publicIpAddresses: ArmResource[];
+  virtualNetworks: ArmResource[];
+  routeTables: ArmResource[];
+  azureFirewalls: ArmResource[];
+  firewallPolicies: ArmResource[];
+  keyVaults: ArmResource[];
+  privateEndpoints: ArmResource[];
+}
+
+/** A key of `ArmInventoryResources`. */
+export type ArmResourceKind = keyof ArmInventoryResources;
+
+/** What the first phase (listing types per subscription) found. */
+export interface ArmInventoryListing extends ArmInventoryResources {
+  /** Every subscription the inventory tried, including those that failed. */
+  subscriptionsScanned: string[];
+  /**
+   * Failures attached to what they affect: kind `subscription` (scope: the
+   * subscription id; the message names the resource type) or `vault` (scope:
+   * the vault id), with the HTTP status when Azure answered one. A failed list
+   * contributes no resources, never a partial list that would look complete.
+   */
+  errors: SourceError[];
+}
+
+/**
+ * The ARM resources a refresh works from, in REST shape (settings under
+ * `properties`, as ARM returns them and templates declare them).
+ */
+export interface ArmInventory extends ArmInventoryListing {
+  /**
+   * Key Vault secrets per vault (key: lower-cased vault id) from the ARM
+   * control plane: `properties.attributes.exp` etc., never a secret value.
+   * A vault whose listing failed has no entry and an error instead.
+   */
+  vaultSecrets: Record<string, ArmResource[]>;
+  /** HTTP requests made, retries included. */
+  requestCount: number;
+  /** Requests Azure answered 429 Too Many Requests. */
+  throttledCount: number;
+}
+
+export interface InventoryOptions {
+  /** Absent: every subscription the credential can see. */
+  subscriptionIds?: string[];
+  credential: TokenCredential;
+  cloud: CloudSettings;
+  /** Replaces only the HTTP transport (tests, the demo source, benchmarks). */
+  httpClient?: HttpClient;
+  /** List calls (hence requests) in flight at once. Default 8. */
+  concurrency?: number;
+  /** Deadline of each HTTP request. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries of a throttled (429, honouring Retry-After) or failed (5xx) request. Default 4. */
+  maxRetries?: number;
+  /** Base delay of the exponential back-off on 5xx. Default 1 000 ms (the SDK's). */
+  retryDelayMs?: number;
+  /** Which vaults to list secrets of, given what phase one found. Default: all. */
+  selectVaults?: (listing: ArmInventoryListing) => ArmResource[];
+  /** Abandons the whole inventory (e.g. the scheduler's task signal). */
+  signal?: AbortSignal;
+}
