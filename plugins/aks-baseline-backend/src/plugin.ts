@@ -2,12 +2,24 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
 import { readPluginConfig } from './config/pluginConfig';
-import { createRouter } from './service/router';
+import {
+  createInventoryCollector,
+  selectClusters,
+} from './sources/clusterSources';
+import { FleetReader } from './service/FleetReader';
+import { FleetRefresher } from './service/FleetRefresher';
+import { createRouter, REFRESH_TASK_ID } from './service/router';
+import { SnapshotStore } from './store/SnapshotStore';
 
 // Read at build time by the bundler and at run time by Node alike.
 const { version: pluginVersion } = require('../package.json');
+
+/** Said on in-cluster hops until the Kubernetes reader is configured. */
+const KUBERNETES_NOT_READ =
+  'the portal does not read this cluster\u2019s API server (private in the baseline)';
 
 /**
  * The AKS secure-baseline backend plugin.
@@ -21,24 +33,74 @@ export const aksBaselinePlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({
-        httpRouter,
-        httpAuth,
-        logger,
-        config,
-        permissionsRegistry,
-      }) {
-        const pluginConfig = readPluginConfig(config);
-        permissionsRegistry.addPermissions(aksBaselinePermissions);
+      async init(deps) {
+        const { httpRouter, logger, scheduler, catalog, auth } = deps;
+        const config = readPluginConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(aksBaselinePermissions);
+
+        const store = await SnapshotStore.create({ database: deps.database });
+        const refresher = new FleetRefresher({
+          store,
+          logger,
+          select: () =>
+            selectClusters(config, async () => {
+              const { items } = await catalog.getEntities(
+                {
+                  filter: {
+                    kind: 'Resource',
+                    'spec.type': 'kubernetes-cluster',
+                  },
+                  fields: [
+                    'kind',
+                    'metadata.name',
+                    'metadata.namespace',
+                    'metadata.annotations',
+                  ],
+                },
+                { credentials: await auth.getOwnServiceCredentials() },
+              );
+              return items;
+            }),
+          collect: createInventoryCollector(config),
+          thresholds: config.certificates,
+          kubernetesUnavailableReason: KUBERNETES_NOT_READ,
+        });
+
+        // Global scope: with several replicas sharing the database, one
+        // refresh runs at a time across all of them.
+        await scheduler.scheduleTask({
+          id: REFRESH_TASK_ID,
+          scope: 'global',
+          frequency: { minutes: config.refresh.frequencyMinutes },
+          timeout: { minutes: config.refresh.timeoutMinutes },
+          initialDelay: { seconds: 3 },
+          fn: async () => {
+            await refresher.refresh();
+          },
+        });
+
         httpRouter.use(
-          await createRouter({ httpAuth, config: pluginConfig, pluginVersion }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            scheduler,
+            catalog,
+            reader: new FleetReader(store),
+            config,
+            pluginVersion,
+          }),
         );
         logger.info(
-          `AKS baseline plugin serving clusters from: ${pluginConfig.sources.join(
+          `AKS baseline plugin serving clusters from: ${config.sources.join(
             ', ',
           )}`,
         );

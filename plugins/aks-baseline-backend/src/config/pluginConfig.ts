@@ -1,18 +1,62 @@
 import { Config } from '@backstage/config';
 import { z } from 'zod';
 
-const clusterSourceSchema = z.enum(['demo', 'azure', 'config', 'catalog']);
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be a GUID',
+  );
 
-const cloudSchema = z.enum([
-  'AzurePublicCloud',
-  'AzureUSGovernment',
-  'AzureChinaCloud',
-]);
+const clusterId = z
+  .string()
+  .regex(
+    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i,
+    'must be a managed cluster resource id (/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>)',
+  );
 
-const pluginConfigSchema = z.object({
-  sources: z.array(clusterSourceSchema).min(1).default(['demo']),
-  cloud: cloudSchema.default('AzurePublicCloud'),
-});
+const pluginConfigSchema = z
+  .object({
+    sources: z
+      .array(z.enum(['demo', 'azure', 'config', 'catalog']))
+      .min(1)
+      .default(['demo']),
+    cloud: z
+      .enum(['AzurePublicCloud', 'AzureUSGovernment', 'AzureChinaCloud'])
+      .default('AzurePublicCloud'),
+    tenantId: guid.optional(),
+    clientId: guid.optional(),
+    subscriptions: z.array(guid).optional(),
+    clusters: z.array(clusterId).default([]),
+    refresh: z
+      .object({
+        frequencyMinutes: z.number().positive().default(30),
+        timeoutMinutes: z.number().positive().default(10),
+        concurrency: z.number().int().min(1).max(64).default(8),
+        requestTimeoutSeconds: z.number().positive().default(30),
+      })
+      .default({}),
+    certificates: z
+      .object({
+        warningDays: z.number().int().min(0).default(30),
+        criticalDays: z.number().int().min(0).default(7),
+      })
+      .default({})
+      .refine(c => c.criticalDays <= c.warningDays, {
+        message: 'criticalDays must not exceed warningDays',
+      }),
+  })
+  .refine(
+    c =>
+      !(
+        c.sources.includes('demo') &&
+        (c.sources.includes('azure') || c.sources.includes('config'))
+      ),
+    {
+      message: 'the demo source cannot be combined with azure or config',
+      path: ['sources'],
+    },
+  );
 
 /** The plugin's validated configuration. */
 export type AksBaselineConfig = z.infer<typeof pluginConfigSchema>;

@@ -1,24 +1,123 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { AboutResponse } from '@aks-baseline/plugin-aks-baseline-common';
-import express from 'express';
+import {
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  AboutResponse,
+  aksBaselineClusterReadPermission,
+  aksBaselineClusterRefreshPermission,
+  RefreshResponse,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  BasicPermission,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { AksBaselineConfig } from '../config/pluginConfig';
+import { FleetReader } from './FleetReader';
+
+export const REFRESH_TASK_ID = 'aks-baseline-refresh';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  scheduler: Pick<SchedulerService, 'triggerTask'>;
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
+  reader: FleetReader;
   config: AksBaselineConfig;
   pluginVersion: string;
+}
+
+// Azure's own naming rules, so a bad path is a 400 that says which part is wrong.
+const clusterParams = z.object({
+  subscriptionId: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'must be a subscription GUID',
+    ),
+  resourceGroup: z
+    .string()
+    .regex(
+      /^[-\w._()]{1,90}$/,
+      'must be a resource group name (1-90 characters: letters, digits, - _ . ( ))',
+    ),
+  name: z
+    .string()
+    .regex(
+      /^[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/,
+      'must be an AKS cluster name (1-63 characters: letters, digits, - _)',
+    ),
+});
+
+const entityQuery = z.object({
+  entityRef: z
+    .string()
+    .max(512)
+    .refine(
+      isEntityRef,
+      'must be an entity ref such as resource:default/aks-prod-weu',
+    ),
+});
+
+function isEntityRef(ref: string): boolean {
+  try {
+    parseEntityRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const certificatesQuery = z.object({
+  maxDaysLeft: z.coerce.number().int().min(-3650).max(3650).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map(
+      i => `${i.path.join('.') || where} ${i.message}`,
+    );
+    throw new InputError(`Invalid ${where}: ${issues.join('; ')}`);
+  }
+  return result.data;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, config, pluginVersion } = options;
+  const {
+    httpAuth,
+    permissions,
+    scheduler,
+    catalog,
+    reader,
+    config,
+    pluginVersion,
+  } = options;
   const router = Router();
   router.use(express.json());
 
-  // Describes this deployment of the plugin so the frontend can tell the
-  // user where the fleet data comes from (demo estate or real Azure).
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
   router.get('/v1/about', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const body: AboutResponse = {
@@ -28,6 +127,52 @@ export async function createRouter(
       cloud: config.cloud,
     };
     res.json(body);
+  });
+
+  router.get('/v1/clusters', async (req, res) => {
+    await authorize(req, aksBaselineClusterReadPermission);
+    res.json(await reader.listClusters());
+  });
+
+  router.get(
+    '/v1/clusters/:subscriptionId/:resourceGroup/:name',
+    async (req, res) => {
+      const p = parse(clusterParams, req.params, 'cluster path');
+      await authorize(req, aksBaselineClusterReadPermission);
+      res.json(
+        await reader.getCluster(
+          `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${p.name}`,
+        ),
+      );
+    },
+  );
+
+  router.get('/v1/entity', async (req, res) => {
+    const { entityRef } = parse(entityQuery, req.query, 'query');
+    const credentials = await authorize(req, aksBaselineClusterReadPermission);
+    // The catalog is asked as the caller, so its own permissions apply too.
+    const lookup = (ref: string) =>
+      catalog.getEntityByRef(ref, { credentials });
+    res.json(await reader.forEntity(entityRef, lookup));
+  });
+
+  router.get('/v1/certificates', async (req, res) => {
+    const { maxDaysLeft } = parse(certificatesQuery, req.query, 'query');
+    await authorize(req, aksBaselineClusterReadPermission);
+    res.json(await reader.certificates(maxDaysLeft));
+  });
+
+  router.post('/v1/refresh', async (req, res) => {
+    await authorize(req, aksBaselineClusterRefreshPermission);
+    let body: RefreshResponse = { status: 'triggered' };
+    try {
+      // The global task runs on one replica; triggering it here is safe with many.
+      await scheduler.triggerTask(REFRESH_TASK_ID);
+    } catch (error) {
+      if ((error as Error)?.name !== 'ConflictError') throw error;
+      body = { status: 'already-running' };
+    }
+    res.status(202).json(body);
   });
 
   return router;

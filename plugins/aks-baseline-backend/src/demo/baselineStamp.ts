@@ -1,0 +1,494 @@
+import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+
+/**
+ * Builds the ARM resources of one secure-baseline "stamp" (cluster, spoke
+ * network, App Gateway + WAF policy, Key Vault + private endpoint, route table
+ * to a hub firewall, certificates) in REST shape, as ARM list calls return
+ * them. Used by the demo estate and by benchmarks' synthetic estates; each
+ * `StampFlaw` breaks exactly what a real estate gets wrong.
+ */
+
+export type StampFlaw =
+  | 'waf-detection'
+  | 'http-backend'
+  | 'kubenet'
+  | 'no-csi-addon';
+
+export interface StampSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** Second octet of the spoke's 10.x.0.0/16, unique per stamp in a subscription. */
+  spokeOctet: number;
+  /** The hub firewall egress goes through. */
+  firewall: { id: string; privateIp: string };
+  host: string;
+  /** Days from `now` until each certificate expires. */
+  certificateDaysLeft: {
+    edge: number;
+    backendTrustRoot: number;
+    ingress: number;
+  };
+  flaws?: StampFlaw[];
+  now: Date;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
+  const flaws = new Set(spec.flaws ?? []);
+  const ids = stampIds(spec);
+  const net = `10.${spec.spokeOctet}`;
+  const traefikIp = `${net}.4.4`;
+  const vaultUri = `https://${ids.vaultName}.vault.azure.net`;
+  const edgeSecret = `${vaultUri}/secrets/gateway-external-pfx-cert`;
+  const rootSecret = `${vaultUri}/secrets/appgw-ingress-internal-aks-ingress-tls`;
+  const ingressDomain = `aks-ingress.${spec.host
+    .split('.')
+    .slice(1)
+    .join('.')}`;
+
+  const subnet = (name: string, prefix: string, extra: object = {}) => ({
+    id: `${ids.vnet}/subnets/${name}`,
+    name,
+    properties: { addressPrefix: prefix, ...extra },
+  });
+
+  const cluster: ArmResource = {
+    id: ids.cluster,
+    name: spec.name,
+    type: 'Microsoft.ContainerService/managedClusters',
+    location: spec.location,
+    tags: {
+      'aks-baseline.io/ingress-certificate': `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
+    },
+    sku: { name: 'Base', tier: 'Standard' },
+    identity: { type: 'UserAssigned' },
+    properties: {
+      provisioningState: 'Succeeded',
+      kubernetesVersion: '1.33.2',
+      dnsPrefix: spec.name,
+      privateFQDN: `${spec.name}-dns.privatelink.${spec.location}.azmk8s.io`,
+      agentPoolProfiles: [
+        {
+          name: 'npsystem',
+          mode: 'System',
+          count: 3,
+          vmSize: 'Standard_D4ds_v5',
+          vnetSubnetID: `${ids.vnet}/subnets/snet-clusternodes`,
+        },
+        {
+          name: 'npuser01',
+          mode: 'User',
+          count: 2,
+          vmSize: 'Standard_D8ds_v5',
+          vnetSubnetID: `${ids.vnet}/subnets/snet-clusternodes`,
+        },
+      ],
+      networkProfile: flaws.has('kubenet')
+        ? {
+            networkPlugin: 'kubenet',
+            networkPolicy: 'none',
+            outboundType: 'loadBalancer',
+            loadBalancerSku: 'standard',
+            podCidr: '10.244.0.0/16',
+            serviceCidr: '172.16.0.0/16',
+            dnsServiceIP: '172.16.0.10',
+          }
+        : {
+            networkPlugin: 'azure',
+            networkPolicy: 'azure',
+            outboundType: 'userDefinedRouting',
+            loadBalancerSku: 'standard',
+            serviceCidr: '172.16.0.0/16',
+            dnsServiceIP: '172.16.0.10',
+          },
+      addonProfiles: {
+        azureKeyvaultSecretsProvider: {
+          enabled: !flaws.has('no-csi-addon'),
+          config: { enableSecretRotation: 'true', rotationPollInterval: '2m' },
+        },
+        azurepolicy: { enabled: true },
+        omsagent: {
+          enabled: true,
+          config: {
+            logAnalyticsWorkspaceResourceID: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/la-${spec.name}`,
+          },
+        },
+      },
+      oidcIssuerProfile: { enabled: true },
+      securityProfile: { workloadIdentity: { enabled: true } },
+      aadProfile: {
+        managed: true,
+        enableAzureRBAC: true,
+        tenantID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      },
+      disableLocalAccounts: true,
+      apiServerAccessProfile: {
+        enablePrivateCluster: true,
+        disableRunCommand: true,
+      },
+    },
+  };
+
+  const routeTable: ArmResource = {
+    id: ids.routeTable,
+    name: `route-to-hub-${spec.name}`,
+    type: 'Microsoft.Network/routeTables',
+    location: spec.location,
+    properties: {
+      routes: [
+        {
+          name: 'r-nexthop-to-fw',
+          properties: {
+            addressPrefix: '0.0.0.0/0',
+            nextHopType: 'VirtualAppliance',
+            nextHopIpAddress: spec.firewall.privateIp,
+          },
+        },
+      ],
+      subnets: [{ id: `${ids.vnet}/subnets/snet-clusternodes` }],
+    },
+  };
+
+  const vnet: ArmResource = {
+    id: ids.vnet,
+    name: `vnet-spoke-${spec.name}`,
+    type: 'Microsoft.Network/virtualNetworks',
+    location: spec.location,
+    properties: {
+      addressSpace: { addressPrefixes: [`${net}.0.0/16`] },
+      subnets: [
+        subnet('snet-clusternodes', `${net}.0.0/22`, {
+          routeTable: { id: ids.routeTable },
+        }),
+        subnet('snet-clusteringressservices', `${net}.4.0/28`),
+        subnet('snet-applicationgateway', `${net}.5.0/24`),
+        subnet('snet-privatelinkendpoints', `${net}.6.0/28`),
+      ],
+    },
+  };
+
+  const publicIp: ArmResource = {
+    id: ids.publicIp,
+    name: `pip-gw-${spec.name}`,
+    type: 'Microsoft.Network/publicIPAddresses',
+    location: spec.location,
+    sku: { name: 'Standard', tier: 'Regional' },
+    properties: {
+      ipAddress: `20.${spec.spokeOctet}.10.20`,
+      publicIPAllocationMethod: 'Static',
+      ipConfiguration: {
+        id: `${ids.gateway}/frontendIPConfigurations/apw-frontend-ip-configuration`,
+      },
+    },
+  };
+
+  const gwChild = (kind: string, name: string) =>
+    `${ids.gateway}/${kind}/${name}`;
+  const backendHttps = !flaws.has('http-backend');
+  const gateway: ArmResource = {
+    id: ids.gateway,
+    name: `apw-${spec.name}`,
+    type: 'Microsoft.Network/applicationGateways',
+    location: spec.location,
+    properties: {
+      provisioningState: 'Succeeded',
+      operationalState: 'Running',
+      sku: { name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 },
+      sslPolicy: {
+        policyType: 'Predefined',
+        policyName: 'AppGwSslPolicy20220101S',
+        minProtocolVersion: 'TLSv1_2',
+      },
+      firewallPolicy: { id: ids.wafPolicy },
+      gatewayIPConfigurations: [
+        {
+          name: 'apw-ip-configuration',
+          id: gwChild('gatewayIPConfigurations', 'apw-ip-configuration'),
+          properties: {
+            subnet: { id: `${ids.vnet}/subnets/snet-applicationgateway` },
+          },
+        },
+      ],
+      frontendIPConfigurations: [
+        {
+          name: 'apw-frontend-ip-configuration',
+          id: gwChild(
+            'frontendIPConfigurations',
+            'apw-frontend-ip-configuration',
+          ),
+          properties: { publicIPAddress: { id: ids.publicIp } },
+        },
+      ],
+      frontendPorts: [
+        {
+          name: 'port-443',
+          id: gwChild('frontendPorts', 'port-443'),
+          properties: { port: 443 },
+        },
+      ],
+      sslCertificates: [
+        {
+          name: `${spec.host}-ssl-certificate`,
+          id: gwChild('sslCertificates', `${spec.host}-ssl-certificate`),
+          properties: { keyVaultSecretId: edgeSecret },
+        },
+      ],
+      trustedRootCertificates: [
+        {
+          name: 'root-cert-wildcard-aks-ingress',
+          id: gwChild(
+            'trustedRootCertificates',
+            'root-cert-wildcard-aks-ingress',
+          ),
+          properties: { keyVaultSecretId: rootSecret },
+        },
+      ],
+      probes: [
+        {
+          name: 'probe-bu0001a0008',
+          id: gwChild('probes', 'probe-bu0001a0008'),
+          properties: {
+            protocol: backendHttps ? 'Https' : 'Http',
+            path: '/favicon.ico',
+            interval: 30,
+            timeout: 30,
+            unhealthyThreshold: 3,
+            pickHostNameFromBackendHttpSettings: true,
+          },
+        },
+      ],
+      backendAddressPools: [
+        {
+          name: `${ingressDomain}`,
+          id: gwChild('backendAddressPools', ingressDomain),
+          properties: { backendAddresses: [{ ipAddress: traefikIp }] },
+        },
+      ],
+      backendHttpSettingsCollection: [
+        {
+          name: 'aks-ingress-backendpool-httpsettings',
+          id: gwChild(
+            'backendHttpSettingsCollection',
+            'aks-ingress-backendpool-httpsettings',
+          ),
+          properties: {
+            protocol: backendHttps ? 'Https' : 'Http',
+            port: backendHttps ? 443 : 80,
+            hostName: `bu0001a0008-00.${ingressDomain}`,
+            cookieBasedAffinity: 'Disabled',
+            requestTimeout: 20,
+            probe: { id: gwChild('probes', 'probe-bu0001a0008') },
+            trustedRootCertificates: backendHttps
+              ? [
+                  {
+                    id: gwChild(
+                      'trustedRootCertificates',
+                      'root-cert-wildcard-aks-ingress',
+                    ),
+                  },
+                ]
+              : [],
+          },
+        },
+      ],
+      httpListeners: [
+        {
+          name: 'listener-https',
+          id: gwChild('httpListeners', 'listener-https'),
+          properties: {
+            frontendIPConfiguration: {
+              id: gwChild(
+                'frontendIPConfigurations',
+                'apw-frontend-ip-configuration',
+              ),
+            },
+            frontendPort: { id: gwChild('frontendPorts', 'port-443') },
+            protocol: 'Https',
+            hostName: spec.host,
+            requireServerNameIndication: true,
+            sslCertificate: {
+              id: gwChild('sslCertificates', `${spec.host}-ssl-certificate`),
+            },
+          },
+        },
+      ],
+      requestRoutingRules: [
+        {
+          name: 'apw-routing-rules',
+          id: gwChild('requestRoutingRules', 'apw-routing-rules'),
+          properties: {
+            ruleType: 'Basic',
+            priority: 100,
+            httpListener: { id: gwChild('httpListeners', 'listener-https') },
+            backendAddressPool: {
+              id: gwChild('backendAddressPools', ingressDomain),
+            },
+            backendHttpSettings: {
+              id: gwChild(
+                'backendHttpSettingsCollection',
+                'aks-ingress-backendpool-httpsettings',
+              ),
+            },
+          },
+        },
+      ],
+    },
+  };
+
+  const wafPolicy: ArmResource = {
+    id: ids.wafPolicy,
+    name: `waf-${spec.name}`,
+    type: 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    location: spec.location,
+    properties: {
+      policySettings: {
+        state: 'Enabled',
+        mode: flaws.has('waf-detection') ? 'Detection' : 'Prevention',
+        requestBodyCheck: true,
+      },
+      managedRules: {
+        managedRuleSets: [
+          { ruleSetType: 'OWASP', ruleSetVersion: '3.2' },
+          { ruleSetType: 'Microsoft_BotManagerRuleSet', ruleSetVersion: '1.0' },
+        ],
+      },
+      applicationGateways: [{ id: ids.gateway }],
+    },
+  };
+
+  const vault: ArmResource = {
+    id: ids.vault,
+    name: ids.vaultName,
+    type: 'Microsoft.KeyVault/vaults',
+    location: spec.location,
+    properties: {
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      sku: { family: 'A', name: 'standard' },
+      vaultUri: `${vaultUri}/`,
+      enableRbacAuthorization: true,
+      publicNetworkAccess: 'Disabled',
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: [],
+        virtualNetworkRules: [],
+      },
+    },
+  };
+
+  const privateEndpoint: ArmResource = {
+    id: ids.privateEndpoint,
+    name: `pe-${ids.vaultName}`,
+    type: 'Microsoft.Network/privateEndpoints',
+    location: spec.location,
+    properties: {
+      subnet: { id: `${ids.vnet}/subnets/snet-privatelinkendpoints` },
+      privateLinkServiceConnections: [
+        {
+          name: 'to-keyvault',
+          properties: {
+            privateLinkServiceId: ids.vault,
+            groupIds: ['vault'],
+            privateLinkServiceConnectionState: {
+              status: 'Approved',
+              description: 'Auto-approved',
+            },
+          },
+        },
+      ],
+    },
+  };
+
+  const secret = (name: string, daysLeft: number): ArmResource => {
+    const nowSeconds = Math.floor(spec.now.getTime() / 1000);
+    return {
+      id: `${ids.vault}/secrets/${name}`,
+      name,
+      type: 'Microsoft.KeyVault/vaults/secrets',
+      location: spec.location,
+      properties: {
+        contentType: 'application/x-pkcs12',
+        secretUri: `${vaultUri}/secrets/${name}`,
+        attributes: {
+          enabled: true,
+          nbf: nowSeconds - 300 * DAY_SECONDS,
+          exp: nowSeconds + Math.round(daysLeft * DAY_SECONDS),
+          created: nowSeconds - 300 * DAY_SECONDS,
+          updated: nowSeconds - 300 * DAY_SECONDS,
+        },
+      },
+    };
+  };
+
+  return [
+    cluster,
+    vnet,
+    routeTable,
+    publicIp,
+    gateway,
+    wafPolicy,
+    vault,
+    privateEndpoint,
+    secret('gateway-external-pfx-cert', spec.certificateDaysLeft.edge),
+    secret(
+      'appgw-ingress-internal-aks-ingress-tls',
+      spec.certificateDaysLeft.backendTrustRoot,
+    ),
+    secret(
+      'traefik-ingress-internal-aks-ingress-tls',
+      spec.certificateDaysLeft.ingress,
+    ),
+  ];
+}
+
+/** The ids of a stamp's resources, derived from its names. */
+export function stampIds(
+  spec: Pick<StampSpec, 'subscriptionId' | 'resourceGroup' | 'name'>,
+) {
+  const rg = `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}`;
+  const network = `${rg}/providers/Microsoft.Network`;
+  // Key Vault names are global, 3-24 characters.
+  const vaultName = `kv-${spec.name}`.slice(0, 24);
+  return {
+    cluster: `${rg}/providers/Microsoft.ContainerService/managedClusters/${spec.name}`,
+    vnet: `${network}/virtualNetworks/vnet-spoke-${spec.name}`,
+    routeTable: `${network}/routeTables/route-to-hub-${spec.name}`,
+    publicIp: `${network}/publicIPAddresses/pip-gw-${spec.name}`,
+    gateway: `${network}/applicationGateways/apw-${spec.name}`,
+    wafPolicy: `${network}/ApplicationGatewayWebApplicationFirewallPolicies/waf-${spec.name}`,
+    vaultName,
+    vault: `${rg}/providers/Microsoft.KeyVault/vaults/${vaultName}`,
+    privateEndpoint: `${network}/privateEndpoints/pe-${vaultName}`,
+  };
+}
+
+/** A hub firewall (one per subscription in the demo), REST shape. */
+export function buildHubFirewall(options: {
+  subscriptionId: string;
+  location: string;
+  privateIp: string;
+  threatIntelMode?: 'Alert' | 'Deny' | 'Off';
+}): ArmResource {
+  const rg = `/subscriptions/${options.subscriptionId}/resourceGroups/rg-enterprise-networking-hubs`;
+  const id = `${rg}/providers/Microsoft.Network/azureFirewalls/fw-${options.location}`;
+  return {
+    id,
+    name: `fw-${options.location}`,
+    type: 'Microsoft.Network/azureFirewalls',
+    location: options.location,
+    properties: {
+      sku: { name: 'AZFW_VNet', tier: 'Premium' },
+      threatIntelMode: options.threatIntelMode ?? 'Deny',
+      ipConfigurations: [
+        {
+          name: 'azureFirewallIpConfiguration',
+          properties: { privateIPAddress: options.privateIp },
+        },
+      ],
+      additionalProperties: { 'Network.DNS.EnableProxy': 'true' },
+    },
+  };
+}

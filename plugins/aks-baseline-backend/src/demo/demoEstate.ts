@@ -1,0 +1,88 @@
+import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
+
+/** The demo's subscriptions; `examples/clusters.yaml` names the same clusters. */
+export const DEMO_SUBSCRIPTIONS = {
+  prod: '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+  nonProd: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+} as const;
+
+/**
+ * The estate `npm start` shows with no Azure account: four clusters in two
+ * subscriptions, each showing one situation a platform team meets. Dates are
+ * relative to `now` so the certificates keep their meaning.
+ */
+export function buildDemoEstate(now: Date): ArmResource[] {
+  const weuFirewall = {
+    subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+    location: 'westeurope',
+    privateIp: '10.200.0.4',
+  };
+  const neuFirewall = {
+    subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
+    location: 'northeurope',
+    privateIp: '10.201.0.4',
+  };
+  const weuHub = buildHubFirewall(weuFirewall);
+  const neuHub = buildHubFirewall({ ...neuFirewall, threatIntelMode: 'Alert' });
+  const hub = (fw: ArmResource, privateIp: string) => ({
+    id: fw.id!,
+    privateIp,
+  });
+
+  return [
+    weuHub,
+    neuHub,
+    // Every control passes; certificates have months left.
+    ...buildBaselineStamp({
+      subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+      resourceGroup: 'rg-aks-prod-weu',
+      name: 'aks-prod-weu',
+      location: 'westeurope',
+      spokeOctet: 240,
+      firewall: hub(weuHub, weuFirewall.privateIp),
+      host: 'payments.contoso-demo.com',
+      certificateDaysLeft: { edge: 187, backendTrustRoot: 320, ingress: 320 },
+      now,
+    }),
+    // WAF only logs, and App Gateway talks plain HTTP to Traefik.
+    ...buildBaselineStamp({
+      subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+      resourceGroup: 'rg-aks-staging-weu',
+      name: 'aks-staging-weu',
+      location: 'westeurope',
+      spokeOctet: 241,
+      firewall: hub(weuHub, weuFirewall.privateIp),
+      host: 'shop.staging.contoso-demo.com',
+      certificateDaysLeft: { edge: 95, backendTrustRoot: 140, ingress: 140 },
+      flaws: ['waf-detection', 'http-backend'],
+      now,
+    }),
+    // Built before the baseline: kubenet, no network policy, no CSI add-on.
+    ...buildBaselineStamp({
+      subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
+      resourceGroup: 'rg-aks-legacy-neu',
+      name: 'aks-legacy-neu',
+      location: 'northeurope',
+      spokeOctet: 242,
+      firewall: hub(neuHub, neuFirewall.privateIp),
+      host: 'legacy.contoso-demo.com',
+      certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
+      flaws: ['kubenet', 'no-csi-addon'],
+      now,
+    }),
+    // Controls pass, but the certificates need attention: 21 days (warning),
+    // 5 days (critical) and expired 3 days ago.
+    ...buildBaselineStamp({
+      subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
+      resourceGroup: 'rg-aks-dev-neu',
+      name: 'aks-dev-neu',
+      location: 'northeurope',
+      spokeOctet: 243,
+      firewall: hub(neuHub, neuFirewall.privateIp),
+      host: 'dev.contoso-demo.com',
+      certificateDaysLeft: { edge: 21.5, backendTrustRoot: 5.5, ingress: -2.5 },
+      now,
+    }),
+  ];
+}

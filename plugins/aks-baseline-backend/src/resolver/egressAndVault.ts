@@ -1,0 +1,226 @@
+import {
+  ArmResource,
+  asString,
+  ChainHop,
+  ControlResult,
+  readArm,
+  readArmList,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { notObserved, statusFromControls } from './hopStatus';
+import { InventoryIndex, SubnetEntry } from './inventoryIndex';
+
+/** The node subnet the cluster's first pool runs in. */
+export function nodeSubnetOf(
+  cluster: ArmResource,
+  index: InventoryIndex,
+): { id?: string; entry?: SubnetEntry } {
+  const id = readArmList(cluster, 'agentPoolProfiles')
+    .map(p => asString(readArm(p, 'vnetSubnetID')))
+    .find(Boolean);
+  return { id, entry: index.subnet(id) };
+}
+
+export function defaultRoute(routeTable: ArmResource | undefined) {
+  return readArmList(routeTable, 'routes').find(
+    r => asString(readArm(r, 'addressPrefix')) === '0.0.0.0/0',
+  );
+}
+
+/** Pods -> node subnet's route table -> firewall -> Internet. */
+export function buildEgressPath(options: {
+  cluster: ArmResource;
+  index: InventoryIndex;
+  controls: ControlResult[];
+  routeTable?: ArmResource;
+  firewall?: ArmResource;
+}): ChainHop[] {
+  const { cluster, index, controls, routeTable, firewall } = options;
+  const outboundType =
+    asString(readArm(cluster, 'networkProfile.outboundType')) ?? 'loadBalancer';
+  const subnet = nodeSubnetOf(cluster, index);
+  const hops: ChainHop[] = [
+    {
+      kind: 'pods',
+      title: 'Pods and nodes',
+      ...statusFromControls(
+        ['NET-03'],
+        controls,
+        `outbound type ${outboundType}`,
+      ),
+      details: [
+        { label: 'Outbound type', value: outboundType },
+        ...(subnet.id
+          ? [{ label: 'Node subnet', value: subnet.id.split('/').pop()! }]
+          : []),
+      ],
+      controlIds: ['NET-03'],
+    },
+  ];
+
+  const route = defaultRoute(routeTable);
+  hops.push(
+    routeTable
+      ? {
+          kind: 'route-table',
+          title: `Route table ${routeTable.name}`,
+          ...statusFromControls(
+            ['NET-03'],
+            controls,
+            `0.0.0.0/0 -> ${readArm(route, 'nextHopType')} ${
+              readArm(route, 'nextHopIpAddress') ?? ''
+            }`.trim(),
+          ),
+          resourceId: routeTable.id,
+          details: route
+            ? [
+                { label: 'Default route', value: '0.0.0.0/0' },
+                {
+                  label: 'Next hop',
+                  value: `${readArm(route, 'nextHopType')} ${
+                    readArm(route, 'nextHopIpAddress') ?? ''
+                  }`.trim(),
+                },
+              ]
+            : [
+                {
+                  label: 'Default route',
+                  value: 'none (Azure default: Internet)',
+                },
+              ],
+          controlIds: ['NET-03'],
+        }
+      : notObserved(
+          { kind: 'route-table', title: 'Route table', controlIds: ['NET-03'] },
+          subnet.entry
+            ? 'the node subnet has no route table'
+            : 'the node subnet is not in the scanned subscriptions',
+        ),
+  );
+
+  hops.push(
+    firewall
+      ? {
+          kind: 'firewall',
+          title: `Azure Firewall ${firewall.name}`,
+          ...statusFromControls(
+            ['FW-01'],
+            controls,
+            `threat intelligence ${
+              readArm(firewall, 'threatIntelMode') ?? 'Alert'
+            }`,
+          ),
+          resourceId: firewall.id,
+          details: [
+            {
+              label: 'Threat intelligence',
+              value: String(
+                readArm(firewall, 'threatIntelMode') ?? 'Alert (default)',
+              ),
+            },
+            {
+              label: 'SKU',
+              value: String(readArm(firewall, 'sku.tier') ?? 'unknown'),
+            },
+          ],
+          controlIds: ['FW-01'],
+        }
+      : notObserved(
+          { kind: 'firewall', title: 'Azure Firewall', controlIds: ['FW-01'] },
+          route
+            ? `no firewall with private IP ${readArm(
+                route,
+                'nextHopIpAddress',
+              )} in the scanned subscriptions`
+            : 'egress does not go through a firewall',
+        ),
+  );
+  return hops;
+}
+
+/** Private endpoint -> vault, for each vault the chain's certificates live in. */
+export function buildKeyVaultPath(options: {
+  vaults: ArmResource[];
+  index: InventoryIndex;
+  controls: ControlResult[];
+}): ChainHop[] {
+  const hops: ChainHop[] = [];
+  for (const vault of options.vaults) {
+    const endpoints = vault.id
+      ? options.index.privateEndpointsTo(vault.id)
+      : [];
+    const endpoint = endpoints[0];
+    const connection = [
+      ...readArmList(endpoint, 'privateLinkServiceConnections'),
+      ...readArmList(endpoint, 'manualPrivateLinkServiceConnections'),
+    ].find(
+      c =>
+        asString(readArm(c, 'privateLinkServiceId'))?.toLowerCase() ===
+        vault.id?.toLowerCase(),
+    );
+    const state = asString(
+      readArm(connection, 'privateLinkServiceConnectionState.status'),
+    );
+    hops.push(
+      endpoint
+        ? {
+            kind: 'private-endpoint',
+            title: `Private endpoint ${endpoint.name}`,
+            ...statusFromControls(
+              ['KV-02'],
+              options.controls,
+              `connection ${state ?? 'state unknown'}`,
+            ),
+            resourceId: endpoint.id,
+            details: [
+              { label: 'Connection state', value: state ?? 'unknown' },
+              {
+                label: 'Subnet',
+                value:
+                  String(readArm(endpoint, 'subnet.id') ?? '')
+                    .split('/')
+                    .pop() || 'unknown',
+              },
+            ],
+            controlIds: ['KV-02'],
+          }
+        : {
+            kind: 'private-endpoint',
+            title: 'Private endpoint',
+            status: 'error',
+            statusText: `KV-02: no private endpoint connects to ${vault.name}`,
+            details: [],
+            controlIds: ['KV-02'],
+          },
+      {
+        kind: 'key-vault',
+        title: `Key Vault ${vault.name}`,
+        ...statusFromControls(
+          ['KV-01', 'KV-03'],
+          options.controls,
+          'closed to public networks, RBAC authorization',
+        ),
+        resourceId: vault.id,
+        details: [
+          {
+            label: 'Public network access',
+            value: String(
+              readArm(vault, 'publicNetworkAccess') ?? 'Enabled (default)',
+            ),
+          },
+          {
+            label: 'Default action',
+            value: String(
+              readArm(vault, 'networkAcls.defaultAction') ?? 'Allow (default)',
+            ),
+          },
+          {
+            label: 'RBAC authorization',
+            value: String(readArm(vault, 'enableRbacAuthorization') ?? false),
+          },
+        ],
+        controlIds: ['KV-01', 'KV-03'],
+      },
+    );
+  }
+  return hops;
+}

@@ -1,0 +1,71 @@
+import {
+  ChainHop,
+  ControlResult,
+  HopStatus,
+} from '@aks-baseline/plugin-aks-baseline-common';
+
+/**
+ * A hop's status follows the controls judged on it: a failing high or medium
+ * control is an error, a failing low one or an accepted-with-a-note value is
+ * a warning.
+ */
+export function statusFromControls(
+  controlIds: string[],
+  controls: ControlResult[],
+  okText: string,
+): Pick<ChainHop, 'status' | 'statusText'> {
+  const relevant = controls.filter(c => controlIds.includes(c.id));
+  const failing = relevant.filter(c => c.status === 'fail');
+  const warnings = relevant.filter(c => c.status === 'warning');
+  const problems = [...failing, ...warnings];
+  if (problems.length === 0) {
+    const unobserved = relevant.filter(c => c.status === 'not-observed');
+    return {
+      status: 'ok',
+      statusText: [
+        okText,
+        ...unobserved.map(c => `${c.id} not observed: ${c.reason}`),
+      ].join('; '),
+    };
+  }
+  const status: HopStatus = failing.some(c => c.severity !== 'low')
+    ? 'error'
+    : 'warning';
+  return {
+    status,
+    statusText: problems.map(c => `${c.id} ${c.title}: ${c.reason}`).join('; '),
+  };
+}
+
+const RANK: Record<HopStatus, number> = {
+  error: 3,
+  warning: 2,
+  ok: 1,
+  'not-observed': 0,
+};
+
+/**
+ * The worst observed status; `not-observed` only when nothing was observed,
+ * because private API servers are normal in the baseline and must not hide
+ * what the ARM half shows.
+ */
+export function worstHopStatus(statuses: HopStatus[]): HopStatus {
+  return statuses.reduce<HopStatus>(
+    (worst, s) => (RANK[s] > RANK[worst] ? s : worst),
+    'not-observed',
+  );
+}
+
+export function notObserved(
+  hop: Omit<ChainHop, 'status' | 'statusText' | 'details' | 'controlIds'> &
+    Partial<Pick<ChainHop, 'details' | 'controlIds'>>,
+  reason: string,
+): ChainHop {
+  return {
+    details: [],
+    controlIds: [],
+    ...hop,
+    status: 'not-observed',
+    statusText: `not observed: ${reason}`,
+  };
+}

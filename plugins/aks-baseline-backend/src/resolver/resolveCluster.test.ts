@@ -1,0 +1,186 @@
+import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { buildDemoEstate } from '../demo/demoEstate';
+import { DEFAULT_THRESHOLDS } from './certificates';
+import { indexInventory, ResolverInventory } from './inventoryIndex';
+import { resolveCluster } from './resolveCluster';
+import { summarizeCluster } from './summarize';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+/** Sorts REST resources into the inventory's lists, as the ARM list calls would. */
+function inventoryOf(resources: ArmResource[]): ResolverInventory {
+  const of = (type: string) =>
+    resources.filter(r => r.type?.toLowerCase() === type.toLowerCase());
+  const vaultSecrets: Record<string, ArmResource[]> = {};
+  for (const secret of of('Microsoft.KeyVault/vaults/secrets')) {
+    const vaultId = secret.id!.replace(/\/secrets\/[^/]+$/, '').toLowerCase();
+    (vaultSecrets[vaultId] ??= []).push(secret);
+  }
+  return {
+    managedClusters: of('Microsoft.ContainerService/managedClusters'),
+    applicationGateways: of('Microsoft.Network/applicationGateways'),
+    wafPolicies: of(
+      'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    ),
+    publicIpAddresses: of('Microsoft.Network/publicIPAddresses'),
+    virtualNetworks: of('Microsoft.Network/virtualNetworks'),
+    routeTables: of('Microsoft.Network/routeTables'),
+    azureFirewalls: of('Microsoft.Network/azureFirewalls'),
+    firewallPolicies: of('Microsoft.Network/firewallPolicies'),
+    keyVaults: of('Microsoft.KeyVault/vaults'),
+    privateEndpoints: of('Microsoft.Network/privateEndpoints'),
+    vaultSecrets,
+  };
+}
+
+const options = {
+  now: NOW,
+  thresholds: DEFAULT_THRESHOLDS,
+  vaultErrors: new Map<string, string>(),
+  subscriptionErrors: [],
+  kubernetesUnavailableReason: 'API server not reachable from the portal',
+};
+
+function resolveDemo(name: string) {
+  const inventory = inventoryOf(buildDemoEstate(NOW));
+  const index = indexInventory(inventory);
+  const cluster = inventory.managedClusters.find(c => c.name === name)!;
+  return resolveCluster(cluster, index, options);
+}
+
+describe('resolveCluster', () => {
+  it('draws the whole ingress chain of a compliant cluster hop by hop', () => {
+    const snapshot = resolveDemo('aks-prod-weu');
+
+    expect(snapshot.ingress).toHaveLength(1);
+    const chain = snapshot.ingress[0];
+    expect(chain.host).toBe('payments.contoso-demo.com');
+    expect(chain.hops.map(h => [h.kind, h.status])).toEqual([
+      ['internet', 'ok'],
+      ['public-ip', 'ok'],
+      ['listener', 'ok'],
+      ['waf', 'ok'],
+      ['routing-rule', 'ok'],
+      ['backend-settings', 'ok'],
+      ['probe', 'ok'],
+      ['backend-pool', 'ok'],
+      ['traefik', 'not-observed'],
+      ['route', 'not-observed'],
+      ['service', 'not-observed'],
+      ['endpoints', 'not-observed'],
+      ['pods', 'not-observed'],
+    ]);
+    expect(chain.hops.map(h => h.tls?.boundary).filter(Boolean)).toEqual([
+      'terminates',
+      're-encrypts',
+      'terminates',
+    ]);
+    expect(chain.hops[8].statusText).toBe(
+      'not observed: API server not reachable from the portal',
+    );
+    // The in-cluster hops being unobserved must not hide the ARM half.
+    expect(chain.status).toBe('ok');
+  });
+
+  it('follows egress through the route table to the hub firewall, and the vault through its private endpoint', () => {
+    const snapshot = resolveDemo('aks-prod-weu');
+
+    expect(snapshot.egress.map(h => [h.kind, h.status])).toEqual([
+      ['pods', 'ok'],
+      ['route-table', 'ok'],
+      ['firewall', 'ok'],
+    ]);
+    expect(snapshot.egress[2].title).toBe('Azure Firewall fw-westeurope');
+    expect(snapshot.keyVault.map(h => [h.kind, h.status])).toEqual([
+      ['private-endpoint', 'ok'],
+      ['key-vault', 'ok'],
+    ]);
+  });
+
+  it('names the failing control on the hop it is about', () => {
+    const snapshot = resolveDemo('aks-staging-weu');
+    const hops = snapshot.ingress[0].hops;
+    const waf = hops.find(h => h.kind === 'waf')!;
+    const backend = hops.find(h => h.kind === 'backend-settings')!;
+
+    expect(waf.status).toBe('error');
+    expect(waf.statusText).toContain('WAF-02');
+    expect(backend.status).toBe('error');
+    expect(backend.statusText).toContain('TLS-03');
+    expect(backend.tls?.boundary).toBe('plaintext');
+    expect(
+      snapshot.controls.filter(c => c.status === 'fail').map(c => c.id),
+    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04']);
+  });
+
+  it('fails the cluster controls of a kubenet cluster without the CSI add-on, and its egress', () => {
+    const snapshot = resolveDemo('aks-legacy-neu');
+    const failing = snapshot.controls
+      .filter(c => c.status === 'fail')
+      .map(c => c.id);
+
+    expect(failing).toEqual(
+      expect.arrayContaining(['NET-01', 'NET-02', 'NET-03', 'SEC-01']),
+    );
+    expect(snapshot.egress[0].status).toBe('error');
+  });
+
+  it('reads each certificate expiry from the Key Vault secret ARM lists, with days left and status', () => {
+    const snapshot = resolveDemo('aks-dev-neu');
+
+    expect(
+      snapshot.certificates.map(c => [c.purpose, c.name, c.daysLeft, c.status]),
+    ).toEqual([
+      ['edge', 'gateway-external-pfx-cert', 21, 'warning'],
+      [
+        'backend-trust-root',
+        'appgw-ingress-internal-aks-ingress-tls',
+        5,
+        'critical',
+      ],
+      ['ingress', 'traefik-ingress-internal-aks-ingress-tls', -3, 'expired'],
+    ]);
+    expect(snapshot.certificates[2].statusText).toBe('expired 3 days ago');
+    expect(summarizeCluster(snapshot).soonestExpiry).toMatchObject({
+      name: 'traefik-ingress-internal-aks-ingress-tls',
+      status: 'expired',
+    });
+  });
+
+  it('summarizes a cluster by its worst status and failing controls', () => {
+    expect(summarizeCluster(resolveDemo('aks-prod-weu'))).toMatchObject({
+      worstStatus: 'ok',
+      failingControls: 0,
+    });
+    expect(summarizeCluster(resolveDemo('aks-staging-weu'))).toMatchObject({
+      worstStatus: 'error',
+      failingControls: 3,
+    });
+  });
+
+  it('says why a certificate cannot be read instead of inventing an expiry', () => {
+    const inventory = inventoryOf(buildDemoEstate(NOW));
+    inventory.vaultSecrets = {};
+    const cluster = inventory.managedClusters.find(
+      c => c.name === 'aks-prod-weu',
+    )!;
+    const vaultId = inventory.keyVaults.find(v => v.name === 'kv-aks-prod-weu')!
+      .id!;
+
+    const snapshot = resolveCluster(cluster, indexInventory(inventory), {
+      ...options,
+      vaultErrors: new Map([
+        [vaultId.toLowerCase(), '403 Forbidden: no Reader on the vault'],
+      ]),
+    });
+
+    expect(snapshot.certificates[0]).toMatchObject({
+      status: 'unknown',
+      error: '403 Forbidden: no Reader on the vault',
+    });
+    expect(snapshot.certificates[0].daysLeft).toBeUndefined();
+    expect(snapshot.errors).toEqual([
+      expect.objectContaining({ kind: 'vault', scope: vaultId }),
+    ]);
+  });
+});

@@ -1,0 +1,184 @@
+import {
+  ArmResource,
+  asString,
+  CertificateInfo,
+  ClusterSnapshot,
+  evaluateBaselineControls,
+  readArm,
+  readArmList,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { gatewaysForCluster } from './associate';
+import {
+  certificateFromVault,
+  ExpiryThresholds,
+  parseKeyVaultSecretId,
+} from './certificates';
+import {
+  buildEgressPath,
+  buildKeyVaultPath,
+  defaultRoute,
+  nodeSubnetOf,
+} from './egressAndVault';
+import { buildIngressChains } from './ingressChains';
+import { InventoryIndex } from './inventoryIndex';
+
+/** Cluster tag naming its Traefik certificate as `<vault>/<object>` (written by the create-cluster template). */
+export const INGRESS_CERTIFICATE_TAG = 'aks-baseline.io/ingress-certificate';
+
+export interface ResolveOptions {
+  now: Date;
+  thresholds: ExpiryThresholds;
+  /** Errors the inventory attached to vaults, by lower-cased vault id. */
+  vaultErrors: Map<string, string>;
+  /** Errors the inventory attached to this cluster's subscription. */
+  subscriptionErrors: SourceError[];
+  kubernetesUnavailableReason: string;
+}
+
+/** Parses `/subscriptions/<s>/resourceGroups/<rg>/...`. */
+export function parseResourceId(id: string) {
+  const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(
+    id,
+  );
+  return { subscriptionId: match?.[1] ?? '', resourceGroup: match?.[2] ?? '' };
+}
+
+/**
+ * Everything the dashboard shows for one cluster, from the inventory alone:
+ * pure, so it is tested without Azure and costs no requests.
+ */
+export function resolveCluster(
+  cluster: ArmResource,
+  index: InventoryIndex,
+  options: ResolveOptions,
+): ClusterSnapshot {
+  const { gateways } = gatewaysForCluster(cluster, index);
+  const nodeSubnet = nodeSubnetOf(cluster, index);
+  const routeTable = index.byId(
+    asString(readArm(nodeSubnet.entry?.subnet, 'routeTable.id')),
+  );
+  const nextHop = asString(
+    readArm(defaultRoute(routeTable), 'nextHopIpAddress'),
+  );
+  const firewall = nextHop ? index.firewallByPrivateIp(nextHop) : undefined;
+  const firewallPolicy = index.byId(
+    asString(readArm(firewall, 'firewallPolicy.id')),
+  );
+  const wafPolicies = gateways
+    .flatMap(g => [
+      readArm(g, 'firewallPolicy.id'),
+      ...readArmList(g, 'httpListeners').map(l =>
+        readArm(l, 'firewallPolicy.id'),
+      ),
+    ])
+    .map(id => index.byId(asString(id)))
+    .filter((p): p is ArmResource => !!p);
+
+  const ingressCertificate = ingressCertificateRef(cluster);
+  const vaults = referencedVaults(
+    gateways,
+    ingressCertificate?.vaultName,
+    index,
+  );
+
+  const controls = evaluateBaselineControls({
+    cluster,
+    applicationGateways: gateways,
+    wafPolicies: unique(wafPolicies),
+    virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
+    routeTables: routeTable ? [routeTable] : undefined,
+    azureFirewalls: firewall ? [firewall] : undefined,
+    firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
+    keyVaults: vaults.length > 0 ? vaults : undefined,
+    privateEndpoints:
+      vaults.length > 0
+        ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
+        : undefined,
+    kubernetes: { unavailableReason: options.kubernetesUnavailableReason },
+  });
+
+  const chainContext = { index, controls, ...options };
+  const { chains, certificates } = buildIngressChains(gateways, chainContext);
+  if (ingressCertificate) {
+    certificates.push(
+      certificateFromVault({
+        ...chainContext,
+        purpose: 'ingress',
+        name: ingressCertificate.secretName,
+        secretId: `https://${ingressCertificate.vaultName}.vault.azure.net/secrets/${ingressCertificate.secretName}`,
+      }),
+    );
+  } else {
+    certificates.push(
+      unobservedIngressCertificate(options.kubernetesUnavailableReason),
+    );
+  }
+
+  const { subscriptionId, resourceGroup } = parseResourceId(cluster.id ?? '');
+  return {
+    resourceId: cluster.id ?? '',
+    name: cluster.name ?? '',
+    subscriptionId,
+    resourceGroup,
+    location: cluster.location ?? '',
+    kubernetesVersion: asString(readArm(cluster, 'kubernetesVersion')),
+    ingress: chains,
+    egress: buildEgressPath({ cluster, index, controls, routeTable, firewall }),
+    keyVault: buildKeyVaultPath({ vaults, index, controls }),
+    certificates,
+    controls,
+    errors: [
+      ...options.subscriptionErrors,
+      ...vaults
+        .filter(v => options.vaultErrors.has(v.id!.toLowerCase()))
+        .map(v => ({
+          scope: v.id!,
+          kind: 'vault' as const,
+          message: options.vaultErrors.get(v.id!.toLowerCase())!,
+        })),
+    ],
+    refreshedAt: options.now.toISOString(),
+  };
+}
+
+function ingressCertificateRef(cluster: ArmResource) {
+  const tag = cluster.tags?.[INGRESS_CERTIFICATE_TAG];
+  const [vaultName, secretName] = tag?.split('/') ?? [];
+  return vaultName && secretName ? { vaultName, secretName } : undefined;
+}
+
+function unobservedIngressCertificate(reason: string): CertificateInfo {
+  return {
+    purpose: 'ingress',
+    name: 'Traefik certificate',
+    status: 'unknown',
+    statusText: `not observed: ${reason}; or tag the cluster ${INGRESS_CERTIFICATE_TAG}=<vault>/<object>`,
+  };
+}
+
+/** The vaults holding the chain's certificates. */
+function referencedVaults(
+  gateways: ArmResource[],
+  ingressVaultName: string | undefined,
+  index: InventoryIndex,
+): ArmResource[] {
+  const names = new Set<string>();
+  for (const gateway of gateways) {
+    for (const collection of ['sslCertificates', 'trustedRootCertificates']) {
+      for (const certificate of readArmList(gateway, collection)) {
+        const secretId = asString(readArm(certificate, 'keyVaultSecretId'));
+        const parsed = secretId ? parseKeyVaultSecretId(secretId) : undefined;
+        if (parsed) names.add(parsed.vaultName.toLowerCase());
+      }
+    }
+  }
+  if (ingressVaultName) names.add(ingressVaultName.toLowerCase());
+  return [...names]
+    .map(name => index.vaultByName(name))
+    .filter((v): v is ArmResource => !!v?.id);
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

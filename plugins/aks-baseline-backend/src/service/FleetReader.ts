@@ -1,0 +1,198 @@
+import {
+  ANNOTATION_CLUSTER,
+  ANNOTATION_HOST,
+  ANNOTATION_NAMESPACE,
+  ANNOTATION_RESOURCE_ID,
+  ClusterDetailResponse,
+  ClusterSnapshot,
+  ClusterSummary,
+  EntityLookupResponse,
+  FleetCertificatesResponse,
+  HopStatus,
+  ListClustersResponse,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { SnapshotStore, StoredCluster } from '../store/SnapshotStore';
+
+/** Looks entities up in the catalog as the calling user. */
+export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
+
+const ATTENTION: Record<HopStatus, number> = {
+  error: 0,
+  warning: 1,
+  'not-observed': 2,
+  ok: 3,
+};
+
+/** What needs attention first: worst status, soonest expiry, most failures. */
+export function byAttention(a: ClusterSummary, b: ClusterSummary): number {
+  return (
+    ATTENTION[a.worstStatus] - ATTENTION[b.worstStatus] ||
+    Number(b.stale) - Number(a.stale) ||
+    (a.soonestExpiry?.notAfter ?? '9999').localeCompare(
+      b.soonestExpiry?.notAfter ?? '9999',
+    ) ||
+    b.failingControls - a.failingControls ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+function toSummary(stored: StoredCluster<ClusterSnapshot>): ClusterSummary {
+  const snapshot = stored.snapshot;
+  const soonest = snapshot.certificates
+    .filter(c => c.notAfter)
+    .sort((x, y) => x.notAfter!.localeCompare(y.notAfter!))[0];
+  return {
+    resourceId: snapshot.resourceId,
+    name: stored.name,
+    subscriptionId: stored.subscriptionId,
+    resourceGroup: stored.resourceGroup,
+    location: stored.location,
+    worstStatus: stored.worstStatus as HopStatus,
+    soonestExpiry: soonest && {
+      name: soonest.name,
+      purpose: soonest.purpose,
+      notAfter: soonest.notAfter,
+      daysLeft: soonest.daysLeft,
+      status: soonest.status,
+    },
+    failingControls: stored.failingControls,
+    errorCount: snapshot.errors.length,
+    refreshedAt: stored.refreshedAt.toISOString(),
+    stale: stored.stale,
+    staleReason: stored.staleReason,
+    entityRef: snapshot.entityRef,
+  };
+}
+
+/** Does a listener host (possibly `*.domain`) serve this host? */
+export function hostMatches(listenerHost: string, host: string): boolean {
+  const l = listenerHost.toLowerCase();
+  const h = host.toLowerCase();
+  if (l.startsWith('*.')) {
+    const suffix = l.slice(1);
+    return h.endsWith(suffix) && !h.slice(0, -suffix.length).includes('.');
+  }
+  return l === h;
+}
+
+/** Reads the stored snapshot for the API; never calls Azure. */
+export class FleetReader {
+  constructor(private readonly store: SnapshotStore) {}
+
+  async listClusters(): Promise<ListClustersResponse> {
+    const [stored, run] = await Promise.all([
+      this.store.listClusters<ClusterSnapshot>(),
+      this.store.latestRun<SourceError>(),
+    ]);
+    return {
+      clusters: stored.map(toSummary).sort(byAttention),
+      lastRefresh: run && {
+        finishedAt: run.finishedAt.toISOString(),
+        status: run.status,
+        clusterCount: run.clusterCount,
+        requestCount: run.requestCount,
+        errors: run.errors,
+      },
+    };
+  }
+
+  async getCluster(resourceId: string): Promise<ClusterDetailResponse> {
+    const stored = await this.store.getCluster<ClusterSnapshot>(resourceId);
+    if (!stored) {
+      throw new NotFoundError(
+        `Cluster ${resourceId} is not in the fleet snapshot: it is not in the configured sources, or the first refresh has not finished`,
+      );
+    }
+    return {
+      cluster: stored.snapshot,
+      stale: stored.stale,
+      staleReason: stored.staleReason,
+    };
+  }
+
+  async certificates(maxDaysLeft?: number): Promise<FleetCertificatesResponse> {
+    const stored = await this.store.listClusters<ClusterSnapshot>();
+    const certificates = stored
+      .flatMap(c =>
+        c.snapshot.certificates.map(certificate => ({
+          ...certificate,
+          clusterResourceId: c.snapshot.resourceId,
+          clusterName: c.name,
+          clusterEntityRef: c.snapshot.entityRef,
+        })),
+      )
+      .filter(
+        c =>
+          maxDaysLeft === undefined ||
+          (c.daysLeft !== undefined && c.daysLeft <= maxDaysLeft),
+      )
+      .sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity));
+    return { certificates };
+  }
+
+  /** A cluster Resource gets its cluster; an app Component its cluster narrowed to its host. */
+  async forEntity(
+    entityRef: string,
+    lookup: EntityLookup,
+  ): Promise<EntityLookupResponse> {
+    const ref = stringifyEntityRef(parseEntityRef(entityRef));
+    const entity = await lookup(ref);
+    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    const annotations = entity.metadata.annotations ?? {};
+
+    if (annotations[ANNOTATION_RESOURCE_ID]) {
+      const detail = await this.getCluster(annotations[ANNOTATION_RESOURCE_ID]);
+      return { ...detail, entityRef: ref, kind: 'cluster' };
+    }
+
+    const clusterRef = annotations[ANNOTATION_CLUSTER];
+    if (!clusterRef) {
+      throw new InputError(
+        `Entity ${ref} has neither ${ANNOTATION_RESOURCE_ID} nor ${ANNOTATION_CLUSTER}`,
+      );
+    }
+    const clusterEntity = await lookup(
+      stringifyEntityRef(
+        parseEntityRef(clusterRef, {
+          defaultKind: 'resource',
+          defaultNamespace: entity.metadata.namespace,
+        }),
+      ),
+    );
+    const clusterId =
+      clusterEntity?.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
+    if (!clusterId) {
+      throw new NotFoundError(
+        `Cluster entity ${clusterRef} (from ${ANNOTATION_CLUSTER} on ${ref}) not found or has no ${ANNOTATION_RESOURCE_ID}`,
+      );
+    }
+    const detail = await this.getCluster(clusterId);
+    const host = annotations[ANNOTATION_HOST];
+    const namespace = annotations[ANNOTATION_NAMESPACE];
+    const ingress = host
+      ? detail.cluster.ingress.filter(chain => hostMatches(chain.host, host))
+      : detail.cluster.ingress;
+    const errors = [...detail.cluster.errors];
+    if (host && ingress.length === 0) {
+      errors.push({
+        scope: host,
+        kind: 'resource',
+        message: `no Application Gateway listener of this cluster serves ${host}`,
+      });
+    }
+    return {
+      ...detail,
+      cluster: { ...detail.cluster, ingress, errors },
+      entityRef: ref,
+      kind: 'app',
+      app: { namespace, host },
+    };
+  }
+}

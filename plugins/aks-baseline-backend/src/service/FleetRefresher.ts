@@ -1,0 +1,221 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ClusterSnapshot,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ExpiryThresholds,
+  indexInventory,
+  resolveCluster,
+  ResolverInventory,
+  summarizeCluster,
+} from '../resolver';
+import { parseResourceId } from '../resolver/resolveCluster';
+import { normalizeId, SnapshotStore } from '../store/SnapshotStore';
+
+/** What one collection of the Azure inventory returns. */
+export interface CollectedInventory extends ResolverInventory {
+  errors: SourceError[];
+  subscriptionsScanned: string[];
+  requestCount: number;
+}
+
+/** The clusters the configured sources ask for. */
+export interface ClusterSelection {
+  /** Take every managed cluster in the scanned subscriptions (`azure`, `demo`). */
+  all: boolean;
+  /** Explicit cluster ids (`config`, `catalog`), lower-cased. */
+  ids: Set<string>;
+  /** Subscriptions to scan; undefined = every subscription the credential sees. */
+  subscriptions?: string[];
+  /** Catalog entity ref by lower-cased cluster id, to link fleet rows. */
+  entityRefs: Map<string, string>;
+}
+
+export interface RefreshOutcome {
+  runId: number;
+  status: 'succeeded' | 'partial' | 'failed';
+  clusterCount: number;
+  requestCount: number;
+  errors: SourceError[];
+  durationMs: number;
+}
+
+export interface FleetRefresherOptions {
+  store: SnapshotStore;
+  logger: LoggerService;
+  select: () => Promise<ClusterSelection>;
+  collect: (subscriptions?: string[]) => Promise<CollectedInventory>;
+  thresholds: ExpiryThresholds;
+  kubernetesUnavailableReason: string;
+  now?: () => Date;
+}
+
+/**
+ * One refresh of the fleet: the inventory is collected once for all clusters
+ * (requests grow with subscriptions and vaults, not clusters), each cluster is
+ * resolved by pure functions, and the whole result is stored in one
+ * transaction. A cluster that could not be refreshed keeps its last good
+ * snapshot, marked stale.
+ */
+export class FleetRefresher {
+  private inFlight?: Promise<RefreshOutcome>;
+
+  constructor(private readonly options: FleetRefresherOptions) {}
+
+  /** Concurrent callers in this process share one run. */
+  refresh(): Promise<RefreshOutcome> {
+    this.inFlight ??= this.run().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async run(): Promise<RefreshOutcome> {
+    const { store, logger } = this.options;
+    const now = this.options.now ?? (() => new Date());
+    const startedAt = now();
+    const selection = await this.options.select();
+
+    let inventory: CollectedInventory;
+    try {
+      inventory = await this.options.collect(selection.subscriptions);
+    } catch (error) {
+      const errors: SourceError[] = [
+        {
+          scope: 'inventory',
+          kind: 'subscription',
+          message: String((error as Error)?.message ?? error),
+        },
+      ];
+      const stored = await store.listClusters();
+      const runId = await store.saveRefresh({
+        run: {
+          startedAt,
+          finishedAt: now(),
+          status: 'failed',
+          clusterCount: 0,
+          requestCount: 0,
+          errors,
+        },
+        refreshed: [],
+        failed: stored.map(c => ({
+          resourceId: c.resourceId,
+          reason: errors[0].message,
+        })),
+        removed: [],
+      });
+      logger.error(`AKS baseline refresh failed: ${errors[0].message}`);
+      return {
+        runId,
+        status: 'failed',
+        clusterCount: 0,
+        requestCount: 0,
+        errors,
+        durationMs: now().getTime() - startedAt.getTime(),
+      };
+    }
+
+    const refreshedAt = now();
+    const index = indexInventory(inventory);
+    const vaultErrors = new Map(
+      inventory.errors
+        .filter(e => e.kind === 'vault')
+        .map(e => [e.scope.toLowerCase(), e.message]),
+    );
+    const subscriptionErrors = (subscriptionId: string) =>
+      inventory.errors.filter(
+        e =>
+          e.kind === 'subscription' &&
+          e.scope.toLowerCase() === subscriptionId.toLowerCase(),
+      );
+
+    const clusters = inventory.managedClusters.filter(
+      c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
+    );
+    const refreshed = clusters.map(cluster => {
+      const { subscriptionId } = parseResourceId(cluster.id!);
+      const snapshot: ClusterSnapshot = {
+        ...resolveCluster(cluster, index, {
+          now: refreshedAt,
+          thresholds: this.options.thresholds,
+          vaultErrors,
+          subscriptionErrors: subscriptionErrors(subscriptionId),
+          kubernetesUnavailableReason: this.options.kubernetesUnavailableReason,
+        }),
+        entityRef: selection.entityRefs.get(normalizeId(cluster.id!)),
+      };
+      const summary = summarizeCluster(snapshot);
+      return {
+        cluster: {
+          ...summary,
+          soonestExpiry: summary.soonestExpiry?.notAfter
+            ? new Date(summary.soonestExpiry.notAfter)
+            : undefined,
+          refreshedAt,
+          snapshot,
+        },
+        certificates: snapshot.certificates.map(c => ({
+          purpose: c.purpose,
+          name: c.name,
+          secretId: c.keyVaultSecretId,
+          notAfter: c.notAfter ? new Date(c.notAfter) : undefined,
+        })),
+      };
+    });
+
+    const seen = new Set(clusters.map(c => normalizeId(c.id!)));
+    const failedSubscriptions = new Set(
+      inventory.errors
+        .filter(e => e.kind === 'subscription')
+        .map(e => e.scope.toLowerCase()),
+    );
+    const scanned = new Set(
+      inventory.subscriptionsScanned.map(s => s.toLowerCase()),
+    );
+    const failed: Array<{ resourceId: string; reason: string }> = [];
+    const removed: string[] = [];
+    for (const stored of await store.listClusters()) {
+      if (seen.has(stored.resourceId)) continue;
+      const subscription = stored.subscriptionId.toLowerCase();
+      if (failedSubscriptions.has(subscription) || !scanned.has(subscription)) {
+        failed.push({
+          resourceId: stored.resourceId,
+          reason:
+            subscriptionErrors(subscription)[0]?.message ??
+            `subscription ${subscription} was not scanned`,
+        });
+      } else {
+        removed.push(stored.resourceId);
+      }
+    }
+
+    const errors = inventory.errors;
+    const status = errors.length === 0 ? 'succeeded' : 'partial';
+    const runId = await store.saveRefresh({
+      run: {
+        startedAt,
+        finishedAt: now(),
+        status,
+        clusterCount: refreshed.length,
+        requestCount: inventory.requestCount,
+        errors,
+      },
+      refreshed,
+      failed,
+      removed,
+    });
+    const durationMs = now().getTime() - startedAt.getTime();
+    logger.info(
+      `AKS baseline refresh ${status}: ${refreshed.length} clusters, ${inventory.requestCount} ARM requests, ${errors.length} errors, ${durationMs} ms`,
+    );
+    return {
+      runId,
+      status,
+      clusterCount: refreshed.length,
+      requestCount: inventory.requestCount,
+      errors,
+      durationMs,
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { ANNOTATION_RESOURCE_ID } from '@aks-baseline/plugin-aks-baseline-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { HttpClient } from '@azure/core-rest-pipeline';
+import { TokenCredential } from '@azure/identity';
+import { AksBaselineConfig } from '../config/pluginConfig';
+import { ArmFixtureTransport } from '../azure/fixtureTransport';
+import { getCloudSettings } from '../azure/cloud';
+import { createCredential } from '../azure/credential';
+import { StaticTokenCredential } from '../azure/staticCredential';
+import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import { collectInventory } from '../inventory';
+import { parseResourceId } from '../resolver/resolveCluster';
+import {
+  ClusterSelection,
+  CollectedInventory,
+} from '../service/FleetRefresher';
+import { normalizeId } from '../store/SnapshotStore';
+
+/** Cluster Resources in the catalog that carry an AKS resource id. */
+export type CatalogClusters = () => Promise<Entity[]>;
+
+/**
+ * What the configured sources ask for. The catalog is always read (when it
+ * answers) so fleet rows link to their entity pages, but only the `catalog`
+ * source adds clusters from it.
+ */
+export async function selectClusters(
+  config: AksBaselineConfig,
+  catalogClusters: CatalogClusters,
+): Promise<ClusterSelection> {
+  const sources = new Set(config.sources);
+  const entities = await catalogClusters().catch(() => [] as Entity[]);
+  const entityRefs = new Map<string, string>();
+  const catalogIds: string[] = [];
+  for (const entity of entities) {
+    const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
+    if (!id) continue;
+    entityRefs.set(normalizeId(id), stringifyEntityRef(entity));
+    catalogIds.push(id);
+  }
+
+  const explicit = [
+    ...(sources.has('config') ? config.clusters : []),
+    ...(sources.has('catalog') ? catalogIds : []),
+  ];
+  const explicitSubscriptions = explicit.map(
+    id => parseResourceId(id).subscriptionId,
+  );
+
+  let subscriptions: string[] | undefined;
+  if (sources.has('demo')) {
+    subscriptions = Object.values(DEMO_SUBSCRIPTIONS);
+  } else if (sources.has('azure')) {
+    subscriptions =
+      config.subscriptions &&
+      unique([...config.subscriptions, ...explicitSubscriptions]);
+  } else {
+    subscriptions = unique(explicitSubscriptions);
+  }
+
+  return {
+    all: sources.has('demo') || sources.has('azure'),
+    ids: new Set(explicit.map(normalizeId)),
+    subscriptions,
+    entityRefs,
+  };
+}
+
+/**
+ * Collects the inventory through the Azure SDK clients. The demo source swaps
+ * only the HTTP transport (recorded estate, fake token); everything above the
+ * wire is the production path.
+ */
+export function createInventoryCollector(
+  config: AksBaselineConfig,
+  options: { now?: () => Date } = {},
+): (subscriptions?: string[]) => Promise<CollectedInventory> {
+  const cloud = getCloudSettings(config.cloud);
+  const demo = config.sources.includes('demo');
+  let credential: TokenCredential | undefined;
+  const now = options.now ?? (() => new Date());
+
+  return async subscriptions => {
+    let httpClient: HttpClient | undefined;
+    if (demo) {
+      httpClient = new ArmFixtureTransport({
+        resources: buildDemoEstate(now()),
+        subscriptions: Object.values(DEMO_SUBSCRIPTIONS),
+      });
+      credential ??= new StaticTokenCredential();
+    } else {
+      credential ??= createCredential({
+        cloud,
+        tenantId: config.tenantId,
+        clientId: config.clientId,
+      });
+    }
+    return collectInventory({
+      subscriptionIds: subscriptions,
+      credential,
+      cloud,
+      httpClient,
+      concurrency: config.refresh.concurrency,
+      timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
+    });
+  };
+}
+
+function unique(items: string[]): string[] {
+  return [...new Map(items.map(i => [i.toLowerCase(), i])).values()];
+}
