@@ -11,7 +11,10 @@ import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { checks } from './e2e/checks.mjs';
+import { checks as uiChecks } from './e2e/checks.mjs';
+import { checks as apiChecks } from './e2e/apiChecks.mjs';
+
+const checks = [...uiChecks, ...apiChecks];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');
