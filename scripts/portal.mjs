@@ -208,7 +208,7 @@ function start() {
 
 function bench() {
   install();
-  yarn(['node', 'scripts/bench.mjs']);
+  run(process.execPath, ['scripts/bench.mjs', ...process.argv.slice(3)]);
 }
 
 const command = process.argv[2];

@@ -36,4 +36,55 @@ export const checks = [
       }
     },
   },
+  {
+    name: 'the app-onboarding template is in the catalog and its dry run writes the app files',
+    async run({ backend }) {
+      const template = await api(
+        backend,
+        '/api/catalog/entities/by-name/template/default/aks-baseline-app-onboarding',
+      );
+      const result = await api(backend, '/api/scaffolder/v2/dry-run', {
+        method: 'POST',
+        body: JSON.stringify({
+          template,
+          values: {
+            appName: 'orders-api',
+            owner: 'group:default/payments-team',
+            cluster: 'resource:default/aks-prod-weu',
+            host: 'orders.contoso-demo.com',
+            targetPort: '8080',
+            keyVaultName: 'kv-aks-prod-weu',
+            tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+            certificateReaderClientId: '11111111-2222-3333-4444-555555555555',
+            certificateName: 'orders-tls',
+            repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu-gitops',
+          },
+          // A dry run never reaches GitHub, but the publish step builds its
+          // client first and needs some token to do so.
+          secrets: { USER_OAUTH_TOKEN: 'dry-run-placeholder' },
+          directoryContents: [],
+        }),
+      });
+      const files = result.directoryContents.map(f => f.path).sort();
+      for (const expected of [
+        'cluster-repo/namespace-orders-api.yaml',
+        'cluster-repo/networkpolicy-default-deny.yaml',
+        'cluster-repo/networkpolicy-allow-ingress-from-traefik.yaml',
+        'cluster-repo/secretproviderclass-orders-api-tls-csi-akv.yaml',
+        'cluster-repo/ingressroute-orders-api.yaml',
+        'cluster-repo/kustomization.yaml',
+        'cluster-repo/catalog-info.yaml',
+        'platform-infra/appgateway-orders-api.json',
+      ]) {
+        if (!files.includes(expected)) {
+          throw new Error(`dry run did not write ${expected}; wrote: ${files.join(', ')}`);
+        }
+      }
+      const catalogInfo = result.directoryContents.find(f => f.path === 'cluster-repo/catalog-info.yaml');
+      const text = Buffer.from(catalogInfo.base64Content, 'base64').toString('utf8');
+      if (!text.includes('aks-baseline.io/host: orders.contoso-demo.com')) {
+        throw new Error(`catalog-info.yaml lacks the host annotation:\n${text}`);
+      }
+    },
+  },
 ];
