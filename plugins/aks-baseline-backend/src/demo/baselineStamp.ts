@@ -31,6 +31,11 @@ export interface StampSpec {
     ingress: number;
   };
   flaws?: StampFlaw[];
+  /**
+   * Tag the gateway with the cluster it fronts. Large synthetic estates reuse
+   * spoke address ranges, so they say explicitly which gateway is whose.
+   */
+  tagGateway?: boolean;
   now: Date;
 }
 
@@ -193,6 +198,9 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     name: `apw-${spec.name}`,
     type: 'Microsoft.Network/applicationGateways',
     location: spec.location,
+    ...(spec.tagGateway
+      ? { tags: { 'aks-baseline.io/cluster': ids.cluster } }
+      : {}),
     properties: {
       provisioningState: 'Succeeded',
       operationalState: 'Running',

@@ -1,15 +1,9 @@
 import {
   ArmResource,
-  asString,
-  ipv4CidrContains,
-  readArm,
   readArmList,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { InventoryIndex } from './inventoryIndex';
+import { GATEWAY_CLUSTER_TAG, InventoryIndex } from './inventoryIndex';
 import { nodeSubnetOf } from './egressAndVault';
-
-/** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
-export const GATEWAY_CLUSTER_TAG = 'aks-baseline.io/cluster';
 
 export type AssociationRule = 'tag' | 'backend-in-cluster-vnet' | 'same-vnet';
 
@@ -25,40 +19,25 @@ export function gatewaysForCluster(
   cluster: ArmResource,
   index: InventoryIndex,
 ): { gateways: ArmResource[]; rule?: AssociationRule } {
-  const all = index.inventory.applicationGateways;
-  const clusterId = cluster.id?.toLowerCase();
-  const clusterName = cluster.name?.toLowerCase();
-  const tagOf = (g: ArmResource) =>
-    g.tags?.[GATEWAY_CLUSTER_TAG]?.toLowerCase();
-
-  const tagged = all.filter(g => {
-    const tag = tagOf(g);
-    return tag !== undefined && (tag === clusterId || tag === clusterName);
-  });
-  if (tagged.length > 0) return { gateways: tagged, rule: 'tag' };
+  const tagged = [
+    ...(cluster.id ? index.gatewaysTagged(cluster.id) : []),
+    ...(cluster.name ? index.gatewaysTagged(cluster.name) : []),
+  ];
+  if (tagged.length > 0) return { gateways: [...new Set(tagged)], rule: 'tag' };
 
   const vnet = nodeSubnetOf(cluster, index).entry?.vnet;
   if (!vnet?.id) return { gateways: [] };
-  const untagged = all.filter(g => tagOf(g) === undefined);
   const prefixes = readArmList(vnet, 'addressSpace.addressPrefixes').filter(
     (p): p is string => typeof p === 'string',
   );
-
-  const byBackend = untagged.filter(g =>
-    readArmList(g, 'backendAddressPools').some(pool =>
-      readArmList(pool, 'backendAddresses').some(address => {
-        const ip = asString(readArm(address, 'ipAddress'));
-        return ip !== undefined && prefixes.some(p => ipv4CidrContains(p, ip));
-      }),
-    ),
-  );
+  const byBackend = index.untaggedGatewaysWithBackendIn(prefixes);
   if (byBackend.length > 0) {
     return { gateways: byBackend, rule: 'backend-in-cluster-vnet' };
   }
 
   const sameVnet = index
     .gatewaysInVnet(vnet.id)
-    .filter(g => tagOf(g) === undefined);
+    .filter(g => g.tags?.[GATEWAY_CLUSTER_TAG] === undefined);
   return sameVnet.length > 0
     ? { gateways: sameVnet, rule: 'same-vnet' }
     : { gateways: [] };

@@ -5,4 +5,4 @@ export type { ResolveOptions } from './resolveCluster';
 export { summarizeCluster } from './summarize';
 export { DEFAULT_THRESHOLDS } from './certificates';
 export type { ExpiryThresholds } from './certificates';
-export { GATEWAY_CLUSTER_TAG } from './associate';
+export { GATEWAY_CLUSTER_TAG } from './inventoryIndex';

@@ -1,6 +1,8 @@
 import {
   ArmResource,
   asString,
+  parseIpv4Address,
+  parseIpv4Cidr,
   readArm,
   readArmList,
 } from '@aks-baseline/plugin-aks-baseline-common';
@@ -36,6 +38,10 @@ export interface InventoryIndex {
   subnet(id: string | undefined): SubnetEntry | undefined;
   /** Gateways whose gateway subnet is in this VNet. */
   gatewaysInVnet(vnetId: string): ArmResource[];
+  /** Gateways whose `aks-baseline.io/cluster` tag has this value (lower-cased). */
+  gatewaysTagged(value: string): ArmResource[];
+  /** Untagged gateways with a backend pool address inside one of these prefixes. */
+  untaggedGatewaysWithBackendIn(prefixes: string[]): ArmResource[];
   /** Private endpoints connected to this resource (a vault). */
   privateEndpointsTo(resourceId: string): ArmResource[];
   vaultByName(name: string): ArmResource | undefined;
@@ -45,6 +51,9 @@ export interface InventoryIndex {
 }
 
 export const key = (id: string) => id.replace(/\/+$/, '').toLowerCase();
+
+/** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
+export const GATEWAY_CLUSTER_TAG = 'aks-baseline.io/cluster';
 
 export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const byId = new Map<string, ArmResource>();
@@ -89,6 +98,26 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     }
   }
 
+  // Association runs once per cluster; these keep it off O(gateways).
+  const gatewaysByTag = new Map<string, ArmResource[]>();
+  const backendAddresses: Array<{ ip: number; gateway: ArmResource }> = [];
+  for (const gateway of inventory.applicationGateways) {
+    const tag = gateway.tags?.[GATEWAY_CLUSTER_TAG]?.toLowerCase();
+    if (tag !== undefined) {
+      gatewaysByTag.set(tag, [...(gatewaysByTag.get(tag) ?? []), gateway]);
+      continue;
+    }
+    for (const pool of readArmList(gateway, 'backendAddressPools')) {
+      for (const address of readArmList(pool, 'backendAddresses')) {
+        const ip = parseIpv4Address(
+          asString(readArm(address, 'ipAddress')) ?? '',
+        );
+        if (ip !== undefined) backendAddresses.push({ ip, gateway });
+      }
+    }
+  }
+  backendAddresses.sort((a, b) => a.ip - b.ip);
+
   for (const endpoint of inventory.privateEndpoints) {
     const connections = [
       ...readArmList(endpoint, 'privateLinkServiceConnections'),
@@ -127,9 +156,37 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     byId: id => (id ? byId.get(key(id)) : undefined),
     subnet: id => (id ? subnets.get(key(id)) : undefined),
     gatewaysInVnet: vnetId => gatewaysByVnet.get(key(vnetId)) ?? [],
+    gatewaysTagged: value => gatewaysByTag.get(value.toLowerCase()) ?? [],
+    untaggedGatewaysWithBackendIn: prefixes => {
+      const found = new Set<ArmResource>();
+      for (const prefix of prefixes) {
+        const block = parseIpv4Cidr(prefix);
+        if (!block) continue;
+        for (
+          let i = firstAtOrAbove(backendAddresses, block.first);
+          i < backendAddresses.length && backendAddresses[i].ip <= block.last;
+          i++
+        ) {
+          found.add(backendAddresses[i].gateway);
+        }
+      }
+      return [...found];
+    },
     privateEndpointsTo: id => endpointsByTarget.get(key(id)) ?? [],
     vaultByName: name => vaultsByName.get(name.toLowerCase()),
     secretsOf: vaultId => secrets.get(key(vaultId)),
     firewallByPrivateIp: ip => firewallsByIp.get(ip),
   };
+}
+
+/** Binary search: the first entry whose ip is >= value. */
+function firstAtOrAbove(sorted: Array<{ ip: number }>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].ip < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
