@@ -1,0 +1,149 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ArmFixtureFault, ArmFixtureTransport } from '../azure/fixtureTransport';
+import { getCloudSettings } from '../azure/cloud';
+import { StaticTokenCredential } from '../azure/staticCredential';
+import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import { collectInventory } from '../inventory';
+import { DEFAULT_THRESHOLDS } from '../resolver';
+import { SnapshotStore } from '../store/SnapshotStore';
+import { ClusterSelection, FleetRefresher } from './FleetRefresher';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
+const NOW = new Date('2026-11-26T12:00:00Z');
+const SUBSCRIPTIONS = Object.values(DEMO_SUBSCRIPTIONS);
+const everything: ClusterSelection = {
+  all: true,
+  ids: new Set(),
+  subscriptions: SUBSCRIPTIONS,
+  entityRefs: new Map(),
+};
+
+async function setup() {
+  const knex = await databases.init('SQLITE_3');
+  const store = await SnapshotStore.create({ database: mockServices.database({ knex }) });
+  let faults: ArmFixtureFault[] = [];
+  let clock = NOW;
+  const refresher = new FleetRefresher({
+    store,
+    logger: mockServices.logger.mock(),
+    select: async () => everything,
+    collect: subscriptions =>
+      collectInventory({
+        subscriptionIds: subscriptions,
+        credential: new StaticTokenCredential(),
+        cloud: getCloudSettings('AzurePublicCloud'),
+        httpClient: new ArmFixtureTransport({ resources: buildDemoEstate(NOW), faults }),
+        maxRetries: 0,
+      }),
+    thresholds: DEFAULT_THRESHOLDS,
+    kubernetesUnavailableReason: 'not read in this test',
+    now: () => clock,
+  });
+  return {
+    store,
+    refresher,
+    failWith: (next: ArmFixtureFault[]) => {
+      faults = next;
+    },
+    advance: (ms: number) => {
+      clock = new Date(clock.getTime() + ms);
+    },
+  };
+}
+
+describe('FleetRefresher', () => {
+  it('refreshes every cluster of the estate from one inventory', async () => {
+    const { refresher, store } = await setup();
+
+    const outcome = await refresher.refresh();
+
+    expect(outcome).toMatchObject({ status: 'succeeded', clusterCount: 4, errors: [] });
+    // 10 resource types in each of 2 subscriptions, then one secrets list per vault.
+    expect(outcome.requestCount).toBe(10 * 2 + 4);
+    expect((await store.listClusters()).map(c => c.name)).toEqual([
+      'aks-dev-neu',
+      'aks-legacy-neu',
+      'aks-prod-weu',
+      'aks-staging-weu',
+    ]);
+  });
+
+  it('keeps the last good data of a subscription that answers 403, marked stale, and refreshes the rest', async () => {
+    const { refresher, store, failWith, advance } = await setup();
+    await refresher.refresh();
+    advance(60 * 60 * 1000);
+    failWith([
+      {
+        match: url => url.pathname.toLowerCase().startsWith(`/subscriptions/${DEMO_SUBSCRIPTIONS.nonProd}/providers/microsoft.containerservice`),
+        status: 403,
+      },
+    ]);
+
+    const outcome = await refresher.refresh();
+
+    expect(outcome.status).toBe('partial');
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ kind: 'subscription', scope: DEMO_SUBSCRIPTIONS.nonProd, status: 403 }),
+    ]);
+    const clusters = await store.listClusters();
+    const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
+    expect(byName['aks-legacy-neu']).toMatchObject({ stale: true, refreshedAt: NOW });
+    expect(byName['aks-legacy-neu'].staleReason).toMatch(/403/);
+    expect(byName['aks-dev-neu'].stale).toBe(true);
+    expect(byName['aks-prod-weu']).toMatchObject({
+      stale: false,
+      refreshedAt: new Date(NOW.getTime() + 60 * 60 * 1000),
+    });
+  });
+
+  it('attaches a vault that cannot be listed to the clusters whose certificates live there', async () => {
+    const { refresher, store, failWith } = await setup();
+    failWith([{ match: url => url.pathname.includes('/vaults/kv-aks-prod-weu/secrets'), status: 403 }]);
+
+    await refresher.refresh();
+
+    const prod = await store.getCluster<any>(
+      `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`,
+    );
+    expect(prod!.snapshot.errors).toEqual([
+      expect.objectContaining({ kind: 'vault', scope: expect.stringContaining('kv-aks-prod-weu') }),
+    ]);
+    expect(prod!.snapshot.certificates[0]).toMatchObject({ status: 'unknown' });
+    expect(prod!.snapshot.certificates[0].error).toMatch(/403/);
+    const staging = await store.getCluster<any>(
+      `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-staging-weu/providers/Microsoft.ContainerService/managedClusters/aks-staging-weu`,
+    );
+    expect(staging!.snapshot.certificates[0].status).toBe('ok');
+  });
+
+  it('records a failed run and keeps every cluster when the inventory itself fails', async () => {
+    const { refresher, store } = await setup();
+    await refresher.refresh();
+    const failing = new FleetRefresher({
+      store,
+      logger: mockServices.logger.mock(),
+      select: async () => everything,
+      collect: async () => {
+        throw new Error('credential unavailable: no managed identity');
+      },
+      thresholds: DEFAULT_THRESHOLDS,
+      kubernetesUnavailableReason: 'x',
+    });
+
+    const outcome = await failing.refresh();
+
+    expect(outcome.status).toBe('failed');
+    expect((await store.latestRun())?.status).toBe('failed');
+    const clusters = await store.listClusters();
+    expect(clusters).toHaveLength(4);
+    expect(clusters.every(c => c.stale && c.staleReason?.includes('credential unavailable'))).toBe(true);
+  });
+
+  it('shares one run between concurrent callers', async () => {
+    const { refresher } = await setup();
+
+    const [a, b] = await Promise.all([refresher.refresh(), refresher.refresh()]);
+
+    expect(a.runId).toBe(b.runId);
+  });
+});
