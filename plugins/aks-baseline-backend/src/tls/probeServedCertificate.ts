@@ -1,0 +1,69 @@
+import { ServedCertificate } from '@aks-baseline/plugin-aks-baseline-common';
+import { connect } from 'node:tls';
+
+export interface TlsProbeOptions {
+  timeoutMs: number;
+  port?: number;
+  /**
+   * Where to connect for a host, when not its DNS name (split DNS, tests).
+   * SNI and the host check always use the host itself.
+   */
+  addressFor?: (host: string) => string | undefined;
+}
+
+export type TlsProbeResult =
+  | { ok: true; served: Omit<ServedCertificate, 'matchesKeyVault'> }
+  | { ok: false; error: string };
+
+/**
+ * Opens a TLS connection to the host with SNI and reads the certificate it
+ * serves. Trust is not checked on purpose: the point is to see what is served,
+ * including an expired or wrong certificate. Nothing is sent after the
+ * handshake.
+ */
+export function probeServedCertificate(
+  host: string,
+  options: TlsProbeOptions,
+): Promise<TlsProbeResult> {
+  const port = options.port ?? 443;
+  return new Promise(resolve => {
+    let settled = false;
+    const finish = (result: TlsProbeResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const socket = connect({
+      host: options.addressFor?.(host) ?? host,
+      port,
+      servername: host,
+      rejectUnauthorized: false,
+    });
+    const timer = setTimeout(
+      () => finish({ ok: false, error: `no TLS handshake with ${host}:${port} within ${options.timeoutMs} ms` }),
+      options.timeoutMs,
+    );
+    socket.once('secureConnect', () => {
+      const certificate = socket.getPeerX509Certificate();
+      if (!certificate) {
+        finish({ ok: false, error: `${host}:${port} presented no certificate` });
+        return;
+      }
+      finish({
+        ok: true,
+        served: {
+          subject: certificate.subject.replace(/\n/g, ', '),
+          issuer: certificate.issuer.replace(/\n/g, ', '),
+          notAfter: new Date(certificate.validTo).toISOString(),
+          fingerprint256: certificate.fingerprint256,
+          hostMatches: certificate.checkHost(host) !== undefined,
+        },
+      });
+    });
+    socket.once('error', error =>
+      finish({ ok: false, error: `TLS probe of ${host}:${port} failed: ${error.message}` }),
+    );
+  });
+}
