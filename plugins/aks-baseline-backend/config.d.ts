@@ -32,8 +32,10 @@ export interface Config {
       frequencyMinutes?: number;
       /** A refresh running longer is abandoned; default 10. */
       timeoutMinutes?: number;
-      /** Azure requests in flight at once; default 8. */
+      /** Azure requests in flight at once, overall; default 16. */
       concurrency?: number;
+      /** Azure requests in flight at once per subscription (ARM throttles per subscription); default 4. */
+      concurrencyPerSubscription?: number;
       /** Timeout of one Azure request; default 30. */
       requestTimeoutSeconds?: number;
     };

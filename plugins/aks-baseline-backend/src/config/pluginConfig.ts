@@ -32,7 +32,8 @@ const pluginConfigSchema = z
       .object({
         frequencyMinutes: z.number().positive().default(30),
         timeoutMinutes: z.number().positive().default(10),
-        concurrency: z.number().int().min(1).max(64).default(8),
+        concurrency: z.number().int().min(1).max(64).default(16),
+        concurrencyPerSubscription: z.number().int().min(1).max(16).default(4),
         requestTimeoutSeconds: z.number().positive().default(30),
       })
       .default({}),

@@ -13,7 +13,7 @@ import { parseArmId } from '../azure/armId';
 import { RequestMetrics } from '../azure/requestMetrics';
 import { requestTimeoutPolicy } from '../azure/requestTimeout';
 import { shareTokens } from '../azure/sharedTokenCredential';
-import { createLimiter, type Limiter } from './limiter';
+import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
 import { listRawResources } from './listRawResources';
 import { RESOURCE_LISTINGS } from './resourceListings';
 import { withoutSecretValue } from './secrets';
@@ -25,7 +25,8 @@ import type {
   InventoryOptions,
 } from './types';
 
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY_PER_SUBSCRIPTION = 4;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 4;
 
@@ -57,7 +58,12 @@ export async function collectInventory(
       requestTimeoutPolicy(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     ],
   };
-  const limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const limit = createSubscriptionLimiter({
+    total: options.concurrency ?? DEFAULT_CONCURRENCY,
+    perSubscription:
+      options.concurrencyPerSubscription ??
+      DEFAULT_CONCURRENCY_PER_SUBSCRIPTION,
+  });
   const errors: SourceError[] = [];
 
   const subscriptionIds =
@@ -120,14 +126,14 @@ async function listSubscriptions(
 
 async function listResourceTypes(
   settings: ArmClientSettings,
-  limit: Limiter,
+  limit: SubscriptionLimiter,
   subscriptionIds: string[],
   errors: SourceError[],
 ): Promise<ArmInventoryResources> {
   const jobs = subscriptionIds.flatMap(subscriptionId =>
     RESOURCE_LISTINGS.map(async listing => {
       try {
-        const items = await limit(() =>
+        const items = await limit(subscriptionId, () =>
           listRawResources(policies =>
             listing.list(settings, subscriptionId, policies),
           ),
@@ -181,14 +187,14 @@ function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
 
 async function listVaultSecrets(
   settings: ArmClientSettings,
-  limit: Limiter,
+  limit: SubscriptionLimiter,
   vaults: ArmResource[],
   errors: SourceError[],
 ): Promise<Record<string, ArmResource[]>> {
   const listed = await Promise.all(
     [...vaultRefs(vaults)].map(async ([key, vault]) => {
       try {
-        const items = await limit(() =>
+        const items = await limit(vault.subscriptionId, () =>
           listRawResources(perCallPolicies =>
             createKeyVaultClient(
               withPerCallPolicies(settings, perCallPolicies),

@@ -1,4 +1,4 @@
-import { createLimiter } from './limiter';
+import { createLimiter, createSubscriptionLimiter } from './limiter';
 
 describe('createLimiter', () => {
   it('runs at most `concurrency` tasks at once, in arrival order', async () => {
@@ -32,5 +32,36 @@ describe('createLimiter', () => {
 
   it('rejects a concurrency below one', () => {
     expect(() => createLimiter(0)).toThrow(/positive integer/);
+  });
+});
+
+describe('createSubscriptionLimiter', () => {
+  it('bounds each subscription and the total separately', async () => {
+    const limit = createSubscriptionLimiter({ total: 3, perSubscription: 2 });
+    const running = new Map<string, number>();
+    let total = 0;
+    let peakTotal = 0;
+    const peak = new Map<string, number>();
+    const task = (subscription: string) =>
+      limit(subscription, async () => {
+        running.set(subscription, (running.get(subscription) ?? 0) + 1);
+        total += 1;
+        peak.set(subscription, Math.max(peak.get(subscription) ?? 0, running.get(subscription)!));
+        peakTotal = Math.max(peakTotal, total);
+        await new Promise(resolve => setTimeout(resolve, 5));
+        running.set(subscription, running.get(subscription)! - 1);
+        total -= 1;
+      });
+
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => task('a')),
+      ...Array.from({ length: 6 }, () => task('B')),
+      ...Array.from({ length: 6 }, () => task('b')),
+    ]);
+
+    expect(peak.get('a')).toBe(2);
+    // Subscription ids are case-insensitive: B and b share one budget.
+    expect(Math.max(peak.get('B')!, peak.get('b')!)).toBeLessThanOrEqual(2);
+    expect(peakTotal).toBe(3);
   });
 });

@@ -34,3 +34,35 @@ export function createLimiter(concurrency: number): Limiter {
     }
   };
 }
+
+/** Runs a task for a subscription once both its own and an overall slot are free. */
+export type SubscriptionLimiter = <T>(
+  subscriptionId: string,
+  task: () => Promise<T>,
+) => Promise<T>;
+
+/**
+ * ARM throttles reads per subscription, so parallelism is bounded per
+ * subscription (staying inside its budget) and overall (bounding the
+ * portal's own load). A wide estate then refreshes in parallel across
+ * subscriptions instead of queueing behind a single global bound.
+ */
+export function createSubscriptionLimiter(options: {
+  total: number;
+  perSubscription: number;
+}): SubscriptionLimiter {
+  const overall = createLimiter(options.total);
+  const perSubscription = new Map<string, Limiter>();
+  createLimiter(options.perSubscription); // validates the number up front
+  return (subscriptionId, task) => {
+    const key = subscriptionId.toLowerCase();
+    let own = perSubscription.get(key);
+    if (!own) {
+      own = createLimiter(options.perSubscription);
+      perSubscription.set(key, own);
+    }
+    // The subscription's slot first: a task never holds an overall slot while
+    // it waits for its subscription.
+    return own(() => overall(task));
+  };
+}

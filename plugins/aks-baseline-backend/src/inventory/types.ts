@@ -60,8 +60,10 @@ export interface InventoryOptions {
   cloud: CloudSettings;
   /** Replaces only the HTTP transport (tests, the demo source, benchmarks). */
   httpClient?: HttpClient;
-  /** List calls (hence requests) in flight at once. Default 8. */
+  /** List calls (hence requests) in flight at once, overall. Default 16. */
   concurrency?: number;
+  /** List calls in flight at once per subscription (ARM throttles per subscription). Default 4. */
+  concurrencyPerSubscription?: number;
   /** Deadline of each HTTP request. Default 30 000 ms. */
   timeoutMs?: number;
   /** Retries of a throttled (429, honouring Retry-After) or failed (5xx) request. Default 4. */

@@ -18,7 +18,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { SnapshotStore, StoredCluster } from '../store/SnapshotStore';
+import { SnapshotStore, StoredClusterSummary } from '../store/SnapshotStore';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -43,31 +43,30 @@ export function byAttention(a: ClusterSummary, b: ClusterSummary): number {
   );
 }
 
-function toSummary(stored: StoredCluster<ClusterSnapshot>): ClusterSummary {
-  const snapshot = stored.snapshot;
-  const soonest = snapshot.certificates
-    .filter(c => c.notAfter)
-    .sort((x, y) => x.notAfter!.localeCompare(y.notAfter!))[0];
+type StoredSummary = Omit<
+  ClusterSummary,
+  'stale' | 'staleReason' | 'refreshedAt'
+>;
+
+/** The row as stored at refresh, with staleness as the store knows it now. */
+function toSummary(
+  stored: StoredClusterSummary<StoredSummary>,
+): ClusterSummary {
+  const summary = stored.summary;
   return {
-    resourceId: snapshot.resourceId,
+    resourceId: summary?.resourceId ?? stored.resourceId,
     name: stored.name,
     subscriptionId: stored.subscriptionId,
     resourceGroup: stored.resourceGroup,
     location: stored.location,
     worstStatus: stored.worstStatus as HopStatus,
-    soonestExpiry: soonest && {
-      name: soonest.name,
-      purpose: soonest.purpose,
-      notAfter: soonest.notAfter,
-      daysLeft: soonest.daysLeft,
-      status: soonest.status,
-    },
+    soonestExpiry: summary?.soonestExpiry,
     failingControls: stored.failingControls,
-    errorCount: snapshot.errors.length,
+    errorCount: summary?.errorCount ?? 0,
     refreshedAt: stored.refreshedAt.toISOString(),
     stale: stored.stale,
     staleReason: stored.staleReason,
-    entityRef: snapshot.entityRef,
+    entityRef: summary?.entityRef,
   };
 }
 
@@ -88,7 +87,7 @@ export class FleetReader {
 
   async listClusters(): Promise<ListClustersResponse> {
     const [stored, run] = await Promise.all([
-      this.store.listClusters<ClusterSnapshot>(),
+      this.store.listSummaries<StoredSummary>(),
       this.store.latestRun<SourceError>(),
     ]);
     return {

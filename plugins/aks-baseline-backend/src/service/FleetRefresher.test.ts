@@ -1,5 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ArmFixtureFault, ArmFixtureTransport } from '../azure/fixtureTransport';
+import {
+  ArmFixtureFault,
+  ArmFixtureTransport,
+} from '../azure/fixtureTransport';
 import { getCloudSettings } from '../azure/cloud';
 import { StaticTokenCredential } from '../azure/staticCredential';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
@@ -8,7 +11,10 @@ import { DEFAULT_THRESHOLDS } from '../resolver';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterSelection, FleetRefresher } from './FleetRefresher';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
 const NOW = new Date('2026-11-26T12:00:00Z');
 const SUBSCRIPTIONS = Object.values(DEMO_SUBSCRIPTIONS);
 const everything: ClusterSelection = {
@@ -20,7 +26,9 @@ const everything: ClusterSelection = {
 
 async function setup() {
   const knex = await databases.init('SQLITE_3');
-  const store = await SnapshotStore.create({ database: mockServices.database({ knex }) });
+  const store = await SnapshotStore.create({
+    database: mockServices.database({ knex }),
+  });
   let faults: ArmFixtureFault[] = [];
   let clock = NOW;
   const refresher = new FleetRefresher({
@@ -32,7 +40,10 @@ async function setup() {
         subscriptionIds: subscriptions,
         credential: new StaticTokenCredential(),
         cloud: getCloudSettings('AzurePublicCloud'),
-        httpClient: new ArmFixtureTransport({ resources: buildDemoEstate(NOW), faults }),
+        httpClient: new ArmFixtureTransport({
+          resources: buildDemoEstate(NOW),
+          faults,
+        }),
         maxRetries: 0,
       }),
     thresholds: DEFAULT_THRESHOLDS,
@@ -57,7 +68,11 @@ describe('FleetRefresher', () => {
 
     const outcome = await refresher.refresh();
 
-    expect(outcome).toMatchObject({ status: 'succeeded', clusterCount: 4, errors: [] });
+    expect(outcome).toMatchObject({
+      status: 'succeeded',
+      clusterCount: 4,
+      errors: [],
+    });
     // 10 resource types in each of 2 subscriptions, then one secrets list per vault.
     expect(outcome.requestCount).toBe(10 * 2 + 4);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
@@ -74,7 +89,12 @@ describe('FleetRefresher', () => {
     advance(60 * 60 * 1000);
     failWith([
       {
-        match: url => url.pathname.toLowerCase().startsWith(`/subscriptions/${DEMO_SUBSCRIPTIONS.nonProd}/providers/microsoft.containerservice`),
+        match: url =>
+          url.pathname
+            .toLowerCase()
+            .startsWith(
+              `/subscriptions/${DEMO_SUBSCRIPTIONS.nonProd}/providers/microsoft.containerservice`,
+            ),
         status: 403,
       },
     ]);
@@ -83,11 +103,18 @@ describe('FleetRefresher', () => {
 
     expect(outcome.status).toBe('partial');
     expect(outcome.errors).toEqual([
-      expect.objectContaining({ kind: 'subscription', scope: DEMO_SUBSCRIPTIONS.nonProd, status: 403 }),
+      expect.objectContaining({
+        kind: 'subscription',
+        scope: DEMO_SUBSCRIPTIONS.nonProd,
+        status: 403,
+      }),
     ]);
     const clusters = await store.listClusters();
     const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
-    expect(byName['aks-legacy-neu']).toMatchObject({ stale: true, refreshedAt: NOW });
+    expect(byName['aks-legacy-neu']).toMatchObject({
+      stale: true,
+      refreshedAt: NOW,
+    });
     expect(byName['aks-legacy-neu'].staleReason).toMatch(/403/);
     expect(byName['aks-dev-neu'].stale).toBe(true);
     expect(byName['aks-prod-weu']).toMatchObject({
@@ -98,7 +125,12 @@ describe('FleetRefresher', () => {
 
   it('attaches a vault that cannot be listed to the clusters whose certificates live there', async () => {
     const { refresher, store, failWith } = await setup();
-    failWith([{ match: url => url.pathname.includes('/vaults/kv-aks-prod-weu/secrets'), status: 403 }]);
+    failWith([
+      {
+        match: url => url.pathname.includes('/vaults/kv-aks-prod-weu/secrets'),
+        status: 403,
+      },
+    ]);
 
     await refresher.refresh();
 
@@ -106,7 +138,10 @@ describe('FleetRefresher', () => {
       `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`,
     );
     expect(prod!.snapshot.errors).toEqual([
-      expect.objectContaining({ kind: 'vault', scope: expect.stringContaining('kv-aks-prod-weu') }),
+      expect.objectContaining({
+        kind: 'vault',
+        scope: expect.stringContaining('kv-aks-prod-weu'),
+      }),
     ]);
     expect(prod!.snapshot.certificates[0]).toMatchObject({ status: 'unknown' });
     expect(prod!.snapshot.certificates[0].error).toMatch(/403/);
@@ -136,13 +171,20 @@ describe('FleetRefresher', () => {
     expect((await store.latestRun())?.status).toBe('failed');
     const clusters = await store.listClusters();
     expect(clusters).toHaveLength(4);
-    expect(clusters.every(c => c.stale && c.staleReason?.includes('credential unavailable'))).toBe(true);
+    expect(
+      clusters.every(
+        c => c.stale && c.staleReason?.includes('credential unavailable'),
+      ),
+    ).toBe(true);
   });
 
   it('shares one run between concurrent callers', async () => {
     const { refresher } = await setup();
 
-    const [a, b] = await Promise.all([refresher.refresh(), refresher.refresh()]);
+    const [a, b] = await Promise.all([
+      refresher.refresh(),
+      refresher.refresh(),
+    ]);
 
     expect(a.runId).toBe(b.runId);
   });

@@ -154,6 +154,7 @@ export class FleetRefresher {
             : undefined,
           refreshedAt,
           snapshot,
+          summary: { ...summary, entityRef: snapshot.entityRef },
         },
         certificates: snapshot.certificates.map(c => ({
           purpose: c.purpose,

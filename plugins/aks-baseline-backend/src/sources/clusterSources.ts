@@ -101,6 +101,7 @@ export function createInventoryCollector(
       cloud,
       httpClient,
       concurrency: config.refresh.concurrency,
+      concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
     });
   };

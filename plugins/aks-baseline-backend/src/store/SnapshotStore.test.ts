@@ -105,6 +105,7 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
         resourceId: PROD.toLowerCase(),
         stale: false,
         staleReason: undefined,
+        summary: undefined,
       },
     ]);
     expect(await store.latestRun()).toEqual({ id: runId, ...run(t1) });
@@ -117,6 +118,27 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
         observedAt: t1,
       },
     ]);
+  });
+
+  it('lists summaries without reading snapshots', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00Z');
+    await store.saveRefresh({
+      run: run(t1),
+      refreshed: [
+        {
+          cluster: { ...cluster(PROD, 'aks-prod', t1), summary: { errorCount: 2 } },
+          certificates: [],
+        },
+      ],
+      failed: [],
+      removed: [],
+    });
+
+    const [summary] = await store.listSummaries();
+
+    expect(summary).toMatchObject({ name: 'aks-prod', summary: { errorCount: 2 } });
+    expect(summary).not.toHaveProperty('snapshot');
   });
 
   it('keeps the last good snapshot of a cluster that failed, marked stale', async () => {

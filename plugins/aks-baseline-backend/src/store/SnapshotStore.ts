@@ -23,7 +23,15 @@ export interface StoredCluster<TSnapshot = unknown> {
   stale: boolean;
   staleReason?: string;
   snapshot: TSnapshot;
+  /** What the fleet list shows, stored apart so listing never parses snapshots. */
+  summary?: unknown;
 }
+
+/** A stored cluster without its snapshot: what the fleet list reads. */
+export type StoredClusterSummary<TSummary = unknown> = Omit<
+  StoredCluster,
+  'snapshot' | 'summary'
+> & { summary?: TSummary };
 
 export interface CertificateObservation {
   purpose: string;
@@ -119,6 +127,13 @@ export class SnapshotStore {
     return rows.map(rowToCluster<TSnapshot>);
   }
 
+  async listSummaries<TSummary>(): Promise<StoredClusterSummary<TSummary>[]> {
+    const rows = await this.db('aks_clusters')
+      .select(SUMMARY_COLUMNS)
+      .orderBy('name');
+    return rows.map(row => rowToSummary<TSummary>(row));
+  }
+
   async getCluster<TSnapshot>(
     resourceId: string,
   ): Promise<StoredCluster<TSnapshot> | undefined> {
@@ -188,10 +203,27 @@ function clusterToRow(cluster: StoredCluster<unknown>) {
     stale: cluster.stale,
     stale_reason: cluster.staleReason ?? null,
     snapshot_json: JSON.stringify(cluster.snapshot),
+    summary_json:
+      cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };
 }
 
-function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
+const SUMMARY_COLUMNS = [
+  'resource_id',
+  'name',
+  'subscription_id',
+  'resource_group',
+  'location',
+  'worst_status',
+  'soonest_expiry',
+  'failing_controls',
+  'refreshed_at',
+  'stale',
+  'stale_reason',
+  'summary_json',
+];
+
+function rowToSummary<TSummary>(row: any): StoredClusterSummary<TSummary> {
   return {
     resourceId: row.resource_id,
     name: row.name,
@@ -207,6 +239,10 @@ function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
     // SQLite returns 0/1, PostgreSQL a boolean.
     stale: Boolean(row.stale),
     staleReason: row.stale_reason ?? undefined,
-    snapshot: JSON.parse(row.snapshot_json),
+    summary: row.summary_json ? JSON.parse(row.summary_json) : undefined,
   };
+}
+
+function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
+  return { ...rowToSummary(row), snapshot: JSON.parse(row.snapshot_json) };
 }
