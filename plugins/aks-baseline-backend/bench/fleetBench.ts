@@ -416,7 +416,7 @@ async function main() {
         requests: ours.requests,
         throttled: ours.throttled,
         clustersResolved: ours.clusters,
-        maxRssMbSoFar: oursRss,
+        peakRssMb: ours.peakRssMb,
       },
       naive: {
         ms: naive.ms,
