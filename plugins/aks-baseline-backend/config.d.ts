@@ -39,6 +39,50 @@ export interface Config {
       /** Timeout of one Azure request; default 30. */
       requestTimeoutSeconds?: number;
     };
+    /**
+     * Reading each cluster's API server for the in-cluster half of the chain
+     * (Traefik, routes, Services, endpoints, pods, NetworkPolicies,
+     * SecretProviderClasses). List calls only; never Secrets. A cluster the
+     * portal cannot reach (private API server) is shown from ARM alone.
+     */
+    kubernetes?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Where Traefik runs; defaults are the AKS baseline reference's. */
+      traefik?: {
+        /** Default `a0008`. */
+        namespace?: string;
+        /** Labels of Traefik's Service, Deployment and pods; default `app.kubernetes.io/name: traefik-ingress-ilb`. */
+        labels?: { [name: string]: string };
+        /** Traefik's Service, when its labels do not single it out. */
+        serviceName?: string;
+      };
+      /** Clusters read at once; default 8. */
+      concurrency?: number;
+      /** List calls in flight per API server; default 4. */
+      requestConcurrency?: number;
+      /** Timeout of one Kubernetes request, connection included; default 10. */
+      requestTimeoutSeconds?: number;
+      /** `limit` of each list page; default 500. */
+      pageSize?: number;
+      /**
+       * Clusters the portal reaches differently from ARM's address and its
+       * Entra token (a proxy, a service-account token). The token itself is
+       * never in config: `tokenEnv` names the environment variable holding it.
+       */
+      clusters?: Array<{
+        /** The managed cluster's ARM resource id. */
+        resourceId: string;
+        /** The API server URL (https). */
+        url: string;
+        /** The API server's CA, base64 PEM as in a kubeconfig (a public certificate). */
+        caData?: string;
+        /** Path to the API server's CA (PEM). */
+        caFile?: string;
+        /** Name of the environment variable holding the service-account token. */
+        tokenEnv: string;
+      }>;
+    };
     certificates?: {
       /** Days left at or below which a certificate is a warning; default 30. */
       warningDays?: number;

@@ -5,8 +5,12 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
 import { readPluginConfig } from './config/pluginConfig';
+import { DemoKubernetes } from './demo/demoKubernetes';
 import {
+  azureCredential,
   createInventoryCollector,
+  createKubernetesFleetReader,
+  kubernetesTraefik,
   selectClusters,
 } from './sources/clusterSources';
 import { FleetReader } from './service/FleetReader';
@@ -17,9 +21,9 @@ import { SnapshotStore } from './store/SnapshotStore';
 // Read at build time by the bundler and at run time by Node alike.
 const { version: pluginVersion } = require('../package.json');
 
-/** Said on in-cluster hops until the Kubernetes reader is configured. */
+/** Said on in-cluster hops when `aksBaseline.kubernetes.enabled` is false. */
 const KUBERNETES_NOT_READ =
-  'the portal does not read this cluster\u2019s API server (private in the baseline)';
+  'the portal is configured not to read API servers (aksBaseline.kubernetes.enabled: false)';
 
 /**
  * The AKS secure-baseline backend plugin.
@@ -40,6 +44,7 @@ export const aksBaselinePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -48,6 +53,14 @@ export const aksBaselinePlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(aksBaselinePermissions);
 
         const store = await SnapshotStore.create({ database: deps.database });
+        const credential = azureCredential(config);
+        // The demo's fixture API server starts with the first refresh.
+        const demoKubernetes = config.sources.includes('demo')
+          ? new DemoKubernetes()
+          : undefined;
+        if (demoKubernetes) {
+          deps.lifecycle.addShutdownHook(() => demoKubernetes.close());
+        }
         const refresher = new FleetRefresher({
           store,
           logger,
@@ -70,9 +83,14 @@ export const aksBaselinePlugin = createBackendPlugin({
               );
               return items;
             }),
-          collect: createInventoryCollector(config),
+          collect: createInventoryCollector(config, { credential }),
           thresholds: config.certificates,
           kubernetesUnavailableReason: KUBERNETES_NOT_READ,
+          readKubernetes: createKubernetesFleetReader(config, {
+            credential,
+            demo: demoKubernetes,
+          }),
+          traefik: kubernetesTraefik(config),
         });
 
         // Global scope: with several replicas sharing the database, one

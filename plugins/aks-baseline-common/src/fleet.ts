@@ -121,6 +121,13 @@ export interface SourceError {
   status?: number;
 }
 
+/** Whether the portal could read a cluster's API server. @public */
+export interface KubernetesAccess {
+  observed: boolean;
+  /** `read from the API server`, or `not observed: <precise reason>`. */
+  statusText: string;
+}
+
 /** Everything known about one cluster at its last refresh. @public */
 export interface ClusterSnapshot {
   resourceId: string;
@@ -134,6 +141,12 @@ export interface ClusterSnapshot {
   keyVault: ChainHop[];
   certificates: CertificateInfo[];
   controls: ControlResult[];
+  /**
+   * Whether the in-cluster half (Traefik, routes, pods, NetworkPolicies) was
+   * read from the API server at this refresh, and if not, why. Absent in
+   * snapshots stored before the Kubernetes reader existed.
+   */
+  kubernetes?: KubernetesAccess;
   errors: SourceError[];
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */

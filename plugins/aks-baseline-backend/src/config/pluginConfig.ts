@@ -15,6 +15,63 @@ const clusterId = z
     'must be a managed cluster resource id (/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>)',
   );
 
+// Kubernetes label keys and values, as the API validates them (roughly).
+const labelMap = z.record(
+  z
+    .string()
+    .regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/),
+  z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/),
+);
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label');
+
+const kubernetesSchema = z
+  .object({
+    /** Read in-cluster objects at all; off: every in-cluster hop says so. */
+    enabled: z.boolean().default(true),
+    traefik: z
+      .object({
+        namespace: dnsLabel.default('a0008'),
+        labels: labelMap
+          .refine(
+            l => Object.keys(l).length > 0,
+            'must name at least one label',
+          )
+          .default({ 'app.kubernetes.io/name': 'traefik-ingress-ilb' }),
+        serviceName: dnsLabel.optional(),
+      })
+      .default({}),
+    concurrency: z.number().int().min(1).max(64).default(8),
+    requestConcurrency: z.number().int().min(1).max(16).default(4),
+    requestTimeoutSeconds: z.number().positive().max(300).default(10),
+    pageSize: z.number().int().min(1).max(5000).default(500),
+    clusters: z
+      .array(
+        z
+          .object({
+            resourceId: clusterId,
+            url: z
+              .string()
+              .url()
+              .refine(u => u.startsWith('https://'), 'must be an https:// URL'),
+            caData: z.string().optional(),
+            caFile: z.string().optional(),
+            tokenEnv: z
+              .string()
+              .regex(
+                /^[A-Za-z_][A-Za-z0-9_]*$/,
+                'must be the NAME of an environment variable (the token never goes in config)',
+              ),
+          })
+          .refine(c => !(c.caData && c.caFile), {
+            message: 'give caData or caFile, not both',
+          }),
+      )
+      .default([]),
+  })
+  .default({});
+
 const pluginConfigSchema = z
   .object({
     sources: z
@@ -37,6 +94,7 @@ const pluginConfigSchema = z
         requestTimeoutSeconds: z.number().positive().default(30),
       })
       .default({}),
+    kubernetes: kubernetesSchema,
     certificates: z
       .object({
         warningDays: z.number().int().min(0).default(30),

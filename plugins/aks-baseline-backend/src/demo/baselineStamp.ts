@@ -36,6 +36,12 @@ export interface StampSpec {
    * spoke address ranges, so they say explicitly which gateway is whose.
    */
   tagGateway?: boolean;
+  /**
+   * Tag the cluster with its ingress certificate (`<vault>/<object>`), as
+   * the create-cluster template does; default true. Untagged, the dashboard
+   * finds it through Traefik's SecretProviderClass when it can read the cluster.
+   */
+  tagIngressCertificate?: boolean;
   now: Date;
 }
 
@@ -65,9 +71,12 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     name: spec.name,
     type: 'Microsoft.ContainerService/managedClusters',
     location: spec.location,
-    tags: {
-      'aks-baseline.io/ingress-certificate': `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
-    },
+    tags:
+      spec.tagIngressCertificate === false
+        ? {}
+        : {
+            'aks-baseline.io/ingress-certificate': `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
+          },
     sku: { name: 'Base', tier: 'Standard' },
     identity: { type: 'UserAssigned' },
     properties: {
@@ -285,7 +294,9 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
           properties: {
             protocol: backendHttps ? 'Https' : 'Http',
             port: backendHttps ? 443 : 80,
-            hostName: `bu0001a0008-00.${ingressDomain}`,
+            // The public host, as the onboarding template's fragment sends
+            // it: Traefik routes on it (`Host(...)` of the app's IngressRoute).
+            hostName: spec.host,
             cookieBasedAffinity: 'Disabled',
             requestTimeout: 20,
             probe: { id: gwChild('probes', 'probe-bu0001a0008') },

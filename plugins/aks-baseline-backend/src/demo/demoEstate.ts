@@ -33,7 +33,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
   return [
     weuHub,
     neuHub,
-    // Every control passes; certificates have months left.
+    // Every control passes; certificates have months left; payments-api,
+    // onboarded by the template, has a complete and open chain.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.prod,
       resourceGroup: 'rg-aks-prod-weu',
@@ -45,7 +46,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       certificateDaysLeft: { edge: 187, backendTrustRoot: 320, ingress: 320 },
       now,
     }),
-    // WAF only logs, and App Gateway talks plain HTTP to Traefik.
+    // WAF only logs, App Gateway talks plain HTTP to Traefik, and (in the
+    // cluster) the storefront's NetworkPolicy shuts Traefik out.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.prod,
       resourceGroup: 'rg-aks-staging-weu',
@@ -56,9 +58,12 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       host: 'shop.staging.contoso-demo.com',
       certificateDaysLeft: { edge: 95, backendTrustRoot: 140, ingress: 140 },
       flaws: ['waf-detection', 'http-backend'],
+      // Its Traefik certificate is found through the SecretProviderClass.
+      tagIngressCertificate: false,
       now,
     }),
     // Built before the baseline: kubenet, no network policy, no CSI add-on.
+    // Its API server is private and out of the portal's reach.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
       resourceGroup: 'rg-aks-legacy-neu',
@@ -72,7 +77,7 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       now,
     }),
     // Controls pass, but the certificates need attention: 21 days (warning),
-    // 5 days (critical) and expired 3 days ago.
+    // 5 days (critical) and expired 3 days ago. Private API server, out of reach.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
       resourceGroup: 'rg-aks-dev-neu',

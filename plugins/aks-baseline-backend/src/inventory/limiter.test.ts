@@ -46,7 +46,10 @@ describe('createSubscriptionLimiter', () => {
       limit(subscription, async () => {
         running.set(subscription, (running.get(subscription) ?? 0) + 1);
         total += 1;
-        peak.set(subscription, Math.max(peak.get(subscription) ?? 0, running.get(subscription)!));
+        peak.set(
+          subscription,
+          Math.max(peak.get(subscription) ?? 0, running.get(subscription)!),
+        );
         peakTotal = Math.max(peakTotal, total);
         await new Promise(resolve => setTimeout(resolve, 5));
         running.set(subscription, running.get(subscription)! - 1);

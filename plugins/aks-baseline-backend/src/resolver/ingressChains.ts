@@ -15,6 +15,8 @@ import {
 } from './certificates';
 import { notObserved, statusFromControls, worstHopStatus } from './hopStatus';
 import { InventoryIndex } from './inventoryIndex';
+import { InClusterView } from '../kubernetes/model/inClusterView';
+import { inClusterHops } from '../kubernetes/model/inClusterHops';
 
 export interface ChainContext {
   index: InventoryIndex;
@@ -22,8 +24,8 @@ export interface ChainContext {
   now: Date;
   thresholds: ExpiryThresholds;
   vaultErrors: Map<string, string>;
-  /** Why in-cluster hops are not observed (no Kubernetes access). */
-  kubernetesUnavailableReason: string;
+  /** The cluster's inside, read or not (then each in-cluster hop says why). */
+  inCluster: InClusterView;
 }
 
 const byRef = (list: unknown[], ref: unknown) => {
@@ -377,32 +379,15 @@ function chainForListener(
         ),
   );
 
-  const reason = ctx.kubernetesUnavailableReason;
   hops.push(
-    notObserved(
-      {
-        kind: 'traefik',
-        title: 'Traefik (internal load balancer)',
-        controlIds: ['K8S-01', 'K8S-02', 'K8S-03'],
-        tls: backendHttps
-          ? {
-              boundary: 'terminates',
-              note: 'the re-encrypted session ends at Traefik',
-            }
-          : undefined,
-      },
-      reason,
-    ),
-    notObserved(
-      { kind: 'route', title: `Route for ${host}`, controlIds: ['K8S-05'] },
-      reason,
-    ),
-    notObserved({ kind: 'service', title: 'Service' }, reason),
-    notObserved({ kind: 'endpoints', title: 'Ready endpoints' }, reason),
-    notObserved(
-      { kind: 'pods', title: 'Pods', controlIds: ['K8S-06', 'K8S-07'] },
-      reason,
-    ),
+    ...inClusterHops(ctx.inCluster, {
+      host,
+      hostSentToTraefik: hostSentToTraefik(settings, hosts[0]),
+      poolAddresses: addresses,
+      backendPort: settings ? Number(readArm(settings, 'port')) : undefined,
+      backendHttps,
+      controls,
+    }),
   );
 
   return {
@@ -415,6 +400,20 @@ function chainForListener(
     },
     certificates,
   };
+}
+
+/**
+ * The Host header Traefik receives: App Gateway rewrites it to the backend
+ * settings' host name when one is set, else passes the client's on.
+ */
+function hostSentToTraefik(
+  settings: unknown,
+  listenerHost: string | undefined,
+): string | undefined {
+  if (readArm(settings, 'pickHostNameFromBackendAddress') === true) {
+    return undefined;
+  }
+  return asString(readArm(settings, 'hostName')) ?? listenerHost;
 }
 
 function dedupeCertificates(list: CertificateInfo[]): CertificateInfo[] {

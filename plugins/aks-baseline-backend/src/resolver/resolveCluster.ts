@@ -22,6 +22,11 @@ import {
 } from './egressAndVault';
 import { buildIngressChains } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
+import {
+  analyzeInCluster,
+  KubernetesInput,
+} from '../kubernetes/model/inClusterView';
+import { DEFAULT_TRAEFIK, TraefikSettings } from '../kubernetes/types';
 
 /** Cluster tag naming its Traefik certificate as `<vault>/<object>` (written by the create-cluster template). */
 export const INGRESS_CERTIFICATE_TAG = 'aks-baseline.io/ingress-certificate';
@@ -33,8 +38,17 @@ export interface ResolveOptions {
   vaultErrors: Map<string, string>;
   /** Errors the inventory attached to this cluster's subscription. */
   subscriptionErrors: SourceError[];
-  kubernetesUnavailableReason: string;
+  /**
+   * What the Kubernetes reader got from the cluster's API server (absent:
+   * not read, and `kubernetesUnavailableReason` says why).
+   */
+  kubernetes?: KubernetesInput & { error?: SourceError };
+  /** Where Traefik runs; default: the reference implementation's. */
+  traefik?: TraefikSettings;
+  kubernetesUnavailableReason?: string;
 }
+
+const NOT_READ = 'Kubernetes objects were not read';
 
 /** Parses `/subscriptions/<s>/resourceGroups/<rg>/...`. */
 export function parseResourceId(id: string) {
@@ -75,7 +89,21 @@ export function resolveCluster(
     .map(id => index.byId(asString(id)))
     .filter((p): p is ArmResource => !!p);
 
-  const ingressCertificate = ingressCertificateRef(cluster);
+  const inCluster = analyzeInCluster(
+    options.kubernetes ?? {
+      unavailableReason: options.kubernetesUnavailableReason ?? NOT_READ,
+    },
+    options.traefik ?? DEFAULT_TRAEFIK,
+  );
+  const traefikInternalIp = inCluster.observed
+    ? inCluster.traefik.internalIps[0]
+    : undefined;
+
+  // A cluster tag wins (the create-cluster template writes it); else what
+  // Traefik's SecretProviderClass names.
+  const ingressCertificate =
+    ingressCertificateRef(cluster) ??
+    (inCluster.observed ? inCluster.ingressCertificate : undefined);
   const vaults = referencedVaults(
     gateways,
     ingressCertificate?.vaultName,
@@ -95,10 +123,11 @@ export function resolveCluster(
       vaults.length > 0
         ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
         : undefined,
-    kubernetes: { unavailableReason: options.kubernetesUnavailableReason },
+    kubernetes: inCluster.observation,
+    context: traefikInternalIp ? { traefikInternalIp } : undefined,
   });
 
-  const chainContext = { index, controls, ...options };
+  const chainContext = { index, controls, ...options, inCluster };
   const { chains, certificates } = buildIngressChains(gateways, chainContext);
   if (ingressCertificate) {
     certificates.push(
@@ -111,7 +140,11 @@ export function resolveCluster(
     );
   } else {
     certificates.push(
-      unobservedIngressCertificate(options.kubernetesUnavailableReason),
+      unobservedIngressCertificate(
+        inCluster.observed
+          ? "no SecretProviderClass in Traefik's namespace names it"
+          : inCluster.reason,
+      ),
     );
   }
 
@@ -128,8 +161,17 @@ export function resolveCluster(
     keyVault: buildKeyVaultPath({ vaults, index, controls }),
     certificates,
     controls,
+    kubernetes: inCluster.observed
+      ? {
+          observed: true,
+          statusText: `read from the API server${
+            inCluster.notes.length ? `; ${inCluster.notes.join('; ')}` : ''
+          }`,
+        }
+      : { observed: false, statusText: `not observed: ${inCluster.reason}` },
     errors: [
       ...options.subscriptionErrors,
+      ...(options.kubernetes?.error ? [options.kubernetes.error] : []),
       ...vaults
         .filter(v => options.vaultErrors.has(v.id!.toLowerCase()))
         .map(v => ({

@@ -1,8 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  ArmResource,
   ClusterSnapshot,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import type {
+  FleetKubernetesRead,
+  KubernetesFleetReader,
+} from '../kubernetes/readFleet';
+import type { TraefikSettings } from '../kubernetes/types';
 import {
   ExpiryThresholds,
   indexInventory,
@@ -37,6 +43,8 @@ export interface RefreshOutcome {
   status: 'succeeded' | 'partial' | 'failed';
   clusterCount: number;
   requestCount: number;
+  /** Requests to API servers and `listClusterUserCredential` calls, when clusters were read. */
+  kubernetesRequestCount?: number;
   errors: SourceError[];
   durationMs: number;
 }
@@ -47,7 +55,12 @@ export interface FleetRefresherOptions {
   select: () => Promise<ClusterSelection>;
   collect: (subscriptions?: string[]) => Promise<CollectedInventory>;
   thresholds: ExpiryThresholds;
+  /** Said on in-cluster hops when clusters are not read at all. */
   kubernetesUnavailableReason: string;
+  /** Reads the clusters' API servers (the I/O edge of the in-cluster hops). */
+  readKubernetes?: KubernetesFleetReader;
+  /** Where Traefik runs, for the resolver. */
+  traefik?: TraefikSettings;
   now?: () => Date;
 }
 
@@ -133,6 +146,7 @@ export class FleetRefresher {
     const clusters = inventory.managedClusters.filter(
       c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
     );
+    const kubernetes = await this.readKubernetes(clusters);
     const refreshed = clusters.map(cluster => {
       const { subscriptionId } = parseResourceId(cluster.id!);
       const snapshot: ClusterSnapshot = {
@@ -142,6 +156,8 @@ export class FleetRefresher {
           vaultErrors,
           subscriptionErrors: subscriptionErrors(subscriptionId),
           kubernetesUnavailableReason: this.options.kubernetesUnavailableReason,
+          kubernetes: kubernetes?.results.get(normalizeId(cluster.id!)),
+          traefik: this.options.traefik,
         }),
         entityRef: selection.entityRefs.get(normalizeId(cluster.id!)),
       };
@@ -207,16 +223,56 @@ export class FleetRefresher {
       removed,
     });
     const durationMs = now().getTime() - startedAt.getTime();
+    const kubernetesRequestCount = kubernetes
+      ? kubernetes.kubernetesRequestCount + kubernetes.armRequestCount
+      : undefined;
     logger.info(
-      `AKS baseline refresh ${status}: ${refreshed.length} clusters, ${inventory.requestCount} ARM requests, ${errors.length} errors, ${durationMs} ms`,
+      `AKS baseline refresh ${status}: ${refreshed.length} clusters, ${
+        inventory.requestCount
+      } ARM requests${
+        kubernetes
+          ? `, ${kubernetes.armRequestCount} cluster credential and ${kubernetes.kubernetesRequestCount} Kubernetes requests`
+          : ''
+      }, ${errors.length} errors, ${durationMs} ms`,
     );
     return {
       runId,
       status,
       clusterCount: refreshed.length,
       requestCount: inventory.requestCount,
+      kubernetesRequestCount,
       errors,
       durationMs,
     };
+  }
+
+  /**
+   * The clusters' own API servers, read after the inventory (their
+   * addresses come from it). Never fails the refresh: a reader that throws
+   * leaves every cluster with its ARM half and the reason.
+   */
+  private async readKubernetes(
+    clusters: ArmResource[],
+  ): Promise<FleetKubernetesRead | undefined> {
+    const read = this.options.readKubernetes;
+    if (!read || clusters.length === 0) return undefined;
+    try {
+      return await read(clusters);
+    } catch (error) {
+      const reason = `the Kubernetes reader failed: ${
+        (error as Error)?.message ?? error
+      }`;
+      this.options.logger.warn(`AKS baseline: ${reason}`);
+      return {
+        results: new Map(
+          clusters.map(c => [
+            normalizeId(c.id!),
+            { unavailableReason: reason, notes: [], requestCount: 0 },
+          ]),
+        ),
+        kubernetesRequestCount: 0,
+        armRequestCount: 0,
+      };
+    }
   }
 }

@@ -8,6 +8,12 @@ import { getCloudSettings } from '../azure/cloud';
 import { createCredential } from '../azure/credential';
 import { StaticTokenCredential } from '../azure/staticCredential';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import { DemoKubernetes } from '../demo/demoKubernetes';
+import {
+  createKubernetesReader,
+  KubernetesFleetReader,
+} from '../kubernetes/readFleet';
+import type { TraefikSettings } from '../kubernetes/types';
 import { collectInventory } from '../inventory';
 import { parseResourceId } from '../resolver/resolveCluster';
 import {
@@ -73,11 +79,11 @@ export async function selectClusters(
  */
 export function createInventoryCollector(
   config: AksBaselineConfig,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; credential?: TokenCredential } = {},
 ): (subscriptions?: string[]) => Promise<CollectedInventory> {
   const cloud = getCloudSettings(config.cloud);
   const demo = config.sources.includes('demo');
-  let credential: TokenCredential | undefined;
+  let credential: TokenCredential | undefined = options.credential;
   const now = options.now ?? (() => new Date());
 
   return async subscriptions => {
@@ -105,6 +111,64 @@ export function createInventoryCollector(
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
     });
   };
+}
+
+/**
+ * The plugin's one Azure identity: the inventory and the Kubernetes reader
+ * (its Entra token for the AKS server application) share it. The demo's is
+ * a fixed token its fixture transports and API server accept.
+ */
+export function azureCredential(config: AksBaselineConfig): TokenCredential {
+  return config.sources.includes('demo')
+    ? new StaticTokenCredential()
+    : createCredential({
+        cloud: getCloudSettings(config.cloud),
+        tenantId: config.tenantId,
+        clientId: config.clientId,
+      });
+}
+
+/**
+ * Reads each cluster's API server for the in-cluster hops, or undefined
+ * when `aksBaseline.kubernetes.enabled` is false. The demo source points
+ * the same reader at its fixture API server (see `DemoKubernetes`).
+ */
+export function createKubernetesFleetReader(
+  config: AksBaselineConfig,
+  options: {
+    credential: TokenCredential;
+    demo?: DemoKubernetes;
+    now?: () => Date;
+  },
+): KubernetesFleetReader | undefined {
+  const settings = config.kubernetes;
+  if (!settings.enabled) return undefined;
+  const base = {
+    traefik: kubernetesTraefik(config),
+    overrides: settings.clusters,
+    credential: options.credential,
+    cloud: getCloudSettings(config.cloud),
+    concurrency: settings.concurrency,
+    requestConcurrency: settings.requestConcurrency,
+    timeoutMs: settings.requestTimeoutSeconds * 1000,
+    pageSize: settings.pageSize,
+  };
+  if (!config.sources.includes('demo')) {
+    return createKubernetesReader(base);
+  }
+  const demo = options.demo;
+  if (!demo) return undefined;
+  const now = options.now ?? (() => new Date());
+  return async (clusters, signal) => {
+    const access = await demo.access(buildDemoEstate(now()));
+    return createKubernetesReader({ ...base, ...access })(clusters, signal);
+  };
+}
+
+/** `aksBaseline.kubernetes.traefik`, as the reader and resolver take it. */
+export function kubernetesTraefik(config: AksBaselineConfig): TraefikSettings {
+  const { namespace, labels, serviceName } = config.kubernetes.traefik;
+  return { namespace, labels, serviceName };
 }
 
 function unique(items: string[]): string[] {

@@ -127,7 +127,10 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
       run: run(t1),
       refreshed: [
         {
-          cluster: { ...cluster(PROD, 'aks-prod', t1), summary: { errorCount: 2 } },
+          cluster: {
+            ...cluster(PROD, 'aks-prod', t1),
+            summary: { errorCount: 2 },
+          },
           certificates: [],
         },
       ],
@@ -137,7 +140,10 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
 
     const [summary] = await store.listSummaries();
 
-    expect(summary).toMatchObject({ name: 'aks-prod', summary: { errorCount: 2 } });
+    expect(summary).toMatchObject({
+      name: 'aks-prod',
+      summary: { errorCount: 2 },
+    });
     expect(summary).not.toHaveProperty('snapshot');
   });
 

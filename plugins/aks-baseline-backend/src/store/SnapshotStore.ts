@@ -9,6 +9,21 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+const SUMMARY_COLUMNS = [
+  'resource_id',
+  'name',
+  'subscription_id',
+  'resource_group',
+  'location',
+  'worst_status',
+  'soonest_expiry',
+  'failing_controls',
+  'refreshed_at',
+  'stale',
+  'stale_reason',
+  'summary_json',
+];
+
 /** One cluster's latest state, with the columns the fleet list sorts on. */
 export interface StoredCluster<TSnapshot = unknown> {
   resourceId: string;
@@ -207,21 +222,6 @@ function clusterToRow(cluster: StoredCluster<unknown>) {
       cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };
 }
-
-const SUMMARY_COLUMNS = [
-  'resource_id',
-  'name',
-  'subscription_id',
-  'resource_group',
-  'location',
-  'worst_status',
-  'soonest_expiry',
-  'failing_controls',
-  'refreshed_at',
-  'stale',
-  'stale_reason',
-  'summary_json',
-];
 
 function rowToSummary<TSummary>(row: any): StoredClusterSummary<TSummary> {
   return {

@@ -27,28 +27,34 @@ export function probeServedCertificate(
 ): Promise<TlsProbeResult> {
   const port = options.port ?? 443;
   return new Promise(resolve => {
-    let settled = false;
-    const finish = (result: TlsProbeResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
     const socket = connect({
       host: options.addressFor?.(host) ?? host,
       port,
       servername: host,
       rejectUnauthorized: false,
     });
-    const timer = setTimeout(
-      () => finish({ ok: false, error: `no TLS handshake with ${host}:${port} within ${options.timeoutMs} ms` }),
-      options.timeoutMs,
+    // An idle socket during the handshake means nothing is coming back.
+    socket.setTimeout(options.timeoutMs);
+    let settled = false;
+    const finish = (result: TlsProbeResult) => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(result);
+    };
+    socket.once('timeout', () =>
+      finish({
+        ok: false,
+        error: `no TLS handshake with ${host}:${port} within ${options.timeoutMs} ms`,
+      }),
     );
     socket.once('secureConnect', () => {
       const certificate = socket.getPeerX509Certificate();
       if (!certificate) {
-        finish({ ok: false, error: `${host}:${port} presented no certificate` });
+        finish({
+          ok: false,
+          error: `${host}:${port} presented no certificate`,
+        });
         return;
       }
       finish({
@@ -63,7 +69,10 @@ export function probeServedCertificate(
       });
     });
     socket.once('error', error =>
-      finish({ ok: false, error: `TLS probe of ${host}:${port} failed: ${error.message}` }),
+      finish({
+        ok: false,
+        error: `TLS probe of ${host}:${port} failed: ${error.message}`,
+      }),
     );
   });
 }

@@ -1,9 +1,15 @@
-import { CertificateInfo, ClusterSnapshot } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  CertificateInfo,
+  ClusterSnapshot,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { createServer as createTcpServer, Server } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { AddressInfo } from 'node:net';
 import { probeServedCertificate } from './probeServedCertificate';
-import { attachServedCertificates, withServedCertificate } from './servedCertificates';
+import {
+  attachServedCertificates,
+  withServedCertificate,
+} from './servedCertificates';
 import { makeCertificate } from './testing/makeCertificate';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,16 +27,34 @@ async function serve(server: Server): Promise<number> {
 /** A local TLS listener serving a certificate made for `host`, valid until `daysLeft` from now. */
 async function listener(host: string, daysLeft: number) {
   const notAfter = new Date(Math.floor((now + daysLeft * DAY) / 1000) * 1000);
-  const { key, cert } = makeCertificate({ host, notBefore: new Date(now - 400 * DAY), notAfter });
-  const port = await serve(createTlsServer({ key, cert }, socket => socket.end()));
+  const { key, cert } = makeCertificate({
+    host,
+    notBefore: new Date(now - 400 * DAY),
+    notAfter,
+  });
+  const port = await serve(
+    createTlsServer({ key, cert }, socket => socket.end()),
+  );
   return { port, notAfter };
 }
 
 const probe = (host: string, port: number, timeoutMs = 3000) =>
-  probeServedCertificate(host, { port, timeoutMs, addressFor: () => '127.0.0.1' });
+  probeServedCertificate(host, {
+    port,
+    timeoutMs,
+    addressFor: () => '127.0.0.1',
+  });
 
 function edge(host: string, notAfter: Date): CertificateInfo {
-  return { purpose: 'edge', name: 'gateway-external-pfx-cert', host, notAfter: notAfter.toISOString(), daysLeft: 1, status: 'ok', statusText: 'expires soon' };
+  return {
+    purpose: 'edge',
+    name: 'gateway-external-pfx-cert',
+    host,
+    notAfter: notAfter.toISOString(),
+    daysLeft: 1,
+    status: 'ok',
+    statusText: 'expires soon',
+  };
 }
 
 describe('live TLS probe', () => {
@@ -45,7 +69,9 @@ describe('live TLS probe', () => {
         subject: 'CN=shop.contoso.test',
         issuer: 'CN=shop.contoso.test',
         notAfter: notAfter.toISOString(),
-        fingerprint256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+        fingerprint256: expect.stringMatching(
+          /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/,
+        ),
         hostMatches: true,
       },
     });
@@ -55,7 +81,10 @@ describe('live TLS probe', () => {
     const { port, notAfter } = await listener('shop.contoso.test', 90);
     const result = await probe('shop.contoso.test', port);
 
-    const merged = withServedCertificate(edge('shop.contoso.test', notAfter), result as any);
+    const merged = withServedCertificate(
+      edge('shop.contoso.test', notAfter),
+      result as any,
+    );
 
     expect(merged.served?.matchesKeyVault).toBe(true);
     expect(merged.statusText).toBe('expires soon');
@@ -65,10 +94,15 @@ describe('live TLS probe', () => {
     const { port } = await listener('shop.contoso.test', 5);
     const rotated = new Date(now + 365 * DAY);
 
-    const merged = withServedCertificate(edge('shop.contoso.test', rotated), (await probe('shop.contoso.test', port)) as any);
+    const merged = withServedCertificate(
+      edge('shop.contoso.test', rotated),
+      (await probe('shop.contoso.test', port)) as any,
+    );
 
     expect(merged.served?.matchesKeyVault).toBe(false);
-    expect(merged.statusText).toContain('App Gateway has not picked up the rotation');
+    expect(merged.statusText).toContain(
+      'App Gateway has not picked up the rotation',
+    );
   });
 
   it('sees an expired certificate being served', async () => {
@@ -76,7 +110,9 @@ describe('live TLS probe', () => {
 
     const result = await probe('old.contoso.test', port);
 
-    expect(result.ok && Date.parse(result.served.notAfter)).toBe(notAfter.getTime());
+    expect(result.ok && Date.parse(result.served.notAfter)).toBe(
+      notAfter.getTime(),
+    );
     expect(notAfter.getTime()).toBeLessThan(Date.now());
   });
 
@@ -86,7 +122,10 @@ describe('live TLS probe', () => {
     const result = await probe('shop.contoso.test', port);
 
     expect(result).toMatchObject({ ok: true, served: { hostMatches: false } });
-    const merged = withServedCertificate(edge('shop.contoso.test', new Date(now + 90 * DAY)), result as any);
+    const merged = withServedCertificate(
+      edge('shop.contoso.test', new Date(now + 90 * DAY)),
+      result as any,
+    );
     expect(merged.statusText).toContain('does not cover shop.contoso.test');
   });
 
@@ -95,26 +134,49 @@ describe('live TLS probe', () => {
 
     const result = await probe('slow.contoso.test', port, 300);
 
-    expect(result).toEqual({ ok: false, error: `no TLS handshake with slow.contoso.test:${port} within 300 ms` });
+    expect(result).toEqual({
+      ok: false,
+      error: `no TLS handshake with slow.contoso.test:${port} within 300 ms`,
+    });
   });
 
   it('attaches a failed probe as an error of that cluster only', async () => {
     const { port, notAfter } = await listener('a.contoso.test', 90);
     const snapshot = (name: string, host: string): ClusterSnapshot => ({
       resourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`,
-      name, subscriptionId: 's', resourceGroup: 'rg', location: 'westeurope',
-      ingress: [], egress: [], keyVault: [], controls: [], errors: [], refreshedAt: new Date(now).toISOString(),
+      name,
+      subscriptionId: 's',
+      resourceGroup: 'rg',
+      location: 'westeurope',
+      ingress: [],
+      egress: [],
+      keyVault: [],
+      controls: [],
+      errors: [],
+      refreshedAt: new Date(now).toISOString(),
       certificates: [edge(host, notAfter)],
     });
 
     const [a, b] = await attachServedCertificates(
       [snapshot('a', 'a.contoso.test'), snapshot('b', 'b.contoso.test')],
-      host => (host === 'a.contoso.test' ? probe(host, port) : Promise.resolve({ ok: false, error: 'getaddrinfo ENOTFOUND b.contoso.test' })),
+      host =>
+        host === 'a.contoso.test'
+          ? probe(host, port)
+          : Promise.resolve({
+              ok: false,
+              error: 'getaddrinfo ENOTFOUND b.contoso.test',
+            }),
     );
 
     expect(a.certificates[0].served?.matchesKeyVault).toBe(true);
     expect(a.errors).toEqual([]);
     expect(b.certificates[0].served).toBeUndefined();
-    expect(b.errors).toEqual([{ scope: 'b.contoso.test', kind: 'tls-probe', message: 'getaddrinfo ENOTFOUND b.contoso.test' }]);
+    expect(b.errors).toEqual([
+      {
+        scope: 'b.contoso.test',
+        kind: 'tls-probe',
+        message: 'getaddrinfo ENOTFOUND b.contoso.test',
+      },
+    ]);
   });
 });

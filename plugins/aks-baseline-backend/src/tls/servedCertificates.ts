@@ -17,10 +17,20 @@ export function withServedCertificate(
   const matchesKeyVault =
     certificate.notAfter === undefined
       ? undefined
-      : Math.abs(Date.parse(probe.served.notAfter) - Date.parse(certificate.notAfter)) <= SAME_CERTIFICATE_SLACK_MS;
+      : Math.abs(
+          Date.parse(probe.served.notAfter) - Date.parse(certificate.notAfter),
+        ) <= SAME_CERTIFICATE_SLACK_MS;
   const notes: string[] = [];
   if (matchesKeyVault === false) {
-    notes.push(`served certificate expires ${probe.served.notAfter.slice(0, 10)}, Key Vault's ${certificate.notAfter!.slice(0, 10)}: App Gateway has not picked up the rotation`);
+    notes.push(
+      `served certificate expires ${probe.served.notAfter.slice(
+        0,
+        10,
+      )}, Key Vault's ${certificate.notAfter!.slice(
+        0,
+        10,
+      )}: App Gateway has not picked up the rotation`,
+    );
   }
   if (!probe.served.hostMatches) {
     notes.push(`served certificate does not cover ${certificate.host}`);
@@ -41,22 +51,39 @@ export async function attachServedCertificates(
   probe: (host: string) => Promise<TlsProbeResult>,
 ): Promise<ClusterSnapshot[]> {
   const hosts = new Set(
-    snapshots.flatMap(s => s.certificates.filter(c => c.purpose === 'edge' && c.host).map(c => c.host!)),
+    snapshots.flatMap(s =>
+      s.certificates
+        .filter(c => c.purpose === 'edge' && c.host)
+        .map(c => c.host!),
+    ),
   );
   const results = new Map<string, TlsProbeResult>();
-  await Promise.all([...hosts].map(async host => results.set(host, await probe(host))));
+  await Promise.all(
+    [...hosts].map(async host => results.set(host, await probe(host))),
+  );
 
   return snapshots.map(snapshot => {
     const errors: SourceError[] = [];
     const certificates = snapshot.certificates.map(certificate => {
-      const result = certificate.purpose === 'edge' && certificate.host ? results.get(certificate.host) : undefined;
+      const result =
+        certificate.purpose === 'edge' && certificate.host
+          ? results.get(certificate.host)
+          : undefined;
       if (!result) return certificate;
       if (!result.ok) {
-        errors.push({ scope: certificate.host!, kind: 'tls-probe', message: result.error });
+        errors.push({
+          scope: certificate.host!,
+          kind: 'tls-probe',
+          message: result.error,
+        });
         return certificate;
       }
       return withServedCertificate(certificate, result);
     });
-    return { ...snapshot, certificates, errors: [...snapshot.errors, ...errors] };
+    return {
+      ...snapshot,
+      certificates,
+      errors: [...snapshot.errors, ...errors],
+    };
   });
 }

@@ -34,12 +34,46 @@ export function makeCertificate(options: {
 }): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aks-baseline-cert-'));
   try {
-    const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    const run = (args: string[]) =>
+      execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
     writeFileSync(join(dir, 'ca.cnf'), CA_CONFIG);
     writeFileSync(join(dir, 'index.txt'), '');
     writeFileSync(join(dir, 'serial'), '01\n');
-    run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'key.pem', '-out', 'req.csr', '-subj', `/CN=${options.host}`, '-addext', `subjectAltName=DNS:${options.host}`]);
-    run(['ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'key.pem', '-in', 'req.csr', '-out', 'cert.pem', '-notext', '-startdate', opensslDate(options.notBefore), '-enddate', opensslDate(options.notAfter)]);
+    run([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'key.pem',
+      '-out',
+      'req.csr',
+      '-subj',
+      `/CN=${options.host}`,
+      '-addext',
+      `subjectAltName=DNS:${options.host}`,
+    ]);
+    run([
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-selfsign',
+      '-keyfile',
+      'key.pem',
+      '-in',
+      'req.csr',
+      '-out',
+      'cert.pem',
+      '-notext',
+      '-startdate',
+      opensslDate(options.notBefore),
+      '-enddate',
+      opensslDate(options.notAfter),
+    ]);
     return {
       key: readFileSync(join(dir, 'key.pem'), 'utf8'),
       cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),

@@ -1,0 +1,110 @@
+import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import { stampIds } from '../baselineStamp';
+import { DEMO_SUBSCRIPTIONS } from '../demoEstate';
+import { onboardedApp } from './onboardedApp';
+import { kubeSystemObjects, traefikObjects, TRAEFIK_LABELS } from './traefik';
+
+/** Tenant and identities of the demo estate (made-up GUIDs). */
+const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const TRAEFIK_IDENTITY = '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const CERTIFICATE_READER = '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90';
+
+/**
+ * One baseline cluster's in-cluster objects: CoreDNS, Traefik in `a0008`
+ * on the stamp's internal IP, and one onboarded app. `spokeOctet` and the
+ * names follow `baselineStamp.ts`, so ARM and Kubernetes tell one story.
+ */
+export function baselineClusterObjects(spec: {
+  clusterName: string;
+  resourceGroup: string;
+  spokeOctet: number;
+  app: { name: string; namespace: string; host: string; owner: string };
+  /** Overrides for tests: no Traefik, no ready pods, a policy that shuts Traefik out. */
+  flaws?: Array<'no-traefik' | 'no-ready-pods' | 'policy-blocks-traefik'>;
+}): KubernetesObject[] {
+  const flaws = new Set(spec.flaws ?? []);
+  const net = `10.${spec.spokeOctet}`;
+  const appGatewaySubnetCidr = `${net}.5.0/24`;
+  const { vaultName } = stampIds({
+    subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+    resourceGroup: spec.resourceGroup,
+    name: spec.clusterName,
+  });
+
+  const traefik = traefikObjects({
+    namespace: 'a0008',
+    internalIp: `${net}.4.4`,
+    appGatewaySubnetCidr,
+    keyVault: {
+      name: vaultName,
+      tenantId: TENANT_ID,
+      clientId: TRAEFIK_IDENTITY,
+    },
+    podIps: [`${net}.0.21`, `${net}.1.37`],
+  });
+  const app = onboardedApp({
+    appName: spec.app.name,
+    namespace: spec.app.namespace,
+    host: spec.app.host,
+    owner: spec.app.owner,
+    clusterRef: `resource:default/${spec.clusterName}`,
+    servicePort: 80,
+    targetPort: 8080,
+    traefik: {
+      namespace: 'a0008',
+      podLabels: {
+        'app.kubernetes.io/name': TRAEFIK_LABELS['app.kubernetes.io/name'],
+      },
+    },
+    appGatewaySubnetCidr,
+    keyVault: {
+      name: vaultName,
+      tenantId: TENANT_ID,
+      certificateReaderClientId: CERTIFICATE_READER,
+      certificateName: `${spec.app.host.replace(/\./g, '-')}-tls`,
+    },
+    podIps: [`${net}.0.45`, `${net}.1.12`, `${net}.2.9`],
+    readyPods: flaws.has('no-ready-pods') ? 0 : undefined,
+    policyNamesTraefikNamespace: flaws.has('policy-blocks-traefik')
+      ? 'traefik'
+      : undefined,
+  });
+
+  return [
+    ...kubeSystemObjects([`${net}.0.10`, `${net}.1.10`]),
+    ...(flaws.has('no-traefik') ? [] : traefik),
+    ...app,
+  ];
+}
+
+/** The demo clusters whose API servers the portal can reach, and what they hold. */
+export function demoClusterObjects(): Record<string, KubernetesObject[]> {
+  return {
+    // Complete and open: payments-api, onboarded by the template.
+    'aks-prod-weu': baselineClusterObjects({
+      clusterName: 'aks-prod-weu',
+      resourceGroup: 'rg-aks-prod-weu',
+      spokeOctet: 240,
+      app: {
+        name: 'payments-api',
+        namespace: 'payments',
+        host: 'payments.contoso-demo.com',
+        owner: 'payments-team',
+      },
+    }),
+    // The storefront's Traefik policy names namespace `traefik`, but Traefik
+    // runs in `a0008`: every request ends in a 504 at App Gateway.
+    'aks-staging-weu': baselineClusterObjects({
+      clusterName: 'aks-staging-weu',
+      resourceGroup: 'rg-aks-staging-weu',
+      spokeOctet: 241,
+      app: {
+        name: 'storefront-web',
+        namespace: 'storefront',
+        host: 'shop.staging.contoso-demo.com',
+        owner: 'storefront-team',
+      },
+      flaws: ['policy-blocks-traefik'],
+    }),
+  };
+}

@@ -1,0 +1,199 @@
+import type {
+  ArmResource,
+  KubernetesObject,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { buildDemoEstate } from '../../demo/demoEstate';
+import { demoClusterObjects } from '../../demo/kubernetes/demoClusterObjects';
+import {
+  DEFAULT_THRESHOLDS,
+  indexInventory,
+  resolveCluster,
+} from '../../resolver';
+import { inventoryOf } from '../testing/demoInventory';
+import { hostsOfRule } from './routes';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const prodObjects = demoClusterObjects()['aks-prod-weu'];
+
+/** The prod cluster resolved purely, from objects as the reader would hand them over. */
+function resolveProd(
+  objects: KubernetesObject[],
+  patchEstate: (resources: ArmResource[]) => ArmResource[] = r => r,
+) {
+  const inventory = inventoryOf(patchEstate(buildDemoEstate(NOW)));
+  const cluster = inventory.managedClusters.find(
+    c => c.name === 'aks-prod-weu',
+  )!;
+  const snapshot = resolveCluster(cluster, indexInventory(inventory), {
+    now: NOW,
+    thresholds: DEFAULT_THRESHOLDS,
+    vaultErrors: new Map(),
+    subscriptionErrors: [],
+    kubernetes: { objects },
+  });
+  return {
+    snapshot,
+    hop: (kind: string) => snapshot.ingress[0].hops.find(h => h.kind === kind)!,
+    control: (id: string) => snapshot.controls.find(c => c.id === id)!,
+  };
+}
+
+const without = (kind: string, name?: string) =>
+  prodObjects.filter(
+    o => !(o.kind === kind && (!name || o.metadata?.name === name)),
+  );
+
+describe('hostsOfRule', () => {
+  it.each([
+    ['Host(`a.example.com`)', ['a.example.com']],
+    [
+      'Host(`a.example.com`, `B.example.com`)',
+      ['a.example.com', 'b.example.com'],
+    ],
+    [
+      'Host(`a.example.com`) || Host("b.example.com") && PathPrefix(`/api`)',
+      ['a.example.com', 'b.example.com'],
+    ],
+    ['PathPrefix(`/`)', []],
+  ])('%s', (rule, hosts) => {
+    expect(hostsOfRule(rule)).toEqual(hosts);
+  });
+});
+
+describe('in-cluster hops, resolved purely', () => {
+  it('say when App Gateway rewrites the Host header to one no route matches', () => {
+    const rewritten = 'bu0001a0008-00.aks-ingress.contoso-demo.com';
+    const { hop } = resolveProd(prodObjects, resources =>
+      resources.map(r =>
+        r.type === 'Microsoft.Network/applicationGateways' &&
+        r.name === 'apw-aks-prod-weu'
+          ? JSON.parse(
+              JSON.stringify(r).replace(
+                '"hostName":"payments.contoso-demo.com","cookieBasedAffinity"',
+                `"hostName":"${rewritten}","cookieBasedAffinity"`,
+              ),
+            )
+          : r,
+      ),
+    );
+
+    expect(hop('route')).toMatchObject({
+      status: 'error',
+      statusText: `App Gateway sends Host ${rewritten} (backend settings host name), but IngressRoute payments/payments-api matches payments.contoso-demo.com: Traefik answers 404`,
+    });
+    expect(hop('service').statusText).toBe(
+      'not observed: no route for this host, so no Service is reached',
+    );
+  });
+
+  it('follow a Kubernetes Ingress served by Traefik as well as an IngressRoute', () => {
+    const ingress: KubernetesObject = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: 'payments-api',
+        namespace: 'payments',
+        annotations: {
+          'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
+          'traefik.ingress.kubernetes.io/router.tls': 'true',
+          'traefik.ingress.kubernetes.io/router.middlewares':
+            'payments-payments-api-app-gateway-only@kubernetescrd',
+        },
+      },
+      spec: {
+        ingressClassName: 'traefik-internal',
+        tls: [
+          {
+            hosts: ['payments.contoso-demo.com'],
+            secretName: 'payments-api-tls',
+          },
+        ],
+        rules: [
+          {
+            host: 'payments.contoso-demo.com',
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: {
+                    service: { name: 'payments-api', port: { number: 80 } },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    };
+
+    const { hop, control } = resolveProd([...without('IngressRoute'), ingress]);
+
+    expect(hop('route').statusText).toBe(
+      'Ingress payments/payments-api matches payments.contoso-demo.com/, TLS on websecure',
+    );
+    expect(['service', 'endpoints', 'pods'].map(k => hop(k).status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+    ]);
+    expect(control('K8S-05').status).toBe('pass');
+    expect(control('K8S-07').status).toBe('pass');
+  });
+
+  it('fail K8S-07 when a policy lets every namespace in, not only Traefik', () => {
+    const openPolicy: KubernetesObject = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-from-anywhere', namespace: 'payments' },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [{ namespaceSelector: {} }] }],
+      },
+    };
+
+    const { hop, control } = resolveProd([...prodObjects, openPolicy]);
+
+    expect(hop('pods').status).toBe('error');
+    expect(control('K8S-07')).toMatchObject({
+      status: 'fail',
+      reason:
+        'Traefik is admitted, but so is any pod of any other namespace (admitted by payments/allow-from-anywhere ingress[0])',
+    });
+  });
+
+  it('fail K8S-06 when nothing isolates the app’s pods for egress', () => {
+    const { hop, control } = resolveProd(
+      without('NetworkPolicy', 'default-deny').filter(
+        o => o.metadata?.name !== 'allow-dns-egress',
+      ),
+    );
+
+    expect(control('K8S-06').status).toBe('fail');
+    expect(control('K8S-06').reason).toMatch(
+      /payments\/payments-api-\w+-\w+ is not isolated for egress/,
+    );
+    expect(hop('pods').statusText).toMatch(/^no default deny: /);
+    // Traefik still gets in: K8S-07 is about ingress.
+    expect(control('K8S-07').status).toBe('pass');
+  });
+
+  it('use the Service port a route names, and say when it has none', () => {
+    const wrongPort = prodObjects.map(o =>
+      o.kind === 'IngressRoute'
+        ? JSON.parse(JSON.stringify(o).replace('"port":80', '"port":8443'))
+        : o,
+    );
+
+    const { hop } = resolveProd(wrongPort);
+
+    expect(hop('service')).toMatchObject({
+      status: 'error',
+      statusText: 'Service payments/payments-api has no port 8443',
+    });
+    expect(hop('endpoints').statusText).toBe(
+      'not observed: the route leads to no usable Service port',
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+
+/** Pure accessors over the reduced objects (plain API JSON). */
+
+export function field(source: unknown, path: string): unknown {
+  let current = source;
+  for (const key of path.split('.')) {
+    if (!current || typeof current !== 'object' || Array.isArray(current)) {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export function list(source: unknown, path: string): unknown[] {
+  const value = field(source, path);
+  return Array.isArray(value) ? value : [];
+}
+
+export const nameOf = (o: KubernetesObject) => o.metadata?.name ?? '';
+export const namespaceOf = (o: KubernetesObject) =>
+  o.metadata?.namespace ?? 'default';
+export const refOf = (o: KubernetesObject) => `${namespaceOf(o)}/${nameOf(o)}`;
+export const labelsOf = (o: KubernetesObject) => o.metadata?.labels ?? {};
+
+/** Whether `labels` carry every pair of `required` (a Service selector, config labels). */
+export function hasLabels(
+  labels: Record<string, string>,
+  required: Record<string, string>,
+): boolean {
+  return Object.entries(required).every(([k, v]) => labels[k] === v);
+}
+
+export function isReadyPod(pod: KubernetesObject): boolean {
+  return list(pod, 'status.conditions').some(
+    c => field(c, 'type') === 'Ready' && field(c, 'status') === 'True',
+  );
+}
+
+/** Objects of the cluster by kind, read once per cluster. */
+export class ObjectIndex {
+  private readonly byKind = new Map<string, KubernetesObject[]>();
+
+  constructor(readonly objects: KubernetesObject[]) {
+    for (const o of objects) {
+      const kind = o.kind ?? '';
+      const same = this.byKind.get(kind);
+      if (same) same.push(o);
+      else this.byKind.set(kind, [o]);
+    }
+  }
+
+  of(kind: string): KubernetesObject[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  find(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): KubernetesObject | undefined {
+    return this.of(kind).find(
+      o => namespaceOf(o) === namespace && nameOf(o) === name,
+    );
+  }
+
+  /** Pods of a namespace whose labels match a Service-style selector. */
+  podsSelectedBy(
+    namespace: string,
+    selector: Record<string, string>,
+  ): KubernetesObject[] {
+    if (Object.keys(selector).length === 0) return [];
+    return this.of('Pod').filter(
+      p => namespaceOf(p) === namespace && hasLabels(labelsOf(p), selector),
+    );
+  }
+}

@@ -1,0 +1,167 @@
+import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import { field, list, namespaceOf, ObjectIndex, refOf } from './objects';
+import type { TraefikView } from './traefik';
+
+/** A Service a route sends traffic to. */
+export interface RoutedBackend {
+  namespace: string;
+  service: string;
+  /** The Service port, as the route names it (number or name). */
+  port?: string;
+}
+
+/** One Traefik route (an IngressRoute rule or an Ingress rule) and where it goes. */
+export interface TraefikRoute {
+  kind: 'IngressRoute' | 'Ingress';
+  object: KubernetesObject;
+  ref: string;
+  /** Host names the rule matches (lower case; `*.x` for Ingress wildcards). */
+  hosts: string[];
+  /** The rule as written (`Host(...)`, or `host /path` for an Ingress). */
+  match: string;
+  entryPoints: string[];
+  tls: boolean;
+  middlewares: string[];
+  backend?: RoutedBackend;
+}
+
+const TRAEFIK_ANNOTATION = 'traefik.ingress.kubernetes.io/';
+
+/** Hosts in a Traefik rule: `Host(\`a\`)`, `Host(\`a\`, \`b\`)` (v2), `Host(\`a\`) || Host(\`b\`)`. */
+export function hostsOfRule(rule: string): string[] {
+  const hosts: string[] = [];
+  for (const call of rule.matchAll(/\bHost\(([^)]*)\)/g)) {
+    for (const arg of call[1].split(',')) {
+      const host = arg.trim().replace(/^[`"']|[`"']$/g, '');
+      if (host) hosts.push(host.toLowerCase());
+    }
+  }
+  return hosts;
+}
+
+/** Whether an Ingress is Traefik's: by class name, the legacy annotation, or the default class. */
+function servedByTraefik(
+  ingress: KubernetesObject,
+  traefik: TraefikView,
+): boolean {
+  const className =
+    (field(ingress, 'spec.ingressClassName') as string | undefined) ??
+    ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];
+  if (!className) return !!traefik.defaultIngressClass;
+  return (
+    traefik.ingressClasses.includes(className) ||
+    className.toLowerCase().includes('traefik')
+  );
+}
+
+/** Every route Traefik serves, one entry per (rule, first service). */
+export function traefikRoutes(
+  index: ObjectIndex,
+  traefik: TraefikView,
+): TraefikRoute[] {
+  const fromCrds = index.of('IngressRoute').flatMap(route =>
+    list(route, 'spec.routes')
+      .filter(r => (field(r, 'kind') ?? 'Rule') === 'Rule')
+      .map((rule): TraefikRoute => {
+        const service = list(rule, 'services').find(
+          s => (field(s, 'kind') ?? 'Service') === 'Service',
+        );
+        const match = String(field(rule, 'match') ?? '');
+        return {
+          kind: 'IngressRoute',
+          object: route,
+          ref: refOf(route),
+          hosts: hostsOfRule(match),
+          match,
+          entryPoints: list(route, 'spec.entryPoints').map(String),
+          tls: !!field(route, 'spec.tls'),
+          middlewares: list(rule, 'middlewares').map(m =>
+            String(field(m, 'name')),
+          ),
+          backend: service
+            ? {
+                namespace: String(
+                  field(service, 'namespace') ?? namespaceOf(route),
+                ),
+                service: String(field(service, 'name')),
+                port: optionalString(field(service, 'port')),
+              }
+            : undefined,
+        };
+      }),
+  );
+
+  const fromIngresses = index
+    .of('Ingress')
+    .filter(i => servedByTraefik(i, traefik))
+    .flatMap(ingress => {
+      const annotations = ingress.metadata?.annotations ?? {};
+      const common = {
+        kind: 'Ingress' as const,
+        object: ingress,
+        ref: refOf(ingress),
+        entryPoints: (
+          annotations[`${TRAEFIK_ANNOTATION}router.entrypoints`] ?? ''
+        )
+          .split(',')
+          .map(e => e.trim())
+          .filter(Boolean),
+        tls: annotations[`${TRAEFIK_ANNOTATION}router.tls`] === 'true',
+        middlewares: (
+          annotations[`${TRAEFIK_ANNOTATION}router.middlewares`] ?? ''
+        )
+          .split(',')
+          .map(m => m.trim())
+          .filter(Boolean),
+      };
+      return list(ingress, 'spec.rules').flatMap(rule => {
+        const host = optionalString(field(rule, 'host'))?.toLowerCase();
+        const paths = list(rule, 'http.paths');
+        const backends = paths.length
+          ? paths.map(p => ({
+              path: optionalString(field(p, 'path')) ?? '/',
+              backend: field(p, 'backend'),
+            }))
+          : [{ path: '/', backend: field(ingress, 'spec.defaultBackend') }];
+        return backends.map(
+          ({ path, backend }): TraefikRoute => ({
+            ...common,
+            hosts: host ? [host] : [],
+            match: `${host ?? '*'}${path}`,
+            backend: field(backend, 'service.name')
+              ? {
+                  namespace: namespaceOf(ingress),
+                  service: String(field(backend, 'service.name')),
+                  port: optionalString(
+                    field(backend, 'service.port.number') ??
+                      field(backend, 'service.port.name'),
+                  ),
+                }
+              : undefined,
+          }),
+        );
+      });
+    });
+
+  return [...fromCrds, ...fromIngresses].sort((a, b) =>
+    a.ref.localeCompare(b.ref),
+  );
+}
+
+/** The routes that match `host`, exact names before wildcards. */
+export function routesForHost(
+  routes: TraefikRoute[],
+  host: string,
+): TraefikRoute[] {
+  const wanted = host.toLowerCase();
+  const exact = routes.filter(r => r.hosts.includes(wanted));
+  if (exact.length) return exact;
+  const parent = wanted.slice(wanted.indexOf('.') + 1);
+  return routes.filter(r => r.hosts.includes(`*.${parent}`));
+}
+
+function optionalString(value: unknown): string | undefined {
+  return value === undefined || value === null || value === ''
+    ? undefined
+    : String(value);
+}

@@ -1,0 +1,128 @@
+import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/identity';
+import type { LookupFunction } from 'node:net';
+import type { ArmClientSettings } from '../azure/armClients';
+import type { CloudSettings } from '../azure/cloud';
+import { RequestMetrics } from '../azure/requestMetrics';
+import { requestTimeoutPolicy } from '../azure/requestTimeout';
+import { shareTokens } from '../azure/sharedTokenCredential';
+import { createLimiter } from '../inventory/limiter';
+import {
+  ClusterOverride,
+  isPrivateCluster,
+  resolveConnection,
+} from './connection';
+import { readCluster } from './readCluster';
+import type { KubernetesReadResult, TraefikSettings } from './types';
+
+export interface KubernetesReaderOptions {
+  traefik: TraefikSettings;
+  overrides: ClusterOverride[];
+  credential: TokenCredential;
+  cloud: CloudSettings;
+  /** Replaces the ARM transport (demo, tests), as for the inventory. */
+  httpClient?: HttpClient;
+  /** Clusters read at once. */
+  concurrency: number;
+  /** List calls in flight per API server. */
+  requestConcurrency: number;
+  /** Deadline of each Kubernetes (and ARM) request. */
+  timeoutMs: number;
+  /** `limit` of each list page. */
+  pageSize: number;
+  /** Name resolution for API server hosts (the demo seals it off). */
+  lookup?: LookupFunction;
+  env?: NodeJS.ProcessEnv;
+  readFile?: (path: string) => Promise<string>;
+}
+
+export interface FleetKubernetesRead {
+  /** By lower-cased cluster resource id. */
+  results: Map<string, KubernetesReadResult>;
+  /** Requests sent to API servers. */
+  kubernetesRequestCount: number;
+  /** `listClusterUserCredential` calls (and their retries) sent to ARM. */
+  armRequestCount: number;
+}
+
+/** Reads clusters' objects; one call per refresh. */
+export type KubernetesFleetReader = (
+  clusters: ArmResource[],
+  signal?: AbortSignal,
+) => Promise<FleetKubernetesRead>;
+
+/**
+ * The I/O edge for in-cluster objects: per refresh, each cluster's
+ * connection is resolved (config override, else ARM + Entra token) and its
+ * API server read, a bounded number of clusters at a time. Never throws: a
+ * cluster that cannot be read comes back with its reason.
+ */
+export function createKubernetesReader(
+  options: KubernetesReaderOptions,
+): KubernetesFleetReader {
+  const credential = shareTokens(options.credential);
+  return async (clusters, signal) => {
+    const metrics = new RequestMetrics();
+    const arm: ArmClientSettings = {
+      credential,
+      cloud: options.cloud,
+      httpClient: options.httpClient,
+      retryOptions: { maxRetries: 2 },
+      perRetryPolicies: [
+        metrics.policy,
+        requestTimeoutPolicy(options.timeoutMs),
+      ],
+    };
+    const limit = createLimiter(options.concurrency);
+    const results = new Map<string, KubernetesReadResult>();
+
+    await Promise.all(
+      clusters.map(cluster =>
+        limit(async () => {
+          const id = cluster.id ?? '';
+          const outcome = await resolveConnection(cluster, {
+            overrides: options.overrides,
+            credential,
+            arm,
+            env: options.env,
+            readFile: options.readFile,
+          }).catch(error => ({
+            unavailableReason: `connection to the API server could not be prepared: ${
+              (error as Error).message
+            }`,
+          }));
+          const result: KubernetesReadResult =
+            'connection' in outcome
+              ? await readCluster({
+                  resourceId: id,
+                  connection: outcome.connection,
+                  privateCluster: isPrivateCluster(cluster),
+                  traefik: options.traefik,
+                  pageSize: options.pageSize,
+                  timeoutMs: options.timeoutMs,
+                  concurrency: options.requestConcurrency,
+                  signal,
+                  lookup: options.lookup,
+                })
+              : {
+                  unavailableReason: outcome.unavailableReason,
+                  error: 'error' in outcome ? outcome.error : undefined,
+                  notes: [],
+                  requestCount: 0,
+                };
+          results.set(id.toLowerCase(), result);
+        }),
+      ),
+    );
+
+    return {
+      results,
+      kubernetesRequestCount: [...results.values()].reduce(
+        (sum, r) => sum + r.requestCount,
+        0,
+      ),
+      armRequestCount: metrics.requestCount,
+    };
+  };
+}
