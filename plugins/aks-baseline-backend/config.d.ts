@@ -89,5 +89,18 @@ export interface Config {
       /** Days left at or below which a certificate is critical; default 7. */
       criticalDays?: number;
     };
+    /**
+     * Live TLS handshake to each listener host at every refresh (SNI, no
+     * trust check), to see the certificate actually served and flag one that
+     * differs from Key Vault (a rotation App Gateway has not picked up).
+     * Needs network access from the portal to the public hosts. Default off.
+     */
+    tlsProbe?: {
+      enabled?: boolean;
+      /** Default 5. */
+      timeoutSeconds?: number;
+      /** Default 443. */
+      port?: number;
+    };
   };
 }

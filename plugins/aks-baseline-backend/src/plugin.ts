@@ -17,6 +17,8 @@ import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
 import { createRouter, REFRESH_TASK_ID } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
+import { probeServedCertificate } from './tls/probeServedCertificate';
+import { attachServedCertificates } from './tls/servedCertificates';
 
 // Read at build time by the bundler and at run time by Node alike.
 const { version: pluginVersion } = require('../package.json');
@@ -91,6 +93,15 @@ export const aksBaselinePlugin = createBackendPlugin({
             demo: demoKubernetes,
           }),
           traefik: kubernetesTraefik(config),
+          probeServedCertificates: config.tlsProbe.enabled
+            ? snapshots =>
+                attachServedCertificates(snapshots, host =>
+                  probeServedCertificate(host, {
+                    timeoutMs: config.tlsProbe.timeoutSeconds * 1000,
+                    port: config.tlsProbe.port,
+                  }),
+                )
+            : undefined,
         });
 
         // Global scope: with several replicas sharing the database, one

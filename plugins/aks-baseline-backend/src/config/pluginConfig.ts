@@ -104,6 +104,13 @@ const pluginConfigSchema = z
       .refine(c => c.criticalDays <= c.warningDays, {
         message: 'criticalDays must not exceed warningDays',
       }),
+    tlsProbe: z
+      .object({
+        enabled: z.boolean().default(false),
+        timeoutSeconds: z.number().positive().max(60).default(5),
+        port: z.number().int().min(1).max(65535).default(443),
+      })
+      .default({}),
   })
   .refine(
     c =>

@@ -8,6 +8,7 @@ import { StaticTokenCredential } from '../azure/staticCredential';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
 import { collectInventory } from '../inventory';
 import { DEFAULT_THRESHOLDS } from '../resolver';
+import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterSelection, FleetRefresher } from './FleetRefresher';
 
@@ -176,6 +177,41 @@ describe('FleetRefresher', () => {
         c => c.stale && c.staleReason?.includes('credential unavailable'),
       ),
     ).toBe(true);
+  });
+
+  it('stores what the live TLS probe saw, and a failed probe as an error of that cluster', async () => {
+    const { store } = await setup();
+    const probed = new FleetRefresher({
+      store,
+      logger: mockServices.logger.mock(),
+      select: async () => everything,
+      collect: subscriptions =>
+        collectInventory({
+          subscriptionIds: subscriptions,
+          credential: new StaticTokenCredential(),
+          cloud: getCloudSettings('AzurePublicCloud'),
+          httpClient: new ArmFixtureTransport({ resources: buildDemoEstate(NOW) }),
+        }),
+      thresholds: DEFAULT_THRESHOLDS,
+      kubernetesUnavailableReason: 'not read in this test',
+      now: () => NOW,
+      probeServedCertificates: snapshots =>
+        attachServedCertificates(snapshots, async host => ({
+          ok: false,
+          error: `getaddrinfo ENOTFOUND ${host}`,
+        })),
+    });
+
+    await probed.refresh();
+
+    const prod = await store.getCluster<any>(
+      `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`,
+    );
+    expect(prod!.snapshot.errors).toContainEqual({
+      scope: 'payments.contoso-demo.com',
+      kind: 'tls-probe',
+      message: 'getaddrinfo ENOTFOUND payments.contoso-demo.com',
+    });
   });
 
   it('shares one run between concurrent callers', async () => {

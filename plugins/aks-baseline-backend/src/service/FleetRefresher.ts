@@ -61,6 +61,10 @@ export interface FleetRefresherOptions {
   readKubernetes?: KubernetesFleetReader;
   /** Where Traefik runs, for the resolver. */
   traefik?: TraefikSettings;
+  /** Adds what each listener really serves (live TLS probe), when enabled. */
+  probeServedCertificates?: (
+    snapshots: ClusterSnapshot[],
+  ) => Promise<ClusterSnapshot[]>;
   now?: () => Date;
 }
 
@@ -101,7 +105,7 @@ export class FleetRefresher {
           message: String((error as Error)?.message ?? error),
         },
       ];
-      const stored = await store.listClusters();
+      const stored = await store.listSummaries();
       const runId = await store.saveRefresh({
         run: {
           startedAt,
@@ -147,7 +151,7 @@ export class FleetRefresher {
       c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
     );
     const kubernetes = await this.readKubernetes(clusters);
-    const refreshed = clusters.map(cluster => {
+    const resolved = clusters.map(cluster => {
       const { subscriptionId } = parseResourceId(cluster.id!);
       const snapshot: ClusterSnapshot = {
         ...resolveCluster(cluster, index, {
@@ -161,6 +165,12 @@ export class FleetRefresher {
         }),
         entityRef: selection.entityRefs.get(normalizeId(cluster.id!)),
       };
+      return snapshot;
+    });
+    const snapshots = this.options.probeServedCertificates
+      ? await this.options.probeServedCertificates(resolved)
+      : resolved;
+    const refreshed = snapshots.map(snapshot => {
       const summary = summarizeCluster(snapshot);
       return {
         cluster: {
@@ -192,7 +202,7 @@ export class FleetRefresher {
     );
     const failed: Array<{ resourceId: string; reason: string }> = [];
     const removed: string[] = [];
-    for (const stored of await store.listClusters()) {
+    for (const stored of await store.listSummaries()) {
       if (seen.has(stored.resourceId)) continue;
       const subscription = stored.subscriptionId.toLowerCase();
       if (failedSubscriptions.has(subscription) || !scanned.has(subscription)) {
