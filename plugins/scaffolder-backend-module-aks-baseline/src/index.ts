@@ -6,3 +6,5 @@
  */
 export { scaffolderModuleAksBaseline as default } from './module';
 export { createOnboardAppAction } from './actions/onboardApp';
+export { createCreateClusterAction } from './actions/createCluster';
+export type { CreateClusterActionOptions } from './actions/createCluster';

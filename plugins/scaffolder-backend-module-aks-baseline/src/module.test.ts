@@ -3,13 +3,16 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModuleAksBaseline } from './module';
 
 describe('scaffolderModuleAksBaseline', () => {
-  it('registers aks-baseline:onboard-app with the scaffolder', async () => {
+  it('registers the aks-baseline actions with the scaffolder', async () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
       features: [scaffolderModuleAksBaseline],
     });
     const ids = addActions.mock.calls.flat().map(action => action.id);
-    expect(ids).toEqual(['aks-baseline:onboard-app']);
+    expect(ids).toEqual([
+      'aks-baseline:onboard-app',
+      'aks-baseline:create-cluster',
+    ]);
   });
 });

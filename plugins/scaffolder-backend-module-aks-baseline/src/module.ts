@@ -1,5 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCreateClusterAction } from './actions/createCluster';
 import { createOnboardAppAction } from './actions/onboardApp';
 
 /**
@@ -14,7 +15,10 @@ export const scaffolderModuleAksBaseline = createBackendModule({
     reg.registerInit({
       deps: { scaffolder: scaffolderActionsExtensionPoint },
       async init({ scaffolder }) {
-        scaffolder.addActions(createOnboardAppAction());
+        scaffolder.addActions(
+          createOnboardAppAction(),
+          createCreateClusterAction(),
+        );
       },
     });
   },

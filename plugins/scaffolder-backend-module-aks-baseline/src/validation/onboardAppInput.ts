@@ -191,7 +191,7 @@ export function parseOnboardAppInput(raw: unknown): OnboardAppRequest {
   return { spec, dirs: readOutputDirs(input) };
 }
 
-function readEntityRef(
+export function readEntityRef(
   value: unknown,
   field: string,
   options: { defaultKind: string; kinds: string[] },

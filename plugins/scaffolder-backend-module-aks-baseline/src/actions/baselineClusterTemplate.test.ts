@@ -1,0 +1,197 @@
+import { InputError } from '@backstage/errors';
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { findRepoRoot } from '../testing/sharedDir';
+import { parseCreateClusterInput } from '../validation/createClusterInput';
+import { createCreateClusterAction } from './createCluster';
+
+/*
+ * The baseline-cluster template and the action agree: the form checks what
+ * the action's schema checks, offers the action's defaults, and what it
+ * collects is input the action accepts.
+ */
+
+type Schema = Record<string, any>;
+
+const template = parse(
+  readFileSync(
+    join(findRepoRoot(), 'templates', 'baseline-cluster', 'template.yaml'),
+    'utf8',
+  ),
+);
+const action = createCreateClusterAction();
+const actionSchema = action.schema!.input as Schema;
+const clusterStep = template.spec.steps.find(
+  (s: Schema) => s.action === action.id,
+);
+
+/** All form pages as one JSON schema (how the form validates the whole run). */
+const formSchema: Schema = {
+  type: 'object',
+  properties: Object.assign(
+    {},
+    ...template.spec.parameters.map((page: Schema) => page.properties),
+  ),
+  required: template.spec.parameters.flatMap(
+    (page: Schema) => page.required ?? [],
+  ),
+};
+const FORM_ONLY = ['repoUrl'];
+
+/** Replaces whole-value `${{ parameters.x }}` the way the scaffolder does. */
+function renderStepInput(parameters: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(clusterStep.input as Record<string, unknown>)
+      .map(([key, value]) => {
+        const match =
+          typeof value === 'string' &&
+          /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
+        return [key, match ? parameters[match[1]] : value];
+      })
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
+const SAMPLE_PARAMETERS = {
+  clusterName: 'aks-prod-weu',
+  owner: 'group:default/platform-team',
+  subscriptionId: '6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b',
+  resourceGroup: 'rg-aks-prod-weu',
+  location: 'westeurope',
+  kubernetesVersion: '1.34',
+  systemNodeVmSize: 'Standard_D4ds_v5',
+  systemNodeCount: 3,
+  userNodeVmSize: 'Standard_D8ds_v5',
+  userNodeMinCount: 2,
+  userNodeMaxCount: 5,
+  vnetAddressSpace: '10.240.0.0/16',
+  nodeSubnetCidr: '10.240.0.0/22',
+  ingressSubnetCidr: '10.240.4.0/28',
+  privateEndpointsSubnetCidr: '10.240.4.32/28',
+  appGatewaySubnetCidr: '10.240.5.0/24',
+  serviceCidr: '172.16.0.0/16',
+  firewallPrivateIp: '10.200.0.4',
+  firewallResourceId:
+    '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-westeurope',
+  ingressDomain: 'contoso.com',
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
+  traefikNamespace: 'a0008',
+  keyVaultName: 'kv-aks-prod-weu',
+  edgeCertificateName: 'gateway-external-pfx-cert',
+  ingressCertificateName: 'traefik-ingress-internal-aks-ingress-tls',
+  backendRootCertificateName: 'appgw-ingress-internal-aks-ingress-tls',
+  deploy: false,
+  repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu',
+};
+
+describe('templates/baseline-cluster/template.yaml', () => {
+  it('is a v1beta3 Template: the action, publish:github, catalog:register', () => {
+    expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
+    expect(template.kind).toBe('Template');
+    expect(template.spec.parameters.map((p: Schema) => p.title)).toEqual([
+      'Cluster',
+      'Network',
+      'Identity',
+      'Certificates',
+      'Repository',
+    ]);
+    expect(template.spec.steps.map((s: Schema) => s.action)).toEqual([
+      'aks-baseline:create-cluster',
+      'publish:github',
+      'catalog:register',
+    ]);
+    const [, publish, register] = template.spec.steps;
+    expect(publish.input.sourcePath).toBe(clusterStep.input.outputDir);
+    expect(register.input).toEqual({
+      repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}',
+      catalogInfoPath: '${{ steps.cluster.output.catalogInfoPath }}',
+    });
+    expect(template.spec.output.links.map((l: Schema) => l.title)).toEqual([
+      'Repository',
+      'Open in catalog',
+    ]);
+  });
+
+  it('passes every form field to the action, and only fields the action declares', () => {
+    const passed = Object.keys(clusterStep.input).filter(
+      k => k !== 'outputDir',
+    );
+    expect(passed.sort()).toEqual(
+      Object.keys(formSchema.properties)
+        .filter(k => !FORM_ONLY.includes(k))
+        .sort(),
+    );
+    for (const key of Object.keys(clusterStep.input)) {
+      expect(actionSchema.properties).toHaveProperty([key]);
+    }
+  });
+
+  it("validates each field with the action's patterns, limits and defaults", () => {
+    const keywords = (schema: Schema) => ({
+      type: schema.type,
+      pattern: schema.pattern,
+      maxLength: schema.maxLength,
+      minimum: schema.minimum,
+      maximum: schema.maximum,
+    });
+    const form: Record<string, unknown> = {};
+    const act: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries<Schema>(formSchema.properties)) {
+      if (FORM_ONLY.includes(name)) continue;
+      const actField = actionSchema.properties[name];
+      form[name] = keywords(field);
+      act[name] = keywords(actField);
+      if ('default' in actField) {
+        form[`${name} default`] = field.default;
+        act[`${name} default`] = actField.default;
+      }
+    }
+    expect(form).toEqual(act);
+  });
+
+  it('requires what the action requires', () => {
+    expect([...formSchema.required].sort()).toEqual(
+      [...actionSchema.required, ...FORM_ONLY].sort(),
+    );
+  });
+
+  it('collects input the action accepts', () => {
+    const formValidate = new Ajv({ strict: false }).compile(formSchema);
+    expect(formValidate(SAMPLE_PARAMETERS)).toBe(true);
+    const input = renderStepInput(SAMPLE_PARAMETERS);
+    const actionValidate = new Ajv({ strict: false }).compile(actionSchema);
+    expect(actionValidate(input)).toBe(true);
+    const request = parseCreateClusterInput(input);
+    expect(request.outputDir).toBe('cluster-repo');
+    expect(request.spec.clusterName).toBe('aks-prod-weu');
+  });
+
+  it('rejects in the form what the action rejects', () => {
+    const formValidate = new Ajv({ strict: false }).compile(formSchema);
+    for (const [field, value] of [
+      ['clusterName', 'aks\n---\nkind: ClusterRoleBinding'],
+      ['clusterName', 'aks--prod'],
+      ['resourceGroup', 'rg.'],
+      ['kubernetesVersion', 'latest'],
+      ['userNodeMinCount', 1],
+      ['vnetAddressSpace', '10.240.0.0/33'],
+      ['firewallPrivateIp', '10.200.0'],
+      ['ingressDomain', '*.contoso.com'],
+      ['tenantId', '"quoted"'],
+      ['keyVaultName', 'kv--prod'],
+      ['edgeCertificateName', 'edge_cert'],
+    ] as const) {
+      const parameters = { ...SAMPLE_PARAMETERS, [field]: value };
+      expect({ field, valid: formValidate(parameters) }).toEqual({
+        field,
+        valid: false,
+      });
+      expect(() =>
+        parseCreateClusterInput(renderStepInput(parameters)),
+      ).toThrow(InputError);
+    }
+  });
+});

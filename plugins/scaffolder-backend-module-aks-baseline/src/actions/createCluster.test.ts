@@ -1,0 +1,343 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { ArmDeploymentError } from '../deploy/deploymentErrors';
+import {
+  clusterExampleInputs,
+  validClusterInput,
+} from '../testing/clusterFixtures';
+import {
+  ARM_PATHS,
+  FakeArmTransport,
+  deploymentScenario,
+  fakeCredential,
+} from '../testing/fakeArmTransport';
+import {
+  CREATE_CLUSTER_FIELDS,
+  parseCreateClusterInput,
+} from '../validation/createClusterInput';
+import {
+  CreateClusterActionOptions,
+  createCreateClusterAction,
+} from './createCluster';
+import { examples } from './createCluster.examples';
+
+const CLIENT_ID = '0b5c3f1e-7d2a-4c8b-9e6f-1a2b3c4d5e6f';
+
+describe('aks-baseline:create-cluster', () => {
+  const workspace = createMockDirectory();
+  beforeEach(() => workspace.clear());
+
+  function actionWith(transport: FakeArmTransport) {
+    const options: CreateClusterActionOptions = {
+      credential: fakeCredential,
+      httpClient: transport,
+      pollIntervalMs: 1,
+      retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 5 },
+    };
+    return createCreateClusterAction(options);
+  }
+
+  async function run(
+    input: Record<string, unknown>,
+    { isDryRun = false, transport = new FakeArmTransport([]) } = {},
+  ) {
+    // createMockActionContext drops isDryRun: set it on the context.
+    const ctx = {
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath: workspace.path,
+      }),
+      isDryRun,
+    };
+    await actionWith(transport).handler(ctx);
+    return Object.fromEntries(
+      (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
+        name,
+        value,
+      ]),
+    ) as {
+      files: string[];
+      summary: string;
+      controls: Array<{ id: string; status: string }>;
+      deployment?: { mode: string; message: string };
+      clusterResourceId: string;
+      entityRef: string;
+      catalogInfoPath: string;
+    };
+  }
+
+  /** Every file under the workspace, as relative path -> content. */
+  function writtenFiles(): Record<string, string> {
+    const flat: Record<string, string> = {};
+    const walk = (tree: unknown, prefix: string) => {
+      for (const [name, value] of Object.entries(tree as object)) {
+        const path = prefix ? `${prefix}/${name}` : name;
+        if (typeof value === 'string') flat[path] = value;
+        else walk(value, path);
+      }
+    };
+    walk(workspace.content({ shouldReadAsText: true }) ?? {}, '');
+    return flat;
+  }
+
+  it('declares its identity, dry-run support and a described schema', () => {
+    const action = createCreateClusterAction();
+    expect(action.id).toBe('aks-baseline:create-cluster');
+    expect(action.supportsDryRun).toBe(true);
+    const input = action.schema?.input as any;
+    expect(Object.keys(input.properties).sort()).toEqual(
+      [...CREATE_CLUSTER_FIELDS].sort(),
+    );
+    for (const [field, schema] of Object.entries<any>(input.properties)) {
+      expect({ field, description: schema.description }).toEqual({
+        field,
+        description: expect.stringMatching(/\w/),
+      });
+    }
+    expect(input.required.sort()).toEqual(
+      [
+        'clusterName',
+        'owner',
+        'subscriptionId',
+        'resourceGroup',
+        'location',
+        'firewallPrivateIp',
+        'firewallResourceId',
+        'ingressDomain',
+        'tenantId',
+        'adminGroupObjectId',
+        'keyVaultName',
+      ].sort(),
+    );
+    const output = (action.schema?.output as any).properties;
+    for (const [field, schema] of Object.entries<any>(output)) {
+      expect({ field, description: schema.description }).toEqual({
+        field,
+        description: expect.stringMatching(/\w/),
+      });
+    }
+  });
+
+  it.each(examples.map((e, i) => [e.description, i] as const))(
+    'example: %s',
+    async (_description, index) => {
+      const step = parse(examples[index].example).steps[0];
+      expect(step.action).toBe('aks-baseline:create-cluster');
+      const transport = new FakeArmTransport(
+        deploymentScenario({ outputs: { traefikIdentityClientId: CLIENT_ID } }),
+      );
+      const outputs = await run(step.input, { transport });
+      expect(Object.keys(writtenFiles()).sort()).toEqual(
+        [...outputs.files].sort(),
+      );
+      expect(outputs.summary).toContain(step.input.clusterName);
+      expect(outputs.entityRef).toBe(
+        `resource:default/${step.input.clusterName}`,
+      );
+      expect(outputs.controls).toHaveLength(32);
+      expect(outputs.deployment?.mode).toBe(
+        step.input.deploy ? 'deployed' : undefined,
+      );
+      expect(transport.requests.length > 0).toBe(step.input.deploy === true);
+    },
+  );
+
+  it('writes the repository for the default example', async () => {
+    const outputs = await run(clusterExampleInputs()[0]);
+    expect(outputs.files).toEqual([
+      'infra/cluster.json',
+      'infra/cluster.parameters.json',
+      'cluster-manifests/namespace-a0008.yaml',
+      'cluster-manifests/serviceaccount-traefik-ingress-ilb.yaml',
+      'cluster-manifests/clusterrole-traefik-ingress-ilb-a0008.yaml',
+      'cluster-manifests/clusterrolebinding-traefik-ingress-ilb-a0008.yaml',
+      'cluster-manifests/configmap-traefik-static-config.yaml',
+      'cluster-manifests/configmap-traefik-dynamic-config.yaml',
+      'cluster-manifests/secretproviderclass-traefik-ingress-tls-csi-akv.yaml',
+      'cluster-manifests/tlsstore-default.yaml',
+      'cluster-manifests/deployment-traefik-ingress-ilb.yaml',
+      'cluster-manifests/service-traefik-ingress-ilb.yaml',
+      'cluster-manifests/ingressclass-traefik-internal.yaml',
+      'cluster-manifests/poddisruptionbudget-traefik-ingress-ilb.yaml',
+      'cluster-manifests/workload-identity.env',
+      'cluster-manifests/kustomization.yaml',
+      'catalog-info.yaml',
+      'README.md',
+    ]);
+    const files = writtenFiles();
+    expect(outputs.clusterResourceId).toBe(
+      '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu',
+    );
+    expect(parse(files['catalog-info.yaml'])).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: expect.objectContaining({
+        name: 'aks-prod-weu',
+        annotations: {
+          'aks-baseline.io/resource-id': outputs.clusterResourceId,
+        },
+      }),
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'group:default/platform-team',
+      },
+    });
+    const template = JSON.parse(files['infra/cluster.json']);
+    expect(template.$schema).toContain('deploymentTemplate.json');
+    expect(template.resources).toHaveLength(26);
+    const readme = files['README.md'];
+    for (const expected of [
+      'az deployment group create',
+      'gateway-external-pfx-cert',
+      'traefik-ingress-internal-aks-ingress-tls',
+      'appgw-ingress-internal-aks-ingress-tls',
+      '*.aks-ingress.contoso.com',
+      '**FW-01** (not-observed)',
+      '**OPS-01** (fail)',
+    ]) {
+      expect(readme).toContain(expected);
+    }
+    expect(outputs.summary).toMatch(/27 of 32 pass/);
+    expect(outputs.summary).toContain('OPS-01 monitoring is off');
+  });
+
+  it('writes the same files in a dry run, and nothing else', async () => {
+    const input = clusterExampleInputs()[1];
+    const real = await run(input);
+    const realFiles = writtenFiles();
+    workspace.clear();
+    const dry = await run(input, { isDryRun: true });
+    expect(dry).toEqual(real);
+    expect(writtenFiles()).toEqual(realFiles);
+    expect(Object.keys(realFiles).every(f => f.startsWith('cluster/'))).toBe(
+      true,
+    );
+  });
+
+  describe('with deploy', () => {
+    const input = clusterExampleInputs()[2];
+
+    it("deploys through ARM and fills in Traefik's client id", async () => {
+      const transport = new FakeArmTransport(
+        deploymentScenario({ outputs: { traefikIdentityClientId: CLIENT_ID } }),
+      );
+      const outputs = await run(input, { transport });
+      expect(outputs.deployment).toEqual({
+        mode: 'deployed',
+        message: 'Deployment aks-baseline-aks-dev-neu succeeded.',
+      });
+      const put = transport.requests.find(
+        r => r.method === 'PUT' && ARM_PATHS.DEPLOYMENT.test(r.path),
+      )!;
+      expect(put.path).toMatch(
+        /\/resourcegroups\/rg-aks-dev-neu\/.*\/deployments\/aks-baseline-aks-dev-neu$/,
+      );
+      const files = writtenFiles();
+      expect(put.body.properties.template).toEqual(
+        JSON.parse(files['infra/cluster.json']),
+      );
+      expect(put.body.properties.parameters).toEqual(
+        JSON.parse(files['infra/cluster.parameters.json']).parameters,
+      );
+      expect(files['cluster-manifests/workload-identity.env']).toContain(
+        `clientId=${CLIENT_ID}`,
+      );
+    });
+
+    it('only validates in a dry run', async () => {
+      const transport = new FakeArmTransport(deploymentScenario());
+      const outputs = await run(input, { isDryRun: true, transport });
+      expect(outputs.deployment?.mode).toBe('validated');
+      expect(transport.requests.map(r => r.method)).toEqual(['HEAD', 'POST']);
+      expect(
+        writtenFiles()['cluster-manifests/workload-identity.env'],
+      ).toContain('clientId=set-from-workload-identity-env');
+    });
+
+    it('fails with the per-resource errors of a failed deployment, writing nothing', async () => {
+      const transport = new FakeArmTransport(
+        deploymentScenario({ outcome: 'failed' }),
+      );
+      const promise = run(input, { transport });
+      await expect(promise).rejects.toThrow(ArmDeploymentError);
+      await expect(promise).rejects.toThrow(
+        /agw-aks-prod-weu: ApplicationGatewayKeyVaultSecretAccessDenied/,
+      );
+      expect(writtenFiles()).toEqual({});
+    });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['clusterName', { clusterName: 'aks\n---\nkind: ClusterRoleBinding' }],
+    ['subscriptionId', { subscriptionId: '"quoted"' }],
+    ['location', { location: 'usgovvirginia' }],
+    ['kubernetesVersion', { kubernetesVersion: 'latest' }],
+    ['nodeSubnetCidr', { nodeSubnetCidr: '10.240.0.0/25' }],
+    ['appGatewaySubnetCidr', { appGatewaySubnetCidr: '10.240.5.0/27' }],
+    ['ingressSubnetCidr', { ingressSubnetCidr: '10.241.4.0/28' }],
+    ['serviceCidr', { serviceCidr: '10.240.0.0/16' }],
+    ['firewallPrivateIp', { firewallPrivateIp: '8.8.8.8' }],
+    ['keyVaultName', { keyVaultName: 'kv_aks' }],
+    ['userNodeMinCount', { userNodeMinCount: 1 }],
+    ['outputDir', { outputDir: '../escape' }],
+    ['certificateSourceVaultId', { deploy: true }],
+  ])(
+    'rejects bad %s with an InputError and writes nothing',
+    async (field, overrides) => {
+      const promise = run(validClusterInput(overrides));
+      await expect(promise).rejects.toThrow(InputError);
+      await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+      expect(writtenFiles()).toEqual({});
+    },
+  );
+
+  /*
+   * The JSON schema (what the scaffolder and the form check) agrees with the
+   * handler wherever a pattern or a range can say the rule.
+   */
+  describe('JSON schema', () => {
+    const validate = new Ajv({ strict: false }).compile(
+      createCreateClusterAction().schema!.input as object,
+    );
+
+    it('accepts every example', () => {
+      for (const input of clusterExampleInputs()) {
+        expect(validate(input)).toBe(true);
+      }
+    });
+
+    it.each<[string, unknown]>([
+      ['clusterName', 'aks--prod'],
+      ['clusterName', 'a'.repeat(64)],
+      ['clusterName', 'aks-prоd'], // Cyrillic 'о'
+      ['subscriptionId', 'not-a-guid'],
+      ['resourceGroup', 'rg.'],
+      ['location', 'West Europe'],
+      ['kubernetesVersion', 'v1.34'],
+      ['systemNodeVmSize', 'D4ds_v5'],
+      ['systemNodeCount', 0],
+      ['userNodeMinCount', 1],
+      ['userNodeMaxCount', 1001],
+      ['vnetAddressSpace', '10.240.0.0/33'],
+      ['dnsServiceIp', '172.16.0.010'],
+      ['firewallPrivateIp', '10.200.0'],
+      ['firewallResourceId', '/subscriptions/x'],
+      ['ingressDomain', '*.contoso.com'],
+      ['keyVaultName', 'kv--aks'],
+      ['edgeCertificateName', 'edge_cert'],
+      ['certificateSourceVaultId', '/subscriptions/x/vaults/y'],
+      ['logAnalyticsWorkspaceId', 'la-aks'],
+      ['traefikNamespace', 'Traefik'],
+      ['outputDir', '/etc'],
+      ['deploy', 'yes'],
+      ['clustername', 'x'],
+    ])('rejects %s = %j like the handler does', (field, value) => {
+      const input = validClusterInput({ [field]: value });
+      expect(validate(input)).toBe(false);
+      expect(() => parseCreateClusterInput(input)).toThrow(InputError);
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  DeployOptions,
+  DeploymentOutcome,
+  deployTemplate,
+} from '../deploy/armDeployment';
+import { renderCluster, planClusterFiles } from '../generators/cluster';
+import { baseTags } from '../generators/cluster/arm/template';
+import { clusterResourceId } from '../generators/cluster/catalogInfo';
+import { deploymentName } from '../generators/cluster/deploymentName';
+import { parseCreateClusterInput } from '../validation/createClusterInput';
+import { matches, GUID_PATTERN } from '../validation/rules';
+import { examples } from './createCluster.examples';
+import { createClusterInputSchema } from './createClusterSchema';
+
+export const CREATE_CLUSTER_ACTION_ID = 'aks-baseline:create-cluster';
+
+/**
+ * Azure access for `deploy: true`. Everything defaults to production
+ * behaviour (DefaultAzureCredential, the public cloud, the SDK's own
+ * transport); tests replace the credential and the HTTP transport only.
+ *
+ * @public
+ */
+export type CreateClusterActionOptions = Pick<
+  DeployOptions,
+  | 'credential'
+  | 'httpClient'
+  | 'endpoint'
+  | 'pollIntervalMs'
+  | 'timeoutMs'
+  | 'retryOptions'
+>;
+
+/**
+ * `aks-baseline:create-cluster`: a complete secure-baseline cluster as
+ * files (ARM template and parameters, Traefik's GitOps manifests, the
+ * catalog entity, a README), written only when the generated objects pass
+ * every applicable baseline control. Optionally deploys the template.
+ *
+ * The schema drives the form; the handler validates again with every rule
+ * (the scaffolder applies neither zod refinements nor defaults).
+ *
+ * @public
+ */
+export function createCreateClusterAction(
+  options: CreateClusterActionOptions = {},
+) {
+  return createTemplateAction({
+    id: CREATE_CLUSTER_ACTION_ID,
+    description:
+      'Generates an AKS secure-baseline cluster: ARM deployment template (identities, spoke network, firewall route, Key Vault over Private Link, WAF policy, App Gateway WAF_v2, AKS), Traefik GitOps manifests and the catalog entity, checked against the baseline controls before anything is written. Optionally deploys it.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: createClusterInputSchema,
+      output: z =>
+        z.object({
+          files: z
+            .array(z.string())
+            .describe('Files written, relative to the workspace.'),
+          clusterResourceId: z
+            .string()
+            .describe("The AKS cluster's ARM resource id."),
+          entityRef: z.string().describe("The cluster's catalog entity ref."),
+          catalogInfoPath: z
+            .string()
+            .describe(
+              'Path of catalog-info.yaml inside the generated repository (for catalog:register).',
+            ),
+          controls: z
+            .array(
+              z.object({
+                id: z.string().describe('Control id, e.g. NET-01.'),
+                status: z.string().describe('pass, fail, not-observed...'),
+                reason: z.string().describe('Why.'),
+              }),
+            )
+            .describe('Baseline control results on what was generated.'),
+          deployment: z
+            .object({
+              mode: z.string().describe('validated, deployed or skipped.'),
+              message: z.string().describe('What happened.'),
+            })
+            .optional()
+            .describe('The ARM deployment, when deploy was requested.'),
+          summary: z
+            .string()
+            .describe('What was generated, the control results, what is left.'),
+        }),
+    },
+    async handler(ctx) {
+      const request = parseCreateClusterInput(ctx.input);
+      const { spec } = request;
+      const rendered = renderCluster(spec, {
+        outputDir: request.outputDir,
+        notes: request.notes,
+      });
+      // Every path is checked before anything is written or deployed.
+      rendered.files.forEach(file =>
+        resolveSafeChildPath(ctx.workspacePath, file.path),
+      );
+
+      let deployment: DeploymentOutcome | undefined;
+      if (request.deploy) {
+        deployment = await deployTemplate(
+          {
+            subscriptionId: spec.subscriptionId,
+            resourceGroup: spec.resourceGroup,
+            location: spec.location,
+            deploymentName: deploymentName(spec),
+            template: rendered.generated.template,
+            parameters: rendered.generated.parameters.parameters,
+            tags: baseTags(spec),
+          },
+          {
+            ...options,
+            dryRun: ctx.isDryRun === true,
+            log: message => ctx.logger.info(message),
+          },
+        );
+        ctx.logger.info(deployment.message);
+      }
+
+      // A deployment that produced Traefik's client id fills it in.
+      const clientId = deployment?.outputs?.traefikIdentityClientId;
+      const files =
+        typeof clientId === 'string' && matches(GUID_PATTERN, clientId)
+          ? planClusterFiles(spec, rendered.generated, rendered.gate, {
+              outputDir: request.outputDir,
+              traefikClientId: clientId,
+            })
+          : rendered.files;
+      for (const file of files) {
+        const target = resolveSafeChildPath(ctx.workspacePath, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, file.content, 'utf8');
+      }
+
+      ctx.logger.info(
+        `${ctx.isDryRun ? '[dry run] ' : ''}Wrote ${
+          files.length
+        } files for cluster ${spec.clusterName}`,
+      );
+      ctx.output(
+        'files',
+        files.map(f => f.path),
+      );
+      ctx.output('clusterResourceId', clusterResourceId(spec));
+      ctx.output('entityRef', `resource:default/${spec.clusterName}`);
+      ctx.output('catalogInfoPath', '/catalog-info.yaml');
+      ctx.output(
+        'controls',
+        rendered.gate.results.map(r => ({
+          id: r.id,
+          status: r.status,
+          reason: r.reason,
+        })),
+      );
+      if (deployment) {
+        ctx.output('deployment', {
+          mode: deployment.mode,
+          message: deployment.message,
+        });
+      }
+      ctx.output(
+        'summary',
+        deployment
+          ? `${rendered.summary}\nDeployment: ${deployment.message}`
+          : rendered.summary,
+      );
+    },
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The few ARM template expressions the cluster template needs, built in one
+ * place. Everything the control evaluator judges is written as a literal;
+ * expressions are left only where ARM must compute the value (references
+ * between resources of the same deployment, ids known after creation).
+ *
+ * Names reaching here passed validation (no quotes), but literals are still
+ * escaped the way ARM escapes them (a quote is doubled).
+ */
+
+/**
+ * The api-version of each resource type: the versions of Microsoft's REST
+ * specifications the tests validate against (shared/azure-specs). Role
+ * assignments and private DNS zones are not in those specs (see README).
+ */
+export const API_VERSIONS = {
+  containerService: '2026-10-01',
+  network: '2026-07-01',
+  keyVault: '2026-04-01',
+  managedIdentity: '2026-05-31',
+  authorization: '2022-04-01',
+  privateDns: '2024-06-01',
+} as const;
+
+export const RESOURCE_TYPES = {
+  managedCluster: 'Microsoft.ContainerService/managedClusters',
+  identity: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+  federatedCredential:
+    'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+  vnet: 'Microsoft.Network/virtualNetworks',
+  subnet: 'Microsoft.Network/virtualNetworks/subnets',
+  routeTable: 'Microsoft.Network/routeTables',
+  nsg: 'Microsoft.Network/networkSecurityGroups',
+  publicIp: 'Microsoft.Network/publicIPAddresses',
+  appGateway: 'Microsoft.Network/applicationGateways',
+  wafPolicy:
+    'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+  privateEndpoint: 'Microsoft.Network/privateEndpoints',
+  privateDnsZoneGroup:
+    'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+  privateDnsZone: 'Microsoft.Network/privateDnsZones',
+  privateDnsZoneLink: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+  keyVault: 'Microsoft.KeyVault/vaults',
+  keyVaultSecret: 'Microsoft.KeyVault/vaults/secrets',
+  roleAssignment: 'Microsoft.Authorization/roleAssignments',
+  roleDefinition: 'Microsoft.Authorization/roleDefinitions',
+} as const;
+
+/** A resource as an ARM template declares it. */
+export interface ArmTemplateResource {
+  type: string;
+  apiVersion: string;
+  name: string;
+  location?: string;
+  condition?: string;
+  scope?: string;
+  dependsOn?: string[];
+  tags?: Record<string, string>;
+  properties?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** An ARM string literal inside an expression. */
+export function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** `resourceId(type, names...)` without the brackets, to nest in other expressions. */
+export function resourceIdCall(type: string, ...names: string[]): string {
+  return `resourceId(${[type, ...names].map(literal).join(', ')})`;
+}
+
+/** `[resourceId(...)]`: the id of a resource of this deployment's resource group. */
+export function resourceId(type: string, ...names: string[]): string {
+  return `[${resourceIdCall(type, ...names)}]`;
+}
+
+/** `{ id: [resourceId(...)] }`, the shape ARM references take. */
+export function ref(type: string, ...names: string[]): { id: string } {
+  return { id: resourceId(type, ...names) };
+}
+
+/** A property of a resource known after it is created, e.g. an identity's principalId. */
+export function referenceProperty(
+  type: string,
+  apiVersion: string,
+  names: string[],
+  path: string,
+): string {
+  return `[reference(${resourceIdCall(type, ...names)}, ${literal(
+    apiVersion,
+  )}).${path}]`;
+}
+
+export function parameter(name: string): string {
+  return `[parameters(${literal(name)})]`;
+}

@@ -1,0 +1,117 @@
+import { ClusterNames } from '../names';
+import { ClusterSpec } from '../spec';
+import {
+  API_VERSIONS,
+  ArmTemplateResource,
+  RESOURCE_TYPES,
+  literal,
+  referenceProperty,
+  resourceId,
+  resourceIdCall,
+} from './expressions';
+
+/** Built-in role definition ids (the same in every tenant). */
+export const BUILT_IN_ROLES = {
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
+  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
+} as const;
+
+export interface RoleGrant {
+  /** The user-assigned identity receiving the role. */
+  identity: string;
+  role: keyof typeof BUILT_IN_ROLES;
+  /** The resource the role is granted on (type and name in this resource group). */
+  scope: { type: string; name: string };
+  /** Why, for people reading the assignment in the portal. */
+  description: string;
+}
+
+/**
+ * The grants the baseline needs, and nothing wider: App Gateway and Traefik
+ * read secrets of the one vault (App Gateway's certificate access fails
+ * with ApplicationGatewayKeyVaultSecretAccessDenied otherwise), and the
+ * cluster's control plane manages its load balancers in the spoke and reads
+ * the node subnet's route table.
+ */
+export function roleGrants(
+  spec: ClusterSpec,
+  names: ClusterNames,
+): RoleGrant[] {
+  const vault = { type: RESOURCE_TYPES.keyVault, name: spec.keyVault.name };
+  return [
+    {
+      identity: names.identities.appGateway,
+      role: 'keyVaultSecretsUser',
+      scope: vault,
+      description:
+        "App Gateway reads its listener certificate and Traefik's trusted root",
+    },
+    {
+      identity: names.identities.traefik,
+      role: 'keyVaultSecretsUser',
+      scope: vault,
+      description:
+        'Traefik reads its ingress certificate through the CSI driver',
+    },
+    {
+      identity: names.identities.controlPlane,
+      role: 'networkContributor',
+      scope: { type: RESOURCE_TYPES.vnet, name: names.vnet },
+      description:
+        "AKS joins the node subnet and places Traefik's internal load balancer in the ingress subnet",
+    },
+    {
+      identity: names.identities.controlPlane,
+      role: 'networkContributor',
+      scope: { type: RESOURCE_TYPES.routeTable, name: names.routeTable },
+      description:
+        "AKS checks the node subnet's route table (user-defined routing)",
+    },
+  ];
+}
+
+/** The assignment's name: a GUID ARM derives, stable across redeployments. */
+function assignmentGuid(grant: RoleGrant): string {
+  return `guid(${[
+    'resourceGroup().id',
+    literal(grant.identity),
+    literal(grant.role),
+    literal(grant.scope.name),
+  ].join(', ')})`;
+}
+
+export function roleAssignment(grant: RoleGrant): ArmTemplateResource {
+  return {
+    type: RESOURCE_TYPES.roleAssignment,
+    apiVersion: API_VERSIONS.authorization,
+    name: `[${assignmentGuid(grant)}]`,
+    // An extension resource: the scope is the target, relative to the group.
+    scope: `${grant.scope.type}/${grant.scope.name}`,
+    dependsOn: [
+      resourceId(RESOURCE_TYPES.identity, grant.identity),
+      resourceId(grant.scope.type, grant.scope.name),
+    ],
+    properties: {
+      roleDefinitionId: `[subscriptionResourceId(${literal(
+        RESOURCE_TYPES.roleDefinition,
+      )}, ${literal(BUILT_IN_ROLES[grant.role])})]`,
+      principalId: referenceProperty(
+        RESOURCE_TYPES.identity,
+        API_VERSIONS.managedIdentity,
+        [grant.identity],
+        'principalId',
+      ),
+      // Skips the directory lookup that fails for a just-created identity.
+      principalType: 'ServicePrincipal',
+      description: grant.description,
+    },
+  };
+}
+
+/** The assignment's full id, for `dependsOn`. */
+export function roleAssignmentId(grant: RoleGrant): string {
+  return `[extensionResourceId(${resourceIdCall(
+    grant.scope.type,
+    grant.scope.name,
+  )}, ${literal(RESOURCE_TYPES.roleAssignment)}, ${assignmentGuid(grant)})]`;
+}

@@ -1,0 +1,165 @@
+import {
+  BaselineResources,
+  ControlResult,
+  ControlStatus,
+  evaluateBaselineControls,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { parse } from 'yaml';
+import { ArmTemplateResource, RESOURCE_TYPES } from './arm/expressions';
+import { ArmDeploymentTemplate } from './arm/template';
+import { KubernetesObject } from '../types';
+import { ClusterNames } from './names';
+import { ClusterSpec } from './spec';
+import {
+  DYNAMIC_CONFIG_FILE,
+  STATIC_CONFIG_FILE,
+} from './manifests/traefikConfig';
+
+/** What the gate judges: the generated template and manifests. */
+export interface GeneratedForGate {
+  template: ArmDeploymentTemplate;
+  manifests: KubernetesObject[];
+}
+
+/** A control that is not a pass, and why that is right for a new cluster. */
+export interface AcceptedControl {
+  id: string;
+  status: ControlStatus;
+  reason: string;
+}
+
+export interface ControlGateResult {
+  results: ControlResult[];
+  /** Not a pass, for a reason stated here (shown in the summary). */
+  accepted: AcceptedControl[];
+  /** Not a pass, and nothing explains it: the action refuses to write. */
+  failures: ControlResult[];
+}
+
+/**
+ * Controls a freshly generated cluster cannot pass, each with the status it
+ * is expected to have and why. Anything else that is not a pass fails the
+ * gate, warnings included.
+ */
+export function expectedNonPasses(spec: ClusterSpec): AcceptedControl[] {
+  const noApp =
+    "no app is routed yet: aks-baseline:onboard-app generates each app's route, default-deny and Traefik-only NetworkPolicies";
+  const expected: AcceptedControl[] = [
+    {
+      id: 'FW-01',
+      status: 'not-observed',
+      reason: `the hub firewall (${spec.firewall.resourceId}) lives outside this deployment; only the route to its IP ${spec.firewall.privateIp} is generated. The dashboard judges its threat intelligence and DNS proxy from the hub.`,
+    },
+    { id: 'K8S-05', status: 'not-applicable', reason: noApp },
+    { id: 'K8S-06', status: 'not-applicable', reason: noApp },
+    { id: 'K8S-07', status: 'not-applicable', reason: noApp },
+  ];
+  if (!spec.logAnalyticsWorkspaceId) {
+    expected.push({
+      id: 'OPS-01',
+      status: 'fail',
+      reason:
+        'no Log Analytics workspace given (logAnalyticsWorkspaceId), so Container insights is off; give one to turn monitoring on',
+    });
+  }
+  return expected;
+}
+
+const ofType = (resources: ArmTemplateResource[], type: string) =>
+  resources.filter(r => r.type.toLowerCase() === type.toLowerCase());
+
+function configFile(
+  manifests: KubernetesObject[],
+  name: string,
+  file: string,
+): Record<string, unknown> | undefined {
+  const map = manifests.find(
+    m => m.kind === 'ConfigMap' && m.metadata.name === name,
+  );
+  const text = (map?.data as Record<string, string> | undefined)?.[file];
+  return text === undefined ? undefined : parse(text);
+}
+
+/**
+ * The generated objects as the evaluator's input, the way the dashboard
+ * reads a live cluster: ARM resources by type, the Kubernetes objects, and
+ * Traefik's configuration parsed back from its ConfigMaps. The only outside
+ * fact is the hub firewall's IP.
+ */
+export function baselineResourcesOf(
+  spec: ClusterSpec,
+  names: ClusterNames,
+  generated: GeneratedForGate,
+): BaselineResources {
+  const resources = generated.template.resources;
+  return {
+    cluster: ofType(resources, RESOURCE_TYPES.managedCluster)[0],
+    applicationGateways: ofType(resources, RESOURCE_TYPES.appGateway),
+    wafPolicies: ofType(resources, RESOURCE_TYPES.wafPolicy),
+    virtualNetworks: ofType(resources, RESOURCE_TYPES.vnet),
+    routeTables: ofType(resources, RESOURCE_TYPES.routeTable),
+    keyVaults: ofType(resources, RESOURCE_TYPES.keyVault),
+    privateEndpoints: ofType(resources, RESOURCE_TYPES.privateEndpoint),
+    userAssignedIdentities: ofType(resources, RESOURCE_TYPES.identity),
+    federatedIdentityCredentials: ofType(
+      resources,
+      RESOURCE_TYPES.federatedCredential,
+    ),
+    kubernetes: {
+      objects: generated.manifests,
+      traefikStaticConfig: configFile(
+        generated.manifests,
+        names.traefik.staticConfig,
+        STATIC_CONFIG_FILE,
+      ),
+      traefikDynamicConfig: configFile(
+        generated.manifests,
+        names.traefik.dynamicConfig,
+        DYNAMIC_CONFIG_FILE,
+      ),
+      traefik: {
+        namespace: spec.traefik.namespace,
+        serviceName: names.traefik.service,
+      },
+    },
+    context: { firewallPrivateIp: spec.firewall.privateIp },
+  };
+}
+
+/** Runs the control evaluator and sorts every result into pass, accepted or failure. */
+export function checkClusterControls(
+  spec: ClusterSpec,
+  names: ClusterNames,
+  generated: GeneratedForGate,
+): ControlGateResult {
+  const results = evaluateBaselineControls(
+    baselineResourcesOf(spec, names, generated),
+  );
+  const expected = expectedNonPasses(spec);
+  const accepted: AcceptedControl[] = [];
+  const failures: ControlResult[] = [];
+  for (const result of results) {
+    if (result.status === 'pass') continue;
+    const exception = expected.find(
+      e => e.id === result.id && e.status === result.status,
+    );
+    if (exception) accepted.push(exception);
+    else failures.push(result);
+  }
+  return { results, accepted, failures };
+}
+
+/** The action's refusal: lists every failing control with what was found. */
+export class BaselineControlsFailedError extends Error {
+  constructor(readonly failures: ControlResult[]) {
+    super(
+      `The generated cluster does not pass the baseline controls, so nothing was written: ${failures
+        .map(
+          f =>
+            `${f.id} ${f.title} (${f.status}): ${f.reason}; found ${f.found}`,
+        )
+        .join(' | ')}`,
+    );
+    this.name = 'BaselineControlsFailedError';
+  }
+}

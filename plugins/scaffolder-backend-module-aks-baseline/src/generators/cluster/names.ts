@@ -1,0 +1,169 @@
+import { ClusterSpec } from './spec';
+
+/**
+ * Names of everything the cluster generators create, derived in one place so
+ * the ARM resources, their references, the manifests and the README agree.
+ * Names that can outgrow an Azure limit with a 63-character cluster name are
+ * shortened with a stable hash suffix instead of failing.
+ */
+export interface ClusterNames {
+  vnet: string;
+  subnets: {
+    nodes: string;
+    ingress: string;
+    appGateway: string;
+    privateEndpoints: string;
+  };
+  routeTable: string;
+  nsgs: {
+    nodes: string;
+    ingress: string;
+    appGateway: string;
+    privateEndpoints: string;
+  };
+  identities: { controlPlane: string; appGateway: string; traefik: string };
+  federatedCredential: string;
+  keyVaultPrivateEndpoint: string;
+  keyVaultPrivateDnsZone: string;
+  keyVaultDnsLink: string;
+  publicIp: string;
+  wafPolicy: string;
+  appGateway: string;
+  /** App Gateway sub-resources. */
+  gateway: {
+    ipConfiguration: string;
+    frontendIp: string;
+    frontendPort: string;
+    edgeCertificate: string;
+    backendRoot: string;
+    backendPool: string;
+    backendSettings: string;
+    probe: string;
+    listener: string;
+    rule: string;
+  };
+  nodeResourceGroup: string;
+  /** Traefik, in the cluster. */
+  traefik: {
+    serviceAccount: string;
+    service: string;
+    deployment: string;
+    clusterRole: string;
+    staticConfig: string;
+    dynamicConfig: string;
+    secretProviderClass: string;
+    /** The kubernetes.io/tls secret the CSI driver syncs from Key Vault. */
+    tlsSecret: string;
+    ingressClass: string;
+    podDisruptionBudget: string;
+    /** File-provider middleware that admits only App Gateway's subnet. */
+    appGatewayOnlyMiddleware: string;
+    identityConfigMap: string;
+  };
+  /** Host name App Gateway sends to Traefik (SNI and Host), inside the ingress wildcard. */
+  backendHostName: string;
+  /** The wildcard Traefik's certificate must cover. */
+  ingressWildcard: string;
+  /** The wildcard App Gateway's listener (and edge certificate) covers. */
+  publicWildcard: string;
+}
+
+/** Labels that select Traefik's pods: the onboarding action's defaults. */
+export const TRAEFIK_POD_LABELS = {
+  'app.kubernetes.io/name': 'traefik-ingress-ilb',
+} as const;
+
+export function clusterNames(spec: ClusterSpec): ClusterNames {
+  const c = spec.clusterName;
+  const vault = spec.keyVault.name;
+  const vnet = fitName(`vnet-spoke-${c}`, 64);
+  const ingressDomain = `aks-ingress.${spec.ingressDomain}`;
+  return {
+    vnet,
+    subnets: {
+      nodes: 'snet-clusternodes',
+      ingress: 'snet-clusteringressservices',
+      appGateway: 'snet-applicationgateway',
+      privateEndpoints: 'snet-privatelinkendpoints',
+    },
+    routeTable: `rt-${c}-to-hub`,
+    nsgs: {
+      nodes: `nsg-${c}-nodes`,
+      ingress: `nsg-${c}-ingress`,
+      appGateway: `nsg-${c}-appgw`,
+      privateEndpoints: `nsg-${c}-pe`,
+    },
+    identities: {
+      controlPlane: `id-${c}-controlplane`,
+      appGateway: `id-${c}-appgateway`,
+      traefik: `id-${c}-traefik`,
+    },
+    federatedCredential: 'traefik-ingress-ilb',
+    keyVaultPrivateEndpoint: `pe-${vault}`,
+    keyVaultPrivateDnsZone: 'privatelink.vaultcore.azure.net',
+    keyVaultDnsLink: fitName(`link-${vnet}`, 80),
+    publicIp: `pip-${c}-appgw`,
+    wafPolicy: `waf-${c}`,
+    appGateway: `agw-${c}`,
+    gateway: {
+      ipConfiguration: 'agw-ip-configuration',
+      frontendIp: 'agw-frontend-public',
+      frontendPort: 'port-443',
+      edgeCertificate: 'edge-certificate',
+      backendRoot: 'traefik-ingress-root',
+      backendPool: 'traefik-internal-lb',
+      backendSettings: 'traefik-https',
+      probe: 'traefik-ping',
+      listener: 'listener-https',
+      rule: 'route-to-traefik',
+    },
+    nodeResourceGroup: `rg-${c}-nodepools`,
+    traefik: {
+      serviceAccount: 'traefik-ingress-ilb',
+      service: 'traefik-ingress-ilb',
+      deployment: 'traefik-ingress-ilb',
+      clusterRole: `traefik-ingress-ilb-${spec.traefik.namespace}`,
+      staticConfig: 'traefik-static-config',
+      dynamicConfig: 'traefik-dynamic-config',
+      secretProviderClass: 'traefik-ingress-tls-csi-akv',
+      tlsSecret: 'traefik-ingress-tls',
+      ingressClass: 'traefik-internal',
+      podDisruptionBudget: 'traefik-ingress-ilb',
+      appGatewayOnlyMiddleware: 'app-gateway-only',
+      identityConfigMap: 'traefik-workload-identity',
+    },
+    backendHostName: `${spec.dnsLabel}.${ingressDomain}`,
+    ingressWildcard: `*.${ingressDomain}`,
+    publicWildcard: `*.${spec.ingressDomain}`,
+  };
+}
+
+/**
+ * `name` itself when it fits, else its first characters and a hash of the
+ * whole, so two long names stay apart and the same name maps the same way.
+ */
+export function fitName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const suffix = `-${fnv1a(name)}`;
+  return name.slice(0, max - suffix.length).replace(/[-_.]+$/, '') + suffix;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable, dependency-free. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** Labels every generated Kubernetes object carries. */
+export function clusterLabels(spec: ClusterSpec): Record<string, string> {
+  return {
+    'app.kubernetes.io/part-of': 'aks-baseline-ingress',
+    'app.kubernetes.io/managed-by': 'backstage-aks-baseline',
+    // Label values allow 63 characters of [-A-Za-z0-9_.]: the cluster name fits.
+    'aks-baseline.io/cluster-name': spec.clusterName,
+  };
+}

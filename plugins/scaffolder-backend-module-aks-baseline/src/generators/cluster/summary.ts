@@ -1,0 +1,33 @@
+import { PlannedFile } from '../serialize';
+import { ControlGateResult } from './controlGate';
+import type { GeneratedCluster } from './index';
+import { ClusterSpec } from './spec';
+
+/**
+ * The action's summary: what was generated, how it fared against the
+ * baseline controls, which controls hang on optional inputs, what is left.
+ */
+export function clusterSummary(
+  spec: ClusterSpec,
+  generated: GeneratedCluster,
+  gate: ControlGateResult,
+  files: PlannedFile[],
+  notes: string[],
+): string {
+  const passed = gate.results.filter(r => r.status === 'pass').length;
+  const monitoring = spec.logAnalyticsWorkspaceId
+    ? 'on (logAnalyticsWorkspaceId given)'
+    : 'off: give logAnalyticsWorkspaceId to turn it on';
+  const zones = spec.availabilityZones.length
+    ? `zones ${spec.availabilityZones.join(', ')}`
+    : 'no zones in this region';
+  const lines = [
+    `Generated ${files.length} files for AKS cluster ${spec.clusterName} (${spec.resourceGroup}, ${spec.location}): an ARM template with ${generated.template.resources.length} resources, ${generated.manifests.length} Traefik manifests and the catalog entity.`,
+    `Baseline controls: ${passed} of ${gate.results.length} pass; not passing, as expected for a new cluster:`,
+    ...gate.accepted.map(a => `- ${a.id} (${a.status}): ${a.reason}`),
+    `Controls that depend on optional inputs: OPS-01 monitoring is ${monitoring}; zone redundancy (pools, App Gateway, public IP): ${zones}.`,
+    ...notes.map(note => `Note: ${note}`),
+    `Next (README.md): prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName}, deploy infra/cluster.json with az deployment group create, put Traefik's client id into cluster-manifests/workload-identity.env, apply cluster-manifests/ from inside the network.`,
+  ];
+  return lines.join('\n');
+}
