@@ -87,4 +87,54 @@ export const checks = [
       }
     },
   },
+  {
+    name: 'the baseline-cluster template is in the catalog and its dry run writes the ARM template and manifests',
+    async run({ backend }) {
+      const template = await api(
+        backend,
+        '/api/catalog/entities/by-name/template/default/aks-baseline-cluster',
+      );
+      const result = await api(backend, '/api/scaffolder/v2/dry-run', {
+        method: 'POST',
+        body: JSON.stringify({
+          template,
+          values: {
+            clusterName: 'aks-e2e-weu',
+            owner: 'group:default/platform-team',
+            subscriptionId: '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+            resourceGroup: 'rg-aks-e2e-weu',
+            location: 'westeurope',
+            firewallPrivateIp: '10.200.0.4',
+            firewallResourceId:
+              '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope',
+            ingressDomain: 'contoso-demo.com',
+            tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+            adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
+            keyVaultName: 'kv-aks-e2e-weu',
+            repoUrl: 'github.com?owner=contoso&repo=aks-e2e-weu',
+          },
+          directoryContents: [],
+        }),
+      });
+      const files = result.directoryContents.map(f => f.path);
+      for (const expected of [
+        'cluster-repo/infra/cluster.json',
+        'cluster-repo/infra/cluster.parameters.json',
+        'cluster-repo/cluster-manifests/kustomization.yaml',
+        'cluster-repo/catalog-info.yaml',
+        'cluster-repo/README.md',
+      ]) {
+        if (!files.includes(expected)) {
+          throw new Error(`dry run did not write ${expected}; wrote: ${files.join(', ')}`);
+        }
+      }
+      const template_ = JSON.parse(
+        Buffer.from(result.directoryContents.find(f => f.path === 'cluster-repo/infra/cluster.json').base64Content, 'base64').toString('utf8'),
+      );
+      const types = new Set(template_.resources.map(r => r.type));
+      for (const type of ['Microsoft.ContainerService/managedClusters', 'Microsoft.Network/applicationGateways', 'Microsoft.KeyVault/vaults']) {
+        if (!types.has(type)) throw new Error(`cluster.json has no ${type}`);
+      }
+    },
+  },
 ];

@@ -11,3 +11,13 @@ export const ANNOTATION_CLUSTER = 'aks-baseline.io/cluster';
 export const ANNOTATION_NAMESPACE = 'aks-baseline.io/namespace';
 /** The app's public host name. @public */
 export const ANNOTATION_HOST = 'aks-baseline.io/host';
+
+/**
+ * Azure tags are a public interface too: the create-cluster template writes
+ * them and the dashboard reads them.
+ */
+
+/** On a managed cluster: its Traefik certificate in Key Vault, as `<vault>/<object>`. @public */
+export const TAG_INGRESS_CERTIFICATE = 'aks-baseline.io/ingress-certificate';
+/** On an Application Gateway: the cluster (name or resource id) it fronts. @public */
+export const TAG_GATEWAY_CLUSTER = 'aks-baseline.io/cluster';

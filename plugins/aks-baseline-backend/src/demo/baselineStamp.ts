@@ -1,4 +1,8 @@
-import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ArmResource,
+  TAG_GATEWAY_CLUSTER,
+  TAG_INGRESS_CERTIFICATE,
+} from '@aks-baseline/plugin-aks-baseline-common';
 
 /**
  * Builds the ARM resources of one secure-baseline "stamp" (cluster, spoke
@@ -75,7 +79,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
       spec.tagIngressCertificate === false
         ? {}
         : {
-            'aks-baseline.io/ingress-certificate': `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
+            [TAG_INGRESS_CERTIFICATE]: `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
           },
     sku: { name: 'Base', tier: 'Standard' },
     identity: { type: 'UserAssigned' },
@@ -208,7 +212,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     type: 'Microsoft.Network/applicationGateways',
     location: spec.location,
     ...(spec.tagGateway
-      ? { tags: { 'aks-baseline.io/cluster': ids.cluster } }
+      ? { tags: { [TAG_GATEWAY_CLUSTER]: ids.cluster } }
       : {}),
     properties: {
       provisioningState: 'Succeeded',

@@ -5,6 +5,7 @@ import {
   parseIpv4Cidr,
   readArm,
   readArmList,
+  TAG_GATEWAY_CLUSTER,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
 /** The resources the resolver reads; the Azure inventory provides them. */
@@ -53,7 +54,7 @@ export interface InventoryIndex {
 export const key = (id: string) => id.replace(/\/+$/, '').toLowerCase();
 
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
-export const GATEWAY_CLUSTER_TAG = 'aks-baseline.io/cluster';
+export const GATEWAY_CLUSTER_TAG = TAG_GATEWAY_CLUSTER;
 
 export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const byId = new Map<string, ArmResource>();

@@ -7,6 +7,7 @@ import {
   readArm,
   readArmList,
   SourceError,
+  TAG_INGRESS_CERTIFICATE,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { gatewaysForCluster } from './associate';
 import {
@@ -29,7 +30,7 @@ import {
 import { DEFAULT_TRAEFIK, TraefikSettings } from '../kubernetes/types';
 
 /** Cluster tag naming its Traefik certificate as `<vault>/<object>` (written by the create-cluster template). */
-export const INGRESS_CERTIFICATE_TAG = 'aks-baseline.io/ingress-certificate';
+export const INGRESS_CERTIFICATE_TAG = TAG_INGRESS_CERTIFICATE;
 
 export interface ResolveOptions {
   now: Date;

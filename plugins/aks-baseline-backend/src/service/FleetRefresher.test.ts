@@ -190,7 +190,9 @@ describe('FleetRefresher', () => {
           subscriptionIds: subscriptions,
           credential: new StaticTokenCredential(),
           cloud: getCloudSettings('AzurePublicCloud'),
-          httpClient: new ArmFixtureTransport({ resources: buildDemoEstate(NOW) }),
+          httpClient: new ArmFixtureTransport({
+            resources: buildDemoEstate(NOW),
+          }),
         }),
       thresholds: DEFAULT_THRESHOLDS,
       kubernetesUnavailableReason: 'not read in this test',
