@@ -19,11 +19,15 @@ describe('aks-baseline:onboard-app', () => {
   beforeEach(() => workspace.clear());
 
   async function run(input: Record<string, unknown>, isDryRun = false) {
-    const ctx = createMockActionContext({
-      input: input as any,
-      workspacePath: workspace.path,
+    // createMockActionContext does not carry isDryRun over; set it here so the
+    // dry-run tests really run the action in dry-run mode.
+    const ctx = {
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath: workspace.path,
+      }),
       isDryRun,
-    });
+    };
     await action.handler(ctx);
     const outputs = Object.fromEntries(
       (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
