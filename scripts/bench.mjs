@@ -14,18 +14,45 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const transform = ['--require', '@backstage/cli/config/nodeTransform.cjs'];
 const benches = [
-  { name: 'netpol: NetworkPolicy matrix, 500 pods / 50 namespaces / 200 policies', args: [...transform, 'plugins/aks-baseline-common/bench/netpolBench.ts'] },
-  { name: 'onboard-app: generate + check, no I/O', args: [...transform, 'plugins/scaffolder-backend-module-aks-baseline/bench/onboardAppBench.ts'] },
-  { name: 'create-cluster: generate + check, no I/O', args: [...transform, 'plugins/scaffolder-backend-module-aks-baseline/bench/createClusterBench.ts'] },
-  { name: 'fleet: refresh vs naive, snapshot API', args: [...transform, 'plugins/aks-baseline-backend/bench/fleetBench.ts'] },
-  { name: 'fleet page: 1,000 clusters in chromium', args: ['scripts/bench/fleetPageBench.mjs'] },
+  {
+    name: 'netpol: NetworkPolicy matrix, 500 pods / 50 namespaces / 200 policies',
+    args: [...transform, 'plugins/aks-baseline-common/bench/netpolBench.ts'],
+  },
+  {
+    name: 'onboard-app: generate + check, no I/O',
+    args: [
+      ...transform,
+      'plugins/scaffolder-backend-module-aks-baseline/bench/onboardAppBench.ts',
+    ],
+  },
+  {
+    name: 'create-cluster: generate + check, no I/O',
+    args: [
+      ...transform,
+      'plugins/scaffolder-backend-module-aks-baseline/bench/createClusterBench.ts',
+    ],
+  },
+  {
+    name: 'fleet: refresh vs naive, snapshot API',
+    args: [...transform, 'plugins/aks-baseline-backend/bench/fleetBench.ts'],
+  },
+  {
+    name: 'fleet page: 1,000 clusters in chromium',
+    args: ['scripts/bench/fleetPageBench.mjs'],
+  },
 ];
 
 const filter = process.argv[2];
 const outDir = join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
-const machine = `${cpus().length} cores (${cpus()[0]?.model?.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const sections = [`# Benchmarks\n\nMachine: ${machine}. Run: ${new Date().toISOString()}.\n`];
+const machine = `${
+  cpus().length
+} cores (${cpus()[0]?.model?.trim()}), ${Math.round(
+  totalmem() / 2 ** 30,
+)} GiB, Node ${process.version}`;
+const sections = [
+  `# Benchmarks\n\nMachine: ${machine}. Run: ${new Date().toISOString()}.\n`,
+];
 let failed = 0;
 
 for (const bench of benches) {
@@ -36,7 +63,12 @@ for (const bench of benches) {
     continue;
   }
   console.log(`\n## ${bench.name}\n`);
-  const result = spawnSync(process.execPath, bench.args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(process.execPath, bench.args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   process.stdout.write(result.stdout);
   if (result.status !== 0) {
     failed++;

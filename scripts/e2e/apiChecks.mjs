@@ -11,10 +11,17 @@ async function api(backend, path, init = {}) {
   const token = await guestToken(backend);
   const res = await fetch(`${backend}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
   });
   const body = await res.json().catch(() => undefined);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)?.slice(0, 500)}`);
+  if (!res.ok)
+    throw new Error(
+      `${path}: ${res.status} ${JSON.stringify(body)?.slice(0, 500)}`,
+    );
   return body;
 }
 
@@ -30,7 +37,12 @@ export const checks = [
         await new Promise(r => setTimeout(r, 1000));
       } while (Date.now() < deadline);
       const names = body.clusters.map(c => c.name).sort();
-      const expected = ['aks-dev-neu', 'aks-legacy-neu', 'aks-prod-weu', 'aks-staging-weu'];
+      const expected = [
+        'aks-dev-neu',
+        'aks-legacy-neu',
+        'aks-prod-weu',
+        'aks-staging-weu',
+      ];
       if (JSON.stringify(names) !== JSON.stringify(expected)) {
         throw new Error(`demo fleet: ${names.join(', ')}`);
       }
@@ -77,13 +89,21 @@ export const checks = [
         'platform-infra/appgateway-orders-api.json',
       ]) {
         if (!files.includes(expected)) {
-          throw new Error(`dry run did not write ${expected}; wrote: ${files.join(', ')}`);
+          throw new Error(
+            `dry run did not write ${expected}; wrote: ${files.join(', ')}`,
+          );
         }
       }
-      const catalogInfo = result.directoryContents.find(f => f.path === 'cluster-repo/catalog-info.yaml');
-      const text = Buffer.from(catalogInfo.base64Content, 'base64').toString('utf8');
+      const catalogInfo = result.directoryContents.find(
+        f => f.path === 'cluster-repo/catalog-info.yaml',
+      );
+      const text = Buffer.from(catalogInfo.base64Content, 'base64').toString(
+        'utf8',
+      );
       if (!text.includes('aks-baseline.io/host: orders.contoso-demo.com')) {
-        throw new Error(`catalog-info.yaml lacks the host annotation:\n${text}`);
+        throw new Error(
+          `catalog-info.yaml lacks the host annotation:\n${text}`,
+        );
       }
     },
   },
@@ -125,14 +145,25 @@ export const checks = [
         'cluster-repo/README.md',
       ]) {
         if (!files.includes(expected)) {
-          throw new Error(`dry run did not write ${expected}; wrote: ${files.join(', ')}`);
+          throw new Error(
+            `dry run did not write ${expected}; wrote: ${files.join(', ')}`,
+          );
         }
       }
       const template_ = JSON.parse(
-        Buffer.from(result.directoryContents.find(f => f.path === 'cluster-repo/infra/cluster.json').base64Content, 'base64').toString('utf8'),
+        Buffer.from(
+          result.directoryContents.find(
+            f => f.path === 'cluster-repo/infra/cluster.json',
+          ).base64Content,
+          'base64',
+        ).toString('utf8'),
       );
       const types = new Set(template_.resources.map(r => r.type));
-      for (const type of ['Microsoft.ContainerService/managedClusters', 'Microsoft.Network/applicationGateways', 'Microsoft.KeyVault/vaults']) {
+      for (const type of [
+        'Microsoft.ContainerService/managedClusters',
+        'Microsoft.Network/applicationGateways',
+        'Microsoft.KeyVault/vaults',
+      ]) {
         if (!types.has(type)) throw new Error(`cluster.json has no ${type}`);
       }
     },

@@ -8,13 +8,26 @@ import {
   createFrontendPlugin,
   createRouteRef,
   discoveryApiRef,
+  ExtensionDefinition,
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { aksBaselineApiRef, AksBaselineClient } from './api';
+import { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
 
 const fleetPageRouteRef = createRouteRef();
+
+const loadEntityComponents = () =>
+  import('./components/EntityAksBaselineContent');
+
+// The entity extensions are typed as plain `ExtensionDefinition`: their
+// inferred types name the filter-predicates copy nested under
+// @backstage/frontend-plugin-api, which a declaration file cannot reference.
 
 /** @alpha */
 export const aksBaselineApi = ApiBlueprint.make({
@@ -38,9 +51,76 @@ export const aksBaselineFleetPage = PageBlueprint.make({
   },
 });
 
+/**
+ * The "AKS Baseline" tab on every app Component and cluster Resource: the
+ * chain, certificates and controls, or which annotations to add. Narrow it
+ * with `filter` in app-config (e.g. to annotated entities only).
+ *
+ * @alpha
+ */
+export const aksBaselineEntityContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    params: {
+      path: 'aks-baseline',
+      title: 'AKS Baseline',
+      filter: isAksBaselineTabRelevant,
+      loader: () =>
+        loadEntityComponents().then(m => <m.EntityAksBaselineContent />),
+    },
+  });
+
+// The cards repeat what the tab shows, so they are off by default; enable
+// them in app-config (`app.extensions: [entity-card:aks-baseline/certificates]`)
+// to put them on an overview page.
+
+/** @alpha */
+export const aksBaselineIngressChainCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'ingress-chain',
+    disabled: true,
+    params: {
+      type: 'content',
+      filter: isAksBaselineAvailable,
+      loader: () =>
+        loadEntityComponents().then(m => <m.EntityIngressChainCard />),
+    },
+  });
+
+/** @alpha */
+export const aksBaselineCertificatesCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'certificates',
+    disabled: true,
+    params: {
+      type: 'content',
+      filter: isAksBaselineAvailable,
+      loader: () =>
+        loadEntityComponents().then(m => <m.EntityCertificatesCard />),
+    },
+  });
+
+/** @alpha */
+export const aksBaselineControlsCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'controls',
+    disabled: true,
+    params: {
+      type: 'content',
+      filter: isAksBaselineAvailable,
+      loader: () => loadEntityComponents().then(m => <m.EntityControlsCard />),
+    },
+  });
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'aks-baseline',
-  extensions: [aksBaselineApi, aksBaselineFleetPage],
+  extensions: [
+    aksBaselineApi,
+    aksBaselineFleetPage,
+    aksBaselineEntityContent,
+    aksBaselineIngressChainCard,
+    aksBaselineCertificatesCard,
+    aksBaselineControlsCard,
+  ],
   routes: { fleet: fleetPageRouteRef },
 });

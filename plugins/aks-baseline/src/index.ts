@@ -3,6 +3,20 @@
  *
  * @packageDocumentation
  */
-export { aksBaselinePlugin, AksBaselineFleetPage } from './plugin';
+export {
+  aksBaselinePlugin,
+  AksBaselineFleetPage,
+  EntityAksBaselineContent,
+  EntityAksBaselineIngressChainCard,
+  EntityAksBaselineCertificatesCard,
+  EntityAksBaselineControlsCard,
+} from './plugin';
+export { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
 export { aksBaselineApiRef, AksBaselineClient } from './api';
-export type { AksBaselineApi } from './api';
+export type { AksBaselineApi, ClusterKey } from './api';
+export { IngressChainCard } from './components/IngressChainCard';
+export type { IngressChainCardProps } from './components/IngressChainCard';
+export { CertificatesCard } from './components/CertificatesCard';
+export type { CertificatesCardProps } from './components/CertificatesCard';
+export { ControlsCard } from './components/ControlsCard';
+export type { ControlsCardProps } from './components/ControlsCard';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -35,5 +36,54 @@ export const AksBaselineFleetPage = aksBaselinePlugin.provide(
     name: 'AksBaselineFleetPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+const loadEntityComponents = () =>
+  import('./components/EntityAksBaselineContent');
+
+/**
+ * The "AKS Baseline" tab of a cluster Resource or an app Component: chain,
+ * certificates and controls, or the help panel when the annotations are
+ * missing.
+ *
+ * @public
+ */
+export const EntityAksBaselineContent = aksBaselinePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAksBaselineContent',
+    component: {
+      lazy: () => loadEntityComponents().then(m => m.EntityAksBaselineContent),
+    },
+  }),
+);
+
+/** The entity's ingress chain with egress and Key Vault paths. @public */
+export const EntityAksBaselineIngressChainCard = aksBaselinePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAksBaselineIngressChainCard',
+    component: {
+      lazy: () => loadEntityComponents().then(m => m.EntityIngressChainCard),
+    },
+  }),
+);
+
+/** The certificates on the entity's chain. @public */
+export const EntityAksBaselineCertificatesCard = aksBaselinePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAksBaselineCertificatesCard',
+    component: {
+      lazy: () => loadEntityComponents().then(m => m.EntityCertificatesCard),
+    },
+  }),
+);
+
+/** The baseline controls of the entity's cluster. @public */
+export const EntityAksBaselineControlsCard = aksBaselinePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAksBaselineControlsCard',
+    component: {
+      lazy: () => loadEntityComponents().then(m => m.EntityControlsCard),
+    },
   }),
 );

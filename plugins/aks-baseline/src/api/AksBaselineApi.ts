@@ -1,13 +1,45 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { AboutResponse } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  AboutResponse,
+  ClusterDetailResponse,
+  EntityLookupResponse,
+  FleetCertificatesResponse,
+  ListClustersResponse,
+  RefreshResponse,
+} from '@aks-baseline/plugin-aks-baseline-common';
+
+/** Identifies one cluster the way the backend's detail route does. @public */
+export interface ClusterKey {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
 
 /**
- * Client of the AKS baseline backend.
+ * Client of the AKS baseline backend. Every method rejects with a
+ * `ResponseError` (from `@backstage/errors`) when the backend answers with an
+ * error status, so callers can tell 400 from 404 from 403.
  *
  * @public
  */
 export interface AksBaselineApi {
+  /** Which cluster sources and Azure cloud the backend uses. */
   getAbout(): Promise<AboutResponse>;
+  /** All clusters of the fleet snapshot, worst first, with the last refresh. */
+  listClusters(): Promise<ListClustersResponse>;
+  /** One cluster in full: chains, certificates, controls, errors. */
+  getCluster(cluster: ClusterKey): Promise<ClusterDetailResponse>;
+  /**
+   * The cluster behind a catalog entity: a cluster Resource gets its cluster,
+   * an app Component its cluster with the ingress narrowed to its host.
+   */
+  getEntity(entityRef: string): Promise<EntityLookupResponse>;
+  /** Certificates across the fleet, soonest expiry first. */
+  listCertificates(options?: {
+    maxDaysLeft?: number;
+  }): Promise<FleetCertificatesResponse>;
+  /** Starts a refresh of the fleet snapshot (needs `aks-baseline.cluster.refresh`). */
+  refresh(): Promise<RefreshResponse>;
 }
 
 /** @public */

@@ -1,7 +1,14 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { AboutResponse } from '@aks-baseline/plugin-aks-baseline-common';
-import { AksBaselineApi } from './AksBaselineApi';
+import {
+  AboutResponse,
+  ClusterDetailResponse,
+  EntityLookupResponse,
+  FleetCertificatesResponse,
+  ListClustersResponse,
+  RefreshResponse,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { AksBaselineApi, ClusterKey } from './AksBaselineApi';
 
 /**
  * Talks to the backend through `fetchApi`, which adds the user's token.
@@ -18,12 +25,47 @@ export class AksBaselineClient implements AksBaselineApi {
   }
 
   getAbout(): Promise<AboutResponse> {
-    return this.get<AboutResponse>('/v1/about');
+    return this.request<AboutResponse>('/v1/about');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  listClusters(): Promise<ListClustersResponse> {
+    return this.request<ListClustersResponse>('/v1/clusters');
+  }
+
+  getCluster(cluster: ClusterKey): Promise<ClusterDetailResponse> {
+    // Each segment is user-influenced (it comes from a resource id), so it is
+    // encoded: a `/` or `?` in it must not change the route.
+    const path = [cluster.subscriptionId, cluster.resourceGroup, cluster.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.request<ClusterDetailResponse>(`/v1/clusters/${path}`);
+  }
+
+  getEntity(entityRef: string): Promise<EntityLookupResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.request<EntityLookupResponse>(`/v1/entity?${query}`);
+  }
+
+  listCertificates(
+    options: { maxDaysLeft?: number } = {},
+  ): Promise<FleetCertificatesResponse> {
+    const query = new URLSearchParams();
+    if (options.maxDaysLeft !== undefined) {
+      query.set('maxDaysLeft', String(options.maxDaysLeft));
+    }
+    const search = query.toString();
+    return this.request<FleetCertificatesResponse>(
+      `/v1/certificates${search ? `?${search}` : ''}`,
+    );
+  }
+
+  refresh(): Promise<RefreshResponse> {
+    return this.request<RefreshResponse>('/v1/refresh', { method: 'POST' });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aks-baseline');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,3 +1,3 @@
 export { aksBaselineApiRef } from './AksBaselineApi';
-export type { AksBaselineApi } from './AksBaselineApi';
+export type { AksBaselineApi, ClusterKey } from './AksBaselineApi';
 export { AksBaselineClient } from './AksBaselineClient';

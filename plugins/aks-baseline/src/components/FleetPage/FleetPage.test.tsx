@@ -1,36 +1,208 @@
+import { ListClustersResponse } from '@aks-baseline/plugin-aks-baseline-common';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
+import { summary } from '../../testing/fixtures';
 import { FleetPage } from './FleetPage';
 
-function renderWith(api: Partial<AksBaselineApi>) {
+// AuthorizeResult is a string enum whose values are these wire strings.
+const permissionApi = (result: 'ALLOW' | 'DENY') =>
+  ({ authorize: async () => ({ result }) } as unknown as PermissionApi);
+
+const demoFleet: ListClustersResponse = {
+  clusters: [
+    summary('aks-dev-neu', {
+      worstStatus: 'error',
+      soonestExpiry: {
+        name: 'traefik-ingress-internal-aks-ingress-tls',
+        purpose: 'ingress',
+        notAfter: '2026-11-23T12:00:00Z',
+        daysLeft: -3,
+        status: 'expired',
+      },
+    }),
+    summary('aks-legacy-neu', {
+      worstStatus: 'error',
+      failingControls: 7,
+      stale: true,
+      staleReason: 'subscription 9a8b... answered 403',
+      errorCount: 2,
+    }),
+    summary('aks-staging-weu', {
+      worstStatus: 'warning',
+      failingControls: 3,
+      location: 'westeurope',
+    }),
+    summary('aks-prod-weu', { location: 'westeurope', entityRef: undefined }),
+  ],
+  lastRefresh: {
+    finishedAt: new Date().toISOString(),
+    status: 'partial',
+    clusterCount: 4,
+    requestCount: 38,
+    errors: [
+      {
+        scope: 'kv-aks-legacy-neu',
+        kind: 'vault',
+        message: 'no Reader on the vault',
+        status: 403,
+      },
+    ],
+  },
+};
+
+function renderFleet(
+  api: Partial<AksBaselineApi>,
+  options: { canRefresh?: boolean; alertApi?: { post: jest.Mock } } = {},
+) {
+  const fullApi: Partial<AksBaselineApi> = {
+    getAbout: async () => ({
+      plugin: 'aks-baseline',
+      version: '0.1.0',
+      sources: ['demo', 'catalog'],
+      cloud: 'AzureUSGovernment',
+    }),
+    ...api,
+  };
   return renderInTestApp(
-    <TestApiProvider apis={[[aksBaselineApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [aksBaselineApiRef, fullApi],
+        [
+          permissionApiRef,
+          permissionApi(options.canRefresh ? 'ALLOW' : 'DENY'),
+        ],
+        [alertApiRef, options.alertApi ?? { post: jest.fn() }],
+      ]}
+    >
       <FleetPage />
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
+/** material-table marks data rows with an `index`; the others are header and pager. */
+const dataRows = () =>
+  screen.getAllByRole('row').filter(row => row.hasAttribute('index'));
+
+const clusterNames = () =>
+  dataRows().map(row => within(row).getAllByRole('cell')[0].textContent);
+
 describe('FleetPage', () => {
-  it('names the data source the backend reports', async () => {
-    await renderWith({
-      getAbout: async () => ({
-        plugin: 'aks-baseline',
-        version: '0.1.0',
-        sources: ['demo', 'catalog'],
-        cloud: 'AzureUSGovernment',
-      }),
-    });
+  it('shows progress while the fleet loads', async () => {
+    await renderFleet({ listClusters: () => new Promise(() => {}) });
+
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('lists the clusters worst first, as the backend sorted them', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+
+    await screen.findByText('Clusters (4)');
+    expect(clusterNames()).toEqual([
+      'aks-dev-neurg-aks-dev-neu',
+      'aks-legacy-neurg-aks-legacy-neu',
+      'aks-staging-weurg-aks-staging-weu',
+      'aks-prod-weurg-aks-prod-weu',
+    ]);
+  });
+
+  it('links each cluster with a catalog entity to its entity page', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
 
     expect(
-      await screen.findByText(/Demo estate .*, Catalog cluster entities/),
+      await screen.findByRole('link', { name: 'aks-dev-neu' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/aks-dev-neu');
+    // aks-prod-weu has no entity in this fleet: a name, not a link.
+    expect(screen.getByText('aks-prod-weu')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'aks-prod-weu' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows status, soonest expiry, failing controls and stale data on each row', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+
+    await screen.findByText('Clusters (4)');
+    const [dev, legacy] = dataRows().map(r => within(r));
+    expect(dev.getByText('error')).toBeInTheDocument();
+    expect(dev.getByText('expired 3 days ago')).toBeInTheDocument();
+    expect(legacy.getByText('7')).toBeInTheDocument();
+    expect(legacy.getByText('stale')).toBeInTheDocument();
+    expect(
+      legacy.getByText('subscription 9a8b... answered 403'),
     ).toBeInTheDocument();
-    expect(screen.getByText('AzureUSGovernment')).toBeInTheDocument();
+    expect(legacy.getByText('2 read errors')).toBeInTheDocument();
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+    await screen.findByText('Clusters (4)');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Failing controls' }),
+    );
+
+    expect(clusterNames().map(n => n?.split('rg-')[0])).toEqual([
+      'aks-dev-neu',
+      'aks-prod-weu',
+      'aks-staging-weu',
+      'aks-legacy-neu',
+    ]);
+  });
+
+  it('filters by the search box', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+    await screen.findByText('Clusters (4)');
+
+    await userEvent.type(screen.getByPlaceholderText('Filter'), 'legacy');
+
+    await waitFor(() =>
+      expect(clusterNames()).toEqual(['aks-legacy-neurg-aks-legacy-neu']),
+    );
+  });
+
+  it('shows the last refresh and its errors', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+
+    expect(await screen.findByText('Last refresh partial')).toBeInTheDocument();
+    expect(
+      screen.getByText(/4 clusters, 38 Azure requests/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/1 error in the last refresh/)).toBeInTheDocument();
+    expect(screen.getByText(/no Reader on the vault/)).toBeInTheDocument();
+  });
+
+  it('names the data source in small print', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+
+    expect(
+      await screen.findByText(
+        /Demo estate .*, Catalog cluster entities · Azure cloud: AzureUSGovernment/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says that the first refresh runs at start-up when there are no clusters yet', async () => {
+    await renderFleet({ listClusters: async () => ({ clusters: [] }) });
+
+    expect(
+      await screen.findByText(
+        'No clusters yet: the first refresh runs at start-up',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error instead of a blank page', async () => {
-    await renderWith({
-      getAbout: async () => {
+    await renderFleet({
+      listClusters: async () => {
         throw new Error('backend unreachable');
       },
     });
@@ -38,6 +210,28 @@ describe('FleetPage', () => {
     expect(
       (await screen.findAllByText(/backend unreachable/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByText('Data source')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  // The allowed case is in FleetPage.refresh.test.tsx: usePermission caches
+  // its answer per permission for the whole test file (SWR).
+  it('hides the refresh button from users who may not refresh', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+    await screen.findByText('Clusters (4)');
+
+    expect(
+      screen.queryByRole('button', { name: /Refresh from Azure/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('pages a fleet of 1,000 clusters', async () => {
+    const clusters = Array.from({ length: 1000 }, (_, i) =>
+      summary(`aks-${String(i).padStart(4, '0')}`),
+    );
+    await renderFleet({ listClusters: async () => ({ clusters }) });
+
+    await screen.findByText('Clusters (1000)');
+    expect(dataRows()).toHaveLength(20);
+    expect(screen.getAllByText('1-20 of 1000').length).toBeGreaterThan(0);
   });
 });

@@ -1,25 +1,55 @@
+import { aksBaselineClusterRefreshPermission } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   Content,
   ContentHeader,
   Header,
-  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
-  StructuredMetadataTable,
 } from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import RefreshIcon from '@material-ui/icons/Refresh';
 import { useAbout } from '../../hooks/useAbout';
+import { useFleet } from '../../hooks/useFleet';
+import { useFleetRefresh } from '../../hooks/useFleetRefresh';
+import { DataSourceNote } from './DataSourceNote';
+import { FleetEmptyState } from './FleetEmptyState';
+import { FleetTable } from './FleetTable';
+import { LastRefreshSummary } from './LastRefreshSummary';
 
-const SOURCE_LABELS: Record<string, string> = {
-  demo: 'Demo estate (recorded Azure responses, no account needed)',
-  azure: 'Azure subscriptions',
-  config: 'Cluster ids from configuration',
-  catalog: 'Catalog cluster entities',
+/** Only users allowed to refresh see the button; the backend checks again. */
+const RefreshButton = ({
+  lastFinishedAt,
+  reload,
+}: {
+  lastFinishedAt?: string;
+  reload: () => void;
+}) => {
+  const { allowed } = usePermission({
+    permission: aksBaselineClusterRefreshPermission,
+  });
+  const { start, running } = useFleetRefresh({ lastFinishedAt, reload });
+  if (!allowed) return null;
+  return (
+    <Button
+      variant="outlined"
+      color="primary"
+      startIcon={<RefreshIcon />}
+      onClick={start}
+      disabled={running}
+    >
+      {running ? 'Refreshing…' : 'Refresh from Azure'}
+    </Button>
+  );
 };
 
-/** The fleet page: every baseline cluster the portal knows. */
+/** The fleet page: every baseline cluster, what needs attention first. */
 export const FleetPage = () => {
-  const { value: about, loading, error } = useAbout();
+  const fleet = useFleet();
+  const about = useAbout();
+  const { value, error, retry } = fleet;
 
   return (
     <Page themeId="tool">
@@ -28,22 +58,32 @@ export const FleetPage = () => {
         subtitle="Ingress chains, certificates and baseline controls across the fleet"
       />
       <Content>
-        <ContentHeader title="Fleet" />
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {about && (
-          <InfoCard title="Data source">
-            <StructuredMetadataTable
-              metadata={{
-                'Cluster sources': about.sources
-                  .map(s => SOURCE_LABELS[s] ?? s)
-                  .join(', '),
-                'Azure cloud': about.cloud,
-                'Backend plugin version': about.version,
-              }}
+        {/* The test id scopes the browser test's accessibility check to this plugin. */}
+        <div data-testid="aks-baseline-fleet">
+          <ContentHeader title="Fleet">
+            <RefreshButton
+              lastFinishedAt={value?.lastRefresh?.finishedAt}
+              reload={retry}
             />
-          </InfoCard>
-        )}
+          </ContentHeader>
+          {error && <ResponseErrorPanel error={error} />}
+          {!value && !error && <Progress />}
+          {value && (
+            <>
+              <Box mb={2}>
+                <LastRefreshSummary lastRefresh={value.lastRefresh} />
+              </Box>
+              {value.clusters.length > 0 ? (
+                <FleetTable clusters={value.clusters} />
+              ) : (
+                <FleetEmptyState lastRefresh={value.lastRefresh} />
+              )}
+            </>
+          )}
+          <Box mt={2}>
+            <DataSourceNote about={about.value} />
+          </Box>
+        </div>
       </Content>
     </Page>
   );

@@ -1,0 +1,1 @@
+export { CardBody } from './CardBody';

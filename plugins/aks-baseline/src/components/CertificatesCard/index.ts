@@ -1,0 +1,2 @@
+export { CertificatesCard } from './CertificatesCard';
+export type { CertificatesCardProps } from './CertificatesCard';

@@ -1,0 +1,2 @@
+export { ControlsCard } from './ControlsCard';
+export type { ControlsCardProps } from './ControlsCard';

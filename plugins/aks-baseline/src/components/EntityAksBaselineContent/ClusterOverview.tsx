@@ -1,0 +1,76 @@
+import { EntityLookupResponse } from '@aks-baseline/plugin-aks-baseline-common';
+import { WarningPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { formatAge } from '../../format';
+import { CertificatesCard } from '../CertificatesCard';
+import { ControlsCard } from '../ControlsCard';
+import { IngressChainCard } from '../IngressChainCard';
+import { SourceErrorsPanel } from '../SourceErrorsPanel';
+
+function describeCluster(lookup: EntityLookupResponse): string {
+  const { cluster } = lookup;
+  const where = [
+    cluster.location,
+    cluster.kubernetesVersion && `Kubernetes ${cluster.kubernetesVersion}`,
+    `refreshed ${formatAge(cluster.refreshedAt)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (lookup.kind === 'app') {
+    const ns = lookup.app?.namespace
+      ? ` in namespace ${lookup.app.namespace}`
+      : '';
+    return `Runs${ns} on cluster ${cluster.name} (${where})`;
+  }
+  return `Cluster ${cluster.name} (${where})`;
+}
+
+/**
+ * A cluster's (or an app's) whole picture: the chain, its certificates and
+ * the baseline controls, with stale data and read errors said up front.
+ */
+export const ClusterOverview = ({
+  lookup,
+}: {
+  lookup: EntityLookupResponse;
+}) => {
+  const { cluster } = lookup;
+  return (
+    <Grid container spacing={3} data-testid="aks-baseline-entity">
+      <Grid item xs={12}>
+        <Typography variant="body1">{describeCluster(lookup)}</Typography>
+        {lookup.stale && (
+          <Box mt={1}>
+            <WarningPanel
+              title={`Data from ${formatAge(
+                cluster.refreshedAt,
+              )}: the last refresh could not update this cluster`}
+              message={lookup.staleReason}
+            />
+          </Box>
+        )}
+        {cluster.errors.length > 0 && (
+          <Box mt={1}>
+            <SourceErrorsPanel
+              title={`${cluster.errors.length} part${
+                cluster.errors.length === 1 ? '' : 's'
+              } of this cluster could not be read`}
+              errors={cluster.errors}
+            />
+          </Box>
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <IngressChainCard cluster={cluster} host={lookup.app?.host} />
+      </Grid>
+      <Grid item xs={12}>
+        <CertificatesCard certificates={cluster.certificates} />
+      </Grid>
+      <Grid item xs={12}>
+        <ControlsCard controls={cluster.controls} />
+      </Grid>
+    </Grid>
+  );
+};

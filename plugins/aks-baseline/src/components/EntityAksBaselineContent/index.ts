@@ -1,0 +1,6 @@
+export { EntityAksBaselineContent } from './EntityAksBaselineContent';
+export {
+  EntityCertificatesCard,
+  EntityControlsCard,
+  EntityIngressChainCard,
+} from './EntityCards';

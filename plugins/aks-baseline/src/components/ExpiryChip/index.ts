@@ -1,0 +1,2 @@
+export { ExpiryChip } from './ExpiryChip';
+export type { ExpiryChipProps } from './ExpiryChip';

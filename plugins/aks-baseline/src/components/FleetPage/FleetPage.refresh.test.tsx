@@ -1,0 +1,54 @@
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AksBaselineApi, aksBaselineApiRef } from '../../api';
+import { summary } from '../../testing/fixtures';
+import { FleetPage } from './FleetPage';
+
+// In its own file: usePermission caches its answer per permission for the
+// whole test file, and FleetPage.test.tsx denies.
+const allowAll = {
+  authorize: async () => ({ result: 'ALLOW' }),
+} as unknown as PermissionApi;
+
+describe('FleetPage for a user allowed to refresh', () => {
+  it('starts a refresh and waits for it', async () => {
+    const refresh = jest.fn(async () => ({ status: 'triggered' as const }));
+    const alertApi = { post: jest.fn() };
+    const api: Partial<AksBaselineApi> = {
+      getAbout: () => new Promise(() => {}),
+      listClusters: async () => ({ clusters: [summary('aks-dev-neu')] }),
+      refresh,
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [aksBaselineApiRef, api],
+          [permissionApiRef, allowAll],
+          [alertApiRef, alertApi],
+        ]}
+      >
+        <FleetPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Refresh from Azure/ }),
+    );
+
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: expect.stringMatching(/Refresh started/),
+      }),
+    );
+    expect(screen.getByRole('button', { name: /Refreshing/ })).toBeDisabled();
+  });
+});

@@ -1,0 +1,55 @@
+import { RefreshRunInfo } from '@aks-baseline/plugin-aks-baseline-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { formatAge } from '../../format';
+import { SourceErrorsPanel } from '../SourceErrorsPanel';
+import { StatusLabel, StatusTone } from '../StatusLabel';
+
+const TONE: Record<RefreshRunInfo['status'], StatusTone> = {
+  succeeded: 'ok',
+  partial: 'warning',
+  failed: 'error',
+};
+
+/** When the snapshot was taken, how it went, and what it could not read. */
+export const LastRefreshSummary = ({
+  lastRefresh,
+}: {
+  lastRefresh?: RefreshRunInfo;
+}) => {
+  if (!lastRefresh) {
+    return (
+      <Typography variant="body2">
+        No refresh has finished yet: the first one runs at start-up.
+      </Typography>
+    );
+  }
+  const { status, finishedAt, clusterCount, requestCount, errors } =
+    lastRefresh;
+  return (
+    <Box>
+      <Box
+        display="flex"
+        alignItems="baseline"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+      >
+        <StatusLabel tone={TONE[status]}>Last refresh {status}</StatusLabel>
+        <Typography variant="body2">
+          {formatAge(finishedAt)} ({finishedAt.slice(0, 16).replace('T', ' ')}{' '}
+          UTC): {clusterCount} cluster{clusterCount === 1 ? '' : 's'},{' '}
+          {requestCount} Azure request{requestCount === 1 ? '' : 's'}
+        </Typography>
+      </Box>
+      <Box mt={1}>
+        <SourceErrorsPanel
+          title={`${errors.length} error${
+            errors.length === 1 ? '' : 's'
+          } in the last refresh`}
+          errors={errors}
+          severity={status === 'failed' ? 'error' : 'warning'}
+        />
+      </Box>
+    </Box>
+  );
+};

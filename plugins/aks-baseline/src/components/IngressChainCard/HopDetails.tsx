@@ -1,0 +1,119 @@
+import {
+  ChainHop,
+  ControlResult,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Fragment } from 'react';
+import { ControlStatusLabel, HopStatusLabel } from '../StatusLabel';
+import { tlsBoundaryText } from './hopText';
+
+const useStyles = makeStyles(theme => ({
+  root: { padding: theme.spacing(2), maxWidth: 520 },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: theme.spacing(1, 0),
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0, wordBreak: 'break-word' },
+  },
+  mono: { fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-all' },
+  control: { marginTop: theme.spacing(1) },
+}));
+
+/** Found vs expected for a control judged on the hop, failures in full. */
+const HopControl = ({ control }: { control: ControlResult }) => {
+  const classes = useStyles();
+  const judged = control.status !== 'pass';
+  return (
+    <li className={classes.control}>
+      <Box display="flex" alignItems="baseline" style={{ gap: 8 }}>
+        <ControlStatusLabel status={control.status} />
+        <Typography variant="body2">
+          <strong>{control.id}</strong> {control.title}
+        </Typography>
+      </Box>
+      {judged && (
+        <dl className={classes.list}>
+          <dt>Found</dt>
+          <dd>{control.found}</dd>
+          <dt>Expected</dt>
+          <dd>{control.expected}</dd>
+          <dt>Why</dt>
+          <dd>{control.reason}</dd>
+        </dl>
+      )}
+    </li>
+  );
+};
+
+/** Everything known about one hop: ids, values, TLS and its controls. */
+export const HopDetails = ({
+  hop,
+  controls,
+  titleId,
+}: {
+  hop: ChainHop;
+  controls: ControlResult[];
+  titleId: string;
+}) => {
+  const classes = useStyles();
+  const judged = hop.controlIds.map(id => ({
+    id,
+    result: controls.find(c => c.id === id),
+  }));
+  return (
+    <div className={classes.root}>
+      <Typography variant="h6" component="h3" id={titleId}>
+        {hop.title}
+      </Typography>
+      <HopStatusLabel status={hop.status} />
+      <Typography variant="body2" paragraph>
+        {hop.statusText}
+      </Typography>
+      <dl className={classes.list}>
+        {hop.tls && (
+          <>
+            <dt>TLS</dt>
+            <dd>
+              {tlsBoundaryText(hop.kind, hop.tls.boundary)}: {hop.tls.note}
+            </dd>
+          </>
+        )}
+        {hop.resourceId && (
+          <>
+            <dt>Resource id</dt>
+            <dd className={classes.mono}>{hop.resourceId}</dd>
+          </>
+        )}
+        {hop.details.map(detail => (
+          <Fragment key={detail.label}>
+            <dt>{detail.label}</dt>
+            <dd>{detail.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {judged.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h4">
+            Baseline controls on this hop
+          </Typography>
+          <Box component="ul" m={0} pl={0} style={{ listStyle: 'none' }}>
+            {judged.map(({ id, result }) =>
+              result ? (
+                <HopControl key={id} control={result} />
+              ) : (
+                <li key={id}>
+                  <Typography variant="body2">{id}: no result</Typography>
+                </li>
+              ),
+            )}
+          </Box>
+        </>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,2 @@
+export { IngressChainCard } from './IngressChainCard';
+export type { IngressChainCardProps } from './IngressChainCard';

@@ -1,0 +1,3 @@
+export { LookupErrorPanel } from './LookupErrorPanel';
+export { describeLookupError } from './describeLookupError';
+export type { LookupErrorDescription } from './describeLookupError';

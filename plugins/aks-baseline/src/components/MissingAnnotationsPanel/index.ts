@@ -1,0 +1,1 @@
+export { MissingAnnotationsPanel } from './MissingAnnotationsPanel';
