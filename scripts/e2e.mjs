@@ -5,12 +5,12 @@
 //
 //   node scripts/e2e.mjs                      run the checks
 //   UPDATE_README_SCREENSHOT=1 node scripts/e2e.mjs   also refresh docs/screenshot.png
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
 
@@ -21,29 +21,6 @@ const resultsDir = join(root, 'test-results');
 const FRONTEND = 'http://localhost:3000';
 const BACKEND = 'http://localhost:7007';
 mkdirSync(resultsDir, { recursive: true });
-
-function chromiumPath() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ];
-  const found = candidates.find(p => p && existsSync(p));
-  if (found) return found;
-  // Debian's package is the only browser build this project relies on; a
-  // browser download (npx playwright install) is not reachable everywhere.
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Installing Debian chromium (apt-get install chromium)...');
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-    });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
-  throw new Error(
-    'Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH',
-  );
-}
 
 function portInUse(port) {
   return new Promise(resolve => {
@@ -106,7 +83,6 @@ async function main() {
       );
     }
   }
-  const executablePath = chromiumPath();
   const portal = startPortal();
   const started = Date.now();
   let browser;
@@ -118,19 +94,7 @@ async function main() {
       `portal ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
     );
 
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({
       viewport: { width: 1280, height: 800 },
     });

@@ -21,7 +21,7 @@ import {
 } from '../sources/clusterSources';
 import { KubernetesFixtureServer } from './fixture/KubernetesFixtureServer';
 import { createKubernetesReader } from './readFleet';
-import { inventoryOf } from './testing/demoInventory';
+import { inventoryOf } from '../inventory/testing/inventoryOf';
 import { KubernetesReadResult } from './types';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

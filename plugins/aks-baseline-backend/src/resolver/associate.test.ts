@@ -1,11 +1,8 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildBaselineStamp } from '../demo/baselineStamp';
 import { gatewaysForCluster } from './associate';
-import {
-  GATEWAY_CLUSTER_TAG,
-  indexInventory,
-  ResolverInventory,
-} from './inventoryIndex';
+import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { GATEWAY_CLUSTER_TAG, indexInventory } from './inventoryIndex';
 
 const SUB = '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const firewall = {
@@ -27,23 +24,6 @@ function stamp(name: string, spokeOctet: number) {
   });
 }
 
-function inventory(resources: ArmResource[]): ResolverInventory {
-  const of = (type: string) => resources.filter(r => r.type === type);
-  return {
-    managedClusters: of('Microsoft.ContainerService/managedClusters'),
-    applicationGateways: of('Microsoft.Network/applicationGateways'),
-    wafPolicies: [],
-    publicIpAddresses: [],
-    virtualNetworks: of('Microsoft.Network/virtualNetworks'),
-    routeTables: [],
-    azureFirewalls: [],
-    firewallPolicies: [],
-    keyVaults: [],
-    privateEndpoints: [],
-    vaultSecrets: {},
-  };
-}
-
 const gatewayOf = (resources: ArmResource[]) =>
   resources.find(r => r.type === 'Microsoft.Network/applicationGateways')!;
 const clusterOf = (resources: ArmResource[]) =>
@@ -55,7 +35,7 @@ describe('gatewaysForCluster', () => {
     const b = stamp('aks-b', 11);
     // b's gateway is tagged for a, although its backend points into b's VNet.
     gatewayOf(b).tags = { [GATEWAY_CLUSTER_TAG]: clusterOf(a).id! };
-    const index = indexInventory(inventory([...a, ...b]));
+    const index = indexInventory(inventoryOf([...a, ...b]));
 
     const result = gatewaysForCluster(clusterOf(a), index);
 
@@ -80,7 +60,7 @@ describe('gatewaysForCluster', () => {
       { fqdn: 'traefik.internal' },
     ];
     const index = indexInventory(
-      inventory([
+      inventoryOf([
         clusterOf(a),
         ...a.filter(r => r.type === 'Microsoft.Network/virtualNetworks'),
         aGateway,
@@ -102,7 +82,7 @@ describe('gatewaysForCluster', () => {
     ).backendAddressPools[0].properties.backendAddresses = [
       { fqdn: 'traefik.internal' },
     ];
-    const index = indexInventory(inventory(a));
+    const index = indexInventory(inventoryOf(a));
 
     expect(gatewaysForCluster(clusterOf(a), index)).toMatchObject({
       rule: 'same-vnet',
@@ -111,7 +91,7 @@ describe('gatewaysForCluster', () => {
 
     gateway.tags = { [GATEWAY_CLUSTER_TAG]: 'some-other-cluster' };
     expect(
-      gatewaysForCluster(clusterOf(a), indexInventory(inventory(a))).gateways,
+      gatewaysForCluster(clusterOf(a), indexInventory(inventoryOf(a))).gateways,
     ).toEqual([]);
   });
 });

@@ -7,19 +7,10 @@ import {
   readArmList,
   TAG_GATEWAY_CLUSTER,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import type { ArmInventoryResources } from '../inventory/types';
 
 /** The resources the resolver reads; the Azure inventory provides them. */
-export interface ResolverInventory {
-  managedClusters: ArmResource[];
-  applicationGateways: ArmResource[];
-  wafPolicies: ArmResource[];
-  publicIpAddresses: ArmResource[];
-  virtualNetworks: ArmResource[];
-  routeTables: ArmResource[];
-  azureFirewalls: ArmResource[];
-  firewallPolicies: ArmResource[];
-  keyVaults: ArmResource[];
-  privateEndpoints: ArmResource[];
+export interface ResolverInventory extends ArmInventoryResources {
   /** Lower-cased vault id -> its secrets (ARM control plane, no values). */
   vaultSecrets: Record<string, ArmResource[]>;
 }

@@ -1,37 +1,11 @@
-import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildDemoEstate } from '../demo/demoEstate';
 import { DEFAULT_THRESHOLDS } from './certificates';
-import { indexInventory, ResolverInventory } from './inventoryIndex';
+import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { indexInventory } from './inventoryIndex';
 import { resolveCluster } from './resolveCluster';
 import { summarizeCluster } from './summarize';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
-
-/** Sorts REST resources into the inventory's lists, as the ARM list calls would. */
-function inventoryOf(resources: ArmResource[]): ResolverInventory {
-  const of = (type: string) =>
-    resources.filter(r => r.type?.toLowerCase() === type.toLowerCase());
-  const vaultSecrets: Record<string, ArmResource[]> = {};
-  for (const secret of of('Microsoft.KeyVault/vaults/secrets')) {
-    const vaultId = secret.id!.replace(/\/secrets\/[^/]+$/, '').toLowerCase();
-    (vaultSecrets[vaultId] ??= []).push(secret);
-  }
-  return {
-    managedClusters: of('Microsoft.ContainerService/managedClusters'),
-    applicationGateways: of('Microsoft.Network/applicationGateways'),
-    wafPolicies: of(
-      'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
-    ),
-    publicIpAddresses: of('Microsoft.Network/publicIPAddresses'),
-    virtualNetworks: of('Microsoft.Network/virtualNetworks'),
-    routeTables: of('Microsoft.Network/routeTables'),
-    azureFirewalls: of('Microsoft.Network/azureFirewalls'),
-    firewallPolicies: of('Microsoft.Network/firewallPolicies'),
-    keyVaults: of('Microsoft.KeyVault/vaults'),
-    privateEndpoints: of('Microsoft.Network/privateEndpoints'),
-    vaultSecrets,
-  };
-}
 
 const options = {
   now: NOW,

@@ -9,7 +9,7 @@ import {
   indexInventory,
   resolveCluster,
 } from '../../resolver';
-import { inventoryOf } from '../testing/demoInventory';
+import { inventoryOf } from '../../inventory/testing/inventoryOf';
 import { hostsOfRule } from './routes';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
