@@ -115,7 +115,8 @@ export interface SourceError {
     | 'vault'
     | 'cluster'
     | 'kubernetes'
-    | 'tls-probe';
+    | 'tls-probe'
+    | 'catalog';
   message: string;
   /** HTTP status from Azure or the API server, when there was one. */
   status?: number;

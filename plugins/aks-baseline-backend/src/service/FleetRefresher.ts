@@ -36,6 +36,8 @@ export interface ClusterSelection {
   subscriptions?: string[];
   /** Catalog entity ref by lower-cased cluster id, to link fleet rows. */
   entityRefs: Map<string, string>;
+  /** Why a source could not say which clusters it wants (e.g. the catalog is down). */
+  errors?: SourceError[];
 }
 
 export interface RefreshOutcome {
@@ -217,7 +219,7 @@ export class FleetRefresher {
       }
     }
 
-    const errors = inventory.errors;
+    const errors = [...(selection.errors ?? []), ...inventory.errors];
     const status = errors.length === 0 ? 'succeeded' : 'partial';
     const runId = await store.saveRefresh({
       run: {

@@ -1,4 +1,7 @@
-import { ANNOTATION_RESOURCE_ID } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ANNOTATION_RESOURCE_ID,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { HttpClient } from '@azure/core-rest-pipeline';
 import { TokenCredential } from '@azure/identity';
@@ -35,7 +38,19 @@ export async function selectClusters(
   catalogClusters: CatalogClusters,
 ): Promise<ClusterSelection> {
   const sources = new Set(config.sources);
-  const entities = await catalogClusters().catch(() => [] as Entity[]);
+  // A catalog outage still lets the other sources refresh; when the catalog
+  // is itself a source, the run reports it instead of quietly scanning less.
+  const errors: SourceError[] = [];
+  const entities = await catalogClusters().catch((error: Error) => {
+    if (sources.has('catalog')) {
+      errors.push({
+        scope: 'catalog',
+        kind: 'catalog',
+        message: `catalog clusters could not be read: ${error.message}`,
+      });
+    }
+    return [] as Entity[];
+  });
   const entityRefs = new Map<string, string>();
   const catalogIds: string[] = [];
   for (const entity of entities) {
@@ -69,6 +84,7 @@ export async function selectClusters(
     ids: new Set(explicit.map(normalizeId)),
     subscriptions,
     entityRefs,
+    errors,
   };
 }
 
