@@ -3,7 +3,7 @@
 // They need only Node and npm: Yarn is the release committed under
 // .yarn/releases, run with this same Node, so nothing is installed globally.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,7 +159,10 @@ async function test() {
   yarn(['prettier', '--check', '.']);
 
   const dbEnv = await databaseEnv();
+  // Jest does not create the report's folder; a fresh clone has none yet.
+  mkdirSync(join(root, 'test-results'), { recursive: true });
   const jestReport = join(root, 'test-results', 'jest.json');
+  rmSync(jestReport, { force: true });
   const unitStatus = yarn(
     [
       'backstage-cli',
