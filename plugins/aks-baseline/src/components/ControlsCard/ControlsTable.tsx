@@ -26,9 +26,9 @@ export const ControlsTable = ({
     <Table size="small" aria-label={label}>
       <TableHead>
         <TableRow>
-          <TableCell>Status</TableCell>
+          <TableCell className={classes.status}>Status</TableCell>
           <TableCell>Control</TableCell>
-          <TableCell>Severity</TableCell>
+          <TableCell className={classes.status}>Severity</TableCell>
           <TableCell>Found</TableCell>
           <TableCell>Expected</TableCell>
           <TableCell>Why</TableCell>
@@ -45,7 +45,7 @@ export const ControlsTable = ({
                 <strong>{control.id}</strong> {control.title}
               </Typography>
             </TableCell>
-            <TableCell>{control.severity}</TableCell>
+            <TableCell className={classes.status}>{control.severity}</TableCell>
             <TableCell className={classes.value}>{control.found}</TableCell>
             <TableCell className={classes.value}>{control.expected}</TableCell>
             <TableCell className={classes.value}>{control.reason}</TableCell>
