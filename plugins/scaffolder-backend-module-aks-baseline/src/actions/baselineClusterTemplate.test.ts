@@ -1,9 +1,11 @@
 import { InputError } from '@backstage/errors';
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { findRepoRoot } from '../testing/sharedDir';
+import {
+  formSchemaOf,
+  loadTemplate,
+  renderStepInput,
+  Schema,
+} from '../testing/templateForm';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { createCreateClusterAction } from './createCluster';
 
@@ -13,46 +15,15 @@ import { createCreateClusterAction } from './createCluster';
  * collects is input the action accepts.
  */
 
-type Schema = Record<string, any>;
-
-const template = parse(
-  readFileSync(
-    join(findRepoRoot(), 'templates', 'baseline-cluster', 'template.yaml'),
-    'utf8',
-  ),
-);
 const action = createCreateClusterAction();
-const actionSchema = action.schema!.input as Schema;
-const clusterStep = template.spec.steps.find(
-  (s: Schema) => s.action === action.id,
+const { template, step: clusterStep } = loadTemplate(
+  'baseline-cluster',
+  action.id,
 );
+const formSchema = formSchemaOf(template);
+const actionSchema = action.schema!.input as Schema;
 
-/** All form pages as one JSON schema (how the form validates the whole run). */
-const formSchema: Schema = {
-  type: 'object',
-  properties: Object.assign(
-    {},
-    ...template.spec.parameters.map((page: Schema) => page.properties),
-  ),
-  required: template.spec.parameters.flatMap(
-    (page: Schema) => page.required ?? [],
-  ),
-};
 const FORM_ONLY = ['repoUrl'];
-
-/** Replaces whole-value `${{ parameters.x }}` the way the scaffolder does. */
-function renderStepInput(parameters: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(clusterStep.input as Record<string, unknown>)
-      .map(([key, value]) => {
-        const match =
-          typeof value === 'string' &&
-          /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
-        return [key, match ? parameters[match[1]] : value];
-      })
-      .filter(([, value]) => value !== undefined),
-  );
-}
 
 const SAMPLE_PARAMETERS = {
   clusterName: 'aks-prod-weu',
@@ -161,7 +132,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
   it('collects input the action accepts', () => {
     const formValidate = new Ajv({ strict: false }).compile(formSchema);
     expect(formValidate(SAMPLE_PARAMETERS)).toBe(true);
-    const input = renderStepInput(SAMPLE_PARAMETERS);
+    const input = renderStepInput(clusterStep, SAMPLE_PARAMETERS);
     const actionValidate = new Ajv({ strict: false }).compile(actionSchema);
     expect(actionValidate(input)).toBe(true);
     const request = parseCreateClusterInput(input);
@@ -190,7 +161,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
         valid: false,
       });
       expect(() =>
-        parseCreateClusterInput(renderStepInput(parameters)),
+        parseCreateClusterInput(renderStepInput(clusterStep, parameters)),
       ).toThrow(InputError);
     }
   });

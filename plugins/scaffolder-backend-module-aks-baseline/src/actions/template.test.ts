@@ -1,8 +1,10 @@
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { findRepoRoot } from '../testing/sharedDir';
+import {
+  formSchemaOf,
+  loadTemplate,
+  renderStepInput,
+  Schema,
+} from '../testing/templateForm';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 
@@ -11,45 +13,13 @@ import { createOnboardAppAction } from './onboardApp';
  * action checks, and what the form collects is input the action accepts.
  */
 
-type Schema = Record<string, any>;
-
-const template = parse(
-  readFileSync(
-    join(findRepoRoot(), 'templates', 'app-onboarding', 'template.yaml'),
-    'utf8',
-  ),
-);
 const action = createOnboardAppAction();
-const actionSchema = action.schema!.input as Schema;
-const onboardStep = template.spec.steps.find(
-  (s: Schema) => s.action === action.id,
+const { template, step: onboardStep } = loadTemplate(
+  'app-onboarding',
+  action.id,
 );
-
-/** All form pages as one JSON schema (how the form validates the whole run). */
-const formSchema: Schema = {
-  type: 'object',
-  properties: Object.assign(
-    {},
-    ...template.spec.parameters.map((page: Schema) => page.properties),
-  ),
-  required: template.spec.parameters.flatMap(
-    (page: Schema) => page.required ?? [],
-  ),
-};
-
-/** Replaces whole-value `${{ parameters.x }}` the way the scaffolder does. */
-function renderStepInput(parameters: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(onboardStep.input as Record<string, unknown>)
-      .map(([key, value]) => {
-        const match =
-          typeof value === 'string' &&
-          /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
-        return [key, match ? parameters[match[1]] : value];
-      })
-      .filter(([, value]) => value !== undefined),
-  );
-}
+const formSchema = formSchemaOf(template);
+const actionSchema = action.schema!.input as Schema;
 
 const SAMPLE_PARAMETERS = {
   appName: 'my-app',
@@ -131,7 +101,7 @@ describe('templates/app-onboarding/template.yaml', () => {
     const formValidate = new Ajv({ strict: false }).compile(formSchema);
     expect(formValidate(SAMPLE_PARAMETERS)).toBe(true);
 
-    const input = renderStepInput(SAMPLE_PARAMETERS);
+    const input = renderStepInput(onboardStep, SAMPLE_PARAMETERS);
     const actionValidate = new Ajv({ strict: false }).compile(actionSchema);
     expect(actionValidate(input)).toBe(true);
     const { spec, dirs } = parseOnboardAppInput(input);
