@@ -51,7 +51,7 @@ export const aksBaselinePlugin = createBackendPlugin({
       },
       async init(deps) {
         const { httpRouter, logger, scheduler, catalog, auth } = deps;
-        const config = readPluginConfig(deps.config);
+        const config = readPluginConfig(deps.config, { logger });
         deps.permissionsRegistry.addPermissions(aksBaselinePermissions);
 
         const store = await SnapshotStore.create({ database: deps.database });

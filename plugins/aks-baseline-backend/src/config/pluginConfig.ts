@@ -1,5 +1,7 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { z } from 'zod';
+import { knownKeysAt, nearestKey } from './configKeys';
 
 const guid = z
   .string()
@@ -41,6 +43,7 @@ const kubernetesSchema = z
           .default({ 'app.kubernetes.io/name': 'traefik-ingress-ilb' }),
         serviceName: dnsLabel.optional(),
       })
+      .strict()
       .default({}),
     concurrency: z.number().int().min(1).max(64).default(8),
     requestConcurrency: z.number().int().min(1).max(16).default(4),
@@ -64,12 +67,14 @@ const kubernetesSchema = z
                 'must be the NAME of an environment variable (the token never goes in config)',
               ),
           })
+          .strict()
           .refine(c => !(c.caData && c.caFile), {
             message: 'give caData or caFile, not both',
           }),
       )
       .default([]),
   })
+  .strict()
   .default({});
 
 const pluginConfigSchema = z
@@ -93,6 +98,7 @@ const pluginConfigSchema = z
         concurrencyPerSubscription: z.number().int().min(1).max(16).default(4),
         requestTimeoutSeconds: z.number().positive().default(30),
       })
+      .strict()
       .default({}),
     kubernetes: kubernetesSchema,
     certificates: z
@@ -100,6 +106,7 @@ const pluginConfigSchema = z
         warningDays: z.number().int().min(0).default(30),
         criticalDays: z.number().int().min(0).default(7),
       })
+      .strict()
       .default({})
       .refine(c => c.criticalDays <= c.warningDays, {
         message: 'criticalDays must not exceed warningDays',
@@ -110,8 +117,10 @@ const pluginConfigSchema = z
         timeoutSeconds: z.number().positive().max(60).default(5),
         port: z.number().int().min(1).max(65535).default(443),
       })
+      .strict()
       .default({}),
   })
+  .strict()
   .refine(
     c =>
       !(
@@ -127,19 +136,55 @@ const pluginConfigSchema = z
 /** The plugin's validated configuration. */
 export type AksBaselineConfig = z.infer<typeof pluginConfigSchema>;
 
+/** Where the plugin's options live in app-config. */
+const SECTION = 'aksBaseline';
+
 /**
  * Reads `aksBaseline.*` and fails start-up with a message naming the key,
  * because a portal that silently ignores a misspelt source shows no clusters
- * and nobody knows why.
+ * and nobody knows why. Unknown keys are errors for the same reason: a
+ * misspelt option would otherwise start on its default.
  */
-export function readPluginConfig(config: Config): AksBaselineConfig {
-  const raw = config.getOptional('aksBaseline') ?? {};
+export function readPluginConfig(
+  config: Config,
+  options: { logger?: LoggerService } = {},
+): AksBaselineConfig {
+  if (options.logger) {
+    warnAboutMisspeltSection(config, options.logger);
+  }
+  const raw = config.getOptional(SECTION) ?? {};
   const parsed = pluginConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map(i => `aksBaseline.${i.path.join('.')}: ${i.message}`)
-      .join('; ');
+    const issues = parsed.error.issues.flatMap(describeIssue).join('; ');
     throw new Error(`Invalid AKS baseline configuration: ${issues}`);
   }
   return parsed.data;
+}
+
+function describeIssue(issue: z.ZodIssue): string[] {
+  const at = [SECTION, ...issue.path].join('.');
+  if (issue.code !== z.ZodIssueCode.unrecognized_keys) {
+    return [`${at}: ${issue.message}`];
+  }
+  const valid = knownKeysAt(pluginConfigSchema, issue.path);
+  return issue.keys.map(key => {
+    const meant = nearestKey(key, valid);
+    return meant
+      ? `${at}.${key} is not a known option; did you mean ${meant}?`
+      : `${at}.${key} is not a known option (valid: ${valid.join(', ')})`;
+  });
+}
+
+/**
+ * A top-level key is not ours to refuse (other plugins own the top level), so
+ * `aksbaseline:` or `aks-baseline:` only warns: its options are not read.
+ */
+function warnAboutMisspeltSection(config: Config, logger: LoggerService) {
+  for (const key of config.keys()) {
+    if (key !== SECTION && nearestKey(key, [SECTION])) {
+      logger.warn(
+        `Top-level configuration key ${key} is not read; the AKS baseline plugin reads ${SECTION} (did you mean ${SECTION}?)`,
+      );
+    }
+  }
 }

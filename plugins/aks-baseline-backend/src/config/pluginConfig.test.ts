@@ -1,0 +1,131 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { readPluginConfig } from './pluginConfig';
+
+type ConfigData = ConstructorParameters<typeof ConfigReader>[0];
+
+const CLUSTER =
+  '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks';
+
+function read(data: ConfigData, logger = mockServices.logger.mock()) {
+  return readPluginConfig(new ConfigReader(data), { logger });
+}
+
+/** The start-up error's message, or a failure when the config was accepted. */
+function startupError(data: ConfigData): string {
+  try {
+    read(data);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(data)}`);
+}
+
+describe('readPluginConfig: unknown keys stop start-up', () => {
+  it.each([
+    [
+      { refersh: { frequencyMinutes: 5 } },
+      'aksBaseline.refersh is not a known option; did you mean refresh?',
+    ],
+    [
+      { refresh: { frequencyMinutess: 5 } },
+      'aksBaseline.refresh.frequencyMinutess is not a known option; did you mean frequencyMinutes?',
+    ],
+    [
+      { kubernetes: { enable: false } },
+      'aksBaseline.kubernetes.enable is not a known option; did you mean enabled?',
+    ],
+    [
+      { kubernetes: { traefik: { namspace: 'traefik' } } },
+      'aksBaseline.kubernetes.traefik.namspace is not a known option; did you mean namespace?',
+    ],
+    [
+      {
+        kubernetes: {
+          clusters: [
+            { resourceId: CLUSTER, url: 'https://aks', tokenENV: 'T' },
+          ],
+        },
+      },
+      'aksBaseline.kubernetes.clusters.0.tokenENV is not a known option; did you mean tokenEnv?',
+    ],
+    [
+      { certificates: { warnDays: 14 } },
+      'aksBaseline.certificates.warnDays is not a known option; did you mean warningDays?',
+    ],
+    [
+      { tlsProbe: { timeoutSecond: 3 } },
+      'aksBaseline.tlsProbe.timeoutSecond is not a known option; did you mean timeoutSeconds?',
+    ],
+  ])('%j: names the key and its nearest valid spelling', (aksBaseline, msg) => {
+    expect(startupError({ aksBaseline } as ConfigData)).toContain(msg);
+  });
+
+  it('lists the valid keys instead when none is close', () => {
+    const message = startupError({
+      aksBaseline: { refresh: { colour: 'blue' } },
+    });
+
+    expect(message).toContain(
+      'aksBaseline.refresh.colour is not a known option (valid: frequencyMinutes, timeoutMinutes, concurrency, concurrencyPerSubscription, requestTimeoutSeconds)',
+    );
+    expect(message).not.toContain('did you mean');
+  });
+
+  it('names every unknown key and keeps the other errors', () => {
+    const message = startupError({
+      aksBaseline: {
+        sources: ['azure', 'bogus'],
+        cloudd: 'AzurePublicCloud',
+        tlsProbe: { enabled: true, prot: 443 },
+      },
+    });
+
+    expect(message).toContain(
+      'aksBaseline.cloudd is not a known option; did you mean cloud?',
+    );
+    expect(message).toContain(
+      'aksBaseline.tlsProbe.prot is not a known option; did you mean port?',
+    );
+    expect(message).toContain('aksBaseline.sources.1: Invalid enum value');
+  });
+
+  it('still takes Traefik labels of any name (a map, not options)', () => {
+    expect(
+      read({
+        aksBaseline: {
+          kubernetes: {
+            traefik: { labels: { 'app.kubernetes.io/part': 'x' } },
+          },
+        },
+      }).kubernetes.traefik.labels,
+    ).toEqual({ 'app.kubernetes.io/part': 'x' });
+  });
+});
+
+describe('readPluginConfig: a misspelt top-level key warns', () => {
+  it.each(['aksbaseline', 'AKSBaseline', 'aks-baseline'])(
+    '%s is ignored with a warning naming aksBaseline',
+    key => {
+      const logger = mockServices.logger.mock();
+
+      const config = read({ [key]: { sources: ['azure'] } }, logger);
+
+      expect(config.sources).toEqual(['demo']);
+      expect(logger.warn).toHaveBeenCalledWith(
+        `Top-level configuration key ${key} is not read; the AKS baseline plugin reads aksBaseline (did you mean aksBaseline?)`,
+      );
+    },
+  );
+
+  it('says nothing about other plugins’ keys', () => {
+    const logger = mockServices.logger.mock();
+
+    read(
+      { aksBaseline: { sources: ['demo'] }, kubernetes: {}, app: {} },
+      logger,
+    );
+
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+});
