@@ -77,7 +77,8 @@ const kubernetesSchema = z
   .strict()
   .default({});
 
-const pluginConfigSchema = z
+/** `aksBaseline.*`; config.d.ts declares the same keys (a test holds them equal). */
+export const pluginConfigSchema = z
   .object({
     sources: z
       .array(z.enum(['demo', 'azure', 'config', 'catalog']))
