@@ -32,4 +32,12 @@ backend.add(
   import('@aks-baseline/plugin-scaffolder-backend-module-aks-baseline'),
 );
 
-backend.start();
+// When a plugin fails to start (backend.startup onPluginBootFailure: abort,
+// app-config.yaml), start() rejects but leaves the HTTP server up, answering
+// readiness 503 and liveness 200 for ever, so no orchestrator would restart
+// it. Exit non-zero instead: Kubernetes restarts the pod, and a replica that
+// lost a first-start migration race comes back to a migrated database.
+backend.start().catch(error => {
+  console.error('Backend start-up failed; exiting.', error);
+  process.exit(1);
+});
