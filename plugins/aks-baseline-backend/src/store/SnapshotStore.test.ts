@@ -1,20 +1,8 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { SnapshotStore, StoredCluster } from './SnapshotStore';
 
-// SQLite always; PostgreSQL on every server a connection string names (the
-// README's test command sets one for this machine's server). Never Docker.
-const postgresIds = Object.keys(process.env)
-  .map(k => /^BACKSTAGE_TEST_DATABASE_(POSTGRES\d+)_CONNECTION_STRING$/.exec(k))
-  .filter((m): m is RegExpExecArray => !!m)
-  .map(m => m[1].replace(/^POSTGRES/, 'POSTGRES_') as TestDatabaseId);
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', ...postgresIds],
-  disableDocker: true,
-});
+const databases = storeTestDatabases();
 
 const supported = databases.eachSupportedId();
 
