@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { migrateToLatest } from './migrateToLatest';
 
 const migrationsDir = resolvePackagePath(
   '@aks-baseline/plugin-aks-baseline-backend',
@@ -88,7 +89,7 @@ export class SnapshotStore {
   }): Promise<SnapshotStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client, migrationsDir);
     }
     return new SnapshotStore(client);
   }
