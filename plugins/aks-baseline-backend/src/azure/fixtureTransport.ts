@@ -5,7 +5,6 @@ import {
   type PipelineRequest,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
-import { subscriptionOfPath } from './armId';
 import { FixtureIndex, normalizeArmPath } from './fixtureIndex';
 
 /** Tenant every fixture subscription belongs to. */
@@ -335,4 +334,10 @@ function delay(ms: number, signal: AbortSignalLike): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The subscription id an ARM path starts with, lower-cased, if any. */
+function subscriptionOfPath(path: string): string | undefined {
+  const match = /^\/subscriptions\/([^/]+)/i.exec(path);
+  return match ? match[1].toLowerCase() : undefined;
 }

@@ -9,8 +9,6 @@ export { createCredential } from './credential';
 export type { CredentialOptions } from './credential';
 export { StaticTokenCredential } from './staticCredential';
 export { shareTokens } from './sharedTokenCredential';
-export { parseArmId } from './armId';
-export type { ArmIdParts } from './armId';
 export {
   createContainerServiceClient,
   createKeyVaultClient,
