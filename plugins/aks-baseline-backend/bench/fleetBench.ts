@@ -27,9 +27,11 @@ import {
 import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import express from 'express';
 import knexFactory from 'knex';
-import { ArmFixtureTransport } from '../src/azure/fixtureTransport';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../src/azure/cloud';
-import { StaticTokenCredential } from '../src/azure/staticCredential';
 import {
   buildBaselineStamp,
   buildHubFirewall,

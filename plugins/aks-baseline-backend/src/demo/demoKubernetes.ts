@@ -10,9 +10,11 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { LookupFunction } from 'node:net';
-import { armError } from '../azure/fixtureTransport';
+import {
+  armError,
+  KubernetesFixtureServer,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { AKS_SERVER_APP_SCOPE } from '../kubernetes/connection';
-import { KubernetesFixtureServer } from '../kubernetes/fixture/KubernetesFixtureServer';
 import { demoClusterObjects } from './kubernetes/demoClusterObjects';
 
 /** The bearer token the demo's static credential hands out, for every scope. */

@@ -5,7 +5,10 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { ConfigReader } from '@backstage/config';
 import { getCloudSettings } from '../azure/cloud';
-import { StaticTokenCredential } from '../azure/staticCredential';
+import {
+  KubernetesFixtureServer,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { readPluginConfig } from '../config/pluginConfig';
 import { buildDemoEstate } from '../demo/demoEstate';
 import { DemoKubernetes } from '../demo/demoKubernetes';
@@ -19,7 +22,6 @@ import {
   azureCredential,
   createKubernetesFleetReader,
 } from '../sources/clusterSources';
-import { KubernetesFixtureServer } from './fixture/KubernetesFixtureServer';
 import { createKubernetesReader } from './readFleet';
 import { inventoryOf } from '../inventory/testing/inventoryOf';
 import { KubernetesReadResult } from './types';

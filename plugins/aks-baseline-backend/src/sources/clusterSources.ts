@@ -6,10 +6,12 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { HttpClient } from '@azure/core-rest-pipeline';
 import { TokenCredential } from '@azure/identity';
 import { AksBaselineConfig } from '../config/pluginConfig';
-import { ArmFixtureTransport } from '../azure/fixtureTransport';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../azure/cloud';
 import { createCredential } from '../azure/credential';
-import { StaticTokenCredential } from '../azure/staticCredential';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
 import { DemoKubernetes } from '../demo/demoKubernetes';
 import {
