@@ -35,7 +35,7 @@ import { getCloudSettings } from '../src/azure/cloud';
 import {
   buildBaselineStamp,
   buildHubFirewall,
-} from '../src/demo/baselineStamp';
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { collectInventory } from '../src/inventory';
 import { DEFAULT_THRESHOLDS } from '../src/resolver';
 import { FleetReader } from '../src/service/FleetReader';

@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { DEMO_SUBSCRIPTIONS } from './demo/demoEstate';
+import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { aksBaselinePlugin } from './plugin';
 
 const PROD_ID = `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`;

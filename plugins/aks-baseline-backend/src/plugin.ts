@@ -5,7 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
 import { readPluginConfig } from './config/pluginConfig';
-import { DemoKubernetes } from './demo/demoKubernetes';
+import { DemoKubernetes } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   azureCredential,
   createInventoryCollector,

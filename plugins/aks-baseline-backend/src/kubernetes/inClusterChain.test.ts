@@ -10,9 +10,11 @@ import {
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { readPluginConfig } from '../config/pluginConfig';
-import { buildDemoEstate } from '../demo/demoEstate';
-import { DemoKubernetes } from '../demo/demoKubernetes';
-import { baselineClusterObjects } from '../demo/kubernetes/demoClusterObjects';
+import {
+  baselineClusterObjects,
+  buildDemoEstate,
+  DemoKubernetes,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   DEFAULT_THRESHOLDS,
   indexInventory,

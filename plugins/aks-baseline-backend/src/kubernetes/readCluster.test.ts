@@ -1,5 +1,5 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
-import { demoClusterObjects } from '../demo/kubernetes/demoClusterObjects';
+import { demoClusterObjects } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { KubernetesFixtureServer } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { listAll } from './client/listAll';
 import { openApiSession } from './client/apiSession';

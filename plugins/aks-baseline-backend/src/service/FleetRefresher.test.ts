@@ -5,7 +5,10 @@ import {
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../azure/cloud';
-import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { collectInventory } from '../inventory';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';

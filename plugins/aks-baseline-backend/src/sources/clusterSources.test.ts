@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
-import { DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { selectClusters } from './clusterSources';
 
 const SUB_A = '11111111-1111-4111-8111-111111111111';

@@ -12,8 +12,11 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../azure/cloud';
 import { createCredential } from '../azure/credential';
-import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
-import { DemoKubernetes } from '../demo/demoKubernetes';
+import {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTIONS,
+  DemoKubernetes,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   createKubernetesReader,
   KubernetesFleetReader,

@@ -1,8 +1,8 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { aksBaselinePlugin } from '../plugin';
-import { DEMO_SUBSCRIPTIONS } from './demoEstate';
+import { aksBaselinePlugin } from './plugin';
+import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 
 /**
  * The portal's `yarn start` path: the plugin with the demo source reads the

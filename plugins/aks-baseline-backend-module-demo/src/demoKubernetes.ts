@@ -14,7 +14,7 @@ import {
   armError,
   KubernetesFixtureServer,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import { AKS_SERVER_APP_SCOPE } from '../kubernetes/connection';
+import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
 import { demoClusterObjects } from './kubernetes/demoClusterObjects';
 
 /** The bearer token the demo's static credential hands out, for every scope. */
