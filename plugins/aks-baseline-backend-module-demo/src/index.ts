@@ -1,10 +1,13 @@
 /**
- * The AKS baseline demo estate: four clusters in two subscriptions, served
- * through the real Azure SDK clients and Kubernetes reader with no Azure
- * account. Never for a production backend.
+ * The AKS baseline demo estate as a backend module: four clusters in two
+ * subscriptions, served through the real Azure SDK clients and Kubernetes
+ * reader with no Azure account. Never for a production backend.
  *
  * @packageDocumentation
  */
+export { aksBaselineModuleDemo as default } from './module';
+export { DemoConnection, demoClusterSource } from './demoConnection';
+// The estate itself, for the backend's tests and benchmark.
 export { buildDemoEstate, DEMO_SUBSCRIPTIONS } from './demoEstate';
 export { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
 export type { StampFlaw, StampSpec } from './baselineStamp';
@@ -12,5 +15,3 @@ export {
   baselineClusterObjects,
   demoClusterObjects,
 } from './kubernetes/demoClusterObjects';
-export { DemoKubernetes } from './demoKubernetes';
-export type { DemoKubernetesAccess } from './demoKubernetes';

@@ -356,7 +356,8 @@ async function apiLatency(store: SnapshotStore) {
     scheduler: { triggerTask: async () => {} },
     catalog: { getEntityByRef: async () => undefined },
     reader: new FleetReader(store),
-    config: { sources: ['demo'], cloud: 'AzurePublicCloud' } as any,
+    config: { sources: [], cloud: 'AzurePublicCloud' } as any,
+    sources: ['bench'],
     pluginVersion: 'bench',
   });
   const app = express().use('/api/aks-baseline', router);

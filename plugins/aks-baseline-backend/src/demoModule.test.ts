@@ -1,44 +1,80 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { aksBaselinePlugin } from './plugin';
-import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import {
+  startPluginBackend,
+  waitForFleet,
+} from './__testUtils__/pluginBackend';
+import demoModule, {
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+
+// Counts how often the demo estate is built, through the module's own file.
+const DEMO_ESTATE =
+  '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate';
+jest.mock(
+  '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate',
+  () => {
+    const actual = jest.requireActual(
+      '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate',
+    );
+    return { ...actual, buildDemoEstate: jest.fn(actual.buildDemoEstate) };
+  },
+);
+const buildDemoEstate: jest.Mock =
+  jest.requireMock(DEMO_ESTATE).buildDemoEstate;
 
 /**
- * The portal's `yarn start` path: the plugin with the demo source reads the
- * demo clusters' API servers through the production reader and serves
- * complete chains.
+ * The portal's `yarn start` path: the plugin with the demo module (and no
+ * aksBaseline config) reads the demo clusters' API servers through the
+ * production reader and serves complete chains.
  */
 describe('the demo portal’s in-cluster hops', () => {
   let server: Parameters<typeof request>[0];
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    const backend = await startTestBackend({
-      features: [
-        aksBaselinePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.permissions.factory(),
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        mockServices.rootConfig.factory({
-          data: { aksBaseline: { sources: ['demo'] } },
-        }),
-      ],
+    const backend = await startPluginBackend({
+      features: [demoModule, mockServices.rootConfig.factory({ data: {} })],
     });
     server = backend.server;
     stop = () => backend.stop();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const res = await request(server).get('/api/aks-baseline/v1/clusters');
-      if (res.status === 200 && res.body.clusters.length === 4) break;
-      if (Date.now() > deadline) throw new Error('no demo fleet after 30 s');
-      await new Promise(r => setTimeout(r, 200));
-    }
+    await waitForFleet(server, body => body.clusters.length === 4);
   }, 60_000);
 
   afterAll(() => stop());
+
+  it('serves the four demo clusters, each in its situation', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/clusters');
+
+    expect(
+      res.body.clusters.map((c: any) => [
+        c.name,
+        c.subscriptionId,
+        c.worstStatus,
+      ]),
+    ).toEqual([
+      ['aks-dev-neu', DEMO_SUBSCRIPTIONS.nonProd, 'error'],
+      ['aks-legacy-neu', DEMO_SUBSCRIPTIONS.nonProd, 'error'],
+      ['aks-staging-weu', DEMO_SUBSCRIPTIONS.prod, 'error'],
+      ['aks-prod-weu', DEMO_SUBSCRIPTIONS.prod, 'ok'],
+    ]);
+    expect(res.body.lastRefresh).toMatchObject({
+      status: 'succeeded',
+      clusterCount: 4,
+      errors: [],
+    });
+  });
+
+  it('names the demo as its source', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/about');
+
+    expect(res.body.sources).toEqual(['demo']);
+  });
+
+  it('builds the demo estate once per refresh, for the inventory and the cluster reads alike', () => {
+    // The one refresh at start-up has finished (its snapshot is served).
+    expect(buildDemoEstate).toHaveBeenCalledTimes(1);
+  });
 
   const cluster = async (group: string, name: string, subscription: string) =>
     (

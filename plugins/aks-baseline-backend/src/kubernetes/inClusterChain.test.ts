@@ -13,7 +13,7 @@ import { readPluginConfig } from '../config/pluginConfig';
 import {
   baselineClusterObjects,
   buildDemoEstate,
-  DemoKubernetes,
+  DemoConnection,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   DEFAULT_THRESHOLDS,
@@ -21,7 +21,7 @@ import {
   resolveCluster,
 } from '../resolver';
 import {
-  azureCredential,
+  azureAccess,
   createKubernetesFleetReader,
 } from '../sources/clusterSources';
 import { createKubernetesReader } from './readFleet';
@@ -52,19 +52,16 @@ const control = (snapshot: ClusterSnapshot, id: string) =>
   snapshot.controls.find(c => c.id === id)!;
 
 describe('the demo estate through the production reader', () => {
-  const demo = new DemoKubernetes();
+  const demo = new DemoConnection(() => NOW);
   let results: Map<string, KubernetesReadResult>;
   let armRequests: number;
 
   beforeAll(async () => {
-    const config = readPluginConfig(
-      new ConfigReader({ aksBaseline: { sources: ['demo'] } }),
-    );
-    const reader = createKubernetesFleetReader(config, {
-      credential: azureCredential(config),
-      demo,
-      now: () => NOW,
-    })!;
+    const config = readPluginConfig(new ConfigReader({}));
+    const reader = createKubernetesFleetReader(
+      config,
+      azureAccess(config, demo),
+    )!;
     const read = await reader(inventory.managedClusters);
     results = read.results;
     armRequests = read.armRequestCount;
