@@ -3,16 +3,16 @@ export interface Config {
   aksBaseline?: {
     /**
      * Where clusters come from; combinable.
-     * - `demo`: a recorded demo estate served through the real Azure SDK
-     *   clients; needs no Azure account. Not combinable with `azure`/`config`.
      * - `azure`: every managed cluster in `subscriptions` (or in every
      *   subscription the credential can list).
      * - `config`: the cluster resource ids in `clusters`.
      * - `catalog`: `Resource` entities of type `kubernetes-cluster` with the
      *   `aks-baseline.io/resource-id` annotation.
-     * Default: `[demo]`.
+     * Default: none. Backend modules add other sources (the demo module adds
+     * its recorded estate, and cannot be combined with `azure`/`config`);
+     * with no source at all the backend refuses to start.
      */
-    sources?: Array<'demo' | 'azure' | 'config' | 'catalog'>;
+    sources?: Array<'azure' | 'config' | 'catalog'>;
     /** The Azure cloud; default `AzurePublicCloud`. */
     cloud?: 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
     /**

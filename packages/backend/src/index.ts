@@ -28,6 +28,9 @@ backend.add(
 
 // The AKS baseline plugin and its scaffolder actions.
 backend.add(import('@aks-baseline/plugin-aks-baseline-backend'));
+// The demo estate (no Azure account needed). Remove this line for a real
+// estate and set aksBaseline.sources instead (app-config.production.yaml).
+backend.add(import('@aks-baseline/plugin-aks-baseline-backend-module-demo'));
 backend.add(
   import('@aks-baseline/plugin-scaffolder-backend-module-aks-baseline'),
 );

@@ -27,13 +27,15 @@ import {
 import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import express from 'express';
 import knexFactory from 'knex';
-import { ArmFixtureTransport } from '../src/azure/fixtureTransport';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../src/azure/cloud';
-import { StaticTokenCredential } from '../src/azure/staticCredential';
 import {
   buildBaselineStamp,
   buildHubFirewall,
-} from '../src/demo/baselineStamp';
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { collectInventory } from '../src/inventory';
 import { DEFAULT_THRESHOLDS } from '../src/resolver';
 import { FleetReader } from '../src/service/FleetReader';
@@ -354,7 +356,8 @@ async function apiLatency(store: SnapshotStore) {
     scheduler: { triggerTask: async () => {} },
     catalog: { getEntityByRef: async () => undefined },
     reader: new FleetReader(store),
-    config: { sources: ['demo'], cloud: 'AzurePublicCloud' } as any,
+    config: { sources: [], cloud: 'AzurePublicCloud' } as any,
+    sources: ['bench'],
     pluginVersion: 'bench',
   });
   const app = express().use('/api/aks-baseline', router);

@@ -7,8 +7,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { DEMO_SUBSCRIPTIONS } from './demo/demoEstate';
+import demoModule, {
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { aksBaselinePlugin } from './plugin';
+import {
+  startPluginBackend,
+  waitForFleet,
+} from './__testUtils__/pluginBackend';
 
 const PROD_ID = `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-aks-prod-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`;
 
@@ -45,38 +51,16 @@ const entities: Entity[] = [
   },
 ];
 
-async function startDemoBackend(
+function startDemoBackend(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      aksBaselinePlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.permissions.factory({ result: permission }),
-      // Runs the refresh task at start-up despite its initial delay.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      mockServices.rootConfig.factory({
-        data: { aksBaseline: { sources: ['demo'] } },
-      }),
-    ],
-  });
-  return server;
-}
-
-/** The scheduled refresh runs shortly after start; wait for its snapshot. */
-async function waitForFleet(server: Parameters<typeof request>[0]) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const res = await request(server).get('/api/aks-baseline/v1/clusters');
-    if (res.status === 200 && res.body.clusters.length > 0) return res;
-    if (Date.now() > deadline)
-      throw new Error(`no fleet after 30s: ${res.status}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
+  return startPluginBackend({
+    entities,
+    permission,
+    features: [demoModule, mockServices.rootConfig.factory({ data: {} })],
+  }).then(backend => backend.server);
 }
 
 // Nothing the API returns may carry key material or secret values: no PEM

@@ -4,15 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
+import { aksBaselineClusterSourcesExtensionPoint } from '@aks-baseline/plugin-aks-baseline-node';
 import { readPluginConfig } from './config/pluginConfig';
-import { DemoKubernetes } from './demo/demoKubernetes';
 import {
-  azureCredential,
+  azureAccess,
   createInventoryCollector,
   createKubernetesFleetReader,
   kubernetesTraefik,
   selectClusters,
 } from './sources/clusterSources';
+import {
+  checkClusterSources,
+  ClusterSourcesExtensions,
+} from './sources/extensionPoint';
 import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
 import { createRouter, REFRESH_TASK_ID } from './service/router';
@@ -35,6 +39,12 @@ const KUBERNETES_NOT_READ =
 export const aksBaselinePlugin = createBackendPlugin({
   pluginId: 'aks-baseline',
   register(env) {
+    // Filled by modules before init runs (e.g. the demo module).
+    const extensions = new ClusterSourcesExtensions();
+    env.registerExtensionPoint(
+      aksBaselineClusterSourcesExtensionPoint,
+      extensions,
+    );
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
@@ -46,52 +56,46 @@ export const aksBaselinePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { httpRouter, logger, scheduler, catalog, auth } = deps;
         const config = readPluginConfig(deps.config, { logger });
+        const sources = checkClusterSources(config, extensions);
         deps.permissionsRegistry.addPermissions(aksBaselinePermissions);
 
         const store = await SnapshotStore.create({ database: deps.database });
-        const credential = azureCredential(config);
-        // The demo's fixture API server starts with the first refresh.
-        const demoKubernetes = config.sources.includes('demo')
-          ? new DemoKubernetes()
-          : undefined;
-        if (demoKubernetes) {
-          deps.lifecycle.addShutdownHook(() => demoKubernetes.close());
-        }
+        const azure = azureAccess(config, extensions.connection);
         const refresher = new FleetRefresher({
           store,
           logger,
           select: () =>
-            selectClusters(config, async () => {
-              const { items } = await catalog.getEntities(
-                {
-                  filter: {
-                    kind: 'Resource',
-                    'spec.type': 'kubernetes-cluster',
+            selectClusters(
+              config,
+              async () => {
+                const { items } = await catalog.getEntities(
+                  {
+                    filter: {
+                      kind: 'Resource',
+                      'spec.type': 'kubernetes-cluster',
+                    },
+                    fields: [
+                      'kind',
+                      'metadata.name',
+                      'metadata.namespace',
+                      'metadata.annotations',
+                    ],
                   },
-                  fields: [
-                    'kind',
-                    'metadata.name',
-                    'metadata.namespace',
-                    'metadata.annotations',
-                  ],
-                },
-                { credentials: await auth.getOwnServiceCredentials() },
-              );
-              return items;
-            }),
-          collect: createInventoryCollector(config, { credential }),
+                  { credentials: await auth.getOwnServiceCredentials() },
+                );
+                return items;
+              },
+              extensions.sources,
+            ),
+          collect: createInventoryCollector(config, azure),
           thresholds: config.certificates,
           kubernetesUnavailableReason: KUBERNETES_NOT_READ,
-          readKubernetes: createKubernetesFleetReader(config, {
-            credential,
-            demo: demoKubernetes,
-          }),
+          readKubernetes: createKubernetesFleetReader(config, azure),
           traefik: kubernetesTraefik(config),
           probeServedCertificates: config.tlsProbe.enabled
             ? snapshots =>
@@ -125,13 +129,12 @@ export const aksBaselinePlugin = createBackendPlugin({
             catalog,
             reader: new FleetReader(store),
             config,
+            sources,
             pluginVersion,
           }),
         );
         logger.info(
-          `AKS baseline plugin serving clusters from: ${config.sources.join(
-            ', ',
-          )}`,
+          `AKS baseline plugin serving clusters from: ${sources.join(', ')}`,
         );
       },
     });

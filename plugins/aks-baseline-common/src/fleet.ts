@@ -107,7 +107,7 @@ export interface CertificateInfo {
 
 /** A failure attached to what it affects, so the rest still shows. @public */
 export interface SourceError {
-  /** What failed: a subscription id, a vault or resource id, a host. */
+  /** What failed: a subscription id, a vault or resource id, a host, a source's name. */
   scope: string;
   kind:
     | 'subscription'
@@ -116,7 +116,9 @@ export interface SourceError {
     | 'cluster'
     | 'kubernetes'
     | 'tls-probe'
-    | 'catalog';
+    | 'catalog'
+    /** A cluster source added by a module could not say which clusters it wants. */
+    | 'source';
   message: string;
   /** HTTP status from Azure or the API server, when there was one. */
   status?: number;

@@ -21,3 +21,6 @@ export {
   refersTo,
   sameText,
 } from './arm/read';
+// ARM resource ids split into their parts.
+export { parseArmId } from './arm/armId';
+export type { ArmIdParts } from './arm/armId';

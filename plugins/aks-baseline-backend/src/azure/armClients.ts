@@ -10,7 +10,7 @@ import type { CloudSettings } from './cloud';
 export interface ArmClientSettings {
   credential: TokenCredential;
   cloud: CloudSettings;
-  /** Replaces only the transport (tests, the demo source, benchmarks). */
+  /** Replaces only the transport (tests, a module's connection such as the demo, benchmarks). */
   httpClient?: HttpClient;
   retryOptions?: {
     maxRetries?: number;

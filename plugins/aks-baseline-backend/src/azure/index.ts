@@ -1,16 +1,13 @@
 /**
  * Azure plumbing shared by the plugin's sources: cloud settings, credentials,
- * SDK client construction and the fixture transport that serves a recorded
- * ARM estate to the real SDK clients.
+ * SDK client construction. The fixture transport that serves a recorded ARM
+ * estate to the real SDK clients is in the backend's test-utils package.
  */
 export { AZURE_CLOUDS, getCloudSettings } from './cloud';
 export type { AzureCloudName, CloudSettings } from './cloud';
 export { createCredential } from './credential';
 export type { CredentialOptions } from './credential';
-export { StaticTokenCredential } from './staticCredential';
 export { shareTokens } from './sharedTokenCredential';
-export { parseArmId } from './armId';
-export type { ArmIdParts } from './armId';
 export {
   createContainerServiceClient,
   createKeyVaultClient,
@@ -21,14 +18,3 @@ export type { ArmClientSettings } from './armClients';
 export { RequestMetrics } from './requestMetrics';
 export { requestTimeoutPolicy, RequestTimeoutError } from './requestTimeout';
 export { ResponseBodyRecorder } from './responseBodyRecorder';
-export {
-  ArmFixtureTransport,
-  FIXTURE_TENANT_ID,
-  armError,
-} from './fixtureTransport';
-export type {
-  ArmFixtureFault,
-  ArmFixtureRequestRecord,
-  ArmFixtureThrottle,
-  ArmFixtureTransportOptions,
-} from './fixtureTransport';

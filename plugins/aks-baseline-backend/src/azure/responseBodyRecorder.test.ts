@@ -5,9 +5,11 @@ import {
   type ArmClientSettings,
 } from './armClients';
 import { AZURE_CLOUDS } from './cloud';
-import { ArmFixtureTransport } from './fixtureTransport';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { ResponseBodyRecorder } from './responseBodyRecorder';
-import { StaticTokenCredential } from './staticCredential';
 
 const SUB = '11111111-1111-4111-8111-111111111111';
 

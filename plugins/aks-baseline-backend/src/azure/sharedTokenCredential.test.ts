@@ -1,6 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { shareTokens } from './sharedTokenCredential';
-import { StaticTokenCredential } from './staticCredential';
+import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 function countingCredential(expiresInMs: number) {
   const calls: string[] = [];

@@ -111,7 +111,7 @@ describe('readPluginConfig: a misspelt top-level key warns', () => {
 
       const config = read({ [key]: { sources: ['azure'] } }, logger);
 
-      expect(config.sources).toEqual(['demo']);
+      expect(config.sources).toEqual([]);
       expect(logger.warn).toHaveBeenCalledWith(
         `Top-level configuration key ${key} is not read; the AKS baseline plugin reads aksBaseline (did you mean aksBaseline?)`,
       );
@@ -122,7 +122,7 @@ describe('readPluginConfig: a misspelt top-level key warns', () => {
     const logger = mockServices.logger.mock();
 
     read(
-      { aksBaseline: { sources: ['demo'] }, kubernetes: {}, app: {} },
+      { aksBaseline: { sources: ['catalog'] }, kubernetes: {}, app: {} },
       logger,
     );
 

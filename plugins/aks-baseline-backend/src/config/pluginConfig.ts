@@ -3,14 +3,14 @@ import { Config } from '@backstage/config';
 import { z } from 'zod';
 import { knownKeysAt, nearestKey } from './configKeys';
 
-const guid = z
+export const guid = z
   .string()
   .regex(
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     'must be a GUID',
   );
 
-const clusterId = z
+export const clusterId = z
   .string()
   .regex(
     /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i,
@@ -77,13 +77,22 @@ const kubernetesSchema = z
   .strict()
   .default({});
 
+/** `demo` was a source before it became a module: say where it went. */
+const sourceError: z.ZodErrorMap = (issue, ctx) => ({
+  message:
+    issue.code === 'invalid_enum_value' && issue.received === 'demo'
+      ? 'demo is no longer a source: add the module @aks-baseline/plugin-aks-baseline-backend-module-demo to the backend instead'
+      : ctx.defaultError,
+});
+
 /** `aksBaseline.*`; config.d.ts declares the same keys (a test holds them equal). */
 export const pluginConfigSchema = z
   .object({
+    // May stay empty when a module (e.g. the demo) adds a source; with
+    // neither, the plugin refuses to start and says what to configure.
     sources: z
-      .array(z.enum(['demo', 'azure', 'config', 'catalog']))
-      .min(1)
-      .default(['demo']),
+      .array(z.enum(['azure', 'config', 'catalog'], { errorMap: sourceError }))
+      .default([]),
     cloud: z
       .enum(['AzurePublicCloud', 'AzureUSGovernment', 'AzureChinaCloud'])
       .default('AzurePublicCloud'),
@@ -121,18 +130,9 @@ export const pluginConfigSchema = z
       .strict()
       .default({}),
   })
-  .strict()
-  .refine(
-    c =>
-      !(
-        c.sources.includes('demo') &&
-        (c.sources.includes('azure') || c.sources.includes('config'))
-      ),
-    {
-      message: 'the demo source cannot be combined with azure or config',
-      path: ['sources'],
-    },
-  );
+  // Which sources may combine depends on the modules installed too, so
+  // that rule is checked at start-up (sources/extensionPoint.ts).
+  .strict();
 
 /** The plugin's validated configuration. */
 export type AksBaselineConfig = z.infer<typeof pluginConfigSchema>;

@@ -3,9 +3,9 @@ import type { HttpClient } from '@azure/core-rest-pipeline';
 import { AZURE_CLOUDS } from '../azure/cloud';
 import {
   ArmFixtureTransport,
+  StaticTokenCredential,
   type ArmFixtureTransportOptions,
-} from '../azure/fixtureTransport';
-import { StaticTokenCredential } from '../azure/staticCredential';
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
 import type { InventoryOptions } from './types';
 

@@ -9,7 +9,7 @@ import {
   withPerCallPolicies,
 } from '../azure/armClients';
 import { cancellationPolicy } from '../azure/cancellationPolicy';
-import { parseArmId } from '../azure/armId';
+import { parseArmId } from '@aks-baseline/plugin-aks-baseline-common';
 import { RequestMetrics } from '../azure/requestMetrics';
 import { requestTimeoutPolicy } from '../azure/requestTimeout';
 import { shareTokens } from '../azure/sharedTokenCredential';

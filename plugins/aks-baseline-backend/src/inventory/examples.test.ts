@@ -1,7 +1,9 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { AZURE_CLOUDS } from '../azure/cloud';
-import { ArmFixtureTransport } from '../azure/fixtureTransport';
-import { StaticTokenCredential } from '../azure/staticCredential';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { exampleResources } from '../azure/testing/azureExamples';
 import { collectInventory } from './collectInventory';
 

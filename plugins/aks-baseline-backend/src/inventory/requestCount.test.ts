@@ -1,6 +1,8 @@
 import { AZURE_CLOUDS } from '../azure/cloud';
-import { ArmFixtureTransport } from '../azure/fixtureTransport';
-import { StaticTokenCredential } from '../azure/staticCredential';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
 import { RESOURCE_LISTINGS } from './resourceListings';
 import {

@@ -6,7 +6,8 @@ import {
 } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { getCloudSettings } from '../azure/cloud';
-import { AKS_SERVER_APP_SCOPE, resolveConnection } from './connection';
+import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
+import { resolveConnection } from './connection';
 
 const ID =
   '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-one';

@@ -4,6 +4,7 @@ import {
   readArm,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
 import type { TokenCredential } from '@azure/identity';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
@@ -13,13 +14,6 @@ import {
 } from '../azure/armClients';
 import { parseResourceId } from '../resolver/resolveCluster';
 import type { ClusterConnection } from './types';
-
-/**
- * The AKS-managed Entra ID server application: tokens for this audience sign
- * in to every Entra-integrated AKS API server (what kubelogin requests).
- */
-export const AKS_SERVER_APP_SCOPE =
-  '6dae42f8-4368-4678-94ff-3960e28e3630/.default';
 
 /** `aksBaseline.kubernetes.clusters[]`: a cluster the portal reaches differently. */
 export interface ClusterOverride {

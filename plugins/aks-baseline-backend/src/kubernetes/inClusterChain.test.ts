@@ -5,21 +5,25 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { ConfigReader } from '@backstage/config';
 import { getCloudSettings } from '../azure/cloud';
-import { StaticTokenCredential } from '../azure/staticCredential';
+import {
+  KubernetesFixtureServer,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { readPluginConfig } from '../config/pluginConfig';
-import { buildDemoEstate } from '../demo/demoEstate';
-import { DemoKubernetes } from '../demo/demoKubernetes';
-import { baselineClusterObjects } from '../demo/kubernetes/demoClusterObjects';
+import {
+  baselineClusterObjects,
+  buildDemoEstate,
+  DemoConnection,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   DEFAULT_THRESHOLDS,
   indexInventory,
   resolveCluster,
 } from '../resolver';
 import {
-  azureCredential,
+  azureAccess,
   createKubernetesFleetReader,
 } from '../sources/clusterSources';
-import { KubernetesFixtureServer } from './fixture/KubernetesFixtureServer';
 import { createKubernetesReader } from './readFleet';
 import { inventoryOf } from '../inventory/testing/inventoryOf';
 import { KubernetesReadResult } from './types';
@@ -48,19 +52,16 @@ const control = (snapshot: ClusterSnapshot, id: string) =>
   snapshot.controls.find(c => c.id === id)!;
 
 describe('the demo estate through the production reader', () => {
-  const demo = new DemoKubernetes();
+  const demo = new DemoConnection(() => NOW);
   let results: Map<string, KubernetesReadResult>;
   let armRequests: number;
 
   beforeAll(async () => {
-    const config = readPluginConfig(
-      new ConfigReader({ aksBaseline: { sources: ['demo'] } }),
-    );
-    const reader = createKubernetesFleetReader(config, {
-      credential: azureCredential(config),
-      demo,
-      now: () => NOW,
-    })!;
+    const config = readPluginConfig(new ConfigReader({}));
+    const reader = createKubernetesFleetReader(
+      config,
+      azureAccess(config, demo),
+    )!;
     const read = await reader(inventory.managedClusters);
     results = read.results;
     armRequests = read.armRequestCount;

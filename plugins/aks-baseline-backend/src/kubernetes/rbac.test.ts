@@ -5,7 +5,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requiredRbacRules } from './resources';
-import { KubernetesSchemas } from './testing/kubernetesSchemas';
+import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 const documents = parseAllDocuments(
   readFileSync(

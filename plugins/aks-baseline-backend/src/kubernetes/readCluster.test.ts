@@ -1,6 +1,6 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
-import { demoClusterObjects } from '../demo/kubernetes/demoClusterObjects';
-import { KubernetesFixtureServer } from './fixture/KubernetesFixtureServer';
+import { demoClusterObjects } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import { KubernetesFixtureServer } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { listAll } from './client/listAll';
 import { openApiSession } from './client/apiSession';
 import { readCluster, ReadClusterOptions } from './readCluster';

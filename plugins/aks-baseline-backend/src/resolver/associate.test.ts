@@ -1,5 +1,5 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import { buildBaselineStamp } from '../demo/baselineStamp';
+import { buildBaselineStamp } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { gatewaysForCluster } from './associate';
 import { inventoryOf } from '../inventory/testing/inventoryOf';
 import { GATEWAY_CLUSTER_TAG, indexInventory } from './inventoryIndex';

@@ -1,4 +1,4 @@
-import { buildDemoEstate } from '../demo/demoEstate';
+import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { DEFAULT_THRESHOLDS } from './certificates';
 import { inventoryOf } from '../inventory/testing/inventoryOf';
 import { indexInventory } from './inventoryIndex';

@@ -2,10 +2,13 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   ArmFixtureFault,
   ArmFixtureTransport,
-} from '../azure/fixtureTransport';
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../azure/cloud';
-import { StaticTokenCredential } from '../azure/staticCredential';
-import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { collectInventory } from '../inventory';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';

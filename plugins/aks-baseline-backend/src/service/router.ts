@@ -31,6 +31,8 @@ export interface RouterOptions {
   catalog: Pick<CatalogService, 'getEntityByRef'>;
   reader: FleetReader;
   config: AksBaselineConfig;
+  /** Names of the configured and the modules' cluster sources. */
+  sources: string[];
   pluginVersion: string;
 }
 
@@ -100,6 +102,7 @@ export async function createRouter(
     catalog,
     reader,
     config,
+    sources,
     pluginVersion,
   } = options;
   const router = Router();
@@ -123,7 +126,7 @@ export async function createRouter(
     const body: AboutResponse = {
       plugin: 'aks-baseline',
       version: pluginVersion,
-      sources: config.sources,
+      sources,
       cloud: config.cloud,
     };
     res.json(body);

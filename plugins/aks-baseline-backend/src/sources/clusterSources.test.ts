@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
-import { DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
 import { selectClusters } from './clusterSources';
 
 const SUB_A = '11111111-1111-4111-8111-111111111111';
@@ -31,16 +30,91 @@ describe('selectClusters', () => {
     catalogCluster('unannotated'),
   ];
 
-  it('takes every demo cluster in the demo subscriptions', async () => {
+  it('takes every cluster of the subscriptions a module source names, with the explicit ones', async () => {
     const selection = await selectClusters(
-      config({ sources: ['demo'] }),
+      config({ sources: ['config'], clusters: [cluster(SUB_B, 'aks-x')] }),
       async () => [],
+      [
+        {
+          name: 'cmdb',
+          selectClusters: async () => ({ subscriptions: [SUB_A] }),
+        },
+      ],
     );
 
     expect(selection).toMatchObject({
       all: true,
-      subscriptions: Object.values(DEMO_SUBSCRIPTIONS),
+      subscriptions: [SUB_A, SUB_B],
+      errors: [],
     });
+    expect([...selection.ids]).toEqual([cluster(SUB_B, 'aks-x').toLowerCase()]);
+  });
+
+  it('scans every subscription the credential sees when any source asks for all', async () => {
+    const selection = await selectClusters(
+      config({ sources: ['azure'], subscriptions: [SUB_A] }),
+      async () => [],
+      [
+        {
+          name: 'everything',
+          selectClusters: async () => ({ subscriptions: 'all' }),
+        },
+      ],
+    );
+
+    expect(selection.all).toBe(true);
+    expect(selection.subscriptions).toBeUndefined();
+  });
+
+  it('reports a module source that fails, and refreshes the others', async () => {
+    const selection = await selectClusters(
+      config({ sources: ['config'], clusters: [cluster(SUB_A, 'aks-a')] }),
+      async () => [],
+      [
+        {
+          name: 'cmdb',
+          selectClusters: async () => {
+            throw new Error('cmdb unavailable');
+          },
+        },
+      ],
+    );
+
+    expect(selection).toMatchObject({
+      all: false,
+      subscriptions: [SUB_A],
+      errors: [
+        {
+          scope: 'cmdb',
+          kind: 'source',
+          message: 'cluster source cmdb failed: cmdb unavailable',
+        },
+      ],
+    });
+  });
+
+  it('refuses what a module source answers when it is not a selection, naming the field', async () => {
+    const selection = await selectClusters(
+      config({ sources: ['catalog'] }),
+      async () => [],
+      [
+        {
+          name: 'cmdb',
+          selectClusters: async () =>
+            ({ subscriptions: ['prod'], clusterIds: [42] } as any),
+        },
+      ],
+    );
+
+    expect(selection.subscriptions).toEqual([]);
+    expect(selection.errors).toEqual([
+      {
+        scope: 'cmdb',
+        kind: 'source',
+        message:
+          'cluster source cmdb returned an invalid selection: subscriptions.0: must be a GUID; clusterIds.0: Expected string, received number',
+      },
+    ]);
   });
 
   it('takes every cluster the credential can see when azure names no subscriptions', async () => {
@@ -122,11 +196,5 @@ describe('selectClusters', () => {
         },
       ],
     });
-  });
-
-  it('refuses to mix the demo estate with real Azure sources', () => {
-    expect(() => config({ sources: ['demo', 'azure'] })).toThrow(
-      /demo source cannot be combined/,
-    );
   });
 });

@@ -2,16 +2,19 @@ import {
   ANNOTATION_RESOURCE_ID,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import type {
+  AksBaselineAzureConnection,
+  AksBaselineClusterSource,
+  AksBaselineRefreshTransports,
+  ClusterSourceSelection,
+} from '@aks-baseline/plugin-aks-baseline-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { HttpClient } from '@azure/core-rest-pipeline';
 import { TokenCredential } from '@azure/identity';
-import { AksBaselineConfig } from '../config/pluginConfig';
-import { ArmFixtureTransport } from '../azure/fixtureTransport';
+import { z } from 'zod';
+import { AksBaselineConfig, clusterId, guid } from '../config/pluginConfig';
 import { getCloudSettings } from '../azure/cloud';
 import { createCredential } from '../azure/credential';
-import { StaticTokenCredential } from '../azure/staticCredential';
-import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
-import { DemoKubernetes } from '../demo/demoKubernetes';
+import { shareTokens } from '../azure/sharedTokenCredential';
 import {
   createKubernetesReader,
   KubernetesFleetReader,
@@ -28,100 +31,205 @@ import { normalizeId } from '../store/SnapshotStore';
 /** Cluster Resources in the catalog that carry an AKS resource id. */
 export type CatalogClusters = () => Promise<Entity[]>;
 
+/** The catalog's cluster entities in one refresh, or why it did not answer. */
+interface CatalogRead {
+  entities: Entity[];
+  error?: Error;
+}
+
 /**
- * What the configured sources ask for. The catalog is always read (when it
- * answers) so fleet rows link to their entity pages, but only the `catalog`
- * source adds clusters from it.
+ * What the configured sources and the modules' sources ask for, merged. The
+ * catalog is always read (when it answers) so fleet rows link to their
+ * entity pages, but only the `catalog` source adds clusters from it.
  */
 export async function selectClusters(
   config: AksBaselineConfig,
   catalogClusters: CatalogClusters,
+  moduleSources: AksBaselineClusterSource[] = [],
 ): Promise<ClusterSelection> {
-  const sources = new Set(config.sources);
-  // A catalog outage still lets the other sources refresh; when the catalog
-  // is itself a source, the run reports it instead of quietly scanning less.
-  const errors: SourceError[] = [];
-  const entities = await catalogClusters().catch((error: Error) => {
-    if (sources.has('catalog')) {
-      errors.push({
-        scope: 'catalog',
-        kind: 'catalog',
-        message: `catalog clusters could not be read: ${error.message}`,
-      });
-    }
-    return [] as Entity[];
-  });
-  const entityRefs = new Map<string, string>();
-  const catalogIds: string[] = [];
-  for (const entity of entities) {
-    const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
-    if (!id) continue;
-    entityRefs.set(normalizeId(id), stringifyEntityRef(entity));
-    catalogIds.push(id);
-  }
-
-  const explicit = [
-    ...(sources.has('config') ? config.clusters : []),
-    ...(sources.has('catalog') ? catalogIds : []),
-  ];
-  const explicitSubscriptions = explicit.map(
-    id => parseResourceId(id).subscriptionId,
+  const catalog: CatalogRead = await catalogClusters().then(
+    entities => ({ entities }),
+    (error: Error) => ({ entities: [], error }),
   );
-
-  let subscriptions: string[] | undefined;
-  if (sources.has('demo')) {
-    subscriptions = Object.values(DEMO_SUBSCRIPTIONS);
-  } else if (sources.has('azure')) {
-    subscriptions =
-      config.subscriptions &&
-      unique([...config.subscriptions, ...explicitSubscriptions]);
-  } else {
-    subscriptions = unique(explicitSubscriptions);
-  }
-
+  const selections = [
+    ...builtInSelections(config, catalog),
+    ...(await Promise.all(moduleSources.map(selectFromModule))),
+  ];
   return {
-    all: sources.has('demo') || sources.has('azure'),
-    ids: new Set(explicit.map(normalizeId)),
-    subscriptions,
-    entityRefs,
-    errors,
+    ...mergeSelections(selections),
+    entityRefs: new Map(
+      annotated(catalog.entities).map(({ id, entity }) => [
+        normalizeId(id),
+        stringifyEntityRef(entity),
+      ]),
+    ),
   };
 }
 
+/** What `aksBaseline.sources` asks for, in a fixed order (pure). */
+export function builtInSelections(
+  config: AksBaselineConfig,
+  catalog: CatalogRead,
+): ClusterSourceSelection[] {
+  const sources = new Set(config.sources);
+  const selections: ClusterSourceSelection[] = [];
+  if (sources.has('azure')) {
+    selections.push({ subscriptions: config.subscriptions ?? 'all' });
+  }
+  if (sources.has('config')) {
+    selections.push({ clusterIds: config.clusters });
+  }
+  if (sources.has('catalog')) {
+    // A catalog outage still lets the other sources refresh; the run reports
+    // it instead of quietly scanning less.
+    selections.push(
+      catalog.error
+        ? {
+            errors: [
+              {
+                scope: 'catalog',
+                kind: 'catalog',
+                message: `catalog clusters could not be read: ${catalog.error.message}`,
+              },
+            ],
+          }
+        : { clusterIds: annotated(catalog.entities).map(({ id }) => id) },
+    );
+  }
+  return selections;
+}
+
 /**
- * Collects the inventory through the Azure SDK clients. The demo source swaps
- * only the HTTP transport (recorded estate, fake token); everything above the
- * wire is the production path.
+ * One selection for the refresher (pure): clusters by id from every source,
+ * their subscriptions scanned after the whole ones, and every cluster of the
+ * scanned subscriptions while any source takes whole subscriptions.
  */
+export function mergeSelections(
+  selections: ClusterSourceSelection[],
+): Omit<ClusterSelection, 'entityRefs'> {
+  const whole = selections.flatMap(s =>
+    s.subscriptions === undefined ? [] : [s.subscriptions],
+  );
+  const ids = selections.flatMap(s => s.clusterIds ?? []);
+  const subscriptionsOfIds = ids.map(id => parseResourceId(id).subscriptionId);
+  return {
+    all: whole.length > 0,
+    ids: new Set(ids.map(normalizeId)),
+    subscriptions: whole.includes('all')
+      ? undefined
+      : unique([...whole.flat(), ...subscriptionsOfIds]),
+    errors: selections.flatMap(s => s.errors ?? []),
+  };
+}
+
+// A module's answer is input like any other: a bad id would scan a
+// subscription named '' or nothing at all, so it is checked and named.
+const moduleSelection = z.object({
+  subscriptions: z.union([z.literal('all'), z.array(guid)]).optional(),
+  clusterIds: z.array(clusterId).optional(),
+  errors: z
+    .array(
+      z.object({
+        scope: z.string(),
+        kind: z.custom<SourceError['kind']>(k => typeof k === 'string'),
+        message: z.string(),
+        status: z.number().int().optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** A module source's selection; its failure becomes an error of the run. */
+async function selectFromModule(
+  source: AksBaselineClusterSource,
+): Promise<ClusterSourceSelection> {
+  const failed = (message: string): ClusterSourceSelection => ({
+    errors: [{ scope: source.name, kind: 'source', message }],
+  });
+  let answer: unknown;
+  try {
+    answer = await source.selectClusters();
+  } catch (error) {
+    return failed(
+      `cluster source ${source.name} failed: ${
+        (error as Error)?.message ?? error
+      }`,
+    );
+  }
+  const parsed = moduleSelection.safeParse(answer);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .map(i => `${i.path.join('.') || 'selection'}: ${i.message}`)
+      .join('; ');
+    return failed(
+      `cluster source ${source.name} returned an invalid selection: ${issues}`,
+    );
+  }
+  return parsed.data;
+}
+
+function annotated(entities: Entity[]): Array<{ id: string; entity: Entity }> {
+  return entities.flatMap(entity => {
+    const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
+    return id ? [{ id, entity }] : [];
+  });
+}
+
+/**
+ * How the plugin reaches Azure in one refresh, shared by the inventory and
+ * the Kubernetes reader.
+ */
+export interface AzureAccess {
+  credential: TokenCredential;
+  /** Opens a refresh's transports; the inventory calls it first each refresh. */
+  openRefresh(): Promise<AksBaselineRefreshTransports>;
+  /** The transports of the refresh in progress (opened if none is). */
+  refreshInProgress(): Promise<AksBaselineRefreshTransports>;
+}
+
+/**
+ * A module's connection, else `DefaultAzureCredential` over the real
+ * network. A refresh's transports are opened once, by the inventory (every
+ * refresh collects it before reading clusters, whose addresses come from
+ * it), and reused by the Kubernetes read, so a module's estate is built
+ * once per refresh.
+ */
+export function azureAccess(
+  config: AksBaselineConfig,
+  connection?: AksBaselineAzureConnection,
+): AzureAccess {
+  const credential =
+    connection?.credential ??
+    createCredential({
+      cloud: getCloudSettings(config.cloud),
+      tenantId: config.tenantId,
+      clientId: config.clientId,
+    });
+  let current: Promise<AksBaselineRefreshTransports> | undefined;
+  const openRefresh = () => {
+    current = connection?.openRefresh?.() ?? Promise.resolve({});
+    return current;
+  };
+  return {
+    credential,
+    openRefresh,
+    refreshInProgress: () => current ?? openRefresh(),
+  };
+}
+
+/** Collects the inventory through the Azure SDK clients. */
 export function createInventoryCollector(
   config: AksBaselineConfig,
-  options: { now?: () => Date; credential?: TokenCredential } = {},
+  azure: AzureAccess,
 ): (subscriptions?: string[]) => Promise<CollectedInventory> {
   const cloud = getCloudSettings(config.cloud);
-  const demo = config.sources.includes('demo');
-  let credential: TokenCredential | undefined = options.credential;
-  const now = options.now ?? (() => new Date());
-
   return async subscriptions => {
-    let httpClient: HttpClient | undefined;
-    if (demo) {
-      httpClient = new ArmFixtureTransport({
-        resources: buildDemoEstate(now()),
-        subscriptions: Object.values(DEMO_SUBSCRIPTIONS),
-      });
-      credential ??= new StaticTokenCredential();
-    } else {
-      credential ??= createCredential({
-        cloud,
-        tenantId: config.tenantId,
-        clientId: config.clientId,
-      });
-    }
+    const { armHttpClient } = await azure.openRefresh();
     return collectInventory({
       subscriptionIds: subscriptions,
-      credential,
+      credential: azure.credential,
       cloud,
-      httpClient,
+      httpClient: armHttpClient,
       concurrency: config.refresh.concurrency,
       concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
@@ -130,54 +238,34 @@ export function createInventoryCollector(
 }
 
 /**
- * The plugin's one Azure identity: the inventory and the Kubernetes reader
- * (its Entra token for the AKS server application) share it. The demo's is
- * a fixed token its fixture transports and API server accept.
- */
-export function azureCredential(config: AksBaselineConfig): TokenCredential {
-  return config.sources.includes('demo')
-    ? new StaticTokenCredential()
-    : createCredential({
-        cloud: getCloudSettings(config.cloud),
-        tenantId: config.tenantId,
-        clientId: config.clientId,
-      });
-}
-
-/**
  * Reads each cluster's API server for the in-cluster hops, or undefined
- * when `aksBaseline.kubernetes.enabled` is false. The demo source points
- * the same reader at its fixture API server (see `DemoKubernetes`).
+ * when `aksBaseline.kubernetes.enabled` is false.
  */
 export function createKubernetesFleetReader(
   config: AksBaselineConfig,
-  options: {
-    credential: TokenCredential;
-    demo?: DemoKubernetes;
-    now?: () => Date;
-  },
+  azure: AzureAccess,
 ): KubernetesFleetReader | undefined {
   const settings = config.kubernetes;
   if (!settings.enabled) return undefined;
   const base = {
     traefik: kubernetesTraefik(config),
     overrides: settings.clusters,
-    credential: options.credential,
+    // Shared across refreshes: the Entra token for the API servers is
+    // fetched again only when it nears expiry.
+    credential: shareTokens(azure.credential),
     cloud: getCloudSettings(config.cloud),
     concurrency: settings.concurrency,
     requestConcurrency: settings.requestConcurrency,
     timeoutMs: settings.requestTimeoutSeconds * 1000,
     pageSize: settings.pageSize,
   };
-  if (!config.sources.includes('demo')) {
-    return createKubernetesReader(base);
-  }
-  const demo = options.demo;
-  if (!demo) return undefined;
-  const now = options.now ?? (() => new Date());
   return async (clusters, signal) => {
-    const access = await demo.access(buildDemoEstate(now()));
-    return createKubernetesReader({ ...base, ...access })(clusters, signal);
+    const { armHttpClient, lookup } = await azure.refreshInProgress();
+    return createKubernetesReader({
+      ...base,
+      httpClient: armHttpClient,
+      lookup,
+    })(clusters, signal);
   };
 }
 

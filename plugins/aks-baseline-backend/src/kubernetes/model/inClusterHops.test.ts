@@ -2,8 +2,10 @@ import type {
   ArmResource,
   KubernetesObject,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { buildDemoEstate } from '../../demo/demoEstate';
-import { demoClusterObjects } from '../../demo/kubernetes/demoClusterObjects';
+import {
+  buildDemoEstate,
+  demoClusterObjects,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import {
   DEFAULT_THRESHOLDS,
   indexInventory,

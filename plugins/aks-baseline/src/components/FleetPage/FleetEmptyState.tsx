@@ -11,7 +11,7 @@ export const FleetEmptyState = ({
     <EmptyState
       missing="data"
       title="The last refresh found no clusters"
-      description="Check aksBaseline.sources in app-config.yaml (azure, config, catalog or demo), the errors above, and that the backend's identity can read the subscriptions."
+      description="Check aksBaseline.sources in app-config.yaml (azure, config or catalog) and the source modules the backend adds (such as the demo), the errors above, and that the backend's identity can read the subscriptions."
     />
   ) : (
     <EmptyState

@@ -6,7 +6,7 @@ const FAR_FUTURE = Date.parse('2999-01-01T00:00:00Z');
 /**
  * A credential that hands out a fixed, meaningless bearer token.
  *
- * Only for use with `ArmFixtureTransport` (tests, the demo source and
+ * Only for use with `ArmFixtureTransport` (tests, the demo module and
  * benchmarks): the SDK clients insist on a `TokenCredential`, and the fixture
  * transport never looks at the token. Against real Azure every request made
  * with it fails with 401.

@@ -2,16 +2,10 @@
  * Test-only: strict validation of Kubernetes objects against the official
  * schemas in `shared/schemas` (Kubernetes 1.35 OpenAPI v3, Traefik v3 CRDs,
  * Secrets Store CSI CRDs), read where they are.
- *
- * ajv, ajv-formats and yaml are test tools the repository already installs
- * for the scaffolder module; this package does not declare them because
- * nothing outside tests uses them.
  */
-/* eslint-disable @backstage/no-undeclared-imports */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
-/* eslint-enable @backstage/no-undeclared-imports */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +19,9 @@ export interface SchemaVerdict {
 
 /** `<shared>/schemas`, beside the repository (or `$AKS_BASELINE_SHARED_DIR/schemas`). */
 export function schemasDir(): string {
-  let root = resolvePackagePath('@aks-baseline/plugin-aks-baseline-backend');
+  let root = resolvePackagePath(
+    '@aks-baseline/plugin-aks-baseline-backend-test-utils',
+  );
   while (!existsSync(join(root, 'backstage.json'))) {
     const parent = dirname(root);
     if (parent === root) throw new Error('repository root not found');

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { onboardedApp, OnboardedAppSpec } from './onboardedApp';
 
-// The demo writes payments-api's objects by hand (the backend must not depend
-// on the scaffolder module at run time). This test keeps them what the
+// The demo writes payments-api's objects by hand (the demo module must not
+// depend on the scaffolder module at run time). This test keeps them what the
 // onboarding action really generates, so the reader's tests on the demo are
 // tests of the generator's output: the two meet.
 const spec: OnboardedAppSpec = {

@@ -10,24 +10,18 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { LookupFunction } from 'node:net';
-import { armError } from '../azure/fixtureTransport';
-import { AKS_SERVER_APP_SCOPE } from '../kubernetes/connection';
-import { KubernetesFixtureServer } from '../kubernetes/fixture/KubernetesFixtureServer';
+import {
+  armError,
+  KubernetesFixtureServer,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
 import { demoClusterObjects } from './kubernetes/demoClusterObjects';
 
-/** The bearer token the demo's static credential hands out, for every scope. */
-const DEMO_TOKEN = 'fixture-token';
-
-/** What the Kubernetes reader needs to read the demo estate. */
-export interface DemoKubernetesAccess {
-  /** ARM transport answering `listClusterUserCredential`. */
-  httpClient: HttpClient;
-  /** Name resolution of the demo's network: no name resolves. */
-  lookup: LookupFunction;
-}
+/** The bearer token the demo's credential hands out, for every scope. */
+export const DEMO_TOKEN = 'fixture-token';
 
 /** Every name fails to resolve, as a private DNS zone does outside its VNet. */
-const sealedLookup: LookupFunction = (hostname, _options, callback) => {
+export const sealedLookup: LookupFunction = (hostname, _options, callback) => {
   const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
     code: 'ENOTFOUND',
     hostname,
@@ -35,16 +29,24 @@ const sealedLookup: LookupFunction = (hostname, _options, callback) => {
   callback(error, '', 4);
 };
 
+/** Where a cluster's API server answers, as its kubeconfig says. */
+export interface DemoEndpoint {
+  server: string;
+  caPem: string;
+}
+
 /**
- * Answers `POST .../managedClusters/<name>/listClusterUserCredential` the
- * way AKS does for an Entra-integrated cluster: a kubeconfig whose user runs
- * kubelogin for the AKS server application (the reader ignores that part).
+ * The demo's ARM: answers `POST .../managedClusters/<name>/listClusterUserCredential`
+ * the way AKS does for an Entra-integrated cluster (a kubeconfig whose user
+ * runs kubelogin for the AKS server application; the reader ignores that
+ * part), and hands every other request to the estate's fixture transport.
  */
-class DemoCredentialTransport implements HttpClient {
+export class DemoArmTransport implements HttpClient {
   constructor(
+    private readonly estate: HttpClient,
     private readonly endpointOf: (
       clusterName: string,
-    ) => { server: string; caPem: string } | undefined,
+    ) => Promise<DemoEndpoint | undefined>,
   ) {}
 
   async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
@@ -52,15 +54,17 @@ class DemoCredentialTransport implements HttpClient {
     const name = /\/managedClusters\/([^/]+)\/listClusterUserCredential$/i.exec(
       path,
     )?.[1];
-    const endpoint =
-      request.method === 'POST' && name ? this.endpointOf(name) : undefined;
+    if (request.method !== 'POST' || !name) {
+      return this.estate.sendRequest(request);
+    }
+    const endpoint = await this.endpointOf(name);
     const answer = (status: number, body: string): PipelineResponse => ({
       request,
       status,
       bodyAsText: body,
       headers: createHttpHeaders({ 'content-type': 'application/json' }),
     });
-    if (!endpoint || !name) {
+    if (!endpoint) {
       return answer(
         404,
         armError('ResourceNotFound', `The demo does not serve ${path}`),
@@ -124,44 +128,31 @@ class DemoCredentialTransport implements HttpClient {
  * which resolves nowhere in the demo's sealed network, so they show the
  * "not reachable (private cluster)" path, as most baseline clusters do.
  *
- * Started on the first refresh, not at plugin start, and closed on shutdown.
+ * Started by the first credential request, not at start-up, and closed on
+ * shutdown.
  */
 export class DemoKubernetes {
   private server?: Promise<KubernetesFixtureServer>;
-  private readonly reachable = new Set<string>();
+  private readonly objects = demoClusterObjects();
 
-  async access(estate: ArmResource[]): Promise<DemoKubernetesAccess> {
-    if (!this.server) {
-      const objects = demoClusterObjects();
-      Object.keys(objects).forEach(name => this.reachable.add(name));
-      this.server = KubernetesFixtureServer.start(
-        Object.fromEntries(
-          Object.entries(objects).map(([name, list]) => [
-            name,
-            { objects: list, tokens: [DEMO_TOKEN] },
-          ]),
-        ),
-      );
-    }
-    const server = await this.server;
-    const clusters = new Map(
-      estate
-        .filter(r => r.type === 'Microsoft.ContainerService/managedClusters')
-        .map(c => [c.name!.toLowerCase(), c]),
+  /** The API server address and CA of a managed cluster of the estate. */
+  async endpointOf(cluster: ArmResource): Promise<DemoEndpoint> {
+    this.server ??= KubernetesFixtureServer.start(
+      Object.fromEntries(
+        Object.entries(this.objects).map(([name, list]) => [
+          name,
+          { objects: list, tokens: [DEMO_TOKEN] },
+        ]),
+      ),
     );
+    const server = await this.server;
+    const name = cluster.name ?? '';
     return {
-      httpClient: new DemoCredentialTransport(name => {
-        const cluster = clusters.get(name.toLowerCase());
-        if (!cluster) return undefined;
-        const fqdn = asString(readArm(cluster, 'privateFQDN'));
-        return {
-          server: this.reachable.has(cluster.name!)
-            ? server.urlOf(cluster.name!)
-            : `https://${fqdn}:443`,
-          caPem: server.caPem,
-        };
-      }),
-      lookup: sealedLookup,
+      server:
+        name in this.objects
+          ? server.urlOf(name)
+          : `https://${asString(readArm(cluster, 'privateFQDN'))}:443`,
+      caPem: server.caPem,
     };
   }
 

@@ -1,4 +1,4 @@
-/** The parts of an ARM resource id that routing and listing need. */
+/** The parts of an ARM resource id that routing and listing need. @public */
 export interface ArmIdParts {
   subscriptionId: string;
   resourceGroup: string;
@@ -14,6 +14,8 @@ export interface ArmIdParts {
  * Splits `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/{childType}/{childName}]...`
  * into its parts, or returns `undefined` for anything else (subscription ids,
  * extension resources). Segment case is kept; ARM compares ids ignoring case.
+ *
+ * @public
  */
 export function parseArmId(id: string): ArmIdParts | undefined {
   const segments = id.split('/').filter(Boolean);
@@ -40,10 +42,4 @@ export function parseArmId(id: string): ArmIdParts | undefined {
     types,
     names,
   };
-}
-
-/** The subscription id an ARM path starts with, lower-cased, if any. */
-export function subscriptionOfPath(path: string): string | undefined {
-  const match = /^\/subscriptions\/([^/]+)/i.exec(path);
-  return match ? match[1].toLowerCase() : undefined;
 }

@@ -1,5 +1,7 @@
-import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import { parseArmId } from './armId';
+import {
+  parseArmId,
+  type ArmResource,
+} from '@aks-baseline/plugin-aks-baseline-common';
 
 /** What a GET on a path means in the fixture estate. */
 export type FixtureRoute =

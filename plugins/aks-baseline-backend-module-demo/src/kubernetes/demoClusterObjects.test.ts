@@ -1,4 +1,4 @@
-import { KubernetesSchemas } from '../../kubernetes/testing/kubernetesSchemas';
+import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import {
   baselineClusterObjects,
   demoClusterObjects,

@@ -5,7 +5,6 @@ import {
   type PipelineRequest,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
-import { subscriptionOfPath } from './armId';
 import { FixtureIndex, normalizeArmPath } from './fixtureIndex';
 
 /** Tenant every fixture subscription belongs to. */
@@ -67,7 +66,7 @@ interface FixtureAnswer {
 /**
  * An `HttpClient` for the Azure SDK pipeline that answers from an in-memory
  * ARM estate, so the real SDK clients, their paging, retries and parsing run
- * unchanged above it. Used by tests, the portal's demo source and benchmarks.
+ * unchanged above it. Used by tests, the demo module and benchmarks.
  *
  * Routing ignores `api-version` and case: `GET <resource id>` answers the
  * resource; `GET` on a collection (all of a type in a subscription or
@@ -335,4 +334,10 @@ function delay(ms: number, signal: AbortSignalLike): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The subscription id an ARM path starts with, lower-cased, if any. */
+function subscriptionOfPath(path: string): string | undefined {
+  const match = /^\/subscriptions\/([^/]+)/i.exec(path);
+  return match ? match[1].toLowerCase() : undefined;
 }

@@ -1,0 +1,17 @@
+/**
+ * The AKS baseline demo estate as a backend module: four clusters in two
+ * subscriptions, served through the real Azure SDK clients and Kubernetes
+ * reader with no Azure account. Never for a production backend.
+ *
+ * @packageDocumentation
+ */
+export { aksBaselineModuleDemo as default } from './module';
+export { DemoConnection, demoClusterSource } from './demoConnection';
+// The estate itself, for the backend's tests and benchmark.
+export { buildDemoEstate, DEMO_SUBSCRIPTIONS } from './demoEstate';
+export { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
+export type { StampFlaw, StampSpec } from './baselineStamp';
+export {
+  baselineClusterObjects,
+  demoClusterObjects,
+} from './kubernetes/demoClusterObjects';

@@ -1,0 +1,116 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  startPluginBackend,
+  waitForFleet,
+} from './__testUtils__/pluginBackend';
+import demoModule, {
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+
+// Counts how often the demo estate is built, through the module's own file.
+const DEMO_ESTATE =
+  '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate';
+jest.mock(
+  '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate',
+  () => {
+    const actual = jest.requireActual(
+      '@aks-baseline/plugin-aks-baseline-backend-module-demo/src/demoEstate',
+    );
+    return { ...actual, buildDemoEstate: jest.fn(actual.buildDemoEstate) };
+  },
+);
+const buildDemoEstate: jest.Mock =
+  jest.requireMock(DEMO_ESTATE).buildDemoEstate;
+
+/**
+ * The portal's `yarn start` path: the plugin with the demo module (and no
+ * aksBaseline config) reads the demo clusters' API servers through the
+ * production reader and serves complete chains.
+ */
+describe('the demo portal’s in-cluster hops', () => {
+  let server: Parameters<typeof request>[0];
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startPluginBackend({
+      features: [demoModule, mockServices.rootConfig.factory({ data: {} })],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+    await waitForFleet(server, body => body.clusters.length === 4);
+  }, 60_000);
+
+  afterAll(() => stop());
+
+  it('serves the four demo clusters, each in its situation', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/clusters');
+
+    expect(
+      res.body.clusters.map((c: any) => [
+        c.name,
+        c.subscriptionId,
+        c.worstStatus,
+      ]),
+    ).toEqual([
+      ['aks-dev-neu', DEMO_SUBSCRIPTIONS.nonProd, 'error'],
+      ['aks-legacy-neu', DEMO_SUBSCRIPTIONS.nonProd, 'error'],
+      ['aks-staging-weu', DEMO_SUBSCRIPTIONS.prod, 'error'],
+      ['aks-prod-weu', DEMO_SUBSCRIPTIONS.prod, 'ok'],
+    ]);
+    expect(res.body.lastRefresh).toMatchObject({
+      status: 'succeeded',
+      clusterCount: 4,
+      errors: [],
+    });
+  });
+
+  it('names the demo as its source', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/about');
+
+    expect(res.body.sources).toEqual(['demo']);
+  });
+
+  it('builds the demo estate once per refresh, for the inventory and the cluster reads alike', () => {
+    // The one refresh at start-up has finished (its snapshot is served).
+    expect(buildDemoEstate).toHaveBeenCalledTimes(1);
+  });
+
+  const cluster = async (group: string, name: string, subscription: string) =>
+    (
+      await request(server).get(
+        `/api/aks-baseline/v1/clusters/${subscription}/${group}/${name}`,
+      )
+    ).body.cluster;
+
+  it('serves aks-prod-weu with every hop observed and ok', async () => {
+    const prod = await cluster(
+      'rg-aks-prod-weu',
+      'aks-prod-weu',
+      DEMO_SUBSCRIPTIONS.prod,
+    );
+
+    expect(prod.kubernetes).toEqual({
+      observed: true,
+      statusText: 'read from the API server',
+    });
+    expect(prod.ingress[0].hops.filter((h: any) => h.status !== 'ok')).toEqual(
+      [],
+    );
+    expect(JSON.stringify(prod)).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+  });
+
+  it('serves aks-dev-neu from ARM alone, saying why', async () => {
+    const dev = await cluster(
+      'rg-aks-dev-neu',
+      'aks-dev-neu',
+      DEMO_SUBSCRIPTIONS.nonProd,
+    );
+
+    expect(dev.kubernetes.observed).toBe(false);
+    expect(dev.kubernetes.statusText).toMatch(
+      /^not observed: API server not reachable from the portal \(private cluster\)/,
+    );
+    expect(dev.ingress[0].hops[7]).toMatchObject({ kind: 'backend-pool' });
+  });
+});
