@@ -3,7 +3,7 @@ import type {
   ControlResult,
   HopStatus,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { notObserved, statusFromControls } from '../../resolver/hopStatus';
+import { notObserved, statusFromControls } from '../../chain/hopStatus';
 import type { BackendView } from './backends';
 import type { InClusterView } from './inClusterView';
 import { field, list, nameOf, refOf } from './objects';
