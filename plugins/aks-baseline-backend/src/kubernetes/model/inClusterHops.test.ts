@@ -10,7 +10,6 @@ import {
   resolveCluster,
 } from '../../resolver';
 import { inventoryOf } from '../../inventory/testing/inventoryOf';
-import { hostsOfRule } from './routes';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const prodObjects = demoClusterObjects()['aks-prod-weu'];
@@ -42,23 +41,6 @@ const without = (kind: string, name?: string) =>
   prodObjects.filter(
     o => !(o.kind === kind && (!name || o.metadata?.name === name)),
   );
-
-describe('hostsOfRule', () => {
-  it.each([
-    ['Host(`a.example.com`)', ['a.example.com']],
-    [
-      'Host(`a.example.com`, `B.example.com`)',
-      ['a.example.com', 'b.example.com'],
-    ],
-    [
-      'Host(`a.example.com`) || Host("b.example.com") && PathPrefix(`/api`)',
-      ['a.example.com', 'b.example.com'],
-    ],
-    ['PathPrefix(`/`)', []],
-  ])('%s', (rule, hosts) => {
-    expect(hostsOfRule(rule)).toEqual(hosts);
-  });
-});
 
 describe('in-cluster hops, resolved purely', () => {
   it('say when App Gateway rewrites the Host header to one no route matches', () => {

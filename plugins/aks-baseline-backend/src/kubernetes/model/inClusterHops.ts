@@ -1,13 +1,17 @@
-import type {
+import {
+  BackendView,
   ChainHop,
   ControlResult,
   HopStatus,
+  nameOf,
+  readField,
+  readList,
+  refOf,
+  routesForHost,
+  TraefikRoute,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { notObserved, statusFromControls } from '../../chain/hopStatus';
-import type { BackendView } from './backends';
 import type { InClusterView } from './inClusterView';
-import { field, list, nameOf, refOf } from './objects';
-import { routesForHost, TraefikRoute } from './routes';
 
 /** What the App Gateway half of a chain tells the Kubernetes half. */
 export interface ChainTarget {
@@ -205,7 +209,7 @@ function traefikHop(
     details: [
       ...detail(
         'Service',
-        `${refOf(service)} (${field(service, 'spec.type')})`,
+        `${refOf(service)} (${readField(service, 'spec.type')})`,
       ),
       ...detail('Internal IP', ips),
       ...detail(
@@ -224,8 +228,8 @@ function traefikHop(
         'Default TLS options',
         defaultTls
           ? `minVersion ${
-              field(defaultTls, 'spec.minVersion') ?? '(default)'
-            }, sniStrict ${field(defaultTls, 'spec.sniStrict') ?? false}`
+              readField(defaultTls, 'spec.minVersion') ?? '(default)'
+            }, sniStrict ${readField(defaultTls, 'spec.sniStrict') ?? false}`
           : undefined,
       ),
       ...detail(
@@ -301,7 +305,7 @@ function routeHop(
         .join(', ')}); Traefik picks the longest rule`,
     });
   }
-  const tlsSecret = field(route.object, 'spec.tls.secretName');
+  const tlsSecret = readField(route.object, 'spec.tls.secretName');
   return {
     route,
     hop: {
@@ -353,7 +357,7 @@ function serviceHop(
     };
   }
   const port = backend.servicePort;
-  const selector = field(backend.service, 'spec.selector') as
+  const selector = readField(backend.service, 'spec.selector') as
     | Record<string, string>
     | undefined;
   return {
@@ -363,7 +367,7 @@ function serviceHop(
       ? {
           status: 'ok' as const,
           statusText: `${
-            field(backend.service, 'spec.type') ?? 'ClusterIP'
+            readField(backend.service, 'spec.type') ?? 'ClusterIP'
           } port ${port.port} -> ${port.targetPort}`,
         }
       : {
@@ -371,13 +375,13 @@ function serviceHop(
           statusText: `Service ${ref} has no port ${backend.backend.port}`,
         }),
     details: [
-      ...detail('Type', field(backend.service, 'spec.type') ?? 'ClusterIP'),
+      ...detail('Type', readField(backend.service, 'spec.type') ?? 'ClusterIP'),
       ...detail(
         'Ports',
-        list(backend.service, 'spec.ports').map(
+        readList(backend.service, 'spec.ports').map(
           p =>
-            `${field(p, 'port')} -> ${
-              field(p, 'targetPort') ?? field(p, 'port')
+            `${readField(p, 'port')} -> ${
+              readField(p, 'targetPort') ?? readField(p, 'port')
             }`,
         ),
       ),

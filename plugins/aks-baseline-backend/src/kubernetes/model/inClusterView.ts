@@ -1,18 +1,20 @@
-import type {
-  KubernetesObject,
-  KubernetesObservation,
-  NetworkPolicyVerdict,
-} from '@aks-baseline/plugin-aks-baseline-common';
-import type { TraefikSettings } from '../types';
-import { BackendView, resolveBackend } from './backends';
 import {
+  BackendView,
   IngressCertificateRef,
   ingressCertificateFromCluster,
-} from './ingressCertificate';
-import { NetworkPolicyView } from './networkPolicies';
-import { ObjectIndex } from './objects';
-import { TraefikRoute, traefikRoutes } from './routes';
-import { locateTraefik, traefikLocator, TraefikView } from './traefik';
+  KubernetesObject,
+  KubernetesObservation,
+  locateTraefik,
+  NetworkPolicyVerdict,
+  NetworkPolicyView,
+  ObjectIndex,
+  resolveBackend,
+  traefikLocator,
+  TraefikRoute,
+  traefikRoutes,
+  TraefikView,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import type { TraefikSettings } from '../types';
 
 /** What the resolver knows about a cluster's inside: read, or why not. */
 export type InClusterView =

@@ -1,8 +1,8 @@
-import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import type { KubernetesObject } from '../controls/types';
 
 /** Pure accessors over the reduced objects (plain API JSON). */
 
-export function field(source: unknown, path: string): unknown {
+export function readField(source: unknown, path: string): unknown {
   let current = source;
   for (const key of path.split('.')) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) {
@@ -13,8 +13,8 @@ export function field(source: unknown, path: string): unknown {
   return current;
 }
 
-export function list(source: unknown, path: string): unknown[] {
-  const value = field(source, path);
+export function readList(source: unknown, path: string): unknown[] {
+  const value = readField(source, path);
   return Array.isArray(value) ? value : [];
 }
 
@@ -33,8 +33,8 @@ export function hasLabels(
 }
 
 export function isReadyPod(pod: KubernetesObject): boolean {
-  return list(pod, 'status.conditions').some(
-    c => field(c, 'type') === 'Ready' && field(c, 'status') === 'True',
+  return readList(pod, 'status.conditions').some(
+    c => readField(c, 'type') === 'Ready' && readField(c, 'status') === 'True',
   );
 }
 

@@ -1,5 +1,11 @@
-import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
-import { field, list, namespaceOf, ObjectIndex, refOf } from './objects';
+import type { KubernetesObject } from '../controls/types';
+import {
+  readField,
+  readList,
+  namespaceOf,
+  ObjectIndex,
+  refOf,
+} from './objects';
 import type { TraefikView } from './traefik';
 
 /** A Service a route sends traffic to. */
@@ -45,7 +51,7 @@ function servedByTraefik(
   traefik: TraefikView,
 ): boolean {
   const className =
-    (field(ingress, 'spec.ingressClassName') as string | undefined) ??
+    (readField(ingress, 'spec.ingressClassName') as string | undefined) ??
     ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];
   if (!className) return !!traefik.defaultIngressClass;
   return (
@@ -60,31 +66,31 @@ export function traefikRoutes(
   traefik: TraefikView,
 ): TraefikRoute[] {
   const fromCrds = index.of('IngressRoute').flatMap(route =>
-    list(route, 'spec.routes')
-      .filter(r => (field(r, 'kind') ?? 'Rule') === 'Rule')
+    readList(route, 'spec.routes')
+      .filter(r => (readField(r, 'kind') ?? 'Rule') === 'Rule')
       .map((rule): TraefikRoute => {
-        const service = list(rule, 'services').find(
-          s => (field(s, 'kind') ?? 'Service') === 'Service',
+        const service = readList(rule, 'services').find(
+          s => (readField(s, 'kind') ?? 'Service') === 'Service',
         );
-        const match = String(field(rule, 'match') ?? '');
+        const match = String(readField(rule, 'match') ?? '');
         return {
           kind: 'IngressRoute',
           object: route,
           ref: refOf(route),
           hosts: hostsOfRule(match),
           match,
-          entryPoints: list(route, 'spec.entryPoints').map(String),
-          tls: !!field(route, 'spec.tls'),
-          middlewares: list(rule, 'middlewares').map(m =>
-            String(field(m, 'name')),
+          entryPoints: readList(route, 'spec.entryPoints').map(String),
+          tls: !!readField(route, 'spec.tls'),
+          middlewares: readList(rule, 'middlewares').map(m =>
+            String(readField(m, 'name')),
           ),
           backend: service
             ? {
                 namespace: String(
-                  field(service, 'namespace') ?? namespaceOf(route),
+                  readField(service, 'namespace') ?? namespaceOf(route),
                 ),
-                service: String(field(service, 'name')),
-                port: optionalString(field(service, 'port')),
+                service: String(readField(service, 'name')),
+                port: optionalString(readField(service, 'port')),
               }
             : undefined,
         };
@@ -114,27 +120,27 @@ export function traefikRoutes(
           .map(m => m.trim())
           .filter(Boolean),
       };
-      return list(ingress, 'spec.rules').flatMap(rule => {
-        const host = optionalString(field(rule, 'host'))?.toLowerCase();
-        const paths = list(rule, 'http.paths');
+      return readList(ingress, 'spec.rules').flatMap(rule => {
+        const host = optionalString(readField(rule, 'host'))?.toLowerCase();
+        const paths = readList(rule, 'http.paths');
         const backends = paths.length
           ? paths.map(p => ({
-              path: optionalString(field(p, 'path')) ?? '/',
-              backend: field(p, 'backend'),
+              path: optionalString(readField(p, 'path')) ?? '/',
+              backend: readField(p, 'backend'),
             }))
-          : [{ path: '/', backend: field(ingress, 'spec.defaultBackend') }];
+          : [{ path: '/', backend: readField(ingress, 'spec.defaultBackend') }];
         return backends.map(
           ({ path, backend }): TraefikRoute => ({
             ...common,
             hosts: host ? [host] : [],
             match: `${host ?? '*'}${path}`,
-            backend: field(backend, 'service.name')
+            backend: readField(backend, 'service.name')
               ? {
                   namespace: namespaceOf(ingress),
-                  service: String(field(backend, 'service.name')),
+                  service: String(readField(backend, 'service.name')),
                   port: optionalString(
-                    field(backend, 'service.port.number') ??
-                      field(backend, 'service.port.name'),
+                    readField(backend, 'service.port.number') ??
+                      readField(backend, 'service.port.name'),
                   ),
                 }
               : undefined,

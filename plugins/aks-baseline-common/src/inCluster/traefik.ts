@@ -1,20 +1,25 @@
-import type {
-  KubernetesObject,
-  TraefikLocator,
-} from '@aks-baseline/plugin-aks-baseline-common';
-import type { TraefikSettings } from '../types';
+import type { KubernetesObject, TraefikLocator } from '../controls/types';
 import {
-  field,
+  readField,
   hasLabels,
   isReadyPod,
   labelsOf,
-  list,
+  readList,
   nameOf,
   namespaceOf,
   ObjectIndex,
 } from './objects';
 
 const TRAEFIK_CONTROLLER = 'traefik.io/ingress-controller';
+
+/** Where Traefik runs, as configured (the backend's `aksBaseline.kubernetes.traefik`). */
+export interface TraefikSettings {
+  namespace: string;
+  /** Labels Traefik's Service, Deployment and pods carry. */
+  labels: Record<string, string>;
+  /** Traefik's Service, when its labels are not enough to tell it apart. */
+  serviceName?: string;
+}
 
 /** Traefik as found in one cluster. */
 export interface TraefikView {
@@ -55,7 +60,7 @@ export function locateTraefik(
             hasLabels(selectorOf(s), settings.labels)),
     );
   const service =
-    candidates.find(s => field(s, 'spec.type') === 'LoadBalancer') ??
+    candidates.find(s => readField(s, 'spec.type') === 'LoadBalancer') ??
     candidates[0];
   const selector = service ? selectorOf(service) : {};
   const podLabels = Object.keys(selector).length ? selector : settings.labels;
@@ -72,7 +77,7 @@ export function locateTraefik(
       d =>
         namespaceOf(d) === settings.namespace &&
         hasLabels(
-          (field(d, 'spec.template.metadata.labels') ?? {}) as Record<
+          (readField(d, 'spec.template.metadata.labels') ?? {}) as Record<
             string,
             string
           >,
@@ -81,7 +86,7 @@ export function locateTraefik(
     );
   const classes = index
     .of('IngressClass')
-    .filter(c => field(c, 'spec.controller') === TRAEFIK_CONTROLLER);
+    .filter(c => readField(c, 'spec.controller') === TRAEFIK_CONTROLLER);
   const defaultClass = classes.find(
     c =>
       c.metadata?.annotations?.[
@@ -96,11 +101,11 @@ export function locateTraefik(
     deployment,
     pods,
     readyPods: pods.filter(isReadyPod),
-    internalIps: list(service, 'status.loadBalancer.ingress')
-      .map(i => field(i, 'ip'))
+    internalIps: readList(service, 'status.loadBalancer.ingress')
+      .map(i => readField(i, 'ip'))
       .filter((ip): ip is string => typeof ip === 'string' && ip !== ''),
-    servicePorts: list(service, 'spec.ports')
-      .map(p => Number(field(p, 'port')))
+    servicePorts: readList(service, 'spec.ports')
+      .map(p => Number(readField(p, 'port')))
       .filter(Number.isFinite),
     // The default class first: Ingresses without a class land there.
     ingressClasses: [
@@ -121,5 +126,5 @@ export function traefikLocator(view: TraefikView): TraefikLocator {
 }
 
 function selectorOf(service: KubernetesObject): Record<string, string> {
-  return (field(service, 'spec.selector') ?? {}) as Record<string, string>;
+  return (readField(service, 'spec.selector') ?? {}) as Record<string, string>;
 }

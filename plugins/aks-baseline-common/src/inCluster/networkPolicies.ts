@@ -1,17 +1,17 @@
-import {
-  analyzeNetworkPolicies,
+import type { KubernetesObject } from '../controls/types';
+import { analyzeNetworkPolicies } from '../netpol';
+import type {
   ConnectionExplanation,
-  KubernetesObject,
   NetpolContainerPort,
   NetpolPod,
   NetworkPolicyAnalysis,
   NetworkPolicyObject,
-} from '@aks-baseline/plugin-aks-baseline-common';
+} from '../netpol';
 import type { BackendView } from './backends';
 import {
-  field,
+  readField,
   labelsOf,
-  list,
+  readList,
   nameOf,
   namespaceOf,
   ObjectIndex,
@@ -176,13 +176,14 @@ export class NetworkPolicyView {
 }
 
 function toNetpolPod(pod: KubernetesObject): NetpolPod {
-  const ports: NetpolContainerPort[] = list(pod, 'spec.containers').flatMap(c =>
-    list(c, 'ports').map(p => ({
-      ...(field(p, 'name') ? { name: String(field(p, 'name')) } : {}),
-      containerPort: Number(field(p, 'containerPort')),
-      protocol: (field(p, 'protocol') ??
-        'TCP') as NetpolContainerPort['protocol'],
-    })),
+  const ports: NetpolContainerPort[] = readList(pod, 'spec.containers').flatMap(
+    c =>
+      readList(c, 'ports').map(p => ({
+        ...(readField(p, 'name') ? { name: String(readField(p, 'name')) } : {}),
+        containerPort: Number(readField(p, 'containerPort')),
+        protocol: (readField(p, 'protocol') ??
+          'TCP') as NetpolContainerPort['protocol'],
+      })),
   );
   return {
     namespace: namespaceOf(pod),
