@@ -22,19 +22,21 @@ import {
   show,
 } from './judgement';
 import {
-  PodShape,
   annotationsOf,
-  containerArgs,
-  field,
-  isEmptySelector,
   labelsOf,
-  list,
-  locateTraefik,
   nameOf,
   namespaceOf,
+  readField,
+  readList,
+  refOf,
+} from '../inCluster/objects';
+import {
+  PodShape,
+  containerArgs,
+  isEmptySelector,
+  locateTraefik,
   objectsOf,
   podShapes,
-  refOf,
   selectorMatches,
 } from './kubernetesObjects';
 import type { BaselineResources, KubernetesObject } from './types';
@@ -66,7 +68,7 @@ function traefikInternal(input: BaselineResources): Judgement {
       '(no Traefik Service)',
       'no Traefik Service found (looked for a Service named or labelled traefik, or kubernetes.traefik)',
     );
-  const type = field(service, 'spec.type');
+  const type = readField(service, 'spec.type');
   const annotations = annotationsOf(service);
   const internal = annotations[INTERNAL_LB];
   const subnet = annotations[INTERNAL_LB_SUBNET];
@@ -104,11 +106,11 @@ function traefikTlsFloor(input: BaselineResources): Judgement {
     ...objectsOf(input, 'TLSOption')
       .filter(o => nameOf(o) === 'default')
       .map(o => ({ label: `TLSOption ${refOf(o)}`, spec: o.spec })),
-    ...(isRecord(field(dynamic, 'tls.options.default'))
+    ...(isRecord(readField(dynamic, 'tls.options.default'))
       ? [
           {
             label: 'file provider tls.options.default',
-            spec: field(dynamic, 'tls.options.default'),
+            spec: readField(dynamic, 'tls.options.default'),
           },
         ]
       : []),
@@ -125,8 +127,8 @@ function traefikTlsFloor(input: BaselineResources): Judgement {
   }
   return combine(
     options.map(({ label, spec }) => {
-      const minVersion = asString(field(spec, 'minVersion'));
-      const sniStrict = field(spec, 'sniStrict');
+      const minVersion = asString(readField(spec, 'minVersion'));
+      const sniStrict = readField(spec, 'sniStrict');
       const findings: Finding[] = [];
       if (!minVersion)
         findings.push({
@@ -184,21 +186,21 @@ interface AllowList {
 function allowLists(input: BaselineResources): AllowList[] {
   const ranges = (spec: unknown) =>
     [
-      ...list(spec, 'ipAllowList.sourceRange'),
-      ...list(spec, 'ipWhiteList.sourceRange'),
+      ...readList(spec, 'ipAllowList.sourceRange'),
+      ...readList(spec, 'ipWhiteList.sourceRange'),
     ].map(String);
   const crs = objectsOf(input, 'Middleware')
     .filter(
       m =>
-        isRecord(field(m, 'spec.ipAllowList')) ||
-        isRecord(field(m, 'spec.ipWhiteList')),
+        isRecord(readField(m, 'spec.ipAllowList')) ||
+        isRecord(readField(m, 'spec.ipWhiteList')),
     )
     .map(m => ({
       name: nameOf(m),
       namespace: namespaceOf(m),
       ranges: ranges(m.spec),
     }));
-  const fileMiddlewares = field(
+  const fileMiddlewares = readField(
     input.kubernetes?.traefikDynamicConfig,
     'http.middlewares',
   );
@@ -206,8 +208,8 @@ function allowLists(input: BaselineResources): AllowList[] {
     ? Object.entries(fileMiddlewares)
         .filter(
           ([, spec]) =>
-            isRecord(field(spec, 'ipAllowList')) ||
-            isRecord(field(spec, 'ipWhiteList')),
+            isRecord(readField(spec, 'ipAllowList')) ||
+            isRecord(readField(spec, 'ipWhiteList')),
         )
         .map(([name, spec]) => ({ name, ranges: ranges(spec) }))
     : [];
@@ -222,7 +224,7 @@ function entryPointSetting(
     | 'forwardedHeaders.insecure'
     | 'http.middlewares',
 ) {
-  const fromStatic = field(
+  const fromStatic = readField(
     input.kubernetes?.traefikStaticConfig,
     `entryPoints.websecure.${setting}`,
   );
@@ -284,8 +286,8 @@ function onlyAppGateway(input: BaselineResources): Judgement {
     names.some(n => good.some(g => n.includes(g.name)));
   if (good.length && !usesGood(entryMiddlewares)) {
     for (const route of objectsOf(input, 'IngressRoute')) {
-      const names = list(route, 'spec.routes').flatMap(r =>
-        list(r, 'middlewares').map(m => String(field(m, 'name'))),
+      const names = readList(route, 'spec.routes').flatMap(r =>
+        readList(r, 'middlewares').map(m => String(readField(m, 'name'))),
       );
       if (!usesGood(names))
         findings.push({
@@ -355,11 +357,11 @@ function onlyAppGateway(input: BaselineResources): Judgement {
 }
 
 function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
-  const params = (field(spc, 'spec.parameters') ?? {}) as Record<
+  const params = (readField(spc, 'spec.parameters') ?? {}) as Record<
     string,
     unknown
   >;
-  const provider = field(spc, 'spec.provider');
+  const provider = readField(spc, 'spec.provider');
   const objects = String(params.objects ?? '');
   const findings: Finding[] = [];
   if (spc.apiVersion !== 'secrets-store.csi.x-k8s.io/v1')
@@ -416,8 +418,10 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
 function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
   const { namespace, deployment } = locateTraefik(input);
   const all = objectsOf(input, 'SecretProviderClass');
-  const mounted = list(deployment, 'spec.template.spec.volumes')
-    .map(v => asString(field(v, 'csi.volumeAttributes.secretProviderClass')))
+  const mounted = readList(deployment, 'spec.template.spec.volumes')
+    .map(v =>
+      asString(readField(v, 'csi.volumeAttributes.secretProviderClass')),
+    )
     .filter((n): n is string => !!n);
   if (mounted.length) {
     return combine(
@@ -458,7 +462,7 @@ function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
 function traefikIngresses(input: BaselineResources): KubernetesObject[] {
   return objectsOf(input, 'Ingress').filter(i => {
     const className = String(
-      field(i, 'spec.ingressClassName') ??
+      readField(i, 'spec.ingressClassName') ??
         annotationsOf(i)['kubernetes.io/ingress.class'] ??
         '',
     );
@@ -474,8 +478,8 @@ function tlsOnlyRoutes(input: BaselineResources): Judgement {
   const findings: Finding[] = [];
   const found = [
     ...routes.map(route => {
-      const entryPoints = list(route, 'spec.entryPoints').map(String);
-      const tls = field(route, 'spec.tls');
+      const entryPoints = readList(route, 'spec.entryPoints').map(String);
+      const tls = readField(route, 'spec.tls');
       if (entryPoints.length === 0)
         findings.push({
           status: 'fail',
@@ -556,7 +560,7 @@ const policiesIn = (input: BaselineResources, namespace: string) =>
 
 /** Whether a NetworkPolicy port entry is DNS (53, UDP or TCP). */
 const isDnsPort = (port: unknown) =>
-  Number(field(port, 'port')) === 53 || field(port, 'port') === 'dns';
+  Number(readField(port, 'port')) === 53 || readField(port, 'port') === 'dns';
 
 function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
   const verdict = verdictFor(input, 'K8S-06', namespace);
@@ -566,9 +570,9 @@ function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
       : fail('(NetworkPolicy evaluator)', verdict.explanation);
   }
   const denies = policiesIn(input, namespace).filter(p => {
-    const types = list(p, 'spec.policyTypes').map(String);
+    const types = readList(p, 'spec.policyTypes').map(String);
     return (
-      isEmptySelector(field(p, 'spec.podSelector')) &&
+      isEmptySelector(readField(p, 'spec.podSelector')) &&
       types.includes('Ingress') &&
       types.includes('Egress')
     );
@@ -581,25 +585,25 @@ function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
   // Judge the strictest candidate: the one whose findings are best.
   const judged = denies.map(policy => {
     const findings: Finding[] = [];
-    if (list(policy, 'spec.ingress').length)
+    if (readList(policy, 'spec.ingress').length)
       findings.push({
         status: 'fail',
         reason: `${nameOf(policy)} also allows ingress`,
       });
-    const egress = list(policy, 'spec.egress');
+    const egress = readList(policy, 'spec.egress');
     if (egress.length === 0)
       findings.push({
         status: 'warning',
         reason: `${nameOf(policy)} blocks DNS too: pods cannot resolve names`,
       });
     for (const rule of egress) {
-      const ports = list(rule, 'ports');
+      const ports = readList(rule, 'ports');
       if (ports.length === 0 || !ports.every(isDnsPort))
         findings.push({
           status: 'fail',
           reason: `${nameOf(policy)} allows egress beyond DNS (port 53)`,
         });
-      else if (list(rule, 'to').length === 0)
+      else if (readList(rule, 'to').length === 0)
         findings.push({
           status: 'warning',
           reason: `${nameOf(
@@ -642,32 +646,35 @@ function routedBackends(
   namespaces: string[],
 ): Backend[] {
   const fromRoutes = objectsOf(input, 'IngressRoute').flatMap(route =>
-    list(route, 'spec.routes')
-      .flatMap(r => list(r, 'services'))
-      .filter(s => (field(s, 'kind') ?? 'Service') === 'Service')
+    readList(route, 'spec.routes')
+      .flatMap(r => readList(r, 'services'))
+      .filter(s => (readField(s, 'kind') ?? 'Service') === 'Service')
       .map(s => ({
-        namespace: String(field(s, 'namespace') ?? namespaceOf(route)),
-        service: String(field(s, 'name')),
+        namespace: String(readField(s, 'namespace') ?? namespaceOf(route)),
+        service: String(readField(s, 'name')),
         port:
-          field(s, 'port') === undefined ? undefined : String(field(s, 'port')),
+          readField(s, 'port') === undefined
+            ? undefined
+            : String(readField(s, 'port')),
       })),
   );
   const fromIngresses = traefikIngresses(input).flatMap(ingress =>
     [
-      field(ingress, 'spec.defaultBackend'),
-      ...list(ingress, 'spec.rules').flatMap(r =>
-        list(r, 'http.paths').map(p => field(p, 'backend')),
+      readField(ingress, 'spec.defaultBackend'),
+      ...readList(ingress, 'spec.rules').flatMap(r =>
+        readList(r, 'http.paths').map(p => readField(p, 'backend')),
       ),
     ]
-      .map(b => field(b, 'service'))
+      .map(b => readField(b, 'service'))
       .filter(isRecord)
       .map(s => ({
         namespace: namespaceOf(ingress),
         service: String(s.name),
         port:
-          (field(s, 'port.number') ?? field(s, 'port.name')) === undefined
+          (readField(s, 'port.number') ?? readField(s, 'port.name')) ===
+          undefined
             ? undefined
-            : String(field(s, 'port.number') ?? field(s, 'port.name')),
+            : String(readField(s, 'port.number') ?? readField(s, 'port.name')),
       })),
   );
   const seen = new Set<string>();
@@ -681,13 +688,13 @@ function routedBackends(
 
 /** Whether a NetworkPolicy ingress rule's ports admit `targetPort` (absent ports = all). */
 function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
-  const ports = list(rule, 'ports');
+  const ports = readList(rule, 'ports');
   if (ports.length === 0) return true;
   return ports.some(p => {
-    const port = field(p, 'port');
+    const port = readField(p, 'port');
     if (port === undefined) return true;
     if (targetPort === undefined) return false;
-    const end = Number(field(p, 'endPort'));
+    const end = Number(readField(p, 'endPort'));
     return (
       String(port) === targetPort ||
       (!!end && Number(port) <= Number(targetPort) && Number(targetPort) <= end)
@@ -717,19 +724,19 @@ function traefikAdmitted(
     s => namespaceOf(s) === backend.namespace && nameOf(s) === backend.service,
   );
   if (!service) return notObserved(`Service ${label} not in the objects read`);
-  const ports = list(service, 'spec.ports');
+  const ports = readList(service, 'spec.ports');
   const servicePort =
     ports.find(
       p =>
         backend.port === undefined ||
-        String(field(p, 'port')) === backend.port ||
-        field(p, 'name') === backend.port,
+        String(readField(p, 'port')) === backend.port ||
+        readField(p, 'name') === backend.port,
     ) ?? (ports.length === 1 ? ports[0] : undefined);
   const targetPortValue =
-    field(servicePort, 'targetPort') ?? field(servicePort, 'port');
+    readField(servicePort, 'targetPort') ?? readField(servicePort, 'port');
   const targetPort =
     targetPortValue === undefined ? undefined : String(targetPortValue);
-  const selector = (field(service, 'spec.selector') ?? {}) as Record<
+  const selector = (readField(service, 'spec.selector') ?? {}) as Record<
     string,
     string
   >;
@@ -754,27 +761,29 @@ function traefikAdmitted(
     )}) to ${label} on port ${show(targetPort)}`,
   );
   for (const policy of policiesIn(input, backend.namespace)) {
-    if (!selectorMatches(field(policy, 'spec.podSelector') ?? {}, podLabels))
+    if (
+      !selectorMatches(readField(policy, 'spec.podSelector') ?? {}, podLabels)
+    )
       continue;
-    for (const rule of list(policy, 'spec.ingress')) {
+    for (const rule of readList(policy, 'spec.ingress')) {
       if (!portAdmitted(rule, targetPort)) continue;
       const found = `NetworkPolicy ${backend.namespace}/${nameOf(
         policy,
       )}, target port ${show(targetPort)}`;
-      const peers = list(rule, 'from');
+      const peers = readList(rule, 'from');
       if (peers.length === 0)
         return fail(
           found,
           `${nameOf(policy)} admits every source to ${label}, not only Traefik`,
         );
       for (const peer of peers) {
-        const nsSelector = field(peer, 'namespaceSelector');
+        const nsSelector = readField(peer, 'namespaceSelector');
         if (
           nsSelector === undefined ||
           !selectorMatches(nsSelector, traefikNamespaceLabels)
         )
           continue;
-        const podSelector = field(peer, 'podSelector');
+        const podSelector = readField(peer, 'podSelector');
         if (
           podSelector !== undefined &&
           !isEmptySelector(podSelector) &&

@@ -1,28 +1,14 @@
 import { isRecord } from '../arm/read';
+import {
+  annotationsOf,
+  labelsOf,
+  nameOf,
+  namespaceOf,
+  readField,
+  readList,
+  refOf,
+} from '../inCluster/objects';
 import type { BaselineResources, KubernetesObject } from './types';
-
-/** Plain access to nested fields of a Kubernetes object (keys are case-sensitive here). */
-export function field(source: unknown, path: string): unknown {
-  let current = source;
-  for (const key of path.split('.')) {
-    if (!isRecord(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-export function list(source: unknown, path: string): unknown[] {
-  const value = field(source, path);
-  return Array.isArray(value) ? value : [];
-}
-
-export const nameOf = (o: KubernetesObject) => o.metadata?.name ?? '(unnamed)';
-export const namespaceOf = (o: KubernetesObject) =>
-  o.metadata?.namespace ?? 'default';
-export const labelsOf = (o: KubernetesObject) => o.metadata?.labels ?? {};
-export const annotationsOf = (o: KubernetesObject) =>
-  o.metadata?.annotations ?? {};
-export const refOf = (o: KubernetesObject) => `${namespaceOf(o)}/${nameOf(o)}`;
 
 /** Objects of a kind (`Service`, `IngressRoute`...), or [] when Kubernetes was not read. */
 export function objectsOf(
@@ -53,9 +39,9 @@ export function selectorMatches(
       ? selector.matchExpressions
       : [];
   return expressions.every(expression => {
-    const key = String(field(expression, 'key'));
-    const values = list(expression, 'values').map(String);
-    switch (field(expression, 'operator')) {
+    const key = String(readField(expression, 'key'));
+    const values = readList(expression, 'values').map(String);
+    switch (readField(expression, 'operator')) {
       case 'In':
         return key in labels && values.includes(labels[key]);
       case 'NotIn':
@@ -75,8 +61,8 @@ export function isEmptySelector(selector: unknown): boolean {
   if (selector === undefined) return true;
   if (!isRecord(selector)) return false;
   return (
-    Object.keys(field(selector, 'matchLabels') ?? {}).length === 0 &&
-    list(selector, 'matchExpressions').length === 0 &&
+    Object.keys(readField(selector, 'matchLabels') ?? {}).length === 0 &&
+    readList(selector, 'matchExpressions').length === 0 &&
     Object.keys(selector).every(
       k => k === 'matchLabels' || k === 'matchExpressions',
     )
@@ -106,11 +92,11 @@ export function locateTraefik(input: BaselineResources): TraefikLocation {
   );
   // Traefik's chart also creates ClusterIP services (dashboard, metrics): prefer the load balancer.
   const service =
-    candidates.find(s => field(s, 'spec.type') === 'LoadBalancer') ??
+    candidates.find(s => readField(s, 'spec.type') === 'LoadBalancer') ??
     candidates[0];
   const namespace =
     locator.namespace ?? (service ? namespaceOf(service) : undefined);
-  const selector = field(service, 'spec.selector');
+  const selector = readField(service, 'spec.selector');
   const podLabels =
     locator.podLabels ??
     (isRecord(selector) ? (selector as Record<string, string>) : undefined);
@@ -120,7 +106,7 @@ export function locateTraefik(input: BaselineResources): TraefikLocation {
       (podLabels
         ? selectorMatches(
             podLabels,
-            (field(d, 'spec.template.metadata.labels') ?? {}) as Record<
+            (readField(d, 'spec.template.metadata.labels') ?? {}) as Record<
               string,
               string
             >,
@@ -135,8 +121,10 @@ export function traefikInternalIps(input: BaselineResources): string[] {
   const { service } = locateTraefik(input);
   if (!service) return [];
   const ips = [
-    ...list(service, 'status.loadBalancer.ingress').map(i => field(i, 'ip')),
-    field(service, 'spec.loadBalancerIP'),
+    ...readList(service, 'status.loadBalancer.ingress').map(i =>
+      readField(i, 'ip'),
+    ),
+    readField(service, 'spec.loadBalancerIP'),
     annotationsOf(service)[
       'service.beta.kubernetes.io/azure-load-balancer-ipv4'
     ],
@@ -171,19 +159,19 @@ export function podShapes(input: BaselineResources): PodShape[] {
     namespace: namespaceOf(p),
     labels: labelsOf(p),
     serviceAccountName: String(
-      field(p, 'spec.serviceAccountName') ?? 'default',
+      readField(p, 'spec.serviceAccountName') ?? 'default',
     ),
   }));
   const templates = WORKLOAD_KINDS.flatMap(kind => objectsOf(input, kind)).map(
     w => ({
       source: `${w.kind} ${refOf(w)}`,
       namespace: namespaceOf(w),
-      labels: (field(w, 'spec.template.metadata.labels') ?? {}) as Record<
+      labels: (readField(w, 'spec.template.metadata.labels') ?? {}) as Record<
         string,
         string
       >,
       serviceAccountName: String(
-        field(w, 'spec.template.spec.serviceAccountName') ?? 'default',
+        readField(w, 'spec.template.spec.serviceAccountName') ?? 'default',
       ),
     }),
   );
@@ -195,10 +183,10 @@ export function containerArgs(
   workload: KubernetesObject | undefined,
 ): Map<string, string> {
   const args = new Map<string, string>();
-  for (const container of list(workload, 'spec.template.spec.containers')) {
+  for (const container of readList(workload, 'spec.template.spec.containers')) {
     for (const arg of [
-      ...list(container, 'args'),
-      ...list(container, 'command'),
+      ...readList(container, 'args'),
+      ...readList(container, 'command'),
     ]) {
       const match = /^--?([^=]+)=(.*)$/.exec(String(arg));
       if (match) args.set(match[1].toLowerCase(), match[2]);

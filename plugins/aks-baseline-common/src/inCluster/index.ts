@@ -5,6 +5,7 @@
  * Pure and isomorphic; the controls and the dashboard's chain both read it.
  */
 export {
+  annotationsOf,
   hasLabels,
   isReadyPod,
   labelsOf,

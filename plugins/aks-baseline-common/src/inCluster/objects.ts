@@ -1,14 +1,14 @@
+import { isRecord } from '../arm/read';
 import type { KubernetesObject } from '../controls/types';
 
-/** Pure accessors over the reduced objects (plain API JSON). */
+/** Pure accessors over Kubernetes objects (plain API JSON, read or generated). */
 
+/** A nested field (`spec.selector`); keys are case-sensitive, as in the API. */
 export function readField(source: unknown, path: string): unknown {
   let current = source;
   for (const key of path.split('.')) {
-    if (!current || typeof current !== 'object' || Array.isArray(current)) {
-      return undefined;
-    }
-    current = (current as Record<string, unknown>)[key];
+    if (!isRecord(current)) return undefined;
+    current = current[key];
   }
   return current;
 }
@@ -18,11 +18,18 @@ export function readList(source: unknown, path: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export const nameOf = (o: KubernetesObject) => o.metadata?.name ?? '';
+/**
+ * The object's name; `(unnamed)` when it has none, which only a generator or
+ * a fixture can produce (the API server requires one), so messages show it.
+ */
+export const nameOf = (o: KubernetesObject) => o.metadata?.name ?? '(unnamed)';
+/** The namespace; a namespaced object without one lives in `default`. */
 export const namespaceOf = (o: KubernetesObject) =>
   o.metadata?.namespace ?? 'default';
 export const refOf = (o: KubernetesObject) => `${namespaceOf(o)}/${nameOf(o)}`;
 export const labelsOf = (o: KubernetesObject) => o.metadata?.labels ?? {};
+export const annotationsOf = (o: KubernetesObject) =>
+  o.metadata?.annotations ?? {};
 
 /** Whether `labels` carry every pair of `required` (a Service selector, config labels). */
 export function hasLabels(
