@@ -37,6 +37,50 @@ describe('Traefik', () => {
     expect(judge(input, 'K8S-01').status).toBe('pass');
   });
 
+  it("finds Traefik's Service by the locator's labels, not by a name that says traefik", () => {
+    const input = baselineResources();
+    const service = find(input, 'Service', 'traefik-ingress-service');
+    service.metadata.name = 'edge';
+    service.metadata.labels = {};
+    // A dashboard Service whose name says traefik, in the same namespace.
+    objects(input).push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'traefik-dashboard', namespace: 'traefik' },
+      spec: { type: 'ClusterIP', ports: [{ port: 9000 }] },
+    });
+    input.kubernetes!.traefik = {
+      namespace: 'traefik',
+      podLabels: { 'app.kubernetes.io/name': 'traefik-ingress-ilb' },
+    };
+    expect(judge(input, 'K8S-01')).toMatchObject({
+      status: 'pass',
+      found: expect.stringMatching(/^traefik\/edge: type=LoadBalancer/),
+    });
+  });
+
+  it("takes Traefik's pod labels from its Service's selector over the locator's", () => {
+    const input = baselineResources();
+    const both = {
+      'app.kubernetes.io/name': 'traefik-ingress-ilb',
+      'app.kubernetes.io/instance': 'internal',
+    };
+    find(input, 'Service', 'traefik-ingress-service').spec.selector = both;
+    const deployment = find(input, 'Deployment', 'traefik-ingress-controller');
+    Object.assign(deployment.spec.template.metadata.labels, both);
+    // The app admits only pods carrying both labels: Traefik's real ones.
+    find(
+      input,
+      'NetworkPolicy',
+      'allow-from-traefik',
+    ).spec.ingress[0].from[0].podSelector.matchLabels = both;
+    input.kubernetes!.traefik = {
+      namespace: 'traefik',
+      podLabels: { 'app.kubernetes.io/name': 'traefik-ingress-ilb' },
+    };
+    expect(judge(input, 'K8S-07').status).toBe('pass');
+  });
+
   it("reads TLS options and trusted IPs from Traefik's file configuration", () => {
     const input = baselineResources();
     without(input, 'TLSOption');

@@ -34,11 +34,11 @@ import {
   PodShape,
   containerArgs,
   isEmptySelector,
-  locateTraefik,
   objectsOf,
   podShapes,
   selectorMatches,
 } from './kubernetesObjects';
+import type { InClusterModel } from '../inCluster/model';
 import type { BaselineResources, KubernetesObject } from './types';
 
 const INTERNAL_LB = 'service.beta.kubernetes.io/azure-load-balancer-internal';
@@ -49,20 +49,25 @@ const WI_USE = 'azure.workload.identity/use';
 const TOKEN_AUDIENCE = 'api://AzureADTokenExchange';
 
 /** Runs `evaluate` when Kubernetes objects were read, else says why they were not. */
-function onKubernetes(evaluate: (input: BaselineResources) => Judgement) {
-  return (input: BaselineResources): Judgement => {
-    if (!input.kubernetes?.objects) {
+function onKubernetes(
+  evaluate: (input: BaselineResources, model: InClusterModel) => Judgement,
+) {
+  return (input: BaselineResources, model?: InClusterModel): Judgement => {
+    if (!input.kubernetes?.objects || !model) {
       return notObserved(
         input.kubernetes?.unavailableReason ??
           'Kubernetes objects not read (a baseline API server is private)',
       );
     }
-    return evaluate(input);
+    return evaluate(input, model);
   };
 }
 
-function traefikInternal(input: BaselineResources): Judgement {
-  const { service } = locateTraefik(input);
+function traefikInternal(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const { service } = model.traefik;
   if (!service)
     return fail(
       '(no Traefik Service)',
@@ -219,6 +224,7 @@ function allowLists(input: BaselineResources): AllowList[] {
 /** Traefik's websecure entry point settings, from its static configuration or its container args. */
 function entryPointSetting(
   input: BaselineResources,
+  model: InClusterModel,
   setting:
     | 'forwardedHeaders.trustedIPs'
     | 'forwardedHeaders.insecure'
@@ -235,7 +241,7 @@ function entryPointSetting(
         String,
       ),
     };
-  const args = containerArgs(locateTraefik(input).deployment);
+  const args = containerArgs(model.traefik.deployment);
   const fromArgs = args.get(`entrypoints.websecure.${setting.toLowerCase()}`);
   if (fromArgs !== undefined)
     return {
@@ -249,15 +255,22 @@ function entryPointSetting(
   // Deployment's args are the whole configuration (no config file).
   const visible =
     !!input.kubernetes?.traefikStaticConfig ||
-    (!!locateTraefik(input).deployment && !args.has('configfile'));
+    (!!model.traefik.deployment && !args.has('configfile'));
   return { seen: visible, values: [] as string[] };
 }
 
-function onlyAppGateway(input: BaselineResources): Judgement {
+function onlyAppGateway(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
   const cidr = appGatewaySubnetCidr(input);
   const lists = allowLists(input);
-  const trusted = entryPointSetting(input, 'forwardedHeaders.trustedIPs');
-  const insecure = entryPointSetting(input, 'forwardedHeaders.insecure');
+  const trusted = entryPointSetting(
+    input,
+    model,
+    'forwardedHeaders.trustedIPs',
+  );
+  const insecure = entryPointSetting(input, model, 'forwardedHeaders.insecure');
   const findings: Finding[] = [];
   if (!cidr)
     findings.push({
@@ -281,7 +294,11 @@ function onlyAppGateway(input: BaselineResources): Judgement {
     });
 
   // The allow-list protects only routes that use it (or the whole entry point).
-  const entryMiddlewares = entryPointSetting(input, 'http.middlewares').values;
+  const entryMiddlewares = entryPointSetting(
+    input,
+    model,
+    'http.middlewares',
+  ).values;
   const usesGood = (names: string[]) =>
     names.some(n => good.some(g => n.includes(g.name)));
   if (good.length && !usesGood(entryMiddlewares)) {
@@ -415,8 +432,11 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
   );
 }
 
-function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
-  const { namespace, deployment } = locateTraefik(input);
+function ingressCertificateFromKeyVault(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const { namespace, deployment } = model.traefik;
   const all = objectsOf(input, 'SecretProviderClass');
   const mounted = readList(deployment, 'spec.template.spec.volumes')
     .map(v =>
@@ -531,9 +551,12 @@ function tlsOnlyRoutes(input: BaselineResources): Judgement {
   );
 }
 
-function appNamespaces(input: BaselineResources): string[] {
+function appNamespaces(
+  input: BaselineResources,
+  model: InClusterModel,
+): string[] {
   if (input.kubernetes?.appNamespaces) return input.kubernetes.appNamespaces;
-  const traefikNamespace = locateTraefik(input).namespace;
+  const traefikNamespace = model.traefik.namespace;
   const routed = [
     ...objectsOf(input, 'IngressRoute'),
     ...traefikIngresses(input),
@@ -624,8 +647,11 @@ function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
   );
 }
 
-function defaultDenyPerNamespace(input: BaselineResources): Judgement {
-  const namespaces = appNamespaces(input);
+function defaultDenyPerNamespace(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const namespaces = appNamespaces(input, model);
   if (namespaces.length === 0)
     return notApplicable(
       "no app namespace (no routes outside Traefik's namespace, no kubernetes.appNamespaces)",
@@ -704,6 +730,7 @@ function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
 
 function traefikAdmitted(
   input: BaselineResources,
+  model: InClusterModel,
   backend: Backend,
 ): Judgement {
   const label = `${backend.namespace}/${backend.service}`;
@@ -717,7 +744,7 @@ function traefikAdmitted(
     return verdict.satisfied
       ? pass('(NetworkPolicy evaluator)', verdict.explanation)
       : fail('(NetworkPolicy evaluator)', verdict.explanation);
-  const traefik = locateTraefik(input);
+  const { traefik } = model;
   if (!traefik.namespace || !traefik.podLabels)
     return notObserved("Traefik's namespace and pod labels are not known");
   const service = objectsOf(input, 'Service').find(
@@ -814,14 +841,17 @@ function traefikAdmitted(
   return best;
 }
 
-function ingressOnlyFromTraefik(input: BaselineResources): Judgement {
-  const backends = routedBackends(input, appNamespaces(input));
+function ingressOnlyFromTraefik(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const backends = routedBackends(input, appNamespaces(input, model));
   if (backends.length === 0)
     return notApplicable('no routed Service in an app namespace');
   return combine(
     backends.map(b => ({
       label: `${b.namespace}/${b.service}`,
-      judgement: traefikAdmitted(input, b),
+      judgement: traefikAdmitted(input, model, b),
     })),
   );
 }

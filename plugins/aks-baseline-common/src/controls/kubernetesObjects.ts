@@ -1,8 +1,6 @@
 import { isRecord } from '../arm/read';
 import {
-  annotationsOf,
   labelsOf,
-  nameOf,
   namespaceOf,
   readField,
   readList,
@@ -67,73 +65,6 @@ export function isEmptySelector(selector: unknown): boolean {
       k => k === 'matchLabels' || k === 'matchExpressions',
     )
   );
-}
-
-/** Where Traefik runs: its Service, namespace, pod labels and Deployment (when found). */
-export interface TraefikLocation {
-  service?: KubernetesObject;
-  namespace?: string;
-  podLabels?: Record<string, string>;
-  deployment?: KubernetesObject;
-}
-
-const mentionsTraefik = (o: KubernetesObject) =>
-  nameOf(o).toLowerCase().includes('traefik') ||
-  Object.values(labelsOf(o)).some(v => v.toLowerCase().includes('traefik'));
-
-export function locateTraefik(input: BaselineResources): TraefikLocation {
-  const locator = input.kubernetes?.traefik ?? {};
-  const candidates = objectsOf(input, 'Service').filter(
-    s =>
-      (locator.namespace ? namespaceOf(s) === locator.namespace : true) &&
-      (locator.serviceName
-        ? nameOf(s) === locator.serviceName
-        : mentionsTraefik(s)),
-  );
-  // Traefik's chart also creates ClusterIP services (dashboard, metrics): prefer the load balancer.
-  const service =
-    candidates.find(s => readField(s, 'spec.type') === 'LoadBalancer') ??
-    candidates[0];
-  const namespace =
-    locator.namespace ?? (service ? namespaceOf(service) : undefined);
-  const selector = readField(service, 'spec.selector');
-  const podLabels =
-    locator.podLabels ??
-    (isRecord(selector) ? (selector as Record<string, string>) : undefined);
-  const deployment = objectsOf(input, 'Deployment').find(
-    d =>
-      (namespace ? namespaceOf(d) === namespace : true) &&
-      (podLabels
-        ? selectorMatches(
-            podLabels,
-            (readField(d, 'spec.template.metadata.labels') ?? {}) as Record<
-              string,
-              string
-            >,
-          )
-        : mentionsTraefik(d)),
-  );
-  return { service, namespace, podLabels, deployment };
-}
-
-/** Traefik's internal load balancer IP(s): assigned (status), requested (spec or Azure annotation). */
-export function traefikInternalIps(input: BaselineResources): string[] {
-  const { service } = locateTraefik(input);
-  if (!service) return [];
-  const ips = [
-    ...readList(service, 'status.loadBalancer.ingress').map(i =>
-      readField(i, 'ip'),
-    ),
-    readField(service, 'spec.loadBalancerIP'),
-    annotationsOf(service)[
-      'service.beta.kubernetes.io/azure-load-balancer-ipv4'
-    ],
-  ];
-  return [
-    ...new Set(
-      ips.filter((ip): ip is string => typeof ip === 'string' && ip !== ''),
-    ),
-  ];
 }
 
 /** A pod or a workload's pod template, reduced to what the controls read. */

@@ -93,11 +93,18 @@ export interface NetworkPolicyVerdict {
   explanation: string;
 }
 
-/** Where Traefik is; defaults find it by name/labels containing `traefik`. @public */
+/**
+ * Where Traefik is (see `locateTraefik`): its Service in `namespace`, named
+ * `serviceName`, else carrying `podLabels` or selecting pods by them, else
+ * named or labelled `traefik`. @public
+ */
 export interface TraefikLocator {
   namespace?: string;
   serviceName?: string;
-  /** Labels of Traefik's pods; defaults to the Traefik Service's selector. */
+  /**
+   * Labels Traefik's pods carry. Its Service's selector, when it has one,
+   * says which pods are Traefik's; these stand in when it has none.
+   */
   podLabels?: Record<string, string>;
 }
 

@@ -16,8 +16,8 @@ export {
   readList,
   refOf,
 } from './objects';
-export { locateTraefik, traefikLocator } from './traefik';
-export type { TraefikSettings, TraefikView } from './traefik';
+export { locateTraefik } from './traefik';
+export type { TraefikView } from './traefik';
 export { hostsOfRule, routesForHost, traefikRoutes } from './routes';
 export type { RoutedBackend, TraefikRoute } from './routes';
 export { containerPort, resolveBackend } from './backends';
@@ -29,3 +29,5 @@ export type {
 } from './networkPolicies';
 export { ingressCertificateFromCluster } from './ingressCertificate';
 export type { IngressCertificateRef } from './ingressCertificate';
+export { buildInClusterModel } from './model';
+export type { InClusterModel, InClusterObservation } from './model';

@@ -48,7 +48,8 @@ export class NetworkPolicyView {
   /** Set when the policies could not be evaluated (malformed input). */
   readonly error?: string;
   private readonly outsider: { namespace: string; name: string };
-  private readonly traefikPod: { namespace: string; name: string };
+  /** Traefik's pod, or one with its labels; unknown without either. */
+  private readonly traefikPod?: { namespace: string; name: string };
 
   constructor(private readonly index: ObjectIndex, traefik: TraefikView) {
     const namespaces = index.of('Namespace').map(n => ({
@@ -62,13 +63,16 @@ export class NetworkPolicyView {
 
     const pods: NetpolPod[] = index.of('Pod').map(toNetpolPod);
     const realTraefik = traefik.readyPods[0] ?? traefik.pods[0];
-    this.traefikPod = realTraefik
-      ? { namespace: namespaceOf(realTraefik), name: nameOf(realTraefik) }
-      : {
-          namespace: traefik.namespace,
-          name: 'traefik (labels of its Service)',
-        };
-    if (!realTraefik) {
+    if (realTraefik) {
+      this.traefikPod = {
+        namespace: namespaceOf(realTraefik),
+        name: nameOf(realTraefik),
+      };
+    } else if (traefik.namespace && traefik.podLabels) {
+      this.traefikPod = {
+        namespace: traefik.namespace,
+        name: 'traefik (labels of its Service)',
+      };
       pods.push({ ...this.traefikPod, labels: traefik.podLabels });
     }
     pods.push({ ...this.outsider, labels: {} });
@@ -89,7 +93,8 @@ export class NetworkPolicyView {
   /** Traefik's pods -> the backend's pods on its target port (TCP). */
   traefikTo(view: BackendView): TraefikReachability | undefined {
     const target = view.readyPods[0] ?? view.pods[0];
-    if (!this.analysis || !target || !view.servicePort) return undefined;
+    if (!this.analysis || !this.traefikPod || !target || !view.servicePort)
+      return undefined;
     const dst = {
       pod: { namespace: namespaceOf(target), name: nameOf(target) },
     };

@@ -161,6 +161,60 @@ describe('in-cluster hops, resolved purely', () => {
     expect(control('K8S-07').status).toBe('pass');
   });
 
+  it("take Traefik's Deployment from what its Service selects, not from a shared label", () => {
+    // A canary carries the configured label, but the Service does not select it.
+    const canary: KubernetesObject[] = [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'traefik-canary', namespace: 'a0008' },
+        spec: {
+          template: {
+            metadata: {
+              labels: {
+                'app.kubernetes.io/name': 'traefik-ingress-ilb',
+                'app.kubernetes.io/instance': 'canary',
+              },
+            },
+            spec: {
+              containers: [{ name: 'traefik' }],
+              volumes: [
+                {
+                  name: 'tls',
+                  csi: {
+                    driver: 'secrets-store.csi.k8s.io',
+                    volumeAttributes: { secretProviderClass: 'canary-tls' },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      {
+        apiVersion: 'secrets-store.csi.x-k8s.io/v1',
+        kind: 'SecretProviderClass',
+        metadata: { name: 'canary-tls', namespace: 'a0008' },
+        spec: {
+          provider: 'azure',
+          parameters: {
+            keyvaultName: 'kv-canary',
+            objects: 'array:\n  - |\n    objectName: canary-cert\n',
+          },
+        },
+      },
+    ];
+
+    const { hop } = resolveProd([...canary, ...prodObjects]);
+
+    expect(hop('traefik').details).toContainEqual({
+      label: 'Certificate',
+      value: expect.stringContaining(
+        '(SecretProviderClass a0008/aks-ingress-tls-secret-csi-akv)',
+      ),
+    });
+  });
+
   it('use the Service port a route names, and say when it has none', () => {
     const wrongPort = prodObjects.map(o =>
       o.kind === 'IngressRoute'

@@ -147,7 +147,7 @@ function traefikHop(
       status: 'error',
       statusText: `no Traefik Service in namespace ${
         traefik.namespace
-      } labelled ${Object.entries(traefik.podLabels)
+      } labelled ${Object.entries(traefik.podLabels ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join(
           ', ',
@@ -196,9 +196,9 @@ function traefikHop(
   }, ${traefik.readyPods.length} of ${traefik.pods.length} pods ready`;
 
   const annotations = service.metadata?.annotations ?? {};
-  const defaultTls = view.observation.objects?.find(
-    o => o.kind === 'TLSOption' && nameOf(o) === 'default',
-  );
+  const defaultTls = view.objects
+    .of('TLSOption')
+    .find(o => nameOf(o) === 'default');
   return {
     ...base,
     title: `Traefik ${refOf(service)}`,

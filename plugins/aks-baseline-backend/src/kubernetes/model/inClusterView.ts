@@ -1,34 +1,25 @@
 import {
   BackendView,
-  IngressCertificateRef,
-  ingressCertificateFromCluster,
+  buildInClusterModel,
+  InClusterModel,
   KubernetesObject,
   KubernetesObservation,
-  locateTraefik,
   NetworkPolicyVerdict,
   NetworkPolicyView,
-  ObjectIndex,
-  resolveBackend,
-  traefikLocator,
+  TraefikLocator,
   TraefikRoute,
-  traefikRoutes,
   TraefikView,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { TraefikSettings } from '../types';
 
 /** What the resolver knows about a cluster's inside: read, or why not. */
 export type InClusterView =
-  | {
+  | (InClusterModel & {
       observed: true;
-      traefik: TraefikView;
-      routes: TraefikRoute[];
-      policies: NetworkPolicyView;
-      backend(route: TraefikRoute): BackendView | undefined;
-      ingressCertificate?: IngressCertificateRef;
       /** What the control evaluator gets (K8S-01..08, ING-01 context). */
       observation: KubernetesObservation;
       notes: string[];
-    }
+    })
   | {
       observed: false;
       reason: string;
@@ -63,34 +54,31 @@ export function analyzeInCluster(
       notes,
     };
   }
-  const index = new ObjectIndex(input.objects);
-  const traefik = locateTraefik(index, settings);
-  const routes = traefikRoutes(index, traefik);
-  const policies = new NetworkPolicyView(index, traefik);
-  const backends = new Map<TraefikRoute, BackendView | undefined>();
-  const backend = (route: TraefikRoute) => {
-    if (!backends.has(route)) {
-      backends.set(
-        route,
-        route.backend ? resolveBackend(index, route.backend) : undefined,
-      );
-    }
-    return backends.get(route);
-  };
+  const locator = traefikLocator(settings);
+  const model = buildInClusterModel({
+    objects: input.objects,
+    traefik: locator,
+  });
+  const { routes, traefik, policies, backend } = model;
 
   return {
     observed: true,
-    traefik,
-    routes,
-    policies,
-    backend,
-    ingressCertificate: ingressCertificateFromCluster(index, traefik),
+    ...model,
     observation: {
       objects: input.objects,
-      traefik: traefikLocator(traefik),
+      traefik: locator,
       networkPolicyVerdicts: verdicts(routes, traefik, policies, backend),
     },
     notes: policies.error ? [...notes, policies.error] : notes,
+  };
+}
+
+/** The configured Traefik, as the common package's locator takes it. */
+function traefikLocator(settings: TraefikSettings): TraefikLocator {
+  return {
+    namespace: settings.namespace,
+    serviceName: settings.serviceName,
+    podLabels: settings.labels,
   };
 }
 
