@@ -40,8 +40,9 @@ function withTemplateNote(judgement: Judgement): Judgement {
  * being generated or from ARM/Kubernetes reads.
  *
  * `prepared.inCluster`: the model of `input.kubernetes`, when the caller has
- * built it already from the same objects and locator (the dashboard draws
- * its chain from it), so the NetworkPolicies are not evaluated twice.
+ * built it already from the same objects, locator and app namespaces (the
+ * dashboard draws its chain from it), so the NetworkPolicies are not
+ * evaluated twice.
  * @public
  */
 export function evaluateBaselineControls(
@@ -54,6 +55,7 @@ export function evaluateBaselineControls(
       buildInClusterModel({
         objects: kubernetes.objects,
         traefik: kubernetes.traefik,
+        appNamespaces: kubernetes.appNamespaces,
       })
     : undefined;
   return BASELINE_CONTROLS.map(control => {

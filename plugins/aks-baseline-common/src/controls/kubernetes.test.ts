@@ -222,6 +222,24 @@ describe('routes and network policies', () => {
     expect(judge(plain, 'K8S-05').status).toBe('fail');
   });
 
+  it('judges Ingresses of every IngressClass Traefik controls, whatever its name', () => {
+    const input = baselineResources();
+    const ingress = withIngress(input, {
+      'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+    });
+    (ingress.spec as any).ingressClassName = 'internal';
+    objects(input).push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'internal' },
+      spec: { controller: 'traefik.io/ingress-controller' },
+    });
+    expect(judge(input, 'K8S-05')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining('Ingress app1/app1 lacks router.tls'),
+    });
+  });
+
   it('has nothing to judge without routes', () => {
     const input = baselineResources();
     without(input, 'IngressRoute');

@@ -34,11 +34,12 @@ import {
   PodShape,
   containerArgs,
   isEmptySelector,
-  objectsOf,
   podShapes,
   selectorMatches,
 } from './kubernetesObjects';
 import type { InClusterModel } from '../inCluster/model';
+import type { RoutedBackend } from '../inCluster/routes';
+import { secretProviderClassesMountedBy } from '../inCluster/ingressCertificate';
 import type { BaselineResources, KubernetesObject } from './types';
 
 const INTERNAL_LB = 'service.beta.kubernetes.io/azure-load-balancer-internal';
@@ -105,10 +106,14 @@ function traefikInternal(
 
 const TLS_FLOOR = ['VersionTLS12', 'VersionTLS13'];
 
-function traefikTlsFloor(input: BaselineResources): Judgement {
+function traefikTlsFloor(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
   const dynamic = input.kubernetes?.traefikDynamicConfig;
   const options = [
-    ...objectsOf(input, 'TLSOption')
+    ...model.objects
+      .of('TLSOption')
       .filter(o => nameOf(o) === 'default')
       .map(o => ({ label: `TLSOption ${refOf(o)}`, spec: o.spec })),
     ...(isRecord(readField(dynamic, 'tls.options.default'))
@@ -188,13 +193,17 @@ interface AllowList {
   ranges: string[];
 }
 
-function allowLists(input: BaselineResources): AllowList[] {
+function allowLists(
+  input: BaselineResources,
+  model: InClusterModel,
+): AllowList[] {
   const ranges = (spec: unknown) =>
     [
       ...readList(spec, 'ipAllowList.sourceRange'),
       ...readList(spec, 'ipWhiteList.sourceRange'),
     ].map(String);
-  const crs = objectsOf(input, 'Middleware')
+  const crs = model.objects
+    .of('Middleware')
     .filter(
       m =>
         isRecord(readField(m, 'spec.ipAllowList')) ||
@@ -264,7 +273,7 @@ function onlyAppGateway(
   model: InClusterModel,
 ): Judgement {
   const cidr = appGatewaySubnetCidr(input);
-  const lists = allowLists(input);
+  const lists = allowLists(input, model);
   const trusted = entryPointSetting(
     input,
     model,
@@ -302,7 +311,7 @@ function onlyAppGateway(
   const usesGood = (names: string[]) =>
     names.some(n => good.some(g => n.includes(g.name)));
   if (good.length && !usesGood(entryMiddlewares)) {
-    for (const route of objectsOf(input, 'IngressRoute')) {
+    for (const route of model.objects.of('IngressRoute')) {
       const names = readList(route, 'spec.routes').flatMap(r =>
         readList(r, 'middlewares').map(m => String(readField(m, 'name'))),
       );
@@ -314,7 +323,7 @@ function onlyAppGateway(
           )} does not use the allow-list middleware`,
         });
     }
-    for (const ingress of traefikIngresses(input)) {
+    for (const ingress of model.ingresses) {
       const names = (
         annotationsOf(ingress)[
           'traefik.ingress.kubernetes.io/router.middlewares'
@@ -433,16 +442,12 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
 }
 
 function ingressCertificateFromKeyVault(
-  input: BaselineResources,
+  _input: BaselineResources,
   model: InClusterModel,
 ): Judgement {
   const { namespace, deployment } = model.traefik;
-  const all = objectsOf(input, 'SecretProviderClass');
-  const mounted = readList(deployment, 'spec.template.spec.volumes')
-    .map(v =>
-      asString(readField(v, 'csi.volumeAttributes.secretProviderClass')),
-    )
-    .filter((n): n is string => !!n);
+  const all = model.objects.of('SecretProviderClass');
+  const mounted = secretProviderClassesMountedBy(deployment);
   if (mounted.length) {
     return combine(
       mounted.map(spcName => {
@@ -478,21 +483,12 @@ function ingressCertificateFromKeyVault(
   );
 }
 
-/** Ingresses served by Traefik (by class name or legacy class annotation). */
-function traefikIngresses(input: BaselineResources): KubernetesObject[] {
-  return objectsOf(input, 'Ingress').filter(i => {
-    const className = String(
-      readField(i, 'spec.ingressClassName') ??
-        annotationsOf(i)['kubernetes.io/ingress.class'] ??
-        '',
-    );
-    return className.toLowerCase().includes('traefik');
-  });
-}
-
-function tlsOnlyRoutes(input: BaselineResources): Judgement {
-  const routes = objectsOf(input, 'IngressRoute');
-  const ingresses = traefikIngresses(input);
+function tlsOnlyRoutes(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const routes = model.objects.of('IngressRoute');
+  const ingresses = model.ingresses;
   if (routes.length + ingresses.length === 0)
     return notApplicable('no IngressRoute or Traefik Ingress in the cluster');
   const findings: Finding[] = [];
@@ -551,19 +547,6 @@ function tlsOnlyRoutes(input: BaselineResources): Judgement {
   );
 }
 
-function appNamespaces(
-  input: BaselineResources,
-  model: InClusterModel,
-): string[] {
-  if (input.kubernetes?.appNamespaces) return input.kubernetes.appNamespaces;
-  const traefikNamespace = model.traefik.namespace;
-  const routed = [
-    ...objectsOf(input, 'IngressRoute'),
-    ...traefikIngresses(input),
-  ].map(namespaceOf);
-  return [...new Set(routed)].filter(ns => ns !== traefikNamespace).sort();
-}
-
 function verdictFor(
   input: BaselineResources,
   control: 'K8S-06' | 'K8S-07',
@@ -578,21 +561,25 @@ function verdictFor(
   );
 }
 
-const policiesIn = (input: BaselineResources, namespace: string) =>
-  objectsOf(input, 'NetworkPolicy').filter(p => namespaceOf(p) === namespace);
+const policiesIn = (model: InClusterModel, namespace: string) =>
+  model.objects.of('NetworkPolicy').filter(p => namespaceOf(p) === namespace);
 
 /** Whether a NetworkPolicy port entry is DNS (53, UDP or TCP). */
 const isDnsPort = (port: unknown) =>
   Number(readField(port, 'port')) === 53 || readField(port, 'port') === 'dns';
 
-function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
+function defaultDenyIn(
+  input: BaselineResources,
+  model: InClusterModel,
+  namespace: string,
+): Judgement {
   const verdict = verdictFor(input, 'K8S-06', namespace);
   if (verdict) {
     return verdict.satisfied
       ? pass('(NetworkPolicy evaluator)', verdict.explanation)
       : fail('(NetworkPolicy evaluator)', verdict.explanation);
   }
-  const denies = policiesIn(input, namespace).filter(p => {
+  const denies = policiesIn(model, namespace).filter(p => {
     const types = readList(p, 'spec.policyTypes').map(String);
     return (
       isEmptySelector(readField(p, 'spec.podSelector')) &&
@@ -651,65 +638,31 @@ function defaultDenyPerNamespace(
   input: BaselineResources,
   model: InClusterModel,
 ): Judgement {
-  const namespaces = appNamespaces(input, model);
+  const namespaces = model.appNamespaces;
   if (namespaces.length === 0)
     return notApplicable(
       "no app namespace (no routes outside Traefik's namespace, no kubernetes.appNamespaces)",
     );
   return combine(
-    namespaces.map(ns => ({ label: ns, judgement: defaultDenyIn(input, ns) })),
+    namespaces.map(ns => ({
+      label: ns,
+      judgement: defaultDenyIn(input, model, ns),
+    })),
   );
 }
 
-interface Backend {
-  namespace: string;
-  service: string;
-  port?: string;
-}
-
-function routedBackends(
-  input: BaselineResources,
-  namespaces: string[],
-): Backend[] {
-  const fromRoutes = objectsOf(input, 'IngressRoute').flatMap(route =>
-    readList(route, 'spec.routes')
-      .flatMap(r => readList(r, 'services'))
-      .filter(s => (readField(s, 'kind') ?? 'Service') === 'Service')
-      .map(s => ({
-        namespace: String(readField(s, 'namespace') ?? namespaceOf(route)),
-        service: String(readField(s, 'name')),
-        port:
-          readField(s, 'port') === undefined
-            ? undefined
-            : String(readField(s, 'port')),
-      })),
-  );
-  const fromIngresses = traefikIngresses(input).flatMap(ingress =>
-    [
-      readField(ingress, 'spec.defaultBackend'),
-      ...readList(ingress, 'spec.rules').flatMap(r =>
-        readList(r, 'http.paths').map(p => readField(p, 'backend')),
-      ),
-    ]
-      .map(b => readField(b, 'service'))
-      .filter(isRecord)
-      .map(s => ({
-        namespace: namespaceOf(ingress),
-        service: String(s.name),
-        port:
-          (readField(s, 'port.number') ?? readField(s, 'port.name')) ===
-          undefined
-            ? undefined
-            : String(readField(s, 'port.number') ?? readField(s, 'port.name')),
-      })),
-  );
+/** Every Service a route leads to in an app namespace, once per port. */
+function routedBackends(model: InClusterModel): RoutedBackend[] {
   const seen = new Set<string>();
-  return [...fromRoutes, ...fromIngresses].filter(b => {
-    const key = `${b.namespace}/${b.service}:${b.port}`;
-    if (seen.has(key) || !namespaces.includes(b.namespace)) return false;
-    seen.add(key);
-    return true;
-  });
+  return model.routes
+    .flatMap(route => route.backends)
+    .filter(b => {
+      const key = `${b.namespace}/${b.service}:${b.port}`;
+      if (seen.has(key) || !model.appNamespaces.includes(b.namespace))
+        return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Whether a NetworkPolicy ingress rule's ports admit `targetPort` (absent ports = all). */
@@ -731,7 +684,7 @@ function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
 function traefikAdmitted(
   input: BaselineResources,
   model: InClusterModel,
-  backend: Backend,
+  backend: RoutedBackend,
 ): Judgement {
   const label = `${backend.namespace}/${backend.service}`;
   const verdict = verdictFor(
@@ -747,8 +700,10 @@ function traefikAdmitted(
   const { traefik } = model;
   if (!traefik.namespace || !traefik.podLabels)
     return notObserved("Traefik's namespace and pod labels are not known");
-  const service = objectsOf(input, 'Service').find(
-    s => namespaceOf(s) === backend.namespace && nameOf(s) === backend.service,
+  const service = model.objects.find(
+    'Service',
+    backend.namespace,
+    backend.service,
   );
   if (!service) return notObserved(`Service ${label} not in the objects read`);
   const ports = readList(service, 'spec.ports');
@@ -768,14 +723,14 @@ function traefikAdmitted(
     string
   >;
   const podLabels =
-    podShapes(input).find(
+    podShapes(model.objects).find(
       (p: PodShape) =>
         p.namespace === backend.namespace &&
         selectorMatches(selector, p.labels),
     )?.labels ?? selector;
-  const namespaceObject = objectsOf(input, 'Namespace').find(
-    n => nameOf(n) === traefik.namespace,
-  );
+  const namespaceObject = model.objects
+    .of('Namespace')
+    .find(n => nameOf(n) === traefik.namespace);
   const traefikNamespaceLabels = {
     ...(namespaceObject ? labelsOf(namespaceObject) : {}),
     'kubernetes.io/metadata.name': traefik.namespace,
@@ -787,7 +742,7 @@ function traefikAdmitted(
       traefik.podLabels,
     )}) to ${label} on port ${show(targetPort)}`,
   );
-  for (const policy of policiesIn(input, backend.namespace)) {
+  for (const policy of policiesIn(model, backend.namespace)) {
     if (
       !selectorMatches(readField(policy, 'spec.podSelector') ?? {}, podLabels)
     )
@@ -845,7 +800,7 @@ function ingressOnlyFromTraefik(
   input: BaselineResources,
   model: InClusterModel,
 ): Judgement {
-  const backends = routedBackends(input, appNamespaces(input, model));
+  const backends = routedBackends(model);
   if (backends.length === 0)
     return notApplicable('no routed Service in an app namespace');
   return combine(
@@ -916,9 +871,12 @@ function federatedCredentialFor(
       };
 }
 
-function workloadIdentityWiring(input: BaselineResources): Judgement {
-  const accounts = objectsOf(input, 'ServiceAccount');
-  const pods = podShapes(input);
+function workloadIdentityWiring(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const accounts = model.objects.of('ServiceAccount');
+  const pods = podShapes(model.objects);
   const annotated = accounts.filter(a => annotationsOf(a)[WI_CLIENT_ID]);
   const labelled = pods.filter(p => p.labels[WI_USE] === 'true');
   if (annotated.length === 0 && labelled.length === 0)

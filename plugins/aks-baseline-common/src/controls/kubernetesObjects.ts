@@ -3,18 +3,11 @@ import {
   labelsOf,
   namespaceOf,
   readField,
+  ObjectIndex,
   readList,
   refOf,
 } from '../inCluster/objects';
-import type { BaselineResources, KubernetesObject } from './types';
-
-/** Objects of a kind (`Service`, `IngressRoute`...), or [] when Kubernetes was not read. */
-export function objectsOf(
-  input: BaselineResources,
-  kind: string,
-): KubernetesObject[] {
-  return (input.kubernetes?.objects ?? []).filter(o => o.kind === kind);
-}
+import type { KubernetesObject } from './types';
 
 /**
  * Whether a selector matches labels. Accepts both forms: a NetworkPolicy /
@@ -84,8 +77,8 @@ const WORKLOAD_KINDS = [
 ];
 
 /** Pods, and the pod templates of workloads (generators emit Deployments, not pods). */
-export function podShapes(input: BaselineResources): PodShape[] {
-  const pods = objectsOf(input, 'Pod').map(p => ({
+export function podShapes(objects: ObjectIndex): PodShape[] {
+  const pods = objects.of('Pod').map(p => ({
     source: `Pod ${refOf(p)}`,
     namespace: namespaceOf(p),
     labels: labelsOf(p),
@@ -93,19 +86,17 @@ export function podShapes(input: BaselineResources): PodShape[] {
       readField(p, 'spec.serviceAccountName') ?? 'default',
     ),
   }));
-  const templates = WORKLOAD_KINDS.flatMap(kind => objectsOf(input, kind)).map(
-    w => ({
-      source: `${w.kind} ${refOf(w)}`,
-      namespace: namespaceOf(w),
-      labels: (readField(w, 'spec.template.metadata.labels') ?? {}) as Record<
-        string,
-        string
-      >,
-      serviceAccountName: String(
-        readField(w, 'spec.template.spec.serviceAccountName') ?? 'default',
-      ),
-    }),
-  );
+  const templates = WORKLOAD_KINDS.flatMap(kind => objects.of(kind)).map(w => ({
+    source: `${w.kind} ${refOf(w)}`,
+    namespace: namespaceOf(w),
+    labels: (readField(w, 'spec.template.metadata.labels') ?? {}) as Record<
+      string,
+      string
+    >,
+    serviceAccountName: String(
+      readField(w, 'spec.template.spec.serviceAccountName') ?? 'default',
+    ),
+  }));
   return [...pods, ...templates];
 }
 

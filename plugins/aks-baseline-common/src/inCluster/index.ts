@@ -18,7 +18,12 @@ export {
 } from './objects';
 export { locateTraefik } from './traefik';
 export type { TraefikView } from './traefik';
-export { hostsOfRule, routesForHost, traefikRoutes } from './routes';
+export {
+  hostsOfRule,
+  routesForHost,
+  traefikIngresses,
+  traefikRoutes,
+} from './routes';
 export type { RoutedBackend, TraefikRoute } from './routes';
 export { containerPort, resolveBackend } from './backends';
 export type { BackendView } from './backends';

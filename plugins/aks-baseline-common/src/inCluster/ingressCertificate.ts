@@ -30,9 +30,7 @@ export function ingressCertificateFromCluster(
   const classes = index
     .of('SecretProviderClass')
     .filter(s => namespaceOf(s) === traefik.namespace);
-  const mounted = readList(traefik.deployment, 'spec.template.spec.volumes')
-    .map(v => readField(v, 'csi.volumeAttributes.secretProviderClass'))
-    .filter((n): n is string => typeof n === 'string');
+  const mounted = secretProviderClassesMountedBy(traefik.deployment);
   const chosen: KubernetesObject | undefined =
     classes.find(s => mounted.includes(nameOf(s))) ?? classes[0];
   if (!chosen) return undefined;
@@ -43,4 +41,13 @@ export function ingressCertificateFromCluster(
   return typeof vaultName === 'string' && vaultName && secretName
     ? { vaultName, secretName, source: refOf(chosen) }
     : undefined;
+}
+
+/** The SecretProviderClasses a workload's pods mount as CSI volumes, by name. */
+export function secretProviderClassesMountedBy(
+  workload: KubernetesObject | undefined,
+): string[] {
+  return readList(workload, 'spec.template.spec.volumes')
+    .map(v => readField(v, 'csi.volumeAttributes.secretProviderClass'))
+    .filter((n): n is string => typeof n === 'string' && n !== '');
 }

@@ -5,14 +5,16 @@ import {
   ingressCertificateFromCluster,
 } from './ingressCertificate';
 import { NetworkPolicyView } from './networkPolicies';
-import { ObjectIndex } from './objects';
-import { TraefikRoute, traefikRoutes } from './routes';
+import { namespaceOf, ObjectIndex } from './objects';
+import { TraefikRoute, traefikIngresses, traefikRoutes } from './routes';
 import { locateTraefik, TraefikView } from './traefik';
 
 /** The objects of one cluster (read from its API server, or generated) and where Traefik is. */
 export interface InClusterObservation {
   objects: KubernetesObject[];
   traefik?: TraefikLocator;
+  /** Namespaces that host apps; default: those with routes, except Traefik's. */
+  appNamespaces?: string[];
 }
 
 /**
@@ -25,6 +27,10 @@ export interface InClusterModel {
   objects: ObjectIndex;
   traefik: TraefikView;
   routes: TraefikRoute[];
+  /** The Ingress objects Traefik serves (IngressRoutes are `objects.of('IngressRoute')`). */
+  ingresses: KubernetesObject[];
+  /** Namespaces whose apps K8S-06/07 judge, sorted. */
+  appNamespaces: string[];
   /** The Service a route leads to, as the cluster has it (memoized). */
   backend(route: TraefikRoute): BackendView | undefined;
   policies: NetworkPolicyView;
@@ -36,11 +42,16 @@ export function buildInClusterModel(
 ): InClusterModel {
   const objects = new ObjectIndex(observation.objects);
   const traefik = locateTraefik(objects, observation.traefik);
+  const ingresses = traefikIngresses(objects, traefik);
   const backends = new Map<TraefikRoute, BackendView | undefined>();
   return {
     objects,
     traefik,
     routes: traefikRoutes(objects, traefik),
+    ingresses,
+    appNamespaces:
+      observation.appNamespaces ??
+      routedNamespaces([...objects.of('IngressRoute'), ...ingresses], traefik),
     backend(route) {
       if (!backends.has(route)) {
         backends.set(
@@ -53,4 +64,14 @@ export function buildInClusterModel(
     policies: new NetworkPolicyView(objects, traefik),
     ingressCertificate: ingressCertificateFromCluster(objects, traefik),
   };
+}
+
+/** Namespaces holding routes, except Traefik's own (its dashboard, say). */
+function routedNamespaces(
+  routes: KubernetesObject[],
+  traefik: TraefikView,
+): string[] {
+  return [...new Set(routes.map(namespaceOf))]
+    .filter(namespace => namespace !== traefik.namespace)
+    .sort();
 }

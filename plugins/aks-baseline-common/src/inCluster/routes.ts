@@ -28,7 +28,10 @@ export interface TraefikRoute {
   entryPoints: string[];
   tls: boolean;
   middlewares: string[];
+  /** The first Service of the rule: the one the chain follows. */
   backend?: RoutedBackend;
+  /** Every Service of the rule (Traefik balances across them). */
+  backends: RoutedBackend[];
 }
 
 const TRAEFIK_ANNOTATION = 'traefik.ingress.kubernetes.io/';
@@ -45,7 +48,12 @@ export function hostsOfRule(rule: string): string[] {
   return hosts;
 }
 
-/** Whether an Ingress is Traefik's: by class name, the legacy annotation, or the default class. */
+/**
+ * Whether an Ingress is Traefik's: its class (`spec.ingressClassName`, else
+ * the legacy annotation) is an IngressClass whose controller is Traefik, or
+ * is named like Traefik's when IngressClasses were not read (generated
+ * objects); a class-less Ingress goes to the default class.
+ */
 function servedByTraefik(
   ingress: KubernetesObject,
   traefik: TraefikView,
@@ -60,7 +68,15 @@ function servedByTraefik(
   );
 }
 
-/** Every route Traefik serves, one entry per (rule, first service). */
+/** The Ingresses Traefik serves. */
+export function traefikIngresses(
+  index: ObjectIndex,
+  traefik: TraefikView,
+): KubernetesObject[] {
+  return index.of('Ingress').filter(i => servedByTraefik(i, traefik));
+}
+
+/** Every route Traefik serves, one entry per rule (and Ingress default backend). */
 export function traefikRoutes(
   index: ObjectIndex,
   traefik: TraefikView,
@@ -69,9 +85,17 @@ export function traefikRoutes(
     readList(route, 'spec.routes')
       .filter(r => (readField(r, 'kind') ?? 'Rule') === 'Rule')
       .map((rule): TraefikRoute => {
-        const service = readList(rule, 'services').find(
-          s => (readField(s, 'kind') ?? 'Service') === 'Service',
-        );
+        const services = readList(rule, 'services')
+          .filter(s => (readField(s, 'kind') ?? 'Service') === 'Service')
+          .map(
+            (service): RoutedBackend => ({
+              namespace: String(
+                readField(service, 'namespace') ?? namespaceOf(route),
+              ),
+              service: String(readField(service, 'name')),
+              port: optionalString(readField(service, 'port')),
+            }),
+          );
         const match = String(readField(rule, 'match') ?? '');
         return {
           kind: 'IngressRoute',
@@ -84,74 +108,85 @@ export function traefikRoutes(
           middlewares: readList(rule, 'middlewares').map(m =>
             String(readField(m, 'name')),
           ),
-          backend: service
-            ? {
-                namespace: String(
-                  readField(service, 'namespace') ?? namespaceOf(route),
-                ),
-                service: String(readField(service, 'name')),
-                port: optionalString(readField(service, 'port')),
-              }
-            : undefined,
+          backend: services[0],
+          backends: services,
         };
       }),
   );
 
-  const fromIngresses = index
-    .of('Ingress')
-    .filter(i => servedByTraefik(i, traefik))
-    .flatMap(ingress => {
-      const annotations = ingress.metadata?.annotations ?? {};
-      const common = {
-        kind: 'Ingress' as const,
-        object: ingress,
-        ref: refOf(ingress),
-        entryPoints: (
-          annotations[`${TRAEFIK_ANNOTATION}router.entrypoints`] ?? ''
-        )
-          .split(',')
-          .map(e => e.trim())
-          .filter(Boolean),
-        tls: annotations[`${TRAEFIK_ANNOTATION}router.tls`] === 'true',
-        middlewares: (
-          annotations[`${TRAEFIK_ANNOTATION}router.middlewares`] ?? ''
-        )
-          .split(',')
-          .map(m => m.trim())
-          .filter(Boolean),
+  const fromIngresses = traefikIngresses(index, traefik).flatMap(ingress => {
+    const annotations = ingress.metadata?.annotations ?? {};
+    const common = {
+      kind: 'Ingress' as const,
+      object: ingress,
+      ref: refOf(ingress),
+      entryPoints: (
+        annotations[`${TRAEFIK_ANNOTATION}router.entrypoints`] ?? ''
+      )
+        .split(',')
+        .map(e => e.trim())
+        .filter(Boolean),
+      tls: annotations[`${TRAEFIK_ANNOTATION}router.tls`] === 'true',
+      middlewares: (
+        annotations[`${TRAEFIK_ANNOTATION}router.middlewares`] ?? ''
+      )
+        .split(',')
+        .map(m => m.trim())
+        .filter(Boolean),
+    };
+    const defaultBackend = readField(ingress, 'spec.defaultBackend');
+    const route = (
+      host: string | undefined,
+      path: string,
+      backend: unknown,
+    ): TraefikRoute => {
+      const service = ingressService(ingress, backend);
+      return {
+        ...common,
+        hosts: host ? [host] : [],
+        match: `${host ?? '*'}${path}`,
+        backend: service,
+        backends: service ? [service] : [],
       };
-      return readList(ingress, 'spec.rules').flatMap(rule => {
-        const host = optionalString(readField(rule, 'host'))?.toLowerCase();
-        const paths = readList(rule, 'http.paths');
-        const backends = paths.length
-          ? paths.map(p => ({
-              path: optionalString(readField(p, 'path')) ?? '/',
-              backend: readField(p, 'backend'),
-            }))
-          : [{ path: '/', backend: readField(ingress, 'spec.defaultBackend') }];
-        return backends.map(
-          ({ path, backend }): TraefikRoute => ({
-            ...common,
-            hosts: host ? [host] : [],
-            match: `${host ?? '*'}${path}`,
-            backend: readField(backend, 'service.name')
-              ? {
-                  namespace: namespaceOf(ingress),
-                  service: String(readField(backend, 'service.name')),
-                  port: optionalString(
-                    readField(backend, 'service.port.number') ??
-                      readField(backend, 'service.port.name'),
-                  ),
-                }
-              : undefined,
-          }),
-        );
-      });
+    };
+    const fromRules = readList(ingress, 'spec.rules').flatMap(rule => {
+      const host = optionalString(readField(rule, 'host'))?.toLowerCase();
+      const paths = readList(rule, 'http.paths');
+      return paths.length
+        ? paths.map(p =>
+            route(
+              host,
+              optionalString(readField(p, 'path')) ?? '/',
+              readField(p, 'backend'),
+            ),
+          )
+        : [route(host, '/', defaultBackend)];
     });
+    // The default backend answers whatever no rule matches.
+    return defaultBackend === undefined
+      ? fromRules
+      : [...fromRules, route(undefined, ' (default backend)', defaultBackend)];
+  });
 
   return [...fromCrds, ...fromIngresses].sort((a, b) =>
     a.ref.localeCompare(b.ref),
   );
+}
+
+/** The Service an Ingress backend names, if it names one. */
+function ingressService(
+  ingress: KubernetesObject,
+  backend: unknown,
+): RoutedBackend | undefined {
+  if (!readField(backend, 'service.name')) return undefined;
+  return {
+    namespace: namespaceOf(ingress),
+    service: String(readField(backend, 'service.name')),
+    port: optionalString(
+      readField(backend, 'service.port.number') ??
+        readField(backend, 'service.port.name'),
+    ),
+  };
 }
 
 /** The routes that match `host`, exact names before wildcards. */
