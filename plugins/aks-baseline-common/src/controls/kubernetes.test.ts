@@ -249,31 +249,37 @@ describe('routes and network policies', () => {
     ).toEqual(['not-applicable', 'not-applicable', 'not-applicable']);
   });
 
-  it("uses the NetworkPolicy evaluator's verdicts when given", () => {
+  it('judges default deny on what the policies allow together, not on one policy', () => {
+    // The onboarding's shape: an empty default deny, DNS in a policy of its own.
     const input = baselineResources();
-    input.kubernetes!.networkPolicyVerdicts = [
-      {
-        control: 'K8S-06',
-        namespace: 'app1',
-        satisfied: false,
-        explanation: 'egress to 0.0.0.0/0:443 allowed by allow-https',
+    const deny = find(input, 'NetworkPolicy', 'default-deny');
+    objects(input).push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-dns-egress', namespace: 'app1' },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: deny.spec.egress,
       },
-      {
-        control: 'K8S-07',
-        namespace: 'app1',
-        service: 'app1',
-        satisfied: false,
-        explanation: 'traefik -> app1:8080 denied by default-deny',
-      },
-    ];
-    const results = evaluateBaselineControls(input);
-    expect(byId(results, 'K8S-06')).toMatchObject({
-      status: 'fail',
-      reason: 'egress to 0.0.0.0/0:443 allowed by allow-https',
     });
-    expect(byId(results, 'K8S-07')).toMatchObject({
-      status: 'fail',
-      reason: 'traefik -> app1:8080 denied by default-deny',
+    delete deny.spec.egress;
+    expect(judge(input, 'K8S-06')).toMatchObject({
+      status: 'pass',
+      found:
+        'isolated by app1/allow-dns-egress, app1/allow-from-traefik, app1/default-deny',
+    });
+  });
+
+  it("resolves a Service's named target port through its workload's pod template", () => {
+    const input = baselineResources();
+    find(input, 'Service', 'app1').spec.ports[0].targetPort = 'http';
+    find(input, 'Deployment', 'app1').spec.template.spec.containers[0].ports = [
+      { name: 'http', containerPort: 8080 },
+    ];
+    expect(judge(input, 'K8S-07')).toMatchObject({
+      status: 'pass',
+      found: 'target port 8080',
     });
   });
 
@@ -281,7 +287,11 @@ describe('routes and network policies', () => {
     const input = baselineResources();
     delete find(input, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
       .from;
-    expect(judge(input, 'K8S-07').reason).toMatch(/admits every source/);
+    expect(judge(input, 'K8S-07')).toMatchObject({
+      status: 'fail',
+      reason:
+        'Traefik is admitted, but so is any pod of any other namespace (admitted by app1/allow-from-traefik ingress[0])',
+    });
   });
 
   it('judges only the namespaces named as app namespaces when given', () => {

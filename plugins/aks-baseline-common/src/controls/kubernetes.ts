@@ -20,23 +20,17 @@ import {
   notObserved,
   pass,
   show,
+  warn,
 } from './judgement';
 import {
   annotationsOf,
-  labelsOf,
   nameOf,
   namespaceOf,
   readField,
   readList,
   refOf,
 } from '../inCluster/objects';
-import {
-  PodShape,
-  containerArgs,
-  isEmptySelector,
-  podShapes,
-  selectorMatches,
-} from './kubernetesObjects';
+import { containerArgs, podShapes } from './kubernetesObjects';
 import type { InClusterModel } from '../inCluster/model';
 import type { RoutedBackend } from '../inCluster/routes';
 import { secretProviderClassesMountedBy } from '../inCluster/ingressCertificate';
@@ -547,266 +541,71 @@ function tlsOnlyRoutes(
   );
 }
 
-function verdictFor(
-  input: BaselineResources,
-  control: 'K8S-06' | 'K8S-07',
-  namespace: string,
-  service?: string,
-) {
-  return input.kubernetes?.networkPolicyVerdicts?.find(
-    v =>
-      v.control === control &&
-      v.namespace === namespace &&
-      (control === 'K8S-06' || v.service === service),
-  );
-}
-
-const policiesIn = (model: InClusterModel, namespace: string) =>
-  model.objects.of('NetworkPolicy').filter(p => namespaceOf(p) === namespace);
-
-/** Whether a NetworkPolicy port entry is DNS (53, UDP or TCP). */
-const isDnsPort = (port: unknown) =>
-  Number(readField(port, 'port')) === 53 || readField(port, 'port') === 'dns';
-
-function defaultDenyIn(
-  input: BaselineResources,
-  model: InClusterModel,
-  namespace: string,
-): Judgement {
-  const verdict = verdictFor(input, 'K8S-06', namespace);
-  if (verdict) {
-    return verdict.satisfied
-      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
-      : fail('(NetworkPolicy evaluator)', verdict.explanation);
-  }
-  const denies = policiesIn(model, namespace).filter(p => {
-    const types = readList(p, 'spec.policyTypes').map(String);
-    return (
-      isEmptySelector(readField(p, 'spec.podSelector')) &&
-      types.includes('Ingress') &&
-      types.includes('Egress')
+/** K8S-06 in one namespace, by the NetworkPolicy evaluator. */
+function defaultDenyIn(model: InClusterModel, namespace: string): Judgement {
+  const isolation = model.policies.isolationOf(namespace);
+  if (!isolation)
+    return notObserved(
+      model.policies.error ?? `NetworkPolicies of ${namespace} not evaluated`,
     );
-  });
-  if (denies.length === 0)
-    return fail(
-      '(none)',
-      'no NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress]: pods accept and send anything',
-    );
-  // Judge the strictest candidate: the one whose findings are best.
-  const judged = denies.map(policy => {
-    const findings: Finding[] = [];
-    if (readList(policy, 'spec.ingress').length)
-      findings.push({
-        status: 'fail',
-        reason: `${nameOf(policy)} also allows ingress`,
-      });
-    const egress = readList(policy, 'spec.egress');
-    if (egress.length === 0)
-      findings.push({
-        status: 'warning',
-        reason: `${nameOf(policy)} blocks DNS too: pods cannot resolve names`,
-      });
-    for (const rule of egress) {
-      const ports = readList(rule, 'ports');
-      if (ports.length === 0 || !ports.every(isDnsPort))
-        findings.push({
-          status: 'fail',
-          reason: `${nameOf(policy)} allows egress beyond DNS (port 53)`,
-        });
-      else if (readList(rule, 'to').length === 0)
-        findings.push({
-          status: 'warning',
-          reason: `${nameOf(
-            policy,
-          )} allows DNS to any destination; restrict it to kube-dns`,
-        });
-    }
-    return judge(
-      `NetworkPolicy ${namespace}/${nameOf(policy)}`,
-      findings,
-      'default deny, DNS only',
-    );
-  });
-  return (
-    judged.find(j => j.status === 'pass') ??
-    judged.find(j => j.status === 'warning') ??
-    judged[0]
-  );
+  const { status, isolatingPolicies, explanation } = isolation;
+  return {
+    status,
+    found: isolatingPolicies.length
+      ? `isolated by ${isolatingPolicies.join(', ')}`
+      : '(no isolating NetworkPolicy)',
+    reason: explanation,
+  };
 }
 
 function defaultDenyPerNamespace(
-  input: BaselineResources,
+  _input: BaselineResources,
   model: InClusterModel,
 ): Judgement {
-  const namespaces = model.appNamespaces;
-  if (namespaces.length === 0)
+  if (model.appNamespaces.length === 0)
     return notApplicable(
       "no app namespace (no routes outside Traefik's namespace, no kubernetes.appNamespaces)",
     );
   return combine(
-    namespaces.map(ns => ({
-      label: ns,
-      judgement: defaultDenyIn(input, model, ns),
+    model.appNamespaces.map(namespace => ({
+      label: namespace,
+      judgement: defaultDenyIn(model, namespace),
     })),
   );
 }
 
-/** Every Service a route leads to in an app namespace, once per port. */
-function routedBackends(model: InClusterModel): RoutedBackend[] {
-  const seen = new Set<string>();
-  return model.routes
-    .flatMap(route => route.backends)
-    .filter(b => {
-      const key = `${b.namespace}/${b.service}:${b.port}`;
-      if (seen.has(key) || !model.appNamespaces.includes(b.namespace))
-        return false;
-      seen.add(key);
-      return true;
-    });
-}
-
-/** Whether a NetworkPolicy ingress rule's ports admit `targetPort` (absent ports = all). */
-function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
-  const ports = readList(rule, 'ports');
-  if (ports.length === 0) return true;
-  return ports.some(p => {
-    const port = readField(p, 'port');
-    if (port === undefined) return true;
-    if (targetPort === undefined) return false;
-    const end = Number(readField(p, 'endPort'));
-    return (
-      String(port) === targetPort ||
-      (!!end && Number(port) <= Number(targetPort) && Number(targetPort) <= end)
-    );
-  });
-}
-
+/** K8S-07 for one routed Service, by the NetworkPolicy evaluator. */
 function traefikAdmitted(
-  input: BaselineResources,
   model: InClusterModel,
-  backend: RoutedBackend,
+  routed: RoutedBackend,
 ): Judgement {
-  const label = `${backend.namespace}/${backend.service}`;
-  const verdict = verdictFor(
-    input,
-    'K8S-07',
-    backend.namespace,
-    backend.service,
-  );
-  if (verdict)
-    return verdict.satisfied
-      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
-      : fail('(NetworkPolicy evaluator)', verdict.explanation);
-  const { traefik } = model;
-  if (!traefik.namespace || !traefik.podLabels)
-    return notObserved("Traefik's namespace and pod labels are not known");
-  const service = model.objects.find(
-    'Service',
-    backend.namespace,
-    backend.service,
-  );
-  if (!service) return notObserved(`Service ${label} not in the objects read`);
-  const ports = readList(service, 'spec.ports');
-  const servicePort =
-    ports.find(
-      p =>
-        backend.port === undefined ||
-        String(readField(p, 'port')) === backend.port ||
-        readField(p, 'name') === backend.port,
-    ) ?? (ports.length === 1 ? ports[0] : undefined);
-  const targetPortValue =
-    readField(servicePort, 'targetPort') ?? readField(servicePort, 'port');
-  const targetPort =
-    targetPortValue === undefined ? undefined : String(targetPortValue);
-  const selector = (readField(service, 'spec.selector') ?? {}) as Record<
-    string,
-    string
-  >;
-  const podLabels =
-    podShapes(model.objects).find(
-      (p: PodShape) =>
-        p.namespace === backend.namespace &&
-        selectorMatches(selector, p.labels),
-    )?.labels ?? selector;
-  const namespaceObject = model.objects
-    .of('Namespace')
-    .find(n => nameOf(n) === traefik.namespace);
-  const traefikNamespaceLabels = {
-    ...(namespaceObject ? labelsOf(namespaceObject) : {}),
-    'kubernetes.io/metadata.name': traefik.namespace,
-  };
-
-  let best: Judgement = fail(
-    `target port ${show(targetPort)}`,
-    `no NetworkPolicy admits Traefik (${traefik.namespace}, ${show(
-      traefik.podLabels,
-    )}) to ${label} on port ${show(targetPort)}`,
-  );
-  for (const policy of policiesIn(model, backend.namespace)) {
-    if (
-      !selectorMatches(readField(policy, 'spec.podSelector') ?? {}, podLabels)
-    )
-      continue;
-    for (const rule of readList(policy, 'spec.ingress')) {
-      if (!portAdmitted(rule, targetPort)) continue;
-      const found = `NetworkPolicy ${backend.namespace}/${nameOf(
-        policy,
-      )}, target port ${show(targetPort)}`;
-      const peers = readList(rule, 'from');
-      if (peers.length === 0)
-        return fail(
-          found,
-          `${nameOf(policy)} admits every source to ${label}, not only Traefik`,
-        );
-      for (const peer of peers) {
-        const nsSelector = readField(peer, 'namespaceSelector');
-        if (
-          nsSelector === undefined ||
-          !selectorMatches(nsSelector, traefikNamespaceLabels)
-        )
-          continue;
-        const podSelector = readField(peer, 'podSelector');
-        if (
-          podSelector !== undefined &&
-          !isEmptySelector(podSelector) &&
-          selectorMatches(podSelector, traefik.podLabels)
-        ) {
-          if (isEmptySelector(nsSelector))
-            best = {
-              status: 'warning',
-              found,
-              reason: `${nameOf(
-                policy,
-              )} admits Traefik's labels from every namespace`,
-            };
-          else
-            return pass(found, `${nameOf(policy)} admits only Traefik's pods`);
-        } else if (best.status === 'fail' && !podSelector) {
-          best = {
-            status: 'warning',
-            found,
-            reason: `${nameOf(policy)} admits every pod of ${
-              traefik.namespace
-            }, not only Traefik's`,
-          };
-        }
-      }
-    }
-  }
-  return best;
+  const label = `${routed.namespace}/${routed.service}`;
+  const view = model.service(routed);
+  if (!view.service)
+    return notObserved(`Service ${label} not in the objects read`);
+  if (!view.servicePort)
+    return notObserved(
+      `the route names port ${routed.port}, which Service ${label} does not have`,
+    );
+  const reach = model.policies.traefikTo(view);
+  if (!reach.judged) return notObserved(reach.explanation);
+  const found = `target port ${reach.port ?? view.servicePort.targetPort}`;
+  if (!reach.allowed || reach.othersAllowed)
+    return fail(found, reach.explanation);
+  if (reach.broader) return warn(found, reach.broader);
+  return pass(found, reach.explanation);
 }
 
 function ingressOnlyFromTraefik(
-  input: BaselineResources,
+  _input: BaselineResources,
   model: InClusterModel,
 ): Judgement {
-  const backends = routedBackends(model);
-  if (backends.length === 0)
+  if (model.appServices.length === 0)
     return notApplicable('no routed Service in an app namespace');
   return combine(
-    backends.map(b => ({
-      label: `${b.namespace}/${b.service}`,
-      judgement: traefikAdmitted(input, model, b),
+    model.appServices.map(routed => ({
+      label: `${routed.namespace}/${routed.service}`,
+      judgement: traefikAdmitted(model, routed),
     })),
   );
 }

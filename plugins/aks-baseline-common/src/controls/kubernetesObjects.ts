@@ -1,64 +1,13 @@
-import { isRecord } from '../arm/read';
 import {
   labelsOf,
   namespaceOf,
-  readField,
   ObjectIndex,
+  podTemplates,
+  readField,
   readList,
   refOf,
 } from '../inCluster/objects';
 import type { KubernetesObject } from './types';
-
-/**
- * Whether a selector matches labels. Accepts both forms: a NetworkPolicy /
- * Deployment `LabelSelector` (matchLabels + matchExpressions) and a Service's
- * plain map. An empty selector matches everything.
- */
-export function selectorMatches(
-  selector: unknown,
-  labels: Record<string, string>,
-): boolean {
-  if (!isRecord(selector)) return selector === undefined;
-  const structured =
-    'matchLabels' in selector || 'matchExpressions' in selector;
-  const matchLabels = (structured ? selector.matchLabels : selector) ?? {};
-  if (!isRecord(matchLabels)) return false;
-  if (!Object.entries(matchLabels).every(([k, v]) => labels[k] === v))
-    return false;
-  const expressions =
-    structured && Array.isArray(selector.matchExpressions)
-      ? selector.matchExpressions
-      : [];
-  return expressions.every(expression => {
-    const key = String(readField(expression, 'key'));
-    const values = readList(expression, 'values').map(String);
-    switch (readField(expression, 'operator')) {
-      case 'In':
-        return key in labels && values.includes(labels[key]);
-      case 'NotIn':
-        return !(key in labels) || !values.includes(labels[key]);
-      case 'Exists':
-        return key in labels;
-      case 'DoesNotExist':
-        return !(key in labels);
-      default:
-        return false;
-    }
-  });
-}
-
-/** Whether a selector selects every pod (`{}`). */
-export function isEmptySelector(selector: unknown): boolean {
-  if (selector === undefined) return true;
-  if (!isRecord(selector)) return false;
-  return (
-    Object.keys(readField(selector, 'matchLabels') ?? {}).length === 0 &&
-    readList(selector, 'matchExpressions').length === 0 &&
-    Object.keys(selector).every(
-      k => k === 'matchLabels' || k === 'matchExpressions',
-    )
-  );
-}
 
 /** A pod or a workload's pod template, reduced to what the controls read. */
 export interface PodShape {
@@ -67,14 +16,6 @@ export interface PodShape {
   labels: Record<string, string>;
   serviceAccountName: string;
 }
-
-const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-];
 
 /** Pods, and the pod templates of workloads (generators emit Deployments, not pods). */
 export function podShapes(objects: ObjectIndex): PodShape[] {
@@ -86,15 +27,12 @@ export function podShapes(objects: ObjectIndex): PodShape[] {
       readField(p, 'spec.serviceAccountName') ?? 'default',
     ),
   }));
-  const templates = WORKLOAD_KINDS.flatMap(kind => objects.of(kind)).map(w => ({
-    source: `${w.kind} ${refOf(w)}`,
-    namespace: namespaceOf(w),
-    labels: (readField(w, 'spec.template.metadata.labels') ?? {}) as Record<
-      string,
-      string
-    >,
+  const templates = podTemplates(objects).map(t => ({
+    source: t.source,
+    namespace: t.namespace,
+    labels: t.labels,
     serviceAccountName: String(
-      readField(w, 'spec.template.spec.serviceAccountName') ?? 'default',
+      readField(t.podSpec, 'serviceAccountName') ?? 'default',
     ),
   }));
   return [...pods, ...templates];

@@ -1,4 +1,5 @@
 import type { KubernetesObject } from '../controls/types';
+import type { NetpolContainerPort } from '../netpol';
 import {
   readField,
   isReadyPod,
@@ -90,24 +91,32 @@ export function resolveBackend(
     pods,
     readyPods,
     targetPort: servicePort
-      ? containerPort(readyPods[0] ?? pods[0], servicePort.targetPort)
+      ? containerPort(
+          containerPortsOf(readField(readyPods[0] ?? pods[0], 'spec')),
+          servicePort.targetPort,
+        )
       : undefined,
   };
 }
 
+/** The ports a pod (or pod template) `spec` declares on its containers. */
+export function containerPortsOf(podSpec: unknown): NetpolContainerPort[] {
+  return readList(podSpec, 'containers').flatMap(c =>
+    readList(c, 'ports').map(p => ({
+      ...(readField(p, 'name') ? { name: String(readField(p, 'name')) } : {}),
+      containerPort: Number(readField(p, 'containerPort')),
+      protocol: (readField(p, 'protocol') ??
+        'TCP') as NetpolContainerPort['protocol'],
+    })),
+  );
+}
+
 /** A numeric target port as is; a named one through the pod's container ports. */
 export function containerPort(
-  pod: KubernetesObject | undefined,
+  ports: NetpolContainerPort[],
   targetPort: number | string,
 ): number | undefined {
   if (typeof targetPort === 'number') return targetPort;
   if (/^\d+$/.test(targetPort)) return Number(targetPort);
-  for (const container of readList(pod, 'spec.containers')) {
-    for (const port of readList(container, 'ports')) {
-      if (readField(port, 'name') === targetPort) {
-        return Number(readField(port, 'containerPort'));
-      }
-    }
-  }
-  return undefined;
+  return ports.find(p => p.name === targetPort)?.containerPort;
 }

@@ -6,7 +6,12 @@ import {
 } from './ingressCertificate';
 import { NetworkPolicyView } from './networkPolicies';
 import { namespaceOf, ObjectIndex } from './objects';
-import { TraefikRoute, traefikIngresses, traefikRoutes } from './routes';
+import {
+  RoutedBackend,
+  TraefikRoute,
+  traefikIngresses,
+  traefikRoutes,
+} from './routes';
 import { locateTraefik, TraefikView } from './traefik';
 
 /** The objects of one cluster (read from its API server, or generated) and where Traefik is. */
@@ -31,8 +36,12 @@ export interface InClusterModel {
   ingresses: KubernetesObject[];
   /** Namespaces whose apps K8S-06/07 judge, sorted. */
   appNamespaces: string[];
-  /** The Service a route leads to, as the cluster has it (memoized). */
+  /** Every Service a route leads to in an app namespace, once per port (K8S-07). */
+  appServices: RoutedBackend[];
+  /** The Service a route leads to, as the cluster has it. */
   backend(route: TraefikRoute): BackendView | undefined;
+  /** A routed Service as the cluster has it: ports, endpoints, pods (memoized). */
+  service(routed: RoutedBackend): BackendView;
   policies: NetworkPolicyView;
   ingressCertificate?: IngressCertificateRef;
 }
@@ -42,28 +51,51 @@ export function buildInClusterModel(
 ): InClusterModel {
   const objects = new ObjectIndex(observation.objects);
   const traefik = locateTraefik(objects, observation.traefik);
+  const routes = traefikRoutes(objects, traefik);
   const ingresses = traefikIngresses(objects, traefik);
-  const backends = new Map<TraefikRoute, BackendView | undefined>();
+  const appNamespaces =
+    observation.appNamespaces ??
+    routedNamespaces([...objects.of('IngressRoute'), ...ingresses], traefik);
+  const appServices = servicesIn(routes, appNamespaces);
+  const views = new Map<string, BackendView>();
+  const service = (routed: RoutedBackend) => {
+    const key = serviceKey(routed);
+    if (!views.has(key)) views.set(key, resolveBackend(objects, routed));
+    return views.get(key)!;
+  };
   return {
     objects,
     traefik,
-    routes: traefikRoutes(objects, traefik),
+    routes,
     ingresses,
-    appNamespaces:
-      observation.appNamespaces ??
-      routedNamespaces([...objects.of('IngressRoute'), ...ingresses], traefik),
-    backend(route) {
-      if (!backends.has(route)) {
-        backends.set(
-          route,
-          route.backend ? resolveBackend(objects, route.backend) : undefined,
-        );
-      }
-      return backends.get(route);
-    },
-    policies: new NetworkPolicyView(objects, traefik),
+    appNamespaces,
+    appServices,
+    backend: route => (route.backend ? service(route.backend) : undefined),
+    service,
+    policies: new NetworkPolicyView(objects, traefik, appNamespaces, () =>
+      appServices.map(service),
+    ),
     ingressCertificate: ingressCertificateFromCluster(objects, traefik),
   };
+}
+
+const serviceKey = (b: RoutedBackend) =>
+  `${b.namespace}/${b.service}:${b.port ?? ''}`;
+
+/** The Services routes lead to in the given namespaces, once per port. */
+function servicesIn(
+  routes: TraefikRoute[],
+  namespaces: string[],
+): RoutedBackend[] {
+  const seen = new Set<string>();
+  return routes
+    .flatMap(route => route.backends)
+    .filter(b => {
+      const key = serviceKey(b);
+      if (seen.has(key) || !namespaces.includes(b.namespace)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Namespaces holding routes, except Traefik's own (its dashboard, say). */

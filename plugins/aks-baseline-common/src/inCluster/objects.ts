@@ -83,3 +83,42 @@ export class ObjectIndex {
     );
   }
 }
+
+/** Workloads whose pod template stands for their pods where none was read. */
+const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+];
+
+/** A workload's pod template: what its pods will look like. */
+export interface PodTemplate {
+  workload: KubernetesObject;
+  /** `Deployment namespace/name`, for messages. */
+  source: string;
+  namespace: string;
+  /** `name[Kind]`: brackets never occur in Kubernetes names, so it clashes with no pod. */
+  name: string;
+  labels: Record<string, string>;
+  /** The template's `spec` (containers, serviceAccountName, volumes). */
+  podSpec: unknown;
+}
+
+/**
+ * The pod templates of every workload. Generators emit workloads, not pods,
+ * so for generated objects (and namespaces whose pods were not read) these
+ * are the pods.
+ */
+export function podTemplates(index: ObjectIndex): PodTemplate[] {
+  return WORKLOAD_KINDS.flatMap(kind => index.of(kind)).map(workload => ({
+    workload,
+    source: `${workload.kind} ${refOf(workload)}`,
+    namespace: namespaceOf(workload),
+    name: `${nameOf(workload)}[${workload.kind}]`,
+    labels: (readField(workload, 'spec.template.metadata.labels') ??
+      {}) as Record<string, string>,
+    podSpec: readField(workload, 'spec.template.spec'),
+  }));
+}

@@ -215,6 +215,22 @@ describe('in-cluster hops, resolved purely', () => {
     });
   });
 
+  it('fail K8S-06 without a default deny, even when other policies isolate today’s pods', () => {
+    // allow-dns-egress and allow-ingress-from-traefik still select every pod
+    // running now, but a new pod of another app would accept anything.
+    const { hop, control } = resolveProd(
+      without('NetworkPolicy', 'default-deny'),
+    );
+
+    expect(control('K8S-06')).toMatchObject({
+      status: 'fail',
+      reason: 'new pods of payments are not isolated for ingress',
+    });
+    expect(hop('pods').statusText).toBe(
+      'no default deny: new pods of payments are not isolated for ingress',
+    );
+  });
+
   it('use the Service port a route names, and say when it has none', () => {
     const wrongPort = prodObjects.map(o =>
       o.kind === 'IngressRoute'

@@ -465,11 +465,8 @@ function podsHop(
       text: `none of ${pods.length} pods is ready`,
     });
   }
-  if (!reach) {
-    problems.push({
-      status: 'warning',
-      text: view.policies.error ?? 'NetworkPolicies not evaluated',
-    });
+  if (!reach.judged) {
+    problems.push({ status: 'warning', text: reach.explanation });
   } else if (!reach.allowed) {
     problems.push({
       status: 'error',
@@ -477,28 +474,36 @@ function podsHop(
     });
   } else if (reach.othersAllowed) {
     problems.push({ status: 'error', text: reach.explanation });
+  } else if (reach.broader) {
+    problems.push({ status: 'warning', text: reach.broader });
   }
-  if (isolation && !isolation.satisfied) {
+  if (isolation?.status === 'fail') {
     problems.push({
       status: 'error',
       text: `no default deny: ${isolation.explanation}`,
     });
+  } else if (isolation?.status === 'warning') {
+    problems.push({
+      status: 'warning',
+      text: `default deny: ${isolation.explanation}`,
+    });
   }
+  const port = reach.judged ? reach.port : undefined;
   return {
     ...base,
     title: `Pods of ${backend.backend.namespace}/${backend.backend.service}`,
     ...judged(
       {
         status: 'ok',
-        statusText: `${readyPods.length} of ${pods.length} pods ready; Traefik admitted on TCP ${reach?.port}, nobody else`,
+        statusText: `${readyPods.length} of ${pods.length} pods ready; Traefik admitted on TCP ${port}, nobody else`,
       },
       problems,
     ),
     details: [
       ...detail('Ready', `${readyPods.length} of ${pods.length}`),
       ...detail('Pods', pods.slice(0, 8).map(nameOf)),
-      ...detail('Target port', reach?.port),
-      ...detail('NetworkPolicy (Traefik to pods)', reach?.explanation),
+      ...detail('Target port', port),
+      ...detail('NetworkPolicy (Traefik to pods)', reach.explanation),
       ...detail('Default deny', isolation?.explanation),
     ],
   };

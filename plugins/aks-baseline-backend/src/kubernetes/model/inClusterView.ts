@@ -1,14 +1,9 @@
 import {
-  BackendView,
   buildInClusterModel,
   InClusterModel,
   KubernetesObject,
   KubernetesObservation,
-  NetworkPolicyVerdict,
-  NetworkPolicyView,
   TraefikLocator,
-  TraefikRoute,
-  TraefikView,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { TraefikSettings } from '../types';
 
@@ -36,8 +31,8 @@ export interface KubernetesInput {
 
 /**
  * Everything the chain and the controls need from the objects, worked out
- * once per cluster (pure): where Traefik is, every route, the
- * NetworkPolicy evaluation, and the verdicts K8S-06/07 take from it.
+ * once per cluster (pure): the common package's in-cluster model, which the
+ * control evaluator is handed too, so both judge the same reading.
  */
 export function analyzeInCluster(
   input: KubernetesInput,
@@ -59,17 +54,11 @@ export function analyzeInCluster(
     objects: input.objects,
     traefik: locator,
   });
-  const { routes, traefik, policies, backend } = model;
-
   return {
     observed: true,
     ...model,
-    observation: {
-      objects: input.objects,
-      traefik: locator,
-      networkPolicyVerdicts: verdicts(routes, traefik, policies, backend),
-    },
-    notes: policies.error ? [...notes, policies.error] : notes,
+    observation: { objects: input.objects, traefik: locator },
+    notes: model.policies.error ? [...notes, model.policies.error] : notes,
   };
 }
 
@@ -80,48 +69,4 @@ function traefikLocator(settings: TraefikSettings): TraefikLocator {
     serviceName: settings.serviceName,
     podLabels: settings.labels,
   };
-}
-
-/**
- * K8S-06 per app namespace and K8S-07 per routed Service, from the
- * evaluator instead of the controls' structural reading. App namespaces are
- * those with routes, except Traefik's (the controls' own default).
- */
-function verdicts(
-  routes: TraefikRoute[],
-  traefik: TraefikView,
-  policies: NetworkPolicyView,
-  backend: (route: TraefikRoute) => BackendView | undefined,
-): NetworkPolicyVerdict[] {
-  const appNamespaces = new Set(
-    routes
-      .map(r => r.object.metadata?.namespace ?? 'default')
-      .filter(ns => ns !== traefik.namespace),
-  );
-  const result: NetworkPolicyVerdict[] = [];
-  for (const namespace of [...appNamespaces].sort()) {
-    const isolation = policies.isolationOf(namespace);
-    if (isolation) {
-      result.push({ control: 'K8S-06', namespace, ...isolation });
-    }
-  }
-  const seen = new Set<string>();
-  for (const route of routes) {
-    const target = route.backend;
-    if (!target || !appNamespaces.has(target.namespace)) continue;
-    const key = `${target.namespace}/${target.service}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const view = backend(route);
-    const reach = view && policies.traefikTo(view);
-    if (!reach) continue;
-    result.push({
-      control: 'K8S-07',
-      namespace: target.namespace,
-      service: target.service,
-      satisfied: reach.allowed && !reach.othersAllowed,
-      explanation: reach.explanation,
-    });
-  }
-  return result;
 }
