@@ -153,6 +153,19 @@ describe('Traefik', () => {
     expect(judge(input, 'K8S-03').status).toBe('pass');
   });
 
+  it('warns on K8S-04 when the deprecated tenantId stays beside tenantID', () => {
+    const input = baselineResources();
+    find(
+      input,
+      'SecretProviderClass',
+      'aks-ingress-tls-secret-csi-akv',
+    ).spec.parameters.tenantId = '44444444-4444-4444-4444-444444444444';
+    expect(judge(input, 'K8S-04')).toMatchObject({
+      status: 'warning',
+      reason: 'tenantId is deprecated: remove it, tenantID is set',
+    });
+  });
+
   it('fails K8S-04 when Traefik mounts a SecretProviderClass that does not exist', () => {
     const input = baselineResources();
     without(input, 'SecretProviderClass');

@@ -404,6 +404,11 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
         ? { status: 'warning', reason: 'tenantId is deprecated: use tenantID' }
         : { status: 'fail', reason: 'no tenantID' },
     );
+  } else if (params.tenantId !== undefined) {
+    findings.push({
+      status: 'warning',
+      reason: 'tenantId is deprecated: remove it, tenantID is set',
+    });
   }
   if (String(params.usePodIdentity) === 'true')
     findings.push({
