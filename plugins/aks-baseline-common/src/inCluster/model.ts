@@ -46,6 +46,9 @@ export interface InClusterModel {
   ingressCertificate?: IngressCertificateRef;
 }
 
+const serviceKey = (b: RoutedBackend) =>
+  `${b.namespace}/${b.service}:${b.port ?? ''}`;
+
 export function buildInClusterModel(
   observation: InClusterObservation,
 ): InClusterModel {
@@ -78,9 +81,6 @@ export function buildInClusterModel(
     ingressCertificate: ingressCertificateFromCluster(objects, traefik),
   };
 }
-
-const serviceKey = (b: RoutedBackend) =>
-  `${b.namespace}/${b.service}:${b.port ?? ''}`;
 
 /** The Services routes lead to in the given namespaces, once per port. */
 function servicesIn(

@@ -60,178 +60,6 @@ interface Findings {
   isolating: Set<string>;
 }
 
-/**
- * The cluster's NetworkPolicies, evaluated once per cluster by the shared
- * evaluator (on first use), on the pods that run its workloads and on probes
- * that stand for what the cluster may not show (see `policySnapshot.ts`).
- */
-export class NetworkPolicyView {
-  private evaluated?: {
-    snapshot: ProbedSnapshot;
-    analysis?: NetworkPolicyAnalysis;
-    error?: string;
-  };
-
-  constructor(
-    private readonly index: ObjectIndex,
-    private readonly traefik: TraefikView,
-    private readonly appNamespaces: string[],
-    /** The routed Services, resolved (a thunk: only needed once evaluated). */
-    private readonly services: () => BackendView[],
-  ) {}
-
-  /** Set when the policies could not be evaluated (malformed input). */
-  get error(): string | undefined {
-    return this.evaluate().error;
-  }
-
-  /** Traefik's pods -> the backend's pods on its target port (TCP). */
-  traefikTo(view: BackendView): TraefikReachability {
-    const { snapshot, analysis, error } = this.evaluate();
-    const { probes } = snapshot;
-    if (!analysis) return { judged: false, explanation: error! };
-    if (!probes.traefik)
-      return {
-        judged: false,
-        explanation: "Traefik's namespace and pod labels are not known",
-      };
-    const target = this.targetOf(view);
-    if (!target || !view.servicePort)
-      return {
-        judged: false,
-        explanation: `no pod of Service ${view.backend.namespace}/${view.backend.service} to judge`,
-      };
-    const dst = { pod: { namespace: target.namespace, name: target.name } };
-    const port = containerPort(target.ports, view.servicePort.targetPort);
-    if (port === undefined) {
-      return {
-        judged: true,
-        allowed: false,
-        othersAllowed: false,
-        explanation: `target port ${view.servicePort.targetPort} is not a container port of ${target.namespace}/${target.name}`,
-      };
-    }
-    const traefik = analysis.explain({ pod: probes.traefik }, dst, 'TCP', port);
-    // The app's side only: whether its ingress admits each probe.
-    const admits = (probe: PodRef) =>
-      analysis.explain({ pod: probe }, dst, 'TCP', port).ingress;
-    const outsider = admits(probes.outsider);
-    const explanation = !traefik.allowed
-      ? traefik.summary
-      : outsider.allowed
-      ? `Traefik is admitted, but so is any pod of any other namespace (${admittedBy(
-          outsider,
-          'ingress',
-        )})`
-      : `${traefik.summary}; pods of other namespaces are denied`;
-    const broader = [
-      probes.traefikNeighbour && {
-        verdict: admits(probes.traefikNeighbour),
-        who: `every pod of ${this.traefik.namespace} is admitted, not only Traefik's`,
-      },
-      probes.traefikLookalike && {
-        verdict: admits(probes.traefikLookalike),
-        who: "pods with Traefik's labels are admitted from every namespace",
-      },
-    ]
-      .filter(b => b && b.verdict.allowed)
-      .map(b => `${b!.who} (${admittedBy(b!.verdict, 'ingress')})`);
-    return {
-      judged: true,
-      allowed: traefik.allowed,
-      othersAllowed: outsider.allowed,
-      ...(broader.length ? { broader: broader.join('; ') } : {}),
-      port,
-      explanation,
-    };
-  }
-
-  /**
-   * Default deny (K8S-06): every pod of the namespace, and a new one, is
-   * isolated both ways and cannot reach the Internet; a new pod accepts no
-   * connection and may only query kube-dns on port 53.
-   */
-  isolationOf(namespace: string): NamespaceIsolation | undefined {
-    const { snapshot, analysis } = this.evaluate();
-    const newPod = snapshot.probes.newPod.get(namespace);
-    if (!analysis || !newPod) return undefined;
-    const findings: Findings = {
-      fails: [],
-      warnings: [],
-      isolating: new Set(),
-    };
-    const ask = new Questions(analysis, snapshot, findings);
-    ask.aboutNewPod(newPod, `new pods of ${namespace}`);
-    for (const pod of snapshot.pods.filter(p => p.namespace === namespace))
-      ask.aboutPod(pod, `${namespace}/${pod.name}`);
-
-    const isolatingPolicies = [...findings.isolating].sort();
-    const { fails, warnings } = findings;
-    if (fails.length || warnings.length) {
-      return {
-        status: fails.length ? 'fail' : 'warning',
-        isolatingPolicies,
-        explanation: [...fails, ...warnings].join('; '),
-      };
-    }
-    return {
-      status: 'pass',
-      isolatingPolicies,
-      explanation: `every pod of ${namespace}, and any new one, is isolated for ingress and egress (${isolatingPolicies.join(
-        ', ',
-      )}) and cannot reach the Internet; new pods may only query kube-dns`,
-    };
-  }
-
-  /** The pod a Service's traffic lands on: a ready one read first. */
-  private targetOf(view: BackendView): SnapshotPod | undefined {
-    const { pods } = this.evaluate().snapshot;
-    const read = view.readyPods[0] ?? view.pods[0];
-    if (read)
-      return pods.find(
-        p => p.namespace === namespaceOf(read) && p.name === nameOf(read),
-      );
-    const selector = (readField(view.service, 'spec.selector') ?? {}) as Record<
-      string,
-      string
-    >;
-    return Object.keys(selector).length
-      ? pods.find(
-          p =>
-            p.namespace === view.backend.namespace &&
-            hasLabels(p.labels, selector),
-        )
-      : undefined;
-  }
-
-  private evaluate(): NonNullable<NetworkPolicyView['evaluated']> {
-    if (!this.evaluated) {
-      const snapshot = probedSnapshot(
-        this.index,
-        this.traefik,
-        this.appNamespaces,
-        this.services(),
-      );
-      try {
-        const analysis = analyzeNetworkPolicies({
-          namespaces: snapshot.namespaces,
-          pods: [...snapshot.pods, ...snapshot.probePods],
-          policies: snapshot.policies,
-        });
-        this.evaluated = { snapshot, analysis };
-      } catch (error) {
-        this.evaluated = {
-          snapshot,
-          error: `NetworkPolicies could not be evaluated: ${
-            (error as Error).message
-          }`,
-        };
-      }
-    }
-    return this.evaluated;
-  }
-}
-
 /** The K8S-06 questions, asked of one namespace's pods. */
 class Questions {
   constructor(
@@ -347,6 +175,178 @@ class Questions {
       this.findings.fails.push(
         `${label} may open connections to the Internet (${INTERNET}): ${how}`,
       );
+  }
+}
+
+/**
+ * The cluster's NetworkPolicies, evaluated once per cluster by the shared
+ * evaluator (on first use), on the pods that run its workloads and on probes
+ * that stand for what the cluster may not show (see `policySnapshot.ts`).
+ */
+export class NetworkPolicyView {
+  private evaluated?: {
+    snapshot: ProbedSnapshot;
+    analysis?: NetworkPolicyAnalysis;
+    error?: string;
+  };
+
+  constructor(
+    private readonly index: ObjectIndex,
+    private readonly traefik: TraefikView,
+    private readonly appNamespaces: string[],
+    /** The routed Services, resolved (a thunk: only needed once evaluated). */
+    private readonly services: () => BackendView[],
+  ) {}
+
+  /** Set when the policies could not be evaluated (malformed input). */
+  get error(): string | undefined {
+    return this.evaluate().error;
+  }
+
+  /** Traefik's pods -> the backend's pods on its target port (TCP). */
+  traefikTo(view: BackendView): TraefikReachability {
+    const { snapshot, analysis, error } = this.evaluate();
+    const { probes } = snapshot;
+    if (!analysis) return { judged: false, explanation: error! };
+    if (!probes.traefik)
+      return {
+        judged: false,
+        explanation: "Traefik's namespace and pod labels are not known",
+      };
+    const target = this.targetOf(view);
+    if (!target || !view.servicePort)
+      return {
+        judged: false,
+        explanation: `no pod of Service ${view.backend.namespace}/${view.backend.service} to judge`,
+      };
+    const dst = { pod: { namespace: target.namespace, name: target.name } };
+    const port = containerPort(target.ports, view.servicePort.targetPort);
+    if (port === undefined) {
+      return {
+        judged: true,
+        allowed: false,
+        othersAllowed: false,
+        explanation: `target port ${view.servicePort.targetPort} is not a container port of ${target.namespace}/${target.name}`,
+      };
+    }
+    const traefik = analysis.explain({ pod: probes.traefik }, dst, 'TCP', port);
+    // The app's side only: whether its ingress admits each probe.
+    const admits = (probe: PodRef) =>
+      analysis.explain({ pod: probe }, dst, 'TCP', port).ingress;
+    const outsider = admits(probes.outsider);
+    let explanation = traefik.summary;
+    if (traefik.allowed && outsider.allowed)
+      explanation = `Traefik is admitted, but so is any pod of any other namespace (${admittedBy(
+        outsider,
+        'ingress',
+      )})`;
+    else if (traefik.allowed)
+      explanation = `${traefik.summary}; pods of other namespaces are denied`;
+    const broader = [
+      probes.traefikNeighbour && {
+        verdict: admits(probes.traefikNeighbour),
+        who: `every pod of ${this.traefik.namespace} is admitted, not only Traefik's`,
+      },
+      probes.traefikLookalike && {
+        verdict: admits(probes.traefikLookalike),
+        who: "pods with Traefik's labels are admitted from every namespace",
+      },
+    ]
+      .filter(b => b && b.verdict.allowed)
+      .map(b => `${b!.who} (${admittedBy(b!.verdict, 'ingress')})`);
+    return {
+      judged: true,
+      allowed: traefik.allowed,
+      othersAllowed: outsider.allowed,
+      ...(broader.length ? { broader: broader.join('; ') } : {}),
+      port,
+      explanation,
+    };
+  }
+
+  /**
+   * Default deny (K8S-06): every pod of the namespace, and a new one, is
+   * isolated both ways and cannot reach the Internet; a new pod accepts no
+   * connection and may only query kube-dns on port 53.
+   */
+  isolationOf(namespace: string): NamespaceIsolation | undefined {
+    const { snapshot, analysis } = this.evaluate();
+    const newPod = snapshot.probes.newPod.get(namespace);
+    if (!analysis || !newPod) return undefined;
+    const findings: Findings = {
+      fails: [],
+      warnings: [],
+      isolating: new Set(),
+    };
+    const ask = new Questions(analysis, snapshot, findings);
+    ask.aboutNewPod(newPod, `new pods of ${namespace}`);
+    for (const pod of snapshot.pods.filter(p => p.namespace === namespace))
+      ask.aboutPod(pod, `${namespace}/${pod.name}`);
+
+    const isolatingPolicies = [...findings.isolating].sort();
+    const { fails, warnings } = findings;
+    if (fails.length || warnings.length) {
+      return {
+        status: fails.length ? 'fail' : 'warning',
+        isolatingPolicies,
+        explanation: [...fails, ...warnings].join('; '),
+      };
+    }
+    return {
+      status: 'pass',
+      isolatingPolicies,
+      explanation: `every pod of ${namespace}, and any new one, is isolated for ingress and egress (${isolatingPolicies.join(
+        ', ',
+      )}) and cannot reach the Internet; new pods may only query kube-dns`,
+    };
+  }
+
+  /** The pod a Service's traffic lands on: a ready one read first. */
+  private targetOf(view: BackendView): SnapshotPod | undefined {
+    const { pods } = this.evaluate().snapshot;
+    const read = view.readyPods[0] ?? view.pods[0];
+    if (read)
+      return pods.find(
+        p => p.namespace === namespaceOf(read) && p.name === nameOf(read),
+      );
+    const selector = (readField(view.service, 'spec.selector') ?? {}) as Record<
+      string,
+      string
+    >;
+    return Object.keys(selector).length
+      ? pods.find(
+          p =>
+            p.namespace === view.backend.namespace &&
+            hasLabels(p.labels, selector),
+        )
+      : undefined;
+  }
+
+  private evaluate(): NonNullable<NetworkPolicyView['evaluated']> {
+    if (!this.evaluated) {
+      const snapshot = probedSnapshot(
+        this.index,
+        this.traefik,
+        this.appNamespaces,
+        this.services(),
+      );
+      try {
+        const analysis = analyzeNetworkPolicies({
+          namespaces: snapshot.namespaces,
+          pods: [...snapshot.pods, ...snapshot.probePods],
+          policies: snapshot.policies,
+        });
+        this.evaluated = { snapshot, analysis };
+      } catch (error) {
+        this.evaluated = {
+          snapshot,
+          error: `NetworkPolicies could not be evaluated: ${
+            (error as Error).message
+          }`,
+        };
+      }
+    }
+    return this.evaluated;
   }
 }
 

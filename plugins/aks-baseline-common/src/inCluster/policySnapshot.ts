@@ -146,10 +146,9 @@ function traefikStandIn(
     : undefined;
 }
 
-const refOf = (pod: PodRef): PodRef => ({
-  namespace: pod.namespace,
-  name: pod.name,
-});
+function refOf(pod: PodRef): PodRef {
+  return { namespace: pod.namespace, name: pod.name };
+}
 
 /** Traefik's pod among the workloads' pods: a ready one read, else any with its labels. */
 function traefikPodIn(
@@ -260,7 +259,9 @@ function portNoPolicyNames(policies: NetworkPolicyObject[]): number {
       })),
     ),
   );
+  const isNamed = (port: number) =>
+    named.some(r => r.from <= port && port <= r.to);
   let port = 1024;
-  while (named.some(r => r.from <= port && port <= r.to)) port += 1;
+  while (isNamed(port)) port += 1;
   return port;
 }

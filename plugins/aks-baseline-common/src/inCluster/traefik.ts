@@ -135,9 +135,7 @@ function selectorOf(service: KubernetesObject): Record<string, string> {
   return (readField(service, 'spec.selector') ?? {}) as Record<string, string>;
 }
 
-export function templateLabelsOf(
-  workload: KubernetesObject,
-): Record<string, string> {
+function templateLabelsOf(workload: KubernetesObject): Record<string, string> {
   return (readField(workload, 'spec.template.metadata.labels') ?? {}) as Record<
     string,
     string
