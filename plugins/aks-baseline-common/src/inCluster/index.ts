@@ -4,35 +4,26 @@
  * endpoints behind them, their NetworkPolicies and the ingress certificate.
  * Pure and isomorphic; the controls and the dashboard's chain both read it.
  */
+export { buildInClusterModel } from './model';
+export type { InClusterModel, InClusterObservation } from './model';
+// Accessors for Kubernetes objects (plain API JSON, keys case-sensitive).
 export {
   annotationsOf,
-  hasLabels,
-  isReadyPod,
   labelsOf,
   nameOf,
   namespaceOf,
-  ObjectIndex,
   readField,
   readList,
   refOf,
 } from './objects';
-export { locateTraefik } from './traefik';
+export type { ObjectIndex } from './objects';
 export type { TraefikView } from './traefik';
-export {
-  hostsOfRule,
-  routesForHost,
-  traefikIngresses,
-  traefikRoutes,
-} from './routes';
+export { hostsOfRule, routesForHost } from './routes';
 export type { RoutedBackend, TraefikRoute } from './routes';
-export { containerPort, resolveBackend } from './backends';
 export type { BackendView } from './backends';
-export { NetworkPolicyView } from './networkPolicies';
 export type {
   NamespaceIsolation,
+  NetworkPolicyView,
   TraefikReachability,
 } from './networkPolicies';
-export { ingressCertificateFromCluster } from './ingressCertificate';
 export type { IngressCertificateRef } from './ingressCertificate';
-export { buildInClusterModel } from './model';
-export type { InClusterModel, InClusterObservation } from './model';
