@@ -8,6 +8,7 @@ export * from './annotations';
 export * from './api';
 export * from './controls';
 export * from './fleet';
+export * from './inCluster';
 export * from './permissions';
 export * from './netpol';
 // Tolerant readers of ARM resources (REST, template and SDK shapes alike).

@@ -6,7 +6,7 @@ import {
   readArm,
   readArmList,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { notObserved, statusFromControls } from './hopStatus';
+import { notObserved, statusFromControls } from '../chain/hopStatus';
 import { InventoryIndex, SubnetEntry } from './inventoryIndex';
 
 /** The node subnet the cluster's first pool runs in. */

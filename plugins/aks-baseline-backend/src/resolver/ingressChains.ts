@@ -13,7 +13,11 @@ import {
   ExpiryThresholds,
   gatewayCertificateSecretId,
 } from './certificates';
-import { notObserved, statusFromControls, worstHopStatus } from './hopStatus';
+import {
+  notObserved,
+  statusFromControls,
+  worstHopStatus,
+} from '../chain/hopStatus';
 import { InventoryIndex } from './inventoryIndex';
 import { InClusterView } from '../kubernetes/model/inClusterView';
 import { inClusterHops } from '../kubernetes/model/inClusterHops';

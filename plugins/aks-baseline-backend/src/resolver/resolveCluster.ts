@@ -111,22 +111,26 @@ export function resolveCluster(
     index,
   );
 
-  const controls = evaluateBaselineControls({
-    cluster,
-    applicationGateways: gateways,
-    wafPolicies: unique(wafPolicies),
-    virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
-    routeTables: routeTable ? [routeTable] : undefined,
-    azureFirewalls: firewall ? [firewall] : undefined,
-    firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
-    keyVaults: vaults.length > 0 ? vaults : undefined,
-    privateEndpoints:
-      vaults.length > 0
-        ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
-        : undefined,
-    kubernetes: inCluster.observation,
-    context: traefikInternalIp ? { traefikInternalIp } : undefined,
-  });
+  const controls = evaluateBaselineControls(
+    {
+      cluster,
+      applicationGateways: gateways,
+      wafPolicies: unique(wafPolicies),
+      virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
+      routeTables: routeTable ? [routeTable] : undefined,
+      azureFirewalls: firewall ? [firewall] : undefined,
+      firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
+      keyVaults: vaults.length > 0 ? vaults : undefined,
+      privateEndpoints:
+        vaults.length > 0
+          ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
+          : undefined,
+      kubernetes: inCluster.observation,
+      context: traefikInternalIp ? { traefikInternalIp } : undefined,
+    },
+    // The model the chain is drawn from: judged once, the same way.
+    { inCluster: inCluster.observed ? inCluster : undefined },
+  );
 
   const chainContext = { index, controls, ...options, inCluster };
   const { chains, certificates } = buildIngressChains(gateways, chainContext);

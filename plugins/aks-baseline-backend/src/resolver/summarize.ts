@@ -4,7 +4,7 @@ import {
   ClusterSummary,
   HopStatus,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { worstHopStatus } from './hopStatus';
+import { worstHopStatus } from '../chain/hopStatus';
 
 const CERT_STATUS: Record<CertificateInfo['status'], HopStatus> = {
   ok: 'ok',

@@ -22,7 +22,7 @@ import {
   pass,
   show,
 } from './judgement';
-import { traefikInternalIps } from './kubernetesObjects';
+import type { InClusterModel } from '../inCluster/model';
 import { vnetAddressSpace } from './cluster';
 import type { ArmApplicationGateway, ArmResource } from '../arm/types';
 import type { BaselineResources } from './types';
@@ -32,16 +32,17 @@ function onGateways(
   evaluate: (
     gateway: ArmApplicationGateway,
     input: BaselineResources,
+    inCluster?: InClusterModel,
   ) => Judgement,
 ) {
-  return (input: BaselineResources): Judgement => {
+  return (input: BaselineResources, inCluster?: InClusterModel): Judgement => {
     const gateways = input.applicationGateways ?? [];
     if (gateways.length === 0)
       return notObserved('no Application Gateway associated with this cluster');
     return combine(
       gateways.map(g => ({
         label: resourceLabel(g),
-        judgement: about(g, evaluate(g, input)),
+        judgement: about(g, evaluate(g, input, inCluster)),
       })),
     );
   };
@@ -471,13 +472,16 @@ function referencedPoolNames(gateway: ArmApplicationGateway): Set<string> {
 function targetsTraefik(
   gateway: ArmApplicationGateway,
   input: BaselineResources,
+  inCluster?: InClusterModel,
 ): Judgement {
+  // Assigned addresses, and requested ones (a generated Service has no status yet).
   const traefikIps = [
     ...new Set([
       ...(input.context?.traefikInternalIp
         ? [input.context.traefikInternalIp]
         : []),
-      ...traefikInternalIps(input),
+      ...(inCluster?.traefik.internalIps ?? []),
+      ...(inCluster?.traefik.requestedIps ?? []),
     ]),
   ];
   const ingressSubnet = input.context?.ingressSubnetCidr;

@@ -1,3 +1,4 @@
+import { buildInClusterModel, InClusterModel } from '../inCluster/model';
 import { BASELINE_CONTROLS } from './catalogue';
 import { clusterEvaluators } from './cluster';
 import { edgeEvaluators } from './edge';
@@ -37,14 +38,29 @@ function withTemplateNote(judgement: Judgement): Judgement {
  * Judges every control of the baseline on `input`, in catalogue order. Pure:
  * the same input gives the same results, whether it came from an ARM template
  * being generated or from ARM/Kubernetes reads.
+ *
+ * `prepared.inCluster`: the model of `input.kubernetes`, when the caller has
+ * built it already from the same objects, locator and app namespaces (the
+ * dashboard draws its chain from it), so the NetworkPolicies are not
+ * evaluated twice.
  * @public
  */
 export function evaluateBaselineControls(
   input: BaselineResources,
+  prepared: { inCluster?: InClusterModel } = {},
 ): ControlResult[] {
+  const kubernetes = input.kubernetes;
+  const inCluster = kubernetes?.objects
+    ? prepared.inCluster ??
+      buildInClusterModel({
+        objects: kubernetes.objects,
+        traefik: kubernetes.traefik,
+        appNamespaces: kubernetes.appNamespaces,
+      })
+    : undefined;
   return BASELINE_CONTROLS.map(control => {
     const evaluate = CONTROL_EVALUATORS[control.id];
-    const judgement = withTemplateNote(evaluate(input));
+    const judgement = withTemplateNote(evaluate(input, inCluster));
     const result: ControlResult = { ...control, ...judgement };
     if (result.resourceId === undefined) delete result.resourceId;
     return result;

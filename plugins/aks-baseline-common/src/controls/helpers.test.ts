@@ -6,7 +6,6 @@ import {
   parseIpv4Address,
   parseIpv4Cidr,
 } from './ipv4';
-import { selectorMatches, isEmptySelector } from './kubernetesObjects';
 
 describe('IPv4 CIDR helpers', () => {
   it('parses addresses and blocks, normalising host bits', () => {
@@ -127,43 +126,5 @@ describe('ARM readers', () => {
         { name: 'rt' },
       ),
     ).toBe(true);
-  });
-});
-
-describe('label selectors', () => {
-  it('matches structured and plain selectors', () => {
-    const labels = { app: 'web', tier: 'front' };
-    expect(selectorMatches({ matchLabels: { app: 'web' } }, labels)).toBe(true);
-    expect(selectorMatches({ app: 'web' }, labels)).toBe(true);
-    expect(
-      selectorMatches(
-        {
-          matchExpressions: [
-            { key: 'tier', operator: 'In', values: ['front', 'back'] },
-          ],
-        },
-        labels,
-      ),
-    ).toBe(true);
-    expect(
-      selectorMatches(
-        {
-          matchExpressions: [
-            { key: 'tier', operator: 'NotIn', values: ['front'] },
-          ],
-        },
-        labels,
-      ),
-    ).toBe(false);
-    expect(
-      selectorMatches(
-        { matchExpressions: [{ key: 'db', operator: 'DoesNotExist' }] },
-        labels,
-      ),
-    ).toBe(true);
-    expect(selectorMatches({}, labels)).toBe(true);
-    expect(isEmptySelector({})).toBe(true);
-    expect(isEmptySelector({ matchLabels: {} })).toBe(true);
-    expect(isEmptySelector({ matchLabels: { app: 'web' } })).toBe(false);
   });
 });

@@ -24,7 +24,6 @@ export type {
   ControlSummary,
   KubernetesObject,
   KubernetesObservation,
-  NetworkPolicyVerdict,
   TraefikLocator,
 } from './types';
 export type {

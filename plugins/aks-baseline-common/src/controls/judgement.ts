@@ -1,4 +1,5 @@
 import { armId } from '../arm/read';
+import type { InClusterModel } from '../inCluster/model';
 import type { BaselineResources, ControlStatus } from './types';
 
 /** What a control's evaluation returns; the catalogue adds id, title, etc. */
@@ -9,10 +10,14 @@ export interface Judgement {
   resourceId?: string;
 }
 
-/** One evaluation function per control id. */
+/**
+ * One evaluation function per control id. `inCluster` is the model of
+ * `input.kubernetes`, built once per evaluation (absent when no objects were
+ * read).
+ */
 export type ControlEvaluators = Record<
   string,
-  (input: BaselineResources) => Judgement
+  (input: BaselineResources, inCluster?: InClusterModel) => Judgement
 >;
 
 /** One finding inside a control that checks several things. */

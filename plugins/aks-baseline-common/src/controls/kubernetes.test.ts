@@ -37,6 +37,50 @@ describe('Traefik', () => {
     expect(judge(input, 'K8S-01').status).toBe('pass');
   });
 
+  it("finds Traefik's Service by the locator's labels, not by a name that says traefik", () => {
+    const input = baselineResources();
+    const service = find(input, 'Service', 'traefik-ingress-service');
+    service.metadata.name = 'edge';
+    service.metadata.labels = {};
+    // A dashboard Service whose name says traefik, in the same namespace.
+    objects(input).push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'traefik-dashboard', namespace: 'traefik' },
+      spec: { type: 'ClusterIP', ports: [{ port: 9000 }] },
+    });
+    input.kubernetes!.traefik = {
+      namespace: 'traefik',
+      podLabels: { 'app.kubernetes.io/name': 'traefik-ingress-ilb' },
+    };
+    expect(judge(input, 'K8S-01')).toMatchObject({
+      status: 'pass',
+      found: expect.stringMatching(/^traefik\/edge: type=LoadBalancer/),
+    });
+  });
+
+  it("takes Traefik's pod labels from its Service's selector over the locator's", () => {
+    const input = baselineResources();
+    const both = {
+      'app.kubernetes.io/name': 'traefik-ingress-ilb',
+      'app.kubernetes.io/instance': 'internal',
+    };
+    find(input, 'Service', 'traefik-ingress-service').spec.selector = both;
+    const deployment = find(input, 'Deployment', 'traefik-ingress-controller');
+    Object.assign(deployment.spec.template.metadata.labels, both);
+    // The app admits only pods carrying both labels: Traefik's real ones.
+    find(
+      input,
+      'NetworkPolicy',
+      'allow-from-traefik',
+    ).spec.ingress[0].from[0].podSelector.matchLabels = both;
+    input.kubernetes!.traefik = {
+      namespace: 'traefik',
+      podLabels: { 'app.kubernetes.io/name': 'traefik-ingress-ilb' },
+    };
+    expect(judge(input, 'K8S-07').status).toBe('pass');
+  });
+
   it("reads TLS options and trusted IPs from Traefik's file configuration", () => {
     const input = baselineResources();
     without(input, 'TLSOption');
@@ -109,6 +153,19 @@ describe('Traefik', () => {
     expect(judge(input, 'K8S-03').status).toBe('pass');
   });
 
+  it('warns on K8S-04 when the deprecated tenantId stays beside tenantID', () => {
+    const input = baselineResources();
+    find(
+      input,
+      'SecretProviderClass',
+      'aks-ingress-tls-secret-csi-akv',
+    ).spec.parameters.tenantId = '44444444-4444-4444-4444-444444444444';
+    expect(judge(input, 'K8S-04')).toMatchObject({
+      status: 'warning',
+      reason: 'tenantId is deprecated: remove it, tenantID is set',
+    });
+  });
+
   it('fails K8S-04 when Traefik mounts a SecretProviderClass that does not exist', () => {
     const input = baselineResources();
     without(input, 'SecretProviderClass');
@@ -178,6 +235,24 @@ describe('routes and network policies', () => {
     expect(judge(plain, 'K8S-05').status).toBe('fail');
   });
 
+  it('judges Ingresses of every IngressClass Traefik controls, whatever its name', () => {
+    const input = baselineResources();
+    const ingress = withIngress(input, {
+      'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+    });
+    (ingress.spec as any).ingressClassName = 'internal';
+    objects(input).push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'internal' },
+      spec: { controller: 'traefik.io/ingress-controller' },
+    });
+    expect(judge(input, 'K8S-05')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining('Ingress app1/app1 lacks router.tls'),
+    });
+  });
+
   it('has nothing to judge without routes', () => {
     const input = baselineResources();
     without(input, 'IngressRoute');
@@ -187,31 +262,37 @@ describe('routes and network policies', () => {
     ).toEqual(['not-applicable', 'not-applicable', 'not-applicable']);
   });
 
-  it("uses the NetworkPolicy evaluator's verdicts when given", () => {
+  it('judges default deny on what the policies allow together, not on one policy', () => {
+    // The onboarding's shape: an empty default deny, DNS in a policy of its own.
     const input = baselineResources();
-    input.kubernetes!.networkPolicyVerdicts = [
-      {
-        control: 'K8S-06',
-        namespace: 'app1',
-        satisfied: false,
-        explanation: 'egress to 0.0.0.0/0:443 allowed by allow-https',
+    const deny = find(input, 'NetworkPolicy', 'default-deny');
+    objects(input).push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-dns-egress', namespace: 'app1' },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: deny.spec.egress,
       },
-      {
-        control: 'K8S-07',
-        namespace: 'app1',
-        service: 'app1',
-        satisfied: false,
-        explanation: 'traefik -> app1:8080 denied by default-deny',
-      },
-    ];
-    const results = evaluateBaselineControls(input);
-    expect(byId(results, 'K8S-06')).toMatchObject({
-      status: 'fail',
-      reason: 'egress to 0.0.0.0/0:443 allowed by allow-https',
     });
-    expect(byId(results, 'K8S-07')).toMatchObject({
-      status: 'fail',
-      reason: 'traefik -> app1:8080 denied by default-deny',
+    delete deny.spec.egress;
+    expect(judge(input, 'K8S-06')).toMatchObject({
+      status: 'pass',
+      found:
+        'isolated by app1/allow-dns-egress, app1/allow-from-traefik, app1/default-deny',
+    });
+  });
+
+  it("resolves a Service's named target port through its workload's pod template", () => {
+    const input = baselineResources();
+    find(input, 'Service', 'app1').spec.ports[0].targetPort = 'http';
+    find(input, 'Deployment', 'app1').spec.template.spec.containers[0].ports = [
+      { name: 'http', containerPort: 8080 },
+    ];
+    expect(judge(input, 'K8S-07')).toMatchObject({
+      status: 'pass',
+      found: 'target port 8080',
     });
   });
 
@@ -219,7 +300,11 @@ describe('routes and network policies', () => {
     const input = baselineResources();
     delete find(input, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
       .from;
-    expect(judge(input, 'K8S-07').reason).toMatch(/admits every source/);
+    expect(judge(input, 'K8S-07')).toMatchObject({
+      status: 'fail',
+      reason:
+        'Traefik is admitted, but so is any pod of any other namespace (admitted by app1/allow-from-traefik ingress[0])',
+    });
   });
 
   it('judges only the namespaces named as app namespaces when given', () => {

@@ -20,23 +20,20 @@ import {
   notObserved,
   pass,
   show,
+  warn,
 } from './judgement';
 import {
-  PodShape,
   annotationsOf,
-  containerArgs,
-  field,
-  isEmptySelector,
-  labelsOf,
-  list,
-  locateTraefik,
   nameOf,
   namespaceOf,
-  objectsOf,
-  podShapes,
+  readField,
+  readList,
   refOf,
-  selectorMatches,
-} from './kubernetesObjects';
+} from '../inCluster/objects';
+import { containerArgs, podShapes } from './kubernetesObjects';
+import type { InClusterModel } from '../inCluster/model';
+import type { RoutedBackend } from '../inCluster/routes';
+import { secretProviderClassesMountedBy } from '../inCluster/ingressCertificate';
 import type { BaselineResources, KubernetesObject } from './types';
 
 const INTERNAL_LB = 'service.beta.kubernetes.io/azure-load-balancer-internal';
@@ -47,26 +44,31 @@ const WI_USE = 'azure.workload.identity/use';
 const TOKEN_AUDIENCE = 'api://AzureADTokenExchange';
 
 /** Runs `evaluate` when Kubernetes objects were read, else says why they were not. */
-function onKubernetes(evaluate: (input: BaselineResources) => Judgement) {
-  return (input: BaselineResources): Judgement => {
-    if (!input.kubernetes?.objects) {
+function onKubernetes(
+  evaluate: (input: BaselineResources, model: InClusterModel) => Judgement,
+) {
+  return (input: BaselineResources, model?: InClusterModel): Judgement => {
+    if (!input.kubernetes?.objects || !model) {
       return notObserved(
         input.kubernetes?.unavailableReason ??
           'Kubernetes objects not read (a baseline API server is private)',
       );
     }
-    return evaluate(input);
+    return evaluate(input, model);
   };
 }
 
-function traefikInternal(input: BaselineResources): Judgement {
-  const { service } = locateTraefik(input);
+function traefikInternal(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const { service } = model.traefik;
   if (!service)
     return fail(
       '(no Traefik Service)',
       'no Traefik Service found (looked for a Service named or labelled traefik, or kubernetes.traefik)',
     );
-  const type = field(service, 'spec.type');
+  const type = readField(service, 'spec.type');
   const annotations = annotationsOf(service);
   const internal = annotations[INTERNAL_LB];
   const subnet = annotations[INTERNAL_LB_SUBNET];
@@ -98,17 +100,21 @@ function traefikInternal(input: BaselineResources): Judgement {
 
 const TLS_FLOOR = ['VersionTLS12', 'VersionTLS13'];
 
-function traefikTlsFloor(input: BaselineResources): Judgement {
+function traefikTlsFloor(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
   const dynamic = input.kubernetes?.traefikDynamicConfig;
   const options = [
-    ...objectsOf(input, 'TLSOption')
+    ...model.objects
+      .of('TLSOption')
       .filter(o => nameOf(o) === 'default')
       .map(o => ({ label: `TLSOption ${refOf(o)}`, spec: o.spec })),
-    ...(isRecord(field(dynamic, 'tls.options.default'))
+    ...(isRecord(readField(dynamic, 'tls.options.default'))
       ? [
           {
             label: 'file provider tls.options.default',
-            spec: field(dynamic, 'tls.options.default'),
+            spec: readField(dynamic, 'tls.options.default'),
           },
         ]
       : []),
@@ -125,8 +131,8 @@ function traefikTlsFloor(input: BaselineResources): Judgement {
   }
   return combine(
     options.map(({ label, spec }) => {
-      const minVersion = asString(field(spec, 'minVersion'));
-      const sniStrict = field(spec, 'sniStrict');
+      const minVersion = asString(readField(spec, 'minVersion'));
+      const sniStrict = readField(spec, 'sniStrict');
       const findings: Finding[] = [];
       if (!minVersion)
         findings.push({
@@ -181,24 +187,28 @@ interface AllowList {
   ranges: string[];
 }
 
-function allowLists(input: BaselineResources): AllowList[] {
+function allowLists(
+  input: BaselineResources,
+  model: InClusterModel,
+): AllowList[] {
   const ranges = (spec: unknown) =>
     [
-      ...list(spec, 'ipAllowList.sourceRange'),
-      ...list(spec, 'ipWhiteList.sourceRange'),
+      ...readList(spec, 'ipAllowList.sourceRange'),
+      ...readList(spec, 'ipWhiteList.sourceRange'),
     ].map(String);
-  const crs = objectsOf(input, 'Middleware')
+  const crs = model.objects
+    .of('Middleware')
     .filter(
       m =>
-        isRecord(field(m, 'spec.ipAllowList')) ||
-        isRecord(field(m, 'spec.ipWhiteList')),
+        isRecord(readField(m, 'spec.ipAllowList')) ||
+        isRecord(readField(m, 'spec.ipWhiteList')),
     )
     .map(m => ({
       name: nameOf(m),
       namespace: namespaceOf(m),
       ranges: ranges(m.spec),
     }));
-  const fileMiddlewares = field(
+  const fileMiddlewares = readField(
     input.kubernetes?.traefikDynamicConfig,
     'http.middlewares',
   );
@@ -206,8 +216,8 @@ function allowLists(input: BaselineResources): AllowList[] {
     ? Object.entries(fileMiddlewares)
         .filter(
           ([, spec]) =>
-            isRecord(field(spec, 'ipAllowList')) ||
-            isRecord(field(spec, 'ipWhiteList')),
+            isRecord(readField(spec, 'ipAllowList')) ||
+            isRecord(readField(spec, 'ipWhiteList')),
         )
         .map(([name, spec]) => ({ name, ranges: ranges(spec) }))
     : [];
@@ -217,12 +227,13 @@ function allowLists(input: BaselineResources): AllowList[] {
 /** Traefik's websecure entry point settings, from its static configuration or its container args. */
 function entryPointSetting(
   input: BaselineResources,
+  model: InClusterModel,
   setting:
     | 'forwardedHeaders.trustedIPs'
     | 'forwardedHeaders.insecure'
     | 'http.middlewares',
 ) {
-  const fromStatic = field(
+  const fromStatic = readField(
     input.kubernetes?.traefikStaticConfig,
     `entryPoints.websecure.${setting}`,
   );
@@ -233,7 +244,7 @@ function entryPointSetting(
         String,
       ),
     };
-  const args = containerArgs(locateTraefik(input).deployment);
+  const args = containerArgs(model.traefik.deployment);
   const fromArgs = args.get(`entrypoints.websecure.${setting.toLowerCase()}`);
   if (fromArgs !== undefined)
     return {
@@ -247,15 +258,22 @@ function entryPointSetting(
   // Deployment's args are the whole configuration (no config file).
   const visible =
     !!input.kubernetes?.traefikStaticConfig ||
-    (!!locateTraefik(input).deployment && !args.has('configfile'));
+    (!!model.traefik.deployment && !args.has('configfile'));
   return { seen: visible, values: [] as string[] };
 }
 
-function onlyAppGateway(input: BaselineResources): Judgement {
+function onlyAppGateway(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
   const cidr = appGatewaySubnetCidr(input);
-  const lists = allowLists(input);
-  const trusted = entryPointSetting(input, 'forwardedHeaders.trustedIPs');
-  const insecure = entryPointSetting(input, 'forwardedHeaders.insecure');
+  const lists = allowLists(input, model);
+  const trusted = entryPointSetting(
+    input,
+    model,
+    'forwardedHeaders.trustedIPs',
+  );
+  const insecure = entryPointSetting(input, model, 'forwardedHeaders.insecure');
   const findings: Finding[] = [];
   if (!cidr)
     findings.push({
@@ -279,13 +297,17 @@ function onlyAppGateway(input: BaselineResources): Judgement {
     });
 
   // The allow-list protects only routes that use it (or the whole entry point).
-  const entryMiddlewares = entryPointSetting(input, 'http.middlewares').values;
+  const entryMiddlewares = entryPointSetting(
+    input,
+    model,
+    'http.middlewares',
+  ).values;
   const usesGood = (names: string[]) =>
     names.some(n => good.some(g => n.includes(g.name)));
   if (good.length && !usesGood(entryMiddlewares)) {
-    for (const route of objectsOf(input, 'IngressRoute')) {
-      const names = list(route, 'spec.routes').flatMap(r =>
-        list(r, 'middlewares').map(m => String(field(m, 'name'))),
+    for (const route of model.objects.of('IngressRoute')) {
+      const names = readList(route, 'spec.routes').flatMap(r =>
+        readList(r, 'middlewares').map(m => String(readField(m, 'name'))),
       );
       if (!usesGood(names))
         findings.push({
@@ -295,7 +317,7 @@ function onlyAppGateway(input: BaselineResources): Judgement {
           )} does not use the allow-list middleware`,
         });
     }
-    for (const ingress of traefikIngresses(input)) {
+    for (const ingress of model.ingresses) {
       const names = (
         annotationsOf(ingress)[
           'traefik.ingress.kubernetes.io/router.middlewares'
@@ -355,11 +377,11 @@ function onlyAppGateway(input: BaselineResources): Judgement {
 }
 
 function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
-  const params = (field(spc, 'spec.parameters') ?? {}) as Record<
+  const params = (readField(spc, 'spec.parameters') ?? {}) as Record<
     string,
     unknown
   >;
-  const provider = field(spc, 'spec.provider');
+  const provider = readField(spc, 'spec.provider');
   const objects = String(params.objects ?? '');
   const findings: Finding[] = [];
   if (spc.apiVersion !== 'secrets-store.csi.x-k8s.io/v1')
@@ -382,6 +404,11 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
         ? { status: 'warning', reason: 'tenantId is deprecated: use tenantID' }
         : { status: 'fail', reason: 'no tenantID' },
     );
+  } else if (params.tenantId !== undefined) {
+    findings.push({
+      status: 'warning',
+      reason: 'tenantId is deprecated: remove it, tenantID is set',
+    });
   }
   if (String(params.usePodIdentity) === 'true')
     findings.push({
@@ -413,12 +440,13 @@ function judgeSecretProviderClass(spc: KubernetesObject): Judgement {
   );
 }
 
-function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
-  const { namespace, deployment } = locateTraefik(input);
-  const all = objectsOf(input, 'SecretProviderClass');
-  const mounted = list(deployment, 'spec.template.spec.volumes')
-    .map(v => asString(field(v, 'csi.volumeAttributes.secretProviderClass')))
-    .filter((n): n is string => !!n);
+function ingressCertificateFromKeyVault(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const { namespace, deployment } = model.traefik;
+  const all = model.objects.of('SecretProviderClass');
+  const mounted = secretProviderClassesMountedBy(deployment);
   if (mounted.length) {
     return combine(
       mounted.map(spcName => {
@@ -454,28 +482,19 @@ function ingressCertificateFromKeyVault(input: BaselineResources): Judgement {
   );
 }
 
-/** Ingresses served by Traefik (by class name or legacy class annotation). */
-function traefikIngresses(input: BaselineResources): KubernetesObject[] {
-  return objectsOf(input, 'Ingress').filter(i => {
-    const className = String(
-      field(i, 'spec.ingressClassName') ??
-        annotationsOf(i)['kubernetes.io/ingress.class'] ??
-        '',
-    );
-    return className.toLowerCase().includes('traefik');
-  });
-}
-
-function tlsOnlyRoutes(input: BaselineResources): Judgement {
-  const routes = objectsOf(input, 'IngressRoute');
-  const ingresses = traefikIngresses(input);
+function tlsOnlyRoutes(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const routes = model.objects.of('IngressRoute');
+  const ingresses = model.ingresses;
   if (routes.length + ingresses.length === 0)
     return notApplicable('no IngressRoute or Traefik Ingress in the cluster');
   const findings: Finding[] = [];
   const found = [
     ...routes.map(route => {
-      const entryPoints = list(route, 'spec.entryPoints').map(String);
-      const tls = field(route, 'spec.tls');
+      const entryPoints = readList(route, 'spec.entryPoints').map(String);
+      const tls = readField(route, 'spec.tls');
       if (entryPoints.length === 0)
         findings.push({
           status: 'fail',
@@ -527,292 +546,71 @@ function tlsOnlyRoutes(input: BaselineResources): Judgement {
   );
 }
 
-function appNamespaces(input: BaselineResources): string[] {
-  if (input.kubernetes?.appNamespaces) return input.kubernetes.appNamespaces;
-  const traefikNamespace = locateTraefik(input).namespace;
-  const routed = [
-    ...objectsOf(input, 'IngressRoute'),
-    ...traefikIngresses(input),
-  ].map(namespaceOf);
-  return [...new Set(routed)].filter(ns => ns !== traefikNamespace).sort();
+/** K8S-06 in one namespace, by the NetworkPolicy evaluator. */
+function defaultDenyIn(model: InClusterModel, namespace: string): Judgement {
+  const isolation = model.policies.isolationOf(namespace);
+  if (!isolation)
+    return notObserved(
+      model.policies.error ?? `NetworkPolicies of ${namespace} not evaluated`,
+    );
+  const { status, isolatingPolicies, explanation } = isolation;
+  return {
+    status,
+    found: isolatingPolicies.length
+      ? `isolated by ${isolatingPolicies.join(', ')}`
+      : '(no isolating NetworkPolicy)',
+    reason: explanation,
+  };
 }
 
-function verdictFor(
-  input: BaselineResources,
-  control: 'K8S-06' | 'K8S-07',
-  namespace: string,
-  service?: string,
-) {
-  return input.kubernetes?.networkPolicyVerdicts?.find(
-    v =>
-      v.control === control &&
-      v.namespace === namespace &&
-      (control === 'K8S-06' || v.service === service),
-  );
-}
-
-const policiesIn = (input: BaselineResources, namespace: string) =>
-  objectsOf(input, 'NetworkPolicy').filter(p => namespaceOf(p) === namespace);
-
-/** Whether a NetworkPolicy port entry is DNS (53, UDP or TCP). */
-const isDnsPort = (port: unknown) =>
-  Number(field(port, 'port')) === 53 || field(port, 'port') === 'dns';
-
-function defaultDenyIn(input: BaselineResources, namespace: string): Judgement {
-  const verdict = verdictFor(input, 'K8S-06', namespace);
-  if (verdict) {
-    return verdict.satisfied
-      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
-      : fail('(NetworkPolicy evaluator)', verdict.explanation);
-  }
-  const denies = policiesIn(input, namespace).filter(p => {
-    const types = list(p, 'spec.policyTypes').map(String);
-    return (
-      isEmptySelector(field(p, 'spec.podSelector')) &&
-      types.includes('Ingress') &&
-      types.includes('Egress')
-    );
-  });
-  if (denies.length === 0)
-    return fail(
-      '(none)',
-      'no NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress]: pods accept and send anything',
-    );
-  // Judge the strictest candidate: the one whose findings are best.
-  const judged = denies.map(policy => {
-    const findings: Finding[] = [];
-    if (list(policy, 'spec.ingress').length)
-      findings.push({
-        status: 'fail',
-        reason: `${nameOf(policy)} also allows ingress`,
-      });
-    const egress = list(policy, 'spec.egress');
-    if (egress.length === 0)
-      findings.push({
-        status: 'warning',
-        reason: `${nameOf(policy)} blocks DNS too: pods cannot resolve names`,
-      });
-    for (const rule of egress) {
-      const ports = list(rule, 'ports');
-      if (ports.length === 0 || !ports.every(isDnsPort))
-        findings.push({
-          status: 'fail',
-          reason: `${nameOf(policy)} allows egress beyond DNS (port 53)`,
-        });
-      else if (list(rule, 'to').length === 0)
-        findings.push({
-          status: 'warning',
-          reason: `${nameOf(
-            policy,
-          )} allows DNS to any destination; restrict it to kube-dns`,
-        });
-    }
-    return judge(
-      `NetworkPolicy ${namespace}/${nameOf(policy)}`,
-      findings,
-      'default deny, DNS only',
-    );
-  });
-  return (
-    judged.find(j => j.status === 'pass') ??
-    judged.find(j => j.status === 'warning') ??
-    judged[0]
-  );
-}
-
-function defaultDenyPerNamespace(input: BaselineResources): Judgement {
-  const namespaces = appNamespaces(input);
-  if (namespaces.length === 0)
+function defaultDenyPerNamespace(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  if (model.appNamespaces.length === 0)
     return notApplicable(
       "no app namespace (no routes outside Traefik's namespace, no kubernetes.appNamespaces)",
     );
   return combine(
-    namespaces.map(ns => ({ label: ns, judgement: defaultDenyIn(input, ns) })),
+    model.appNamespaces.map(namespace => ({
+      label: namespace,
+      judgement: defaultDenyIn(model, namespace),
+    })),
   );
 }
 
-interface Backend {
-  namespace: string;
-  service: string;
-  port?: string;
-}
-
-function routedBackends(
-  input: BaselineResources,
-  namespaces: string[],
-): Backend[] {
-  const fromRoutes = objectsOf(input, 'IngressRoute').flatMap(route =>
-    list(route, 'spec.routes')
-      .flatMap(r => list(r, 'services'))
-      .filter(s => (field(s, 'kind') ?? 'Service') === 'Service')
-      .map(s => ({
-        namespace: String(field(s, 'namespace') ?? namespaceOf(route)),
-        service: String(field(s, 'name')),
-        port:
-          field(s, 'port') === undefined ? undefined : String(field(s, 'port')),
-      })),
-  );
-  const fromIngresses = traefikIngresses(input).flatMap(ingress =>
-    [
-      field(ingress, 'spec.defaultBackend'),
-      ...list(ingress, 'spec.rules').flatMap(r =>
-        list(r, 'http.paths').map(p => field(p, 'backend')),
-      ),
-    ]
-      .map(b => field(b, 'service'))
-      .filter(isRecord)
-      .map(s => ({
-        namespace: namespaceOf(ingress),
-        service: String(s.name),
-        port:
-          (field(s, 'port.number') ?? field(s, 'port.name')) === undefined
-            ? undefined
-            : String(field(s, 'port.number') ?? field(s, 'port.name')),
-      })),
-  );
-  const seen = new Set<string>();
-  return [...fromRoutes, ...fromIngresses].filter(b => {
-    const key = `${b.namespace}/${b.service}:${b.port}`;
-    if (seen.has(key) || !namespaces.includes(b.namespace)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Whether a NetworkPolicy ingress rule's ports admit `targetPort` (absent ports = all). */
-function portAdmitted(rule: unknown, targetPort: string | undefined): boolean {
-  const ports = list(rule, 'ports');
-  if (ports.length === 0) return true;
-  return ports.some(p => {
-    const port = field(p, 'port');
-    if (port === undefined) return true;
-    if (targetPort === undefined) return false;
-    const end = Number(field(p, 'endPort'));
-    return (
-      String(port) === targetPort ||
-      (!!end && Number(port) <= Number(targetPort) && Number(targetPort) <= end)
-    );
-  });
-}
-
+/** K8S-07 for one routed Service, by the NetworkPolicy evaluator. */
 function traefikAdmitted(
-  input: BaselineResources,
-  backend: Backend,
+  model: InClusterModel,
+  routed: RoutedBackend,
 ): Judgement {
-  const label = `${backend.namespace}/${backend.service}`;
-  const verdict = verdictFor(
-    input,
-    'K8S-07',
-    backend.namespace,
-    backend.service,
-  );
-  if (verdict)
-    return verdict.satisfied
-      ? pass('(NetworkPolicy evaluator)', verdict.explanation)
-      : fail('(NetworkPolicy evaluator)', verdict.explanation);
-  const traefik = locateTraefik(input);
-  if (!traefik.namespace || !traefik.podLabels)
-    return notObserved("Traefik's namespace and pod labels are not known");
-  const service = objectsOf(input, 'Service').find(
-    s => namespaceOf(s) === backend.namespace && nameOf(s) === backend.service,
-  );
-  if (!service) return notObserved(`Service ${label} not in the objects read`);
-  const ports = list(service, 'spec.ports');
-  const servicePort =
-    ports.find(
-      p =>
-        backend.port === undefined ||
-        String(field(p, 'port')) === backend.port ||
-        field(p, 'name') === backend.port,
-    ) ?? (ports.length === 1 ? ports[0] : undefined);
-  const targetPortValue =
-    field(servicePort, 'targetPort') ?? field(servicePort, 'port');
-  const targetPort =
-    targetPortValue === undefined ? undefined : String(targetPortValue);
-  const selector = (field(service, 'spec.selector') ?? {}) as Record<
-    string,
-    string
-  >;
-  const podLabels =
-    podShapes(input).find(
-      (p: PodShape) =>
-        p.namespace === backend.namespace &&
-        selectorMatches(selector, p.labels),
-    )?.labels ?? selector;
-  const namespaceObject = objectsOf(input, 'Namespace').find(
-    n => nameOf(n) === traefik.namespace,
-  );
-  const traefikNamespaceLabels = {
-    ...(namespaceObject ? labelsOf(namespaceObject) : {}),
-    'kubernetes.io/metadata.name': traefik.namespace,
-  };
-
-  let best: Judgement = fail(
-    `target port ${show(targetPort)}`,
-    `no NetworkPolicy admits Traefik (${traefik.namespace}, ${show(
-      traefik.podLabels,
-    )}) to ${label} on port ${show(targetPort)}`,
-  );
-  for (const policy of policiesIn(input, backend.namespace)) {
-    if (!selectorMatches(field(policy, 'spec.podSelector') ?? {}, podLabels))
-      continue;
-    for (const rule of list(policy, 'spec.ingress')) {
-      if (!portAdmitted(rule, targetPort)) continue;
-      const found = `NetworkPolicy ${backend.namespace}/${nameOf(
-        policy,
-      )}, target port ${show(targetPort)}`;
-      const peers = list(rule, 'from');
-      if (peers.length === 0)
-        return fail(
-          found,
-          `${nameOf(policy)} admits every source to ${label}, not only Traefik`,
-        );
-      for (const peer of peers) {
-        const nsSelector = field(peer, 'namespaceSelector');
-        if (
-          nsSelector === undefined ||
-          !selectorMatches(nsSelector, traefikNamespaceLabels)
-        )
-          continue;
-        const podSelector = field(peer, 'podSelector');
-        if (
-          podSelector !== undefined &&
-          !isEmptySelector(podSelector) &&
-          selectorMatches(podSelector, traefik.podLabels)
-        ) {
-          if (isEmptySelector(nsSelector))
-            best = {
-              status: 'warning',
-              found,
-              reason: `${nameOf(
-                policy,
-              )} admits Traefik's labels from every namespace`,
-            };
-          else
-            return pass(found, `${nameOf(policy)} admits only Traefik's pods`);
-        } else if (best.status === 'fail' && !podSelector) {
-          best = {
-            status: 'warning',
-            found,
-            reason: `${nameOf(policy)} admits every pod of ${
-              traefik.namespace
-            }, not only Traefik's`,
-          };
-        }
-      }
-    }
-  }
-  return best;
+  const label = `${routed.namespace}/${routed.service}`;
+  const view = model.service(routed);
+  if (!view.service)
+    return notObserved(`Service ${label} not in the objects read`);
+  if (!view.servicePort)
+    return notObserved(
+      `the route names port ${routed.port}, which Service ${label} does not have`,
+    );
+  const reach = model.policies.traefikTo(view);
+  if (!reach.judged) return notObserved(reach.explanation);
+  const found = `target port ${reach.port ?? view.servicePort.targetPort}`;
+  if (!reach.allowed || reach.othersAllowed)
+    return fail(found, reach.explanation);
+  if (reach.broader) return warn(found, reach.broader);
+  return pass(found, reach.explanation);
 }
 
-function ingressOnlyFromTraefik(input: BaselineResources): Judgement {
-  const backends = routedBackends(input, appNamespaces(input));
-  if (backends.length === 0)
+function ingressOnlyFromTraefik(
+  _input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  if (model.appServices.length === 0)
     return notApplicable('no routed Service in an app namespace');
   return combine(
-    backends.map(b => ({
-      label: `${b.namespace}/${b.service}`,
-      judgement: traefikAdmitted(input, b),
+    model.appServices.map(routed => ({
+      label: `${routed.namespace}/${routed.service}`,
+      judgement: traefikAdmitted(model, routed),
     })),
   );
 }
@@ -877,9 +675,12 @@ function federatedCredentialFor(
       };
 }
 
-function workloadIdentityWiring(input: BaselineResources): Judgement {
-  const accounts = objectsOf(input, 'ServiceAccount');
-  const pods = podShapes(input);
+function workloadIdentityWiring(
+  input: BaselineResources,
+  model: InClusterModel,
+): Judgement {
+  const accounts = model.objects.of('ServiceAccount');
+  const pods = podShapes(model.objects);
   const annotated = accounts.filter(a => annotationsOf(a)[WI_CLIENT_ID]);
   const labelled = pods.filter(p => p.labels[WI_USE] === 'true');
   if (annotated.length === 0 && labelled.length === 0)

@@ -80,24 +80,17 @@ export interface KubernetesObject {
 }
 
 /**
- * A verdict computed elsewhere (the NetworkPolicy evaluator) that replaces the
- * structural check of K8S-06 / K8S-07 for one namespace (and service).
- * @public
+ * Where Traefik is (see `locateTraefik`): its Service in `namespace`, named
+ * `serviceName`, else carrying `podLabels` or selecting pods by them, else
+ * named or labelled `traefik`. @public
  */
-export interface NetworkPolicyVerdict {
-  control: 'K8S-06' | 'K8S-07';
-  namespace: string;
-  /** K8S-07: the routed Service the verdict is about. */
-  service?: string;
-  satisfied: boolean;
-  explanation: string;
-}
-
-/** Where Traefik is; defaults find it by name/labels containing `traefik`. @public */
 export interface TraefikLocator {
   namespace?: string;
   serviceName?: string;
-  /** Labels of Traefik's pods; defaults to the Traefik Service's selector. */
+  /**
+   * Labels Traefik's pods carry. Its Service's selector, when it has one,
+   * says which pods are Traefik's; these stand in when it has none.
+   */
   podLabels?: Record<string, string>;
 }
 
@@ -114,7 +107,6 @@ export interface KubernetesObservation {
   traefik?: TraefikLocator;
   /** Namespaces that host apps (K8S-06/07); default: namespaces with routes, except Traefik's. */
   appNamespaces?: string[];
-  networkPolicyVerdicts?: NetworkPolicyVerdict[];
 }
 
 /** Facts the resources may not carry themselves. @public */

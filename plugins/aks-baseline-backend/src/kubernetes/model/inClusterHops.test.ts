@@ -12,7 +12,6 @@ import {
   resolveCluster,
 } from '../../resolver';
 import { inventoryOf } from '../../inventory/testing/inventoryOf';
-import { hostsOfRule } from './routes';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const prodObjects = demoClusterObjects()['aks-prod-weu'];
@@ -44,23 +43,6 @@ const without = (kind: string, name?: string) =>
   prodObjects.filter(
     o => !(o.kind === kind && (!name || o.metadata?.name === name)),
   );
-
-describe('hostsOfRule', () => {
-  it.each([
-    ['Host(`a.example.com`)', ['a.example.com']],
-    [
-      'Host(`a.example.com`, `B.example.com`)',
-      ['a.example.com', 'b.example.com'],
-    ],
-    [
-      'Host(`a.example.com`) || Host("b.example.com") && PathPrefix(`/api`)',
-      ['a.example.com', 'b.example.com'],
-    ],
-    ['PathPrefix(`/`)', []],
-  ])('%s', (rule, hosts) => {
-    expect(hostsOfRule(rule)).toEqual(hosts);
-  });
-});
 
 describe('in-cluster hops, resolved purely', () => {
   it('say when App Gateway rewrites the Host header to one no route matches', () => {
@@ -179,6 +161,76 @@ describe('in-cluster hops, resolved purely', () => {
     expect(hop('pods').statusText).toMatch(/^no default deny: /);
     // Traefik still gets in: K8S-07 is about ingress.
     expect(control('K8S-07').status).toBe('pass');
+  });
+
+  it("take Traefik's Deployment from what its Service selects, not from a shared label", () => {
+    // A canary carries the configured label, but the Service does not select it.
+    const canary: KubernetesObject[] = [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'traefik-canary', namespace: 'a0008' },
+        spec: {
+          template: {
+            metadata: {
+              labels: {
+                'app.kubernetes.io/name': 'traefik-ingress-ilb',
+                'app.kubernetes.io/instance': 'canary',
+              },
+            },
+            spec: {
+              containers: [{ name: 'traefik' }],
+              volumes: [
+                {
+                  name: 'tls',
+                  csi: {
+                    driver: 'secrets-store.csi.k8s.io',
+                    volumeAttributes: { secretProviderClass: 'canary-tls' },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      {
+        apiVersion: 'secrets-store.csi.x-k8s.io/v1',
+        kind: 'SecretProviderClass',
+        metadata: { name: 'canary-tls', namespace: 'a0008' },
+        spec: {
+          provider: 'azure',
+          parameters: {
+            keyvaultName: 'kv-canary',
+            objects: 'array:\n  - |\n    objectName: canary-cert\n',
+          },
+        },
+      },
+    ];
+
+    const { hop } = resolveProd([...canary, ...prodObjects]);
+
+    expect(hop('traefik').details).toContainEqual({
+      label: 'Certificate',
+      value: expect.stringContaining(
+        '(SecretProviderClass a0008/aks-ingress-tls-secret-csi-akv)',
+      ),
+    });
+  });
+
+  it('fail K8S-06 without a default deny, even when other policies isolate today’s pods', () => {
+    // allow-dns-egress and allow-ingress-from-traefik still select every pod
+    // running now, but a new pod of another app would accept anything.
+    const { hop, control } = resolveProd(
+      without('NetworkPolicy', 'default-deny'),
+    );
+
+    expect(control('K8S-06')).toMatchObject({
+      status: 'fail',
+      reason: 'new pods of payments are not isolated for ingress',
+    });
+    expect(hop('pods').statusText).toBe(
+      'no default deny: new pods of payments are not isolated for ingress',
+    );
   });
 
   it('use the Service port a route names, and say when it has none', () => {

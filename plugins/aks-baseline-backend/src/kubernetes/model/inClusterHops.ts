@@ -1,13 +1,17 @@
-import type {
+import {
+  BackendView,
   ChainHop,
   ControlResult,
   HopStatus,
+  nameOf,
+  readField,
+  readList,
+  refOf,
+  routesForHost,
+  TraefikRoute,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { notObserved, statusFromControls } from '../../resolver/hopStatus';
-import type { BackendView } from './backends';
+import { notObserved, statusFromControls } from '../../chain/hopStatus';
 import type { InClusterView } from './inClusterView';
-import { field, list, nameOf, refOf } from './objects';
-import { routesForHost, TraefikRoute } from './routes';
 
 /** What the App Gateway half of a chain tells the Kubernetes half. */
 export interface ChainTarget {
@@ -143,7 +147,7 @@ function traefikHop(
       status: 'error',
       statusText: `no Traefik Service in namespace ${
         traefik.namespace
-      } labelled ${Object.entries(traefik.podLabels)
+      } labelled ${Object.entries(traefik.podLabels ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join(
           ', ',
@@ -192,9 +196,9 @@ function traefikHop(
   }, ${traefik.readyPods.length} of ${traefik.pods.length} pods ready`;
 
   const annotations = service.metadata?.annotations ?? {};
-  const defaultTls = view.observation.objects?.find(
-    o => o.kind === 'TLSOption' && nameOf(o) === 'default',
-  );
+  const defaultTls = view.objects
+    .of('TLSOption')
+    .find(o => nameOf(o) === 'default');
   return {
     ...base,
     title: `Traefik ${refOf(service)}`,
@@ -205,7 +209,7 @@ function traefikHop(
     details: [
       ...detail(
         'Service',
-        `${refOf(service)} (${field(service, 'spec.type')})`,
+        `${refOf(service)} (${readField(service, 'spec.type')})`,
       ),
       ...detail('Internal IP', ips),
       ...detail(
@@ -224,8 +228,8 @@ function traefikHop(
         'Default TLS options',
         defaultTls
           ? `minVersion ${
-              field(defaultTls, 'spec.minVersion') ?? '(default)'
-            }, sniStrict ${field(defaultTls, 'spec.sniStrict') ?? false}`
+              readField(defaultTls, 'spec.minVersion') ?? '(default)'
+            }, sniStrict ${readField(defaultTls, 'spec.sniStrict') ?? false}`
           : undefined,
       ),
       ...detail(
@@ -301,7 +305,7 @@ function routeHop(
         .join(', ')}); Traefik picks the longest rule`,
     });
   }
-  const tlsSecret = field(route.object, 'spec.tls.secretName');
+  const tlsSecret = readField(route.object, 'spec.tls.secretName');
   return {
     route,
     hop: {
@@ -353,7 +357,7 @@ function serviceHop(
     };
   }
   const port = backend.servicePort;
-  const selector = field(backend.service, 'spec.selector') as
+  const selector = readField(backend.service, 'spec.selector') as
     | Record<string, string>
     | undefined;
   return {
@@ -363,7 +367,7 @@ function serviceHop(
       ? {
           status: 'ok' as const,
           statusText: `${
-            field(backend.service, 'spec.type') ?? 'ClusterIP'
+            readField(backend.service, 'spec.type') ?? 'ClusterIP'
           } port ${port.port} -> ${port.targetPort}`,
         }
       : {
@@ -371,13 +375,13 @@ function serviceHop(
           statusText: `Service ${ref} has no port ${backend.backend.port}`,
         }),
     details: [
-      ...detail('Type', field(backend.service, 'spec.type') ?? 'ClusterIP'),
+      ...detail('Type', readField(backend.service, 'spec.type') ?? 'ClusterIP'),
       ...detail(
         'Ports',
-        list(backend.service, 'spec.ports').map(
+        readList(backend.service, 'spec.ports').map(
           p =>
-            `${field(p, 'port')} -> ${
-              field(p, 'targetPort') ?? field(p, 'port')
+            `${readField(p, 'port')} -> ${
+              readField(p, 'targetPort') ?? readField(p, 'port')
             }`,
         ),
       ),
@@ -461,11 +465,8 @@ function podsHop(
       text: `none of ${pods.length} pods is ready`,
     });
   }
-  if (!reach) {
-    problems.push({
-      status: 'warning',
-      text: view.policies.error ?? 'NetworkPolicies not evaluated',
-    });
+  if (!reach.judged) {
+    problems.push({ status: 'warning', text: reach.explanation });
   } else if (!reach.allowed) {
     problems.push({
       status: 'error',
@@ -473,28 +474,36 @@ function podsHop(
     });
   } else if (reach.othersAllowed) {
     problems.push({ status: 'error', text: reach.explanation });
+  } else if (reach.broader) {
+    problems.push({ status: 'warning', text: reach.broader });
   }
-  if (isolation && !isolation.satisfied) {
+  if (isolation?.status === 'fail') {
     problems.push({
       status: 'error',
       text: `no default deny: ${isolation.explanation}`,
     });
+  } else if (isolation?.status === 'warning') {
+    problems.push({
+      status: 'warning',
+      text: `default deny: ${isolation.explanation}`,
+    });
   }
+  const port = reach.judged ? reach.port : undefined;
   return {
     ...base,
     title: `Pods of ${backend.backend.namespace}/${backend.backend.service}`,
     ...judged(
       {
         status: 'ok',
-        statusText: `${readyPods.length} of ${pods.length} pods ready; Traefik admitted on TCP ${reach?.port}, nobody else`,
+        statusText: `${readyPods.length} of ${pods.length} pods ready; Traefik admitted on TCP ${port}, nobody else`,
       },
       problems,
     ),
     details: [
       ...detail('Ready', `${readyPods.length} of ${pods.length}`),
       ...detail('Pods', pods.slice(0, 8).map(nameOf)),
-      ...detail('Target port', reach?.port),
-      ...detail('NetworkPolicy (Traefik to pods)', reach?.explanation),
+      ...detail('Target port', port),
+      ...detail('NetworkPolicy (Traefik to pods)', reach.explanation),
       ...detail('Default deny', isolation?.explanation),
     ],
   };

@@ -1,32 +1,20 @@
-import type {
+import {
+  buildInClusterModel,
+  InClusterModel,
   KubernetesObject,
   KubernetesObservation,
-  NetworkPolicyVerdict,
+  TraefikLocator,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { TraefikSettings } from '../types';
-import { BackendView, resolveBackend } from './backends';
-import {
-  IngressCertificateRef,
-  ingressCertificateFromCluster,
-} from './ingressCertificate';
-import { NetworkPolicyView } from './networkPolicies';
-import { ObjectIndex } from './objects';
-import { TraefikRoute, traefikRoutes } from './routes';
-import { locateTraefik, traefikLocator, TraefikView } from './traefik';
 
 /** What the resolver knows about a cluster's inside: read, or why not. */
 export type InClusterView =
-  | {
+  | (InClusterModel & {
       observed: true;
-      traefik: TraefikView;
-      routes: TraefikRoute[];
-      policies: NetworkPolicyView;
-      backend(route: TraefikRoute): BackendView | undefined;
-      ingressCertificate?: IngressCertificateRef;
       /** What the control evaluator gets (K8S-01..08, ING-01 context). */
       observation: KubernetesObservation;
       notes: string[];
-    }
+    })
   | {
       observed: false;
       reason: string;
@@ -43,8 +31,8 @@ export interface KubernetesInput {
 
 /**
  * Everything the chain and the controls need from the objects, worked out
- * once per cluster (pure): where Traefik is, every route, the
- * NetworkPolicy evaluation, and the verdicts K8S-06/07 take from it.
+ * once per cluster (pure): the common package's in-cluster model, which the
+ * control evaluator is handed too, so both judge the same reading.
  */
 export function analyzeInCluster(
   input: KubernetesInput,
@@ -61,77 +49,24 @@ export function analyzeInCluster(
       notes,
     };
   }
-  const index = new ObjectIndex(input.objects);
-  const traefik = locateTraefik(index, settings);
-  const routes = traefikRoutes(index, traefik);
-  const policies = new NetworkPolicyView(index, traefik);
-  const backends = new Map<TraefikRoute, BackendView | undefined>();
-  const backend = (route: TraefikRoute) => {
-    if (!backends.has(route)) {
-      backends.set(
-        route,
-        route.backend ? resolveBackend(index, route.backend) : undefined,
-      );
-    }
-    return backends.get(route);
-  };
-
+  const locator = traefikLocator(settings);
+  const model = buildInClusterModel({
+    objects: input.objects,
+    traefik: locator,
+  });
   return {
     observed: true,
-    traefik,
-    routes,
-    policies,
-    backend,
-    ingressCertificate: ingressCertificateFromCluster(index, traefik),
-    observation: {
-      objects: input.objects,
-      traefik: traefikLocator(traefik),
-      networkPolicyVerdicts: verdicts(routes, traefik, policies, backend),
-    },
-    notes: policies.error ? [...notes, policies.error] : notes,
+    ...model,
+    observation: { objects: input.objects, traefik: locator },
+    notes: model.policies.error ? [...notes, model.policies.error] : notes,
   };
 }
 
-/**
- * K8S-06 per app namespace and K8S-07 per routed Service, from the
- * evaluator instead of the controls' structural reading. App namespaces are
- * those with routes, except Traefik's (the controls' own default).
- */
-function verdicts(
-  routes: TraefikRoute[],
-  traefik: TraefikView,
-  policies: NetworkPolicyView,
-  backend: (route: TraefikRoute) => BackendView | undefined,
-): NetworkPolicyVerdict[] {
-  const appNamespaces = new Set(
-    routes
-      .map(r => r.object.metadata?.namespace ?? 'default')
-      .filter(ns => ns !== traefik.namespace),
-  );
-  const result: NetworkPolicyVerdict[] = [];
-  for (const namespace of [...appNamespaces].sort()) {
-    const isolation = policies.isolationOf(namespace);
-    if (isolation) {
-      result.push({ control: 'K8S-06', namespace, ...isolation });
-    }
-  }
-  const seen = new Set<string>();
-  for (const route of routes) {
-    const target = route.backend;
-    if (!target || !appNamespaces.has(target.namespace)) continue;
-    const key = `${target.namespace}/${target.service}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const view = backend(route);
-    const reach = view && policies.traefikTo(view);
-    if (!reach) continue;
-    result.push({
-      control: 'K8S-07',
-      namespace: target.namespace,
-      service: target.service,
-      satisfied: reach.allowed && !reach.othersAllowed,
-      explanation: reach.explanation,
-    });
-  }
-  return result;
+/** The configured Traefik, as the common package's locator takes it. */
+function traefikLocator(settings: TraefikSettings): TraefikLocator {
+  return {
+    namespace: settings.namespace,
+    serviceName: settings.serviceName,
+    podLabels: settings.labels,
+  };
 }

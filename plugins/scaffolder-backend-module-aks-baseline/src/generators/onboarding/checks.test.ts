@@ -1,6 +1,10 @@
 import { exampleRequests } from '../../testing/onboardingFixtures';
 import { KubernetesObject } from '../types';
-import { checkOnboarding } from './checks';
+import {
+  checkOnboarding,
+  ONBOARDING_CONTROLS,
+  onboardingControls,
+} from './checks';
 import { generateOnboarding } from '.';
 
 describe('checkOnboarding', () => {
@@ -10,6 +14,16 @@ describe('checkOnboarding', () => {
     for (const spec of [base, full]) {
       const { manifests, appGateway } = generateOnboarding(spec);
       expect(checkOnboarding(spec, manifests, appGateway)).toEqual([]);
+    }
+  });
+
+  it('judges the controls an onboarding decides, and each passes', () => {
+    for (const spec of [base, full]) {
+      const { manifests, appGateway } = generateOnboarding(spec);
+      const results = onboardingControls(spec, manifests, appGateway);
+      expect(results.map(r => [r.id, r.status])).toEqual(
+        ONBOARDING_CONTROLS.map(id => [id, 'pass']),
+      );
     }
   });
 
@@ -35,7 +49,7 @@ describe('checkOnboarding', () => {
           m.findIndex(o => o.metadata.name === 'default-deny'),
           1,
         ),
-      /default deny/,
+      /K8S-06 Default deny per app namespace \(fail\): new pods of commerce-orders are not isolated for ingress/,
     ],
     [
       'an ingress policy on another port',
@@ -45,21 +59,41 @@ describe('checkOnboarding', () => {
         ) as any;
         policy.spec.ingress[0].ports[0].port = 9999;
       },
-      /target port/,
+      /K8S-07 Ingress only from Traefik \(fail\): .* on TCP \d+: denied/,
+    ],
+    [
+      'an ingress policy open to every namespace on the target port',
+      m => {
+        const policy = m.find(
+          o => o.metadata.name === 'allow-ingress-from-traefik',
+        ) as any;
+        policy.spec.ingress[0].from = [{ namespaceSelector: {} }];
+      },
+      /K8S-07 Ingress only from Traefik \(fail\): Traefik is admitted, but so is any pod of any other namespace/,
+    ],
+    [
+      'DNS egress on every port',
+      m => {
+        const policy = m.find(
+          o => o.metadata.name === 'allow-dns-egress',
+        ) as any;
+        delete policy.spec.egress[0].ports;
+      },
+      /K8S-06 Default deny per app namespace \(fail\): new pods of commerce-orders may reach kube-dns beyond DNS/,
     ],
     [
       'the deprecated tenantId',
       m => {
         find(m, 'SecretProviderClass').spec.parameters.tenantId = 'x';
       },
-      /tenantID, not tenantId/,
+      /K8S-04 Ingress certificate from Key Vault \(warning\): tenantId is deprecated/,
     ],
     [
       'a route on the web entry point',
       m => {
         find(m, 'IngressRoute').spec.entryPoints = ['web', 'websecure'];
       },
-      /websecure/,
+      /K8S-05 TLS-only routes \(fail\): IngressRoute commerce-orders\/orders listens on web, websecure/,
     ],
     [
       'a TLS secret nobody syncs',

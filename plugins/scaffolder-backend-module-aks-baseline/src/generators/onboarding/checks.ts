@@ -1,17 +1,112 @@
+import {
+  BaselineResources,
+  ControlResult,
+  evaluateBaselineControls,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { KubernetesObject } from '../types';
 import { AppGatewayFragment } from './appGatewayFragment';
-import { OnboardingSpec } from './spec';
+import { OnboardingSpec, onboardingNames } from './spec';
 
 /**
- * Cross-object checks on a generated onboarding, run before anything is
- * written. Input is validated earlier, so a failure here is a generator bug:
- * the action refuses to write rather than ship an inconsistent set. They
- * mirror the in-cluster and edge controls (K8S-04..07, TLS-02..04).
+ * The controls an onboarding decides by what it writes: App Gateway's side
+ * of the route (TLS-02..04) and the app's namespace (K8S-04..07). The others
+ * judge the cluster, its gateway and its Traefik, which the onboarding only
+ * joins; K8S-08 needs the federated credentials the README asks for.
+ */
+export const ONBOARDING_CONTROLS = [
+  'TLS-02',
+  'TLS-03',
+  'TLS-04',
+  'K8S-04',
+  'K8S-05',
+  'K8S-06',
+  'K8S-07',
+];
+
+/**
+ * What the app team deploys as the README asks (a Service of that name,
+ * port and target port, selecting the app's pod labels): the routed Service
+ * the controls follow to the app's pods. Judged, never written.
+ */
+export function appServiceAsAgreed(spec: OnboardingSpec): KubernetesObject {
+  const names = onboardingNames(spec);
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: names.service, namespace: spec.namespace },
+    spec: {
+      selector: names.podLabels,
+      ports: [{ port: spec.servicePort, targetPort: spec.targetPort }],
+    },
+  };
+}
+
+/**
+ * The generated objects as the control evaluator's input, the way the
+ * dashboard reads a live cluster: the manifests with the app's Service as
+ * agreed, Traefik where the spec says it runs, and the App Gateway fragment
+ * as the gateway's settings.
+ */
+export function onboardingResources(
+  spec: OnboardingSpec,
+  manifests: KubernetesObject[],
+  gateway: AppGatewayFragment,
+): BaselineResources {
+  return {
+    applicationGateways: [
+      {
+        name: `App Gateway fragment for ${spec.appName}`,
+        properties: gateway.properties,
+      },
+    ],
+    kubernetes: {
+      objects: [...manifests, appServiceAsAgreed(spec)],
+      traefik: {
+        namespace: spec.traefik.namespace,
+        podLabels: spec.traefik.podLabels,
+      },
+    },
+  };
+}
+
+/** The onboarding's controls, each of which must pass on what it generated. */
+export function onboardingControls(
+  spec: OnboardingSpec,
+  manifests: KubernetesObject[],
+  gateway: AppGatewayFragment,
+): ControlResult[] {
+  return evaluateBaselineControls(
+    onboardingResources(spec, manifests, gateway),
+  ).filter(result => ONBOARDING_CONTROLS.includes(result.id));
+}
+
+/**
+ * Checks on a generated onboarding, run before anything is written: the
+ * baseline controls it decides, judged by the same evaluator as the live
+ * fleet, and what holds the objects together (names, namespace, the TLS
+ * secret the route serves, the middlewares it uses). Input is validated
+ * earlier, so a failure here is a generator bug, or a request the baseline
+ * refuses (egress to the whole Internet fails K8S-06): the action refuses
+ * to write.
  */
 export function checkOnboarding(
   spec: OnboardingSpec,
   manifests: KubernetesObject[],
   gateway: AppGatewayFragment,
+): string[] {
+  const failing = onboardingControls(spec, manifests, gateway)
+    .filter(result => result.status !== 'pass')
+    .map(
+      result =>
+        `${result.id} ${result.title} (${result.status}): ${result.reason}`,
+    );
+  return [...failing, ...consistencyProblems(spec, manifests)];
+}
+
+/** What no control reads: the generated objects agree with each other. */
+function consistencyProblems(
+  spec: OnboardingSpec,
+  manifests: KubernetesObject[],
 ): string[] {
   const problems: string[] = [];
   const expect = (ok: unknown, problem: string) => {
@@ -34,42 +129,12 @@ export function checkOnboarding(
     }
   }
 
-  const policies = ofKind('NetworkPolicy').map(specOf);
-  expect(
-    policies.some(
-      p =>
-        Object.keys(p.podSelector ?? {}).length === 0 &&
-        p.policyTypes?.includes('Ingress') &&
-        p.policyTypes?.includes('Egress') &&
-        !p.ingress &&
-        !p.egress,
-    ),
-    'no default deny NetworkPolicy for Ingress and Egress (K8S-06)',
-  );
-  expect(
-    policies.some(p =>
-      p.ingress?.some((rule: any) =>
-        rule.ports?.some((port: any) => port.port === spec.targetPort),
-      ),
-    ),
-    `no NetworkPolicy admits the target port ${spec.targetPort} (K8S-07)`,
-  );
-
-  const spc = specOf(ofKind('SecretProviderClass')[0]);
-  expect(spc.provider === 'azure', 'SecretProviderClass provider is not azure');
-  expect(
-    spc.parameters?.tenantID && !('tenantId' in (spc.parameters ?? {})),
-    'SecretProviderClass must use tenantID, not tenantId (K8S-04)',
-  );
-  const tlsSecrets = (spc.secretObjects ?? [])
+  const tlsSecrets = (
+    specOf(ofKind('SecretProviderClass')[0]).secretObjects ?? []
+  )
     .filter((s: any) => s.type === 'kubernetes.io/tls')
     .map((s: any) => s.secretName);
-
   const route = specOf(ofKind('IngressRoute')[0]);
-  expect(
-    route.entryPoints?.length === 1 && route.entryPoints[0] === 'websecure',
-    'IngressRoute must use only the websecure entry point (K8S-05)',
-  );
   expect(
     tlsSecrets.includes(route.tls?.secretName),
     'IngressRoute TLS secret is not the one the CSI driver syncs',
@@ -83,30 +148,5 @@ export function checkOnboarding(
       );
     }
   }
-
-  const gw = gateway.properties;
-  expect(
-    gw.httpListeners.every(l => l.properties.protocol === 'Https'),
-    'App Gateway listener is not HTTPS (TLS-02)',
-  );
-  expect(
-    gw.sslCertificates.every(c => c.properties.keyVaultSecretId),
-    'App Gateway certificate is not from Key Vault (TLS-02)',
-  );
-  expect(
-    gw.backendHttpSettingsCollection.every(
-      s =>
-        s.properties.protocol === 'Https' &&
-        s.properties.port === 443 &&
-        (s.properties.trustedRootCertificates as unknown[]).length > 0,
-    ),
-    'App Gateway does not re-encrypt to Traefik on 443 with a trusted root (TLS-03)',
-  );
-  expect(
-    gw.probes.every(
-      p => p.properties.protocol === 'Https' && p.properties.path,
-    ),
-    'App Gateway probe is not HTTPS with a path (TLS-04)',
-  );
   return problems;
 }

@@ -1,8 +1,9 @@
-import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import type { KubernetesObject } from '../controls/types';
+import type { NetpolContainerPort } from '../netpol';
 import {
-  field,
+  readField,
   isReadyPod,
-  list,
+  readList,
   nameOf,
   namespaceOf,
   ObjectIndex,
@@ -28,21 +29,20 @@ export function resolveBackend(
   backend: RoutedBackend,
 ): BackendView {
   const service = index.find('Service', backend.namespace, backend.service);
-  const ports = list(service, 'spec.ports');
+  const ports = readList(service, 'spec.ports');
   const chosen =
     ports.find(
       p =>
         backend.port === undefined ||
-        String(field(p, 'port')) === backend.port ||
-        field(p, 'name') === backend.port,
+        String(readField(p, 'port')) === backend.port ||
+        readField(p, 'name') === backend.port,
     ) ?? (backend.port === undefined ? ports[0] : undefined);
   const servicePort = chosen
     ? {
-        port: Number(field(chosen, 'port')),
-        name: field(chosen, 'name') as string | undefined,
-        targetPort: (field(chosen, 'targetPort') ?? field(chosen, 'port')) as
-          | number
-          | string,
+        port: Number(readField(chosen, 'port')),
+        name: readField(chosen, 'name') as string | undefined,
+        targetPort: (readField(chosen, 'targetPort') ??
+          readField(chosen, 'port')) as number | string,
       }
     : undefined;
 
@@ -57,18 +57,19 @@ export function resolveBackend(
   const notReady: string[] = [];
   const endpointPods = new Set<string>();
   for (const slice of slices) {
-    for (const endpoint of list(slice, 'endpoints')) {
-      const addresses = list(endpoint, 'addresses').map(String);
-      (field(endpoint, 'conditions.ready') === false ? notReady : ready).push(
-        ...addresses,
-      );
-      if (field(endpoint, 'targetRef.kind') === 'Pod') {
-        endpointPods.add(String(field(endpoint, 'targetRef.name')));
+    for (const endpoint of readList(slice, 'endpoints')) {
+      const addresses = readList(endpoint, 'addresses').map(String);
+      (readField(endpoint, 'conditions.ready') === false
+        ? notReady
+        : ready
+      ).push(...addresses);
+      if (readField(endpoint, 'targetRef.kind') === 'Pod') {
+        endpointPods.add(String(readField(endpoint, 'targetRef.name')));
       }
     }
   }
 
-  const selector = (field(service, 'spec.selector') ?? {}) as Record<
+  const selector = (readField(service, 'spec.selector') ?? {}) as Record<
     string,
     string
   >;
@@ -90,24 +91,32 @@ export function resolveBackend(
     pods,
     readyPods,
     targetPort: servicePort
-      ? containerPort(readyPods[0] ?? pods[0], servicePort.targetPort)
+      ? containerPort(
+          containerPortsOf(readField(readyPods[0] ?? pods[0], 'spec')),
+          servicePort.targetPort,
+        )
       : undefined,
   };
 }
 
+/** The ports a pod (or pod template) `spec` declares on its containers. */
+export function containerPortsOf(podSpec: unknown): NetpolContainerPort[] {
+  return readList(podSpec, 'containers').flatMap(c =>
+    readList(c, 'ports').map(p => ({
+      ...(readField(p, 'name') ? { name: String(readField(p, 'name')) } : {}),
+      containerPort: Number(readField(p, 'containerPort')),
+      protocol: (readField(p, 'protocol') ??
+        'TCP') as NetpolContainerPort['protocol'],
+    })),
+  );
+}
+
 /** A numeric target port as is; a named one through the pod's container ports. */
 export function containerPort(
-  pod: KubernetesObject | undefined,
+  ports: NetpolContainerPort[],
   targetPort: number | string,
 ): number | undefined {
   if (typeof targetPort === 'number') return targetPort;
   if (/^\d+$/.test(targetPort)) return Number(targetPort);
-  for (const container of list(pod, 'spec.containers')) {
-    for (const port of list(container, 'ports')) {
-      if (field(port, 'name') === targetPort) {
-        return Number(field(port, 'containerPort'));
-      }
-    }
-  }
-  return undefined;
+  return ports.find(p => p.name === targetPort)?.containerPort;
 }

@@ -4,6 +4,12 @@ import {
   HopStatus,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
+/*
+ * How a hop of a chain gets its status. Shared by the ARM half of the chain
+ * (resolver/) and its in-cluster half (kubernetes/model/): here, so that
+ * neither has to import the other's folder.
+ */
+
 /**
  * A hop's status follows the controls judged on it: a failing high or medium
  * control is an error, a failing low one or an accepted-with-a-note value is

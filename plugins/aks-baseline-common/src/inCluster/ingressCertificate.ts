@@ -1,7 +1,7 @@
-import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import type { KubernetesObject } from '../controls/types';
 import {
-  field,
-  list,
+  readField,
+  readList,
   nameOf,
   namespaceOf,
   ObjectIndex,
@@ -30,17 +30,24 @@ export function ingressCertificateFromCluster(
   const classes = index
     .of('SecretProviderClass')
     .filter(s => namespaceOf(s) === traefik.namespace);
-  const mounted = list(traefik.deployment, 'spec.template.spec.volumes')
-    .map(v => field(v, 'csi.volumeAttributes.secretProviderClass'))
-    .filter((n): n is string => typeof n === 'string');
+  const mounted = secretProviderClassesMountedBy(traefik.deployment);
   const chosen: KubernetesObject | undefined =
     classes.find(s => mounted.includes(nameOf(s))) ?? classes[0];
   if (!chosen) return undefined;
 
-  const vaultName = field(chosen, 'spec.parameters.keyvaultName');
-  const objects = String(field(chosen, 'spec.parameters.objects') ?? '');
+  const vaultName = readField(chosen, 'spec.parameters.keyvaultName');
+  const objects = String(readField(chosen, 'spec.parameters.objects') ?? '');
   const secretName = /objectName:\s*["']?([^"'\s]+)/.exec(objects)?.[1];
   return typeof vaultName === 'string' && vaultName && secretName
     ? { vaultName, secretName, source: refOf(chosen) }
     : undefined;
+}
+
+/** The SecretProviderClasses a workload's pods mount as CSI volumes, by name. */
+export function secretProviderClassesMountedBy(
+  workload: KubernetesObject | undefined,
+): string[] {
+  return readList(workload, 'spec.template.spec.volumes')
+    .map(v => readField(v, 'csi.volumeAttributes.secretProviderClass'))
+    .filter((n): n is string => typeof n === 'string' && n !== '');
 }
