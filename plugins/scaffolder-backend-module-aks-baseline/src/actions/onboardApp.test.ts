@@ -5,13 +5,12 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
 import { exampleInputs, validInput } from '../testing/onboardingFixtures';
-import {
-  ONBOARD_APP_FIELDS,
-  parseOnboardAppInput,
-} from '../validation/onboardAppInput';
+import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 import { examples } from './onboardApp.examples';
+import { onboardAppInputFields } from './onboardAppSchema';
 
 describe('aks-baseline:onboard-app', () => {
   const action = createOnboardAppAction();
@@ -57,7 +56,7 @@ describe('aks-baseline:onboard-app', () => {
     expect(action.supportsDryRun).toBe(true);
     const input = action.schema?.input as any;
     expect(Object.keys(input.properties).sort()).toEqual(
-      [...ONBOARD_APP_FIELDS].sort(),
+      Object.keys(onboardAppInputFields).sort(),
     );
     for (const [field, schema] of Object.entries<any>(input.properties)) {
       expect({ field, description: schema.description }).toEqual({
@@ -170,6 +169,34 @@ describe('aks-baseline:onboard-app', () => {
       for (const input of exampleInputs()) {
         expect(validate(input)).toBe(true);
       }
+    });
+
+    it('is never wider than the handler: what it refuses, the handler refuses', () => {
+      const valid = validInput({
+        egress: [
+          {
+            namespace: 'db',
+            podLabels: { app: 'postgres' },
+            ports: [{ port: 5432, protocol: 'TCP' }],
+          },
+          { cidr: '10.0.0.0/8', ports: [{ port: 443 }] },
+        ],
+      });
+      expect(
+        acceptedDespiteSchema(
+          action.schema!.input as any,
+          valid,
+          parseOnboardAppInput,
+          [
+            ['traefikPodLabels', 'app.kubernetes.io/name'],
+            ['egress', 0, 'namespace'],
+            ['egress', 0, 'podLabels', 'app'],
+            ['egress', 0, 'ports', 0, 'port'],
+            ['egress', 0, 'ports', 0, 'protocol'],
+            ['egress', 1, 'cidr'],
+          ],
+        ),
+      ).toEqual([]);
     });
 
     it.each<[string, unknown]>([

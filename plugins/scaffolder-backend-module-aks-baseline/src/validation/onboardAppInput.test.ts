@@ -51,18 +51,44 @@ describe('parseOnboardAppInput', () => {
     });
   });
 
-  it('treats empty strings as not given (templates render unset fields so)', () => {
+  it('takes only what its JSON schema takes: no empty strings, no numbers as text', () => {
+    // Templates leave unset parameters out of the step's input (the
+    // scaffolder renders `${{ parameters.x }}` of an unset x as undefined),
+    // so '' is a value, and a bad one, as the JSON schema says.
+    expect(rejection(validInput({ namespace: '' })).message).toContain(
+      `Invalid input 'namespace': must be an RFC 1123 label`,
+    );
+    expect(
+      rejection(validInput({ appIdentityClientId: '' })).message,
+    ).toContain(`Invalid input 'appIdentityClientId': must be a GUID`);
+    expect(rejection(validInput({ servicePort: '80' })).message).toBe(
+      `Invalid input 'servicePort': must be a port number: an integer from 1 to 65535; got "80"`,
+    );
+    expect(rejection(validInput({ namespace: null })).message).toContain(
+      `Invalid input 'namespace'`,
+    );
     const { spec } = parseOnboardAppInput(
-      validInput({ namespace: '', appIdentityClientId: '', egress: undefined }),
+      validInput({ namespace: undefined, egress: undefined }),
     );
     expect(spec.namespace).toBe('my-app');
-    expect(spec.appIdentityClientId).toBeUndefined();
+    expect(spec.egress).toEqual([]);
   });
 
-  it('accepts numeric text for ports, and named target ports', () => {
+  it('reports every field at fault, each with its rule', () => {
+    const { message } = rejection(
+      validInput({ namespace: '', servicePort: '80', keyVaultName: 'kv' }),
+    );
+    expect(message).toContain(`Invalid input 'namespace'`);
+    expect(message).toContain(`Invalid input 'servicePort'`);
+    expect(message).toContain(
+      `Invalid input 'keyVaultName': must be a Key Vault name`,
+    );
+  });
+
+  it('takes a target port as text (the form sends text), and named target ports', () => {
     expect(
       parseOnboardAppInput(
-        validInput({ servicePort: '8443', targetPort: '9090' }),
+        validInput({ servicePort: 8443, targetPort: '9090' }),
       ).spec,
     ).toMatchObject({ servicePort: 8443, targetPort: 9090 });
     expect(
@@ -87,7 +113,7 @@ describe('parseOnboardAppInput', () => {
     ['appName', { appName: 'a'.repeat(64) }, /at most 63/],
     ['appName', { appName: undefined }, /must be given/],
     ['namespace', { namespace: '-ns' }, /RFC 1123 label/],
-    ['namespace', { namespace: 'kube-system' }, /not 'default', 'kube-\*'/],
+    ['namespace', { namespace: 'kube-system' }, /not 'default' or 'kube-\*'/],
     ['namespace', { namespace: 'default' }, /not 'default'/],
     ['namespace', { namespace: 'a0008' }, /Traefik's namespace/],
     [
@@ -126,12 +152,12 @@ describe('parseOnboardAppInput', () => {
     ['traefikNamespace', { traefikNamespace: 'A0008' }, /RFC 1123 label/],
     ['traefikPodLabels', { traefikPodLabels: {} }, /1 to 16 labels/],
     [
-      'traefikPodLabels key "bad key"',
+      'traefikPodLabels["bad key"]',
       { traefikPodLabels: { 'bad key': 'x' } },
       /label key/,
     ],
     [
-      'traefikPodLabels["app"]',
+      'traefikPodLabels.app',
       { traefikPodLabels: { app: 'x-' } },
       /label value/,
     ],
@@ -328,7 +354,7 @@ describe('parseOnboardAppInput', () => {
       /'appName': must be an RFC 1123 label.*got 42/,
     );
     expect(rejection(validInput({ traefikPodLabels: ['x'] })).message).toMatch(
-      /'traefikPodLabels': must be an object/,
+      /'traefikPodLabels': must be a map of 1 to 16 labels/,
     );
     expect(rejection(validInput({ servicePort: true })).message).toMatch(
       /'servicePort'/,

@@ -50,8 +50,8 @@ export const IPV4_CIDR_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}/(?:3[0-2]|[12]?[0-
  * names): 1-15 lowercase letters, digits and single inner hyphens, with at
  * least one letter.
  */
-export const IANA_SVC_NAME_PATTERN =
-  '^(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$';
+const IANA_SVC_NAME = '(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*';
+export const IANA_SVC_NAME_PATTERN = `^${IANA_SVC_NAME}$`;
 
 /** 1-65535 in decimal, no leading zero. */
 const PORT_NUMBER =
@@ -64,8 +64,11 @@ export const PORT_NUMBER_TEXT_PATTERN = `^${PORT_NUMBER}$`;
 export const LABEL_VALUE_PATTERN =
   '^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$';
 
-/** Label keys: an optional DNS subdomain prefix and a name of up to 63. */
-export const LABEL_KEY_PATTERN = `^(?:${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
+/**
+ * Label keys: an optional DNS subdomain prefix (at most 253 characters, the
+ * lookahead) and '/', then a name of up to 63.
+ */
+export const LABEL_KEY_PATTERN = `^(?:(?=[^/]{1,${RFC1123_SUBDOMAIN_MAX_LENGTH}}/)${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
 
 /** An HTTP path for the health probe: unreserved characters and slashes. */
 export const HTTP_PATH_PATTERN = '^/[A-Za-z0-9._~/-]{0,255}$';
@@ -83,42 +86,24 @@ export const PORT_MAX = 65535;
 
 const compiled = new Map<string, RegExp>();
 
-/** Tests a value against one of the patterns above (compiled once). */
-export function matches(pattern: string, value: string): boolean {
+/** One of the patterns above as a RegExp, compiled once. */
+export function compiledPattern(pattern: string): RegExp {
   let regex = compiled.get(pattern);
   if (!regex) {
     regex = new RegExp(pattern);
     compiled.set(pattern, regex);
   }
-  return regex.test(value);
+  return regex;
 }
 
-export function isRfc1123Label(value: string): boolean {
-  return (
-    value.length <= RFC1123_LABEL_MAX_LENGTH &&
-    matches(RFC1123_LABEL_PATTERN, value)
-  );
-}
-
-export function isHostName(value: string): boolean {
-  return (
-    value.length <= HOST_NAME_MAX_LENGTH && matches(HOST_NAME_PATTERN, value)
-  );
+/** Tests a value against one of the patterns above. */
+export function matches(pattern: string, value: string): boolean {
+  return compiledPattern(pattern).test(value);
 }
 
 /** True when `host` is a name strictly below `domain` (not the domain itself). */
 export function isInsideDomain(host: string, domain: string): boolean {
   return host.endsWith(`.${domain}`);
-}
-
-export function isLabelKey(value: string): boolean {
-  if (!matches(LABEL_KEY_PATTERN, value)) return false;
-  const slash = value.indexOf('/');
-  return slash < 0 || slash <= RFC1123_SUBDOMAIN_MAX_LENGTH;
-}
-
-export function isPortNumber(value: number): boolean {
-  return Number.isInteger(value) && value >= PORT_MIN && value <= PORT_MAX;
 }
 
 /** Parses an IPv4 CIDR; undefined when it does not match the pattern. */
@@ -148,4 +133,4 @@ export function isReservedNamespace(name: string): boolean {
 }
 
 /** A target port given as text: a port number or a named port. */
-export const TARGET_PORT_TEXT_PATTERN = `^(?:${PORT_NUMBER}|(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*)$`;
+export const TARGET_PORT_TEXT_PATTERN = `^(?:${PORT_NUMBER}|${IANA_SVC_NAME})$`;
