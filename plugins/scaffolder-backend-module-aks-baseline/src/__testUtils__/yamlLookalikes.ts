@@ -34,10 +34,9 @@ const WORDS = [
   'off',
   // YAML 1.1 and 1.2 null
   'null',
-  // float specials, and the words Go's strconv also reads as floats
+  // float specials
   'inf',
   'nan',
-  'infinity',
 ];
 
 const SIGNS = ['', '-', '+'];
@@ -114,6 +113,11 @@ const DATES = [
 
 /** Indicators and other scalars a plain writer could get wrong. */
 const OTHERS = [
+  // Go's strconv reads these as floats too (YAML readers do not).
+  'infinity',
+  'Infinity',
+  '+Inf',
+  '-NaN',
   '~',
   '',
   '<<',

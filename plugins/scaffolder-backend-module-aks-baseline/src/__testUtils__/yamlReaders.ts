@@ -33,11 +33,13 @@ const jsYaml: YamlReader = {
   read: text => [jsYamlLoad(text)],
 };
 
-export const YAML_READERS: YamlReader[] = [
+/** A YAML 1.1 and a YAML 1.2 (core schema) reader. */
+export const SPEC_READERS: YamlReader[] = [
   yamlPackage('1.1'),
   yamlPackage('1.2'),
-  jsYaml,
 ];
+
+export const YAML_READERS: YamlReader[] = [...SPEC_READERS, jsYaml];
 
 /** True when a `kubectl` binary answers on PATH. */
 export function hasKubectl(): boolean {
