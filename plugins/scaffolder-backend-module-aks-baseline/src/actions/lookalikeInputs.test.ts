@@ -121,8 +121,7 @@ function misreadFiles(
   return files.flatMap(file => {
     const object = objects.get(file.path);
     if (file.path.endsWith('.json')) {
-      return JSON.stringify(JSON.parse(file.content)) ===
-        JSON.stringify(object)
+      return JSON.stringify(JSON.parse(file.content)) === JSON.stringify(object)
         ? []
         : [`${file.path} (JSON)`];
     }
@@ -146,13 +145,18 @@ function onboardingMisreads(input: unknown): string[] {
   const files = planOnboardingFiles(spec, generated, dirs);
   const inCluster = (name: string) => posix.join(dirs.cluster, name);
   const objects = new Map<string, unknown>([
-    ...generated.manifests.map(m => [inCluster(manifestFileName(m)), m] as const),
+    ...generated.manifests.map(
+      m => [inCluster(manifestFileName(m)), m] as const,
+    ),
     [
       inCluster('kustomization.yaml'),
       kustomization(generated.manifests.map(manifestFileName)),
     ],
     [inCluster('catalog-info.yaml'), generated.catalogInfo],
-    [posix.join(dirs.platform, `appgateway-${spec.appName}.json`), generated.appGateway],
+    [
+      posix.join(dirs.platform, `appgateway-${spec.appName}.json`),
+      generated.appGateway,
+    ],
   ]);
   // The CSI driver reads the Key Vault objects as YAML inside a string.
   const spc: any = generated.manifests.find(
@@ -173,7 +177,8 @@ function clusterMisreads(input: unknown): string[] {
   const { spec, outputDir } = request;
   const rendered = renderCluster(spec, { outputDir, notes: request.notes });
   const { generated } = rendered;
-  const at = (...segments: string[]) => posix.join(outputDir || '.', ...segments);
+  const at = (...segments: string[]) =>
+    posix.join(outputDir || '.', ...segments);
   const objects = new Map<string, unknown>([
     [at('infra', 'cluster.json'), generated.template],
     [at('infra', 'cluster.parameters.json'), generated.parameters],

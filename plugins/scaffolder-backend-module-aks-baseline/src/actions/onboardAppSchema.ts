@@ -68,9 +68,12 @@ const egressAllowance = (z: typeof zod.z) =>
     .strict();
 
 export const onboardAppInputFields = {
+  // The app name names the Service Traefik routes to, the strictest of the
+  // objects it names (also the ServiceAccount, the SecretProviderClass, the
+  // route, the pods' label, the catalog Component, App Gateway's listener).
   appName: z =>
-    text(z, rules.rfc1123Label).describe(
-      "App name (RFC 1123 label, at most 63 characters): names the catalog Component, the pods' label app.kubernetes.io/name, the Service and the route.",
+    text(z, rules.dns1035Label).describe(
+      "App name (DNS-1035 label: starts with a letter, at most 63 characters): names the Service Traefik routes to, the catalog Component, the pods' label app.kubernetes.io/name, the ServiceAccount and the route.",
     ),
   owner: z =>
     text(z, rules.entityRef(['group', 'user'])).describe(

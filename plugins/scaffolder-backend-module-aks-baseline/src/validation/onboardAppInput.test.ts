@@ -109,7 +109,8 @@ describe('parseOnboardAppInput', () => {
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ['appName', { appName: 'My_App' }, /RFC 1123 label/],
+    ['appName', { appName: 'My_App' }, /DNS-1035 label/],
+    ['appName', { appName: '0x1f' }, /starting with a letter/],
     ['appName', { appName: 'a'.repeat(64) }, /at most 63/],
     ['appName', { appName: undefined }, /must be given/],
     ['namespace', { namespace: '-ns' }, /RFC 1123 label/],
@@ -351,7 +352,7 @@ describe('parseOnboardAppInput', () => {
 
   it('rejects values of the wrong type', () => {
     expect(rejection(validInput({ appName: 42 })).message).toMatch(
-      /'appName': must be an RFC 1123 label.*got 42/,
+      /'appName': must be a DNS-1035 label.*got 42/,
     );
     expect(rejection(validInput({ traefikPodLabels: ['x'] })).message).toMatch(
       /'traefikPodLabels': must be a map of 1 to 16 labels/,

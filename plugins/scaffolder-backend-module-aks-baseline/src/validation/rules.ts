@@ -14,6 +14,12 @@ const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
 export const RFC1123_LABEL_PATTERN = `^${LABEL}$`;
 export const RFC1123_LABEL_MAX_LENGTH = 63;
 
+/**
+ * RFC 1035 label (Kubernetes' DNS-1035 label: Service names): an RFC 1123
+ * label that starts with a letter. At most 63 characters.
+ */
+export const DNS1035_LABEL_PATTERN = '^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$';
+
 /** RFC 1123 subdomain (object names): labels joined by dots, at most 253. */
 export const RFC1123_SUBDOMAIN_PATTERN = `^${LABEL}(?:\\.${LABEL})*$`;
 export const RFC1123_SUBDOMAIN_MAX_LENGTH = 253;

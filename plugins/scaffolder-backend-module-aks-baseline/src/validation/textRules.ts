@@ -16,6 +16,7 @@ import {
 } from './clusterRules';
 import { CheckedTextRule, TextRule } from './fields';
 import {
+  DNS1035_LABEL_PATTERN,
   GUID_PATTERN,
   HOST_NAME_MAX_LENGTH,
   HOST_NAME_PATTERN,
@@ -44,6 +45,19 @@ export const rfc1123Label = {
   description:
     "an RFC 1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)",
   pattern: RFC1123_LABEL_PATTERN,
+  maxLength: RFC1123_LABEL_MAX_LENGTH,
+} satisfies TextRule;
+
+/**
+ * A name that names a Service: the strictest rule of all a name can meet
+ * here (a DNS-1035 label is also an RFC 1123 label, a subdomain, a label
+ * value, an entity name and, at 63 characters, fits App Gateway's 80 with
+ * the suffixes the fragment adds).
+ */
+export const dns1035Label = {
+  description:
+    "a DNS-1035 label, as a Service name must be (lowercase letters, digits and '-', starting with a letter, ending with a letter or digit, at most 63 characters)",
+  pattern: DNS1035_LABEL_PATTERN,
   maxLength: RFC1123_LABEL_MAX_LENGTH,
 } satisfies TextRule;
 
