@@ -81,7 +81,7 @@ export const createClusterInputFields = {
         "Subnet for Traefik's internal load balancer, inside the VNet (/29 or larger).",
       ),
   appGatewaySubnetCidr: z =>
-    text(z, rules.ipv4Cidr)
+    text(z, rules.appGatewaySubnet)
       .default(DEFAULTS.appGatewaySubnetCidr)
       .describe(
         'App Gateway subnet, inside the VNet: /24 recommended, smaller than /26 refused.',

@@ -118,10 +118,10 @@ export const onboardAppInputFields = {
       .default({ ...DEFAULTS.traefikPodLabels })
       .describe("Labels that select Traefik's pods (at least one)."),
   appGatewaySubnetCidr: z =>
-    text(z, rules.ipv4Cidr)
+    text(z, rules.appGatewaySubnet)
       .optional()
       .describe(
-        'App Gateway subnet (IPv4 CIDR, e.g. 10.240.5.0/24), when known: Traefik then admits only this subnet to the route.',
+        "App Gateway subnet (private IPv4 CIDR, /26 or larger, e.g. 10.240.5.0/24), when known: Traefik then admits only this subnet to the route. The same rule as create-cluster's.",
       ),
   keyVaultName: z =>
     text(z, rules.keyVaultName).describe(

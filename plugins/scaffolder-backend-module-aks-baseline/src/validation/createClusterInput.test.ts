@@ -189,7 +189,7 @@ describe('parseCreateClusterInput', () => {
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0/27' },
-      /\/26 or larger subnet/,
+      /private IPv4 network of \/26 or larger/,
     ],
     [
       'appGatewaySubnetCidr',

@@ -170,17 +170,17 @@ describe('parseOnboardAppInput', () => {
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0/33' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.05.0/24' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     ['keyVaultName', { keyVaultName: 'kv' }, /Key Vault name \(3-24/],
     ['keyVaultName', { keyVaultName: '1kv-prod' }, /starting with a letter/],

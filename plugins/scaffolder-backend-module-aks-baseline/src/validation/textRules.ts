@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   AKS_CLUSTER_NAME_MAX_LENGTH,
+  APP_GATEWAY_SUBNET_MAX_PREFIX,
   AKS_CLUSTER_NAME_PATTERN,
   FIREWALL_RESOURCE_ID_PATTERN,
   IPV4_ADDRESS_PATTERN,
@@ -11,10 +12,12 @@ import {
   RESOURCE_GROUP_MAX_LENGTH,
   RESOURCE_GROUP_PATTERN,
   VM_SIZE_MAX_LENGTH,
+  PRIVATE_RANGES,
   VM_SIZE_PATTERN,
   isSovereignRegion,
 } from './clusterRules';
 import { CheckedTextRule, TextRule } from './fields';
+import { block, contains } from './ipv4Plan';
 import {
   DNS1035_LABEL_PATTERN,
   GUID_PATTERN,
@@ -95,9 +98,30 @@ export const ipv4Cidr = {
   description:
     'an IPv4 CIDR naming a network (a.b.c.d/n with no bits set after the prefix, e.g. 10.240.4.0/24)',
   pattern: IPV4_CIDR_PATTERN,
-  holds: value => {
+  holds: (value: string) => {
     const cidr = parseIpv4Cidr(value);
     return cidr !== undefined && hasNoHostBits(cidr);
+  },
+} satisfies TextRule;
+
+/**
+ * App Gateway v2's subnet: a private network (RFC 1918, or RFC 6598 shared
+ * space, as a spoke may use) of /26 or larger. onboard-app makes it the
+ * only source Traefik admits to the app (so 0.0.0.0/0 would admit
+ * everyone), create-cluster puts the gateway in it: one rule for both.
+ */
+export const appGatewaySubnet = {
+  description: `a private IPv4 network of /${APP_GATEWAY_SUBNET_MAX_PREFIX} or larger, App Gateway v2's subnet (inside ${PRIVATE_RANGES.join(
+    ', ',
+  )}; no bits set after the prefix; e.g. 10.240.5.0/24)`,
+  pattern: IPV4_CIDR_PATTERN,
+  holds: value => {
+    if (!ipv4Cidr.holds(value)) return false;
+    const subnet = block(value);
+    return (
+      subnet.prefix <= APP_GATEWAY_SUBNET_MAX_PREFIX &&
+      PRIVATE_RANGES.some(range => contains(block(range), subnet))
+    );
   },
 } satisfies TextRule;
 
