@@ -1,5 +1,6 @@
 // The zod API the scaffolder passes to schema callbacks (see ZodImpl).
 import type * as zod from 'zod/v3';
+import { CLUSTER_RULE_PRIORITY } from '../generators/cluster/arm/appGateway';
 import { ONBOARD_APP_DEFAULTS as DEFAULTS } from '../validation/defaults';
 import {
   FieldSchemas,
@@ -26,6 +27,16 @@ import * as rules from '../validation/textRules';
  * domain, the namespace apart from Traefik's...) are in
  * `validation/onboardAppInput.ts`.
  */
+
+/**
+ * App Gateway evaluates rules lowest number first: an app's rule must come
+ * before the catch-all rule the cluster template gives the gateway (and so
+ * never take its priority).
+ */
+const APP_RULE_PRIORITY_MAX = Math.min(
+  ROUTING_RULE_PRIORITY_MAX,
+  CLUSTER_RULE_PRIORITY - 1,
+);
 
 const labels = (z: typeof zod.z) =>
   labelMap(
@@ -170,12 +181,12 @@ export const onboardAppInputFields = {
   routingRulePriority: z =>
     integer(z, {
       min: ROUTING_RULE_PRIORITY_MIN,
-      max: ROUTING_RULE_PRIORITY_MAX,
-      what: 'a routing rule priority',
+      max: APP_RULE_PRIORITY_MAX,
+      what: `a routing rule priority before the cluster's catch-all rule for *.<domain> (priority ${CLUSTER_RULE_PRIORITY})`,
     })
       .default(DEFAULTS.routingRulePriority)
       .describe(
-        'Priority of the App Gateway routing rule (1-20000, unique per gateway).',
+        `Priority of the App Gateway routing rule (1-${APP_RULE_PRIORITY_MAX}: the cluster's catch-all rule has ${CLUSTER_RULE_PRIORITY}; unique per gateway).`,
       ),
   outputDir: z =>
     text(z, rules.workspaceDir)

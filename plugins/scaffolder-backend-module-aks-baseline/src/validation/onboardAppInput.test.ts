@@ -217,8 +217,8 @@ describe('parseOnboardAppInput', () => {
     ],
     ['healthProbePath', { healthProbePath: 'healthz' }, /HTTP path/],
     ['healthProbePath', { healthProbePath: '/health z' }, /HTTP path/],
-    ['routingRulePriority', { routingRulePriority: 0 }, /1 to 20000/],
-    ['routingRulePriority', { routingRulePriority: 20001 }, /1 to 20000/],
+    ['routingRulePriority', { routingRulePriority: 0 }, /1 to 19999/],
+    ['routingRulePriority', { routingRulePriority: 20000 }, /catch-all rule/],
     [
       'outputDir',
       { outputDir: '../outside' },
