@@ -293,6 +293,16 @@ describe('aks-baseline:create-cluster', () => {
     },
   );
 
+  it('refuses an outputDir segment longer than a file name may be, writing nothing', async () => {
+    // 256 bytes: one more than the file system takes in a name.
+    const promise = run(
+      validClusterInput({ outputDir: `out/${'x'.repeat(256)}` }),
+    );
+    await expect(promise).rejects.toThrow(InputError);
+    await expect(promise).rejects.toThrow("Invalid input 'outputDir'");
+    expect(writtenFiles()).toEqual({});
+  });
+
   /*
    * The JSON schema (what the scaffolder and the form check) agrees with the
    * handler wherever a pattern or a range can say the rule.

@@ -2,7 +2,7 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
@@ -156,6 +156,40 @@ describe('aks-baseline:onboard-app', () => {
       expect(writtenFiles()).toEqual({});
     },
   );
+
+  describe('folder names the file system takes', () => {
+    // The file system's own limit: a name (one path segment) of 255 bytes.
+    const segment = (length: number) => `d${'x'.repeat(length - 1)}`;
+
+    it('is the limit this file system has', () => {
+      expect(() => mkdirSync(join(workspace.path, segment(256)))).toThrow(
+        expect.objectContaining({ code: 'ENAMETOOLONG' }),
+      );
+      expect(() => mkdirSync(join(workspace.path, segment(255)))).not.toThrow();
+    });
+
+    it.each(['outputDir', 'platformOutputDir'])(
+      'writes %s with a segment of 255 characters',
+      async field => {
+        const { files } = await run(
+          validInput({ [field]: `apps/${segment(255)}` }),
+        );
+        expect(files.some(f => f.startsWith(`apps/${segment(255)}/`))).toBe(
+          true,
+        );
+      },
+    );
+
+    it.each(['outputDir', 'platformOutputDir'])(
+      'refuses %s with a longer segment as bad input, writing nothing',
+      async field => {
+        const promise = run(validInput({ [field]: `apps/${segment(256)}` }));
+        await expect(promise).rejects.toThrow(InputError);
+        await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+        expect(writtenFiles()).toEqual({});
+      },
+    );
+  });
 
   /*
    * The JSON schema (what the scaffolder and the form check) agrees with the

@@ -229,6 +229,12 @@ describe('parseOnboardAppInput', () => {
       { outputDir: '/etc' },
       /relative folder inside the workspace/,
     ],
+    ['outputDir', { outputDir: 'a/'.repeat(513) }, /whole at most 1024/],
+    [
+      'platformOutputDir',
+      { platformOutputDir: `p/${'x'.repeat(256)}` },
+      /each name at most 255/,
+    ],
     [
       'platformOutputDir',
       { platformOutputDir: 'cluster-repo/platform' },

@@ -79,9 +79,22 @@ export const LABEL_KEY_PATTERN = `^(?:(?=[^/]{1,${RFC1123_SUBDOMAIN_MAX_LENGTH}}
 /** An HTTP path for the health probe: unreserved characters and slashes. */
 export const HTTP_PATH_PATTERN = '^/[A-Za-z0-9._~/-]{0,255}$';
 
-/** A relative directory inside the workspace. */
-export const WORKSPACE_DIR_PATTERN =
-  '^(?:\\./)?[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*/?$';
+/**
+ * Longest name (one path segment) file systems take: 255 bytes. The
+ * patterns are ASCII, so characters are bytes.
+ */
+export const FILE_NAME_MAX_LENGTH = 255;
+
+const FOLDER_NAME = `[A-Za-z0-9_][A-Za-z0-9._-]{0,${FILE_NAME_MAX_LENGTH - 1}}`;
+
+/** A relative directory inside the workspace: names of at most 255. */
+export const WORKSPACE_DIR_PATTERN = `^(?:\\./)?${FOLDER_NAME}(?:/${FOLDER_NAME})*/?$`;
+
+/**
+ * Whole folder paths stay well under PATH_MAX (4096 bytes on Linux), which
+ * must also hold the workspace's own path and the generated file names.
+ */
+export const WORKSPACE_DIR_MAX_LENGTH = 1024;
 
 /** Priority of an App Gateway request routing rule. */
 export const ROUTING_RULE_PRIORITY_MIN = 1;

@@ -20,6 +20,7 @@ import { CheckedTextRule, TextRule } from './fields';
 import { block, contains } from './ipv4Plan';
 import {
   DNS1035_LABEL_PATTERN,
+  FILE_NAME_MAX_LENGTH,
   GUID_PATTERN,
   HOST_NAME_MAX_LENGTH,
   HOST_NAME_PATTERN,
@@ -32,6 +33,7 @@ import {
   RFC1123_LABEL_MAX_LENGTH,
   RFC1123_LABEL_PATTERN,
   TARGET_PORT_TEXT_PATTERN,
+  WORKSPACE_DIR_MAX_LENGTH,
   WORKSPACE_DIR_PATTERN,
   hasNoHostBits,
   isReservedNamespace,
@@ -152,9 +154,9 @@ export const httpPath = {
 } satisfies TextRule;
 
 export const workspaceDir = {
-  description:
-    "a relative folder inside the workspace (letters, digits, '.', '_' and '-' separated by '/', no '..')",
+  description: `a relative folder inside the workspace (names of letters, digits, '.', '_' and '-' separated by '/', no '..'; each name at most ${FILE_NAME_MAX_LENGTH} characters, as file systems take, the whole at most ${WORKSPACE_DIR_MAX_LENGTH})`,
   pattern: WORKSPACE_DIR_PATTERN,
+  maxLength: WORKSPACE_DIR_MAX_LENGTH,
 } satisfies TextRule;
 
 /**
