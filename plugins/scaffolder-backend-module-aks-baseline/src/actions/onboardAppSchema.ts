@@ -1,4 +1,5 @@
-// The zod API the scaffolder passes to schema callbacks (see ZodImpl).
+// zod's v3 API, as the scaffolder passes it (ZodImpl); imported here so the
+// exported fields' declared types can name zod's classes.
 import type * as zod from 'zod/v3';
 import { CLUSTER_RULE_PRIORITY } from '../generators/cluster/arm/appGateway';
 import { ONBOARD_APP_DEFAULTS as DEFAULTS } from '../validation/defaults';
