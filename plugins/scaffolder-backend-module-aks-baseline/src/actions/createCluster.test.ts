@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
 import { ArmDeploymentError } from '../deploy/deploymentErrors';
 import {
   clusterExampleInputs,
@@ -14,15 +15,13 @@ import {
   deploymentScenario,
   fakeCredential,
 } from '../testing/fakeArmTransport';
-import {
-  CREATE_CLUSTER_FIELDS,
-  parseCreateClusterInput,
-} from '../validation/createClusterInput';
+import { parseCreateClusterInput } from '../validation/createClusterInput';
 import {
   CreateClusterActionOptions,
   createCreateClusterAction,
 } from './createCluster';
 import { examples } from './createCluster.examples';
+import { createClusterInputFields } from './createClusterSchema';
 
 const CLIENT_ID = '0b5c3f1e-7d2a-4c8b-9e6f-1a2b3c4d5e6f';
 
@@ -89,7 +88,7 @@ describe('aks-baseline:create-cluster', () => {
     expect(action.supportsDryRun).toBe(true);
     const input = action.schema?.input as any;
     expect(Object.keys(input.properties).sort()).toEqual(
-      [...CREATE_CLUSTER_FIELDS].sort(),
+      Object.keys(createClusterInputFields).sort(),
     );
     for (const [field, schema] of Object.entries<any>(input.properties)) {
       expect({ field, description: schema.description }).toEqual({
@@ -294,6 +293,16 @@ describe('aks-baseline:create-cluster', () => {
     },
   );
 
+  it('refuses an outputDir segment longer than a file name may be, writing nothing', async () => {
+    // 256 bytes: one more than the file system takes in a name.
+    const promise = run(
+      validClusterInput({ outputDir: `out/${'x'.repeat(256)}` }),
+    );
+    await expect(promise).rejects.toThrow(InputError);
+    await expect(promise).rejects.toThrow("Invalid input 'outputDir'");
+    expect(writtenFiles()).toEqual({});
+  });
+
   /*
    * The JSON schema (what the scaffolder and the form check) agrees with the
    * handler wherever a pattern or a range can say the rule.
@@ -307,6 +316,17 @@ describe('aks-baseline:create-cluster', () => {
       for (const input of clusterExampleInputs()) {
         expect(validate(input)).toBe(true);
       }
+    });
+
+    it('is never wider than the handler: what it refuses, the handler refuses', () => {
+      const schema = createCreateClusterAction().schema!.input as any;
+      expect(
+        acceptedDespiteSchema(
+          schema,
+          validClusterInput(),
+          parseCreateClusterInput,
+        ),
+      ).toEqual([]);
     });
 
     it.each<[string, unknown]>([

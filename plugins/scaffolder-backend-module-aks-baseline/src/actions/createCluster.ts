@@ -14,7 +14,7 @@ import { deploymentName } from '../generators/cluster/deploymentName';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { matches, GUID_PATTERN } from '../validation/rules';
 import { examples } from './createCluster.examples';
-import { createClusterInputSchema } from './createClusterSchema';
+import { createClusterInputFields } from './createClusterSchema';
 
 export const CREATE_CLUSTER_ACTION_ID = 'aks-baseline:create-cluster';
 
@@ -41,8 +41,9 @@ export type CreateClusterActionOptions = Pick<
  * catalog entity, a README), written only when the generated objects pass
  * every applicable baseline control. Optionally deploys the template.
  *
- * The schema drives the form; the handler validates again with every rule
- * (the scaffolder applies neither zod refinements nor defaults).
+ * The input fields drive the form and the scaffolder's JSON schema check;
+ * the handler parses its input with the same fields, adding what a JSON
+ * schema cannot say (refinements, defaults, the address plan).
  *
  * @public
  */
@@ -56,22 +57,24 @@ export function createCreateClusterAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: createClusterInputSchema,
-      output: z =>
-        z.object({
-          files: z
+      input: createClusterInputFields,
+      output: {
+        files: z =>
+          z
             .array(z.string())
             .describe('Files written, relative to the workspace.'),
-          clusterResourceId: z
-            .string()
-            .describe("The AKS cluster's ARM resource id."),
-          entityRef: z.string().describe("The cluster's catalog entity ref."),
-          catalogInfoPath: z
+        clusterResourceId: z =>
+          z.string().describe("The AKS cluster's ARM resource id."),
+        entityRef: z =>
+          z.string().describe("The cluster's catalog entity ref."),
+        catalogInfoPath: z =>
+          z
             .string()
             .describe(
               'Path of catalog-info.yaml inside the generated repository (for catalog:register).',
             ),
-          controls: z
+        controls: z =>
+          z
             .array(
               z.object({
                 id: z.string().describe('Control id, e.g. NET-01.'),
@@ -80,17 +83,19 @@ export function createCreateClusterAction(
               }),
             )
             .describe('Baseline control results on what was generated.'),
-          deployment: z
+        deployment: z =>
+          z
             .object({
               mode: z.string().describe('validated, deployed or skipped.'),
               message: z.string().describe('What happened.'),
             })
             .optional()
             .describe('The ARM deployment, when deploy was requested.'),
-          summary: z
+        summary: z =>
+          z
             .string()
             .describe('What was generated, the control results, what is left.'),
-        }),
+      },
     },
     async handler(ctx) {
       const request = parseCreateClusterInput(ctx.input);

@@ -1,187 +1,184 @@
+// zod's v3 API, as the scaffolder passes it (ZodImpl); imported here so the
+// exported fields' declared types can name zod's classes.
+import type * as zod from 'zod/v3';
 import { CREATE_CLUSTER_DEFAULTS as DEFAULTS } from '../validation/clusterDefaults';
 import * as cluster from '../validation/clusterRules';
-import * as rules from '../validation/rules';
-import { ZodImpl, ZodSchema } from './onboardAppSchema';
+import { FieldSchemas, bool, integer, text } from '../validation/fields';
+import * as rules from '../validation/textRules';
 
 /*
- * The create-cluster action's input schema: the form and the action docs
- * show it, the scaffolder checks input against it. Patterns and limits come
- * from the rules the handler enforces; what a pattern cannot say (subnets
- * inside the VNet and apart, sizes, the firewall outside the spoke) the
- * handler checks and names the field.
+ * The create-cluster action's input, defined once: the scaffolder derives
+ * the JSON schema it checks (and the form and the action docs show) from
+ * these fields, and the handler parses its input with them, defaults
+ * included. What one field cannot say (subnets inside the VNet and apart,
+ * sizes, the firewall outside the spoke) is checked in
+ * `validation/createClusterInput.ts`, naming the field.
  */
-export const createClusterInputSchema = (z: ZodImpl): ZodSchema => {
-  const pattern = (source: string) => new RegExp(source);
-  const guid = () => z.string().regex(pattern(rules.GUID_PATTERN));
-  const cidr = () => z.string().regex(pattern(rules.IPV4_CIDR_PATTERN));
-  const ip = () => z.string().regex(pattern(cluster.IPV4_ADDRESS_PATTERN));
-  const vmSize = () =>
-    z
-      .string()
-      .max(cluster.VM_SIZE_MAX_LENGTH)
-      .regex(pattern(cluster.VM_SIZE_PATTERN));
-  const nodeCount = (min: number) =>
-    z.number().int().min(min).max(cluster.NODE_COUNT_MAX);
-  const keyVaultObject = () =>
-    z.string().regex(pattern(rules.KEY_VAULT_OBJECT_NAME_PATTERN));
-  return z.object({
-    clusterName: z
-      .string()
-      .max(cluster.AKS_CLUSTER_NAME_MAX_LENGTH)
-      .regex(pattern(cluster.AKS_CLUSTER_NAME_PATTERN))
-      .describe(
-        "AKS cluster name (1-63 letters, digits, '-' and '_', alphanumeric at both ends, no two separators in a row). Also the catalog entity's name.",
-      ),
-    owner: z
-      .string()
-      .describe('Owner of the cluster: entity ref of a Group or User.'),
-    subscriptionId: guid().describe('Azure subscription id (GUID).'),
-    resourceGroup: z
-      .string()
-      .max(cluster.RESOURCE_GROUP_MAX_LENGTH)
-      .regex(pattern(cluster.RESOURCE_GROUP_PATTERN))
-      .describe(
-        "Resource group for the cluster's resources (1-90 letters, digits, '_', '-', '.', '(', ')'; not ending with '.'). Created when deploying.",
-      ),
-    location: z
-      .string()
-      .regex(pattern(cluster.REGION_PATTERN))
-      .describe(
-        'Azure region, e.g. westeurope (public cloud). Resources spread over availability zones where the region has them.',
-      ),
-    kubernetesVersion: z
-      .string()
-      .regex(pattern(cluster.KUBERNETES_VERSION_PATTERN))
+
+const nodeCount = (z: typeof zod.z, min: number) =>
+  integer(z, { min, max: cluster.NODE_COUNT_MAX, what: 'a node count' });
+
+export const createClusterInputFields = {
+  clusterName: z =>
+    text(z, rules.aksClusterName).describe(
+      "AKS cluster name (1-63 letters, digits, '-' and '_', alphanumeric at both ends, no two separators in a row). Also the catalog entity's name.",
+    ),
+  owner: z =>
+    text(z, rules.entityRef(['group', 'user'])).describe(
+      'Owner of the cluster: entity ref of a Group or User.',
+    ),
+  subscriptionId: z =>
+    text(z, rules.guid).describe('Azure subscription id (GUID).'),
+  resourceGroup: z =>
+    text(z, rules.resourceGroupName).describe(
+      "Resource group for the cluster's resources (1-90 letters, digits, '_', '-', '.', '(', ')'; not ending with '.'). Created when deploying.",
+    ),
+  location: z =>
+    text(z, rules.publicCloudRegion).describe(
+      'Azure region, e.g. westeurope (public cloud). Resources spread over availability zones where the region has them.',
+    ),
+  kubernetesVersion: z =>
+    text(z, rules.kubernetesVersion)
       .default(DEFAULTS.kubernetesVersion)
       .describe(
         'Kubernetes version: 1.<minor> (latest patch) or 1.<minor>.<patch>. A template parameter, so upgrades need no regeneration.',
       ),
-    systemNodeVmSize: vmSize()
+  systemNodeVmSize: z =>
+    text(z, rules.vmSize)
       .default(DEFAULTS.systemNodeVmSize)
       .describe('VM size of the system node pool (critical add-ons only).'),
-    systemNodeCount: nodeCount(cluster.SYSTEM_NODE_COUNT_MIN)
+  systemNodeCount: z =>
+    nodeCount(z, cluster.SYSTEM_NODE_COUNT_MIN)
       .default(DEFAULTS.systemNodeCount)
       .describe('Nodes in the system pool (1-1000).'),
-    userNodeVmSize: vmSize()
+  userNodeVmSize: z =>
+    text(z, rules.vmSize)
       .default(DEFAULTS.userNodeVmSize)
       .describe('VM size of the user node pool (Traefik and the apps).'),
-    userNodeMinCount: nodeCount(cluster.USER_NODE_MIN_COUNT_MIN)
+  userNodeMinCount: z =>
+    nodeCount(z, cluster.USER_NODE_MIN_COUNT_MIN)
       .default(DEFAULTS.userNodeMinCount)
       .describe(
         "Autoscaler minimum of the user pool (2-1000: Traefik's two replicas never share a node).",
       ),
-    userNodeMaxCount: nodeCount(cluster.USER_NODE_MIN_COUNT_MIN)
+  userNodeMaxCount: z =>
+    nodeCount(z, cluster.USER_NODE_MIN_COUNT_MIN)
       .default(DEFAULTS.userNodeMaxCount)
       .describe('Autoscaler maximum of the user pool (at least the minimum).'),
-    vnetAddressSpace: cidr()
+  vnetAddressSpace: z =>
+    text(z, rules.ipv4Cidr)
       .default(DEFAULTS.vnetAddressSpace)
       .describe('Address space of the spoke VNet (private IPv4 CIDR).'),
-    nodeSubnetCidr: cidr()
+  nodeSubnetCidr: z =>
+    text(z, rules.ipv4Cidr)
       .default(DEFAULTS.nodeSubnetCidr)
       .describe(
         "Node subnet, inside the VNet. Azure CNI gives pods addresses here: it must hold 31 addresses per node at the pools' maximum plus upgrade surge.",
       ),
-    ingressSubnetCidr: cidr()
+  ingressSubnetCidr: z =>
+    text(z, rules.ipv4Cidr)
       .default(DEFAULTS.ingressSubnetCidr)
       .describe(
         "Subnet for Traefik's internal load balancer, inside the VNet (/29 or larger).",
       ),
-    appGatewaySubnetCidr: cidr()
+  appGatewaySubnetCidr: z =>
+    text(z, rules.appGatewaySubnet)
       .default(DEFAULTS.appGatewaySubnetCidr)
       .describe(
         'App Gateway subnet, inside the VNet: /24 recommended, smaller than /26 refused.',
       ),
-    privateEndpointsSubnetCidr: cidr()
+  privateEndpointsSubnetCidr: z =>
+    text(z, rules.ipv4Cidr)
       .default(DEFAULTS.privateEndpointsSubnetCidr)
       .describe(
         "Subnet for the Key Vault's private endpoint, inside the VNet.",
       ),
-    serviceCidr: cidr()
+  serviceCidr: z =>
+    text(z, rules.ipv4Cidr)
       .default(DEFAULTS.serviceCidr)
       .describe(
         "Kubernetes service CIDR: apart from the VNet, the hub firewall's IP and AKS's reserved ranges; /12 or smaller.",
       ),
-    dnsServiceIp: ip()
+  dnsServiceIp: z =>
+    text(z, rules.ipv4Address)
       .optional()
       .describe(
         "Cluster DNS service IP inside the service CIDR. Defaults to the CIDR's 10th address.",
       ),
-    traefikInternalIp: ip()
+  traefikInternalIp: z =>
+    text(z, rules.ipv4Address)
       .optional()
       .describe(
         "Traefik's internal load balancer IP, inside the ingress subnet; App Gateway's backend pool. Defaults to the subnet's first assignable address (.4).",
       ),
-    firewallPrivateIp: ip().describe(
+  firewallPrivateIp: z =>
+    text(z, rules.ipv4Address).describe(
       "The hub firewall's private IP: the next hop of the node subnet's default route (private, outside the spoke).",
     ),
-    firewallResourceId: z
-      .string()
-      .regex(pattern(cluster.FIREWALL_RESOURCE_ID_PATTERN))
-      .describe("ARM resource id of the hub's Azure Firewall."),
-    ingressDomain: z
-      .string()
-      .max(rules.HOST_NAME_MAX_LENGTH)
-      .regex(pattern(rules.HOST_NAME_PATTERN))
-      .describe(
-        'Public DNS domain of the apps, e.g. contoso.com: App Gateway listens for *.<domain>; Traefik serves *.aks-ingress.<domain> internally.',
-      ),
-    tenantId: guid().describe('Entra ID tenant id (GUID) of the subscription.'),
-    adminGroupObjectId: guid().describe(
+  firewallResourceId: z =>
+    text(z, rules.firewallResourceId).describe(
+      "ARM resource id of the hub's Azure Firewall.",
+    ),
+  ingressDomain: z =>
+    text(z, rules.hostName).describe(
+      'Public DNS domain of the apps, e.g. contoso.com: App Gateway listens for *.<domain>; Traefik serves *.aks-ingress.<domain> internally.',
+    ),
+  tenantId: z =>
+    text(z, rules.guid).describe(
+      'Entra ID tenant id (GUID) of the subscription.',
+    ),
+  adminGroupObjectId: z =>
+    text(z, rules.guid).describe(
       'Object id (GUID) of the Entra ID group that administers the cluster (Azure RBAC).',
     ),
-    keyVaultName: z
-      .string()
-      .regex(pattern(rules.KEY_VAULT_NAME_PATTERN))
-      .describe(
-        "Name of the cluster's new Key Vault, globally unique (3-24 letters, digits and hyphens, starting with a letter, no '--').",
-      ),
-    edgeCertificateName: keyVaultObject()
+  keyVaultName: z =>
+    text(z, rules.keyVaultName).describe(
+      "Name of the cluster's new Key Vault, globally unique (3-24 letters, digits and hyphens, starting with a letter, no '--').",
+    ),
+  edgeCertificateName: z =>
+    text(z, rules.keyVaultObjectName)
       .default(DEFAULTS.edgeCertificateName)
       .describe(
         "Key Vault secret of App Gateway's listener certificate (*.<domain>, PFX).",
       ),
-    ingressCertificateName: keyVaultObject()
+  ingressCertificateName: z =>
+    text(z, rules.keyVaultObjectName)
       .default(DEFAULTS.ingressCertificateName)
       .describe(
         "Key Vault secret of Traefik's certificate (*.aks-ingress.<domain>, PEM).",
       ),
-    backendRootCertificateName: keyVaultObject()
+  backendRootCertificateName: z =>
+    text(z, rules.keyVaultObjectName)
       .default(DEFAULTS.backendRootCertificateName)
       .describe(
         "Key Vault secret of the root App Gateway trusts for Traefik's certificate (CER).",
       ),
-    certificateSourceVaultId: z
-      .string()
-      .regex(pattern(cluster.KEY_VAULT_RESOURCE_ID_PATTERN))
+  certificateSourceVaultId: z =>
+    text(z, rules.keyVaultResourceId)
       .optional()
       .describe(
         'ARM id of an existing vault holding the three certificates under the names above: the parameters file references them there. Required with deploy.',
       ),
-    logAnalyticsWorkspaceId: z
-      .string()
-      .regex(pattern(cluster.LOG_ANALYTICS_WORKSPACE_ID_PATTERN))
+  logAnalyticsWorkspaceId: z =>
+    text(z, rules.logAnalyticsWorkspaceId)
       .optional()
       .describe(
         'ARM id of a Log Analytics workspace for Container insights (control OPS-01). Without it, monitoring is off.',
       ),
-    traefikNamespace: z
-      .string()
-      .max(rules.RFC1123_LABEL_MAX_LENGTH)
-      .regex(pattern(rules.RFC1123_LABEL_PATTERN))
+  traefikNamespace: z =>
+    text(z, rules.ownNamespace)
       .default(DEFAULTS.traefikNamespace)
       .describe("Traefik's namespace (the onboarding action's default)."),
-    outputDir: z
-      .string()
-      .regex(pattern(rules.WORKSPACE_DIR_PATTERN))
+  outputDir: z =>
+    text(z, rules.workspaceDir)
       .optional()
       .describe(
         'Workspace folder for the generated repository. Defaults to the workspace root.',
       ),
-    deploy: z
-      .boolean()
+  deploy: z =>
+    bool(z)
       .default(DEFAULTS.deploy)
       .describe(
         "Also create the ARM deployment with the backend's Azure credential and wait for it (a dry run only validates). Needs certificateSourceVaultId.",
       ),
-  });
-};
+} satisfies FieldSchemas;

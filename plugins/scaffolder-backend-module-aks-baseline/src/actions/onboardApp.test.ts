@@ -2,16 +2,15 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
 import { exampleInputs, validInput } from '../testing/onboardingFixtures';
-import {
-  ONBOARD_APP_FIELDS,
-  parseOnboardAppInput,
-} from '../validation/onboardAppInput';
+import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 import { examples } from './onboardApp.examples';
+import { onboardAppInputFields } from './onboardAppSchema';
 
 describe('aks-baseline:onboard-app', () => {
   const action = createOnboardAppAction();
@@ -57,7 +56,7 @@ describe('aks-baseline:onboard-app', () => {
     expect(action.supportsDryRun).toBe(true);
     const input = action.schema?.input as any;
     expect(Object.keys(input.properties).sort()).toEqual(
-      [...ONBOARD_APP_FIELDS].sort(),
+      Object.keys(onboardAppInputFields).sort(),
     );
     for (const [field, schema] of Object.entries<any>(input.properties)) {
       expect({ field, description: schema.description }).toEqual({
@@ -158,6 +157,40 @@ describe('aks-baseline:onboard-app', () => {
     },
   );
 
+  describe('folder names the file system takes', () => {
+    // The file system's own limit: a name (one path segment) of 255 bytes.
+    const segment = (length: number) => `d${'x'.repeat(length - 1)}`;
+
+    it('is the limit this file system has', () => {
+      expect(() => mkdirSync(join(workspace.path, segment(256)))).toThrow(
+        expect.objectContaining({ code: 'ENAMETOOLONG' }),
+      );
+      expect(() => mkdirSync(join(workspace.path, segment(255)))).not.toThrow();
+    });
+
+    it.each(['outputDir', 'platformOutputDir'])(
+      'writes %s with a segment of 255 characters',
+      async field => {
+        const { files } = await run(
+          validInput({ [field]: `apps/${segment(255)}` }),
+        );
+        expect(files.some(f => f.startsWith(`apps/${segment(255)}/`))).toBe(
+          true,
+        );
+      },
+    );
+
+    it.each(['outputDir', 'platformOutputDir'])(
+      'refuses %s with a longer segment as bad input, writing nothing',
+      async field => {
+        const promise = run(validInput({ [field]: `apps/${segment(256)}` }));
+        await expect(promise).rejects.toThrow(InputError);
+        await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+        expect(writtenFiles()).toEqual({});
+      },
+    );
+  });
+
   /*
    * The JSON schema (what the scaffolder and the form check) agrees with the
    * handler wherever a pattern or a range can express the rule.
@@ -170,6 +203,34 @@ describe('aks-baseline:onboard-app', () => {
       for (const input of exampleInputs()) {
         expect(validate(input)).toBe(true);
       }
+    });
+
+    it('is never wider than the handler: what it refuses, the handler refuses', () => {
+      const valid = validInput({
+        egress: [
+          {
+            namespace: 'db',
+            podLabels: { app: 'postgres' },
+            ports: [{ port: 5432, protocol: 'TCP' }],
+          },
+          { cidr: '10.0.0.0/8', ports: [{ port: 443 }] },
+        ],
+      });
+      expect(
+        acceptedDespiteSchema(
+          action.schema!.input as any,
+          valid,
+          parseOnboardAppInput,
+          [
+            ['traefikPodLabels', 'app.kubernetes.io/name'],
+            ['egress', 0, 'namespace'],
+            ['egress', 0, 'podLabels', 'app'],
+            ['egress', 0, 'ports', 0, 'port'],
+            ['egress', 0, 'ports', 0, 'protocol'],
+            ['egress', 1, 'cidr'],
+          ],
+        ),
+      ).toEqual([]);
     });
 
     it.each<[string, unknown]>([

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { renderOnboarding } from '../generators/onboarding';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { examples } from './onboardApp.examples';
-import { onboardAppInputSchema } from './onboardAppSchema';
+import { onboardAppInputFields } from './onboardAppSchema';
 
 export const ONBOARD_APP_ACTION_ID = 'aks-baseline:onboard-app';
 
@@ -15,9 +15,10 @@ export const ONBOARD_APP_ACTION_ID = 'aks-baseline:onboard-app';
  * App Gateway fragment for the platform team and the app's catalog entity,
  * written as files for the template's publish steps.
  *
- * The schema drives the form and the scaffolder's first check; the handler
- * validates again with the full rules (the scaffolder does not run zod
- * refinements or apply defaults), so it is safe to call directly.
+ * The input fields drive the form and the scaffolder's JSON schema check;
+ * the handler parses its input with the same fields, adding what a JSON
+ * schema cannot say (zod refinements, defaults, rules between fields), so
+ * it is safe to call directly.
  *
  * @public
  */
@@ -29,17 +30,18 @@ export function createOnboardAppAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: onboardAppInputSchema,
-      output: z =>
-        z.object({
-          files: z
+      input: onboardAppInputFields,
+      output: {
+        files: z =>
+          z
             .array(z.string())
             .describe('Files written, relative to the workspace.'),
-          appUrl: z.string().describe("The app's public URL."),
-          summary: z
+        appUrl: z => z.string().describe("The app's public URL."),
+        summary: z =>
+          z
             .string()
             .describe('What was generated and what is left to wire up.'),
-        }),
+      },
     },
     async handler(ctx) {
       const { spec, dirs } = parseOnboardAppInput(ctx.input);

@@ -1,12 +1,18 @@
 import { parse, parseAllDocuments } from 'yaml';
 import { exampleRequests } from '../testing/onboardingFixtures';
+import { yamlLookalikes } from '../__testUtils__/yamlLookalikes';
+import {
+  YAML_READERS,
+  hasKubectl,
+  readWithKubectl,
+} from '../__testUtils__/yamlReaders';
 import {
   generateOnboarding,
   planOnboardingFiles,
   renderOnboarding,
 } from './onboarding';
 import { OnboardingSpec } from './onboarding/spec';
-import { manifestFileName, toYaml } from './serialize';
+import { manifestFileName, nestedYaml, toYaml } from './serialize';
 
 /*
  * What the files say is exactly what the generators built: one document per
@@ -99,27 +105,64 @@ describe('serialized onboarding files', () => {
       );
     }
   });
+});
 
-  it('quotes strings that YAML 1.1 (Kubernetes) would read as other types', () => {
-    const tricky = [
-      'yes',
-      'on',
-      'Off',
-      'y',
-      'n',
-      '0755',
-      '1:20',
-      '1_000',
-      '~',
-      '2001-12-14',
-      '12e3',
-      'null',
-      'true',
-    ];
-    const object = { labels: Object.fromEntries(tricky.map(v => [v, v])) };
-    const text = toYaml(object);
-    expect(parse(text, { version: '1.1' })).toEqual(object);
-    expect(parse(text, { version: '1.2' })).toEqual(object);
+/*
+ * Every string a generator puts in a file must mean that string to every
+ * reader of the file: kubectl and the API server (go-yaml, YAML 1.1 with
+ * more number forms), Flux and kustomize, Backstage's catalog (YAML 1.2).
+ * A corpus of strings that look like numbers, bools, nulls, dates or merge
+ * keys goes through the serializer as keys and as values; each reader must
+ * read back exactly the corpus.
+ */
+describe('strings that look like other types', () => {
+  const corpus = yamlLookalikes();
+  const asKeysAndValues = {
+    map: Object.fromEntries(corpus.map(s => [s, s])),
+    list: corpus,
+  };
+
+  /** The corpus strings a reader did not read back as themselves. */
+  function misread(read: any): string[] {
+    const keys = new Set(Object.keys(read.map));
+    return corpus.filter(
+      (s, i) => !keys.has(s) || read.map[s] !== s || read.list[i] !== s,
+    );
+  }
+
+  it('has hundreds of look-alikes, the ones from the issue among them', () => {
+    expect(corpus.length).toBeGreaterThan(300);
+    for (const s of ['0o17', '0O7', '0X1F', '0B1', 'yes', 'off', '~']) {
+      expect(corpus).toContain(s);
+    }
+    for (const s of ['1e3', '2026-01-01', '0x1f', '.inf', '<<', '=']) {
+      expect(corpus).toContain(s);
+    }
+  });
+
+  it.each(YAML_READERS.map(reader => [reader.name, reader] as const))(
+    '%s reads every one back as the same string, as a key and as a value',
+    (_name, reader) => {
+      const [manifest] = reader.read(toYaml(asKeysAndValues));
+      expect(misread(manifest)).toEqual([]);
+      // YAML nested inside a string field (the CSI driver's objects).
+      const [nested] = reader.read(nestedYaml(asKeysAndValues));
+      expect(misread(nested)).toEqual([]);
+    },
+  );
+
+  // kubectl is the reader that matters most; the test runs where it is installed.
+  (hasKubectl() ? describe : describe.skip)('kubectl', () => {
+    it('reads every one back as the same string, as a key and as a value', () => {
+      const configMap = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'probe' },
+        data: asKeysAndValues.map,
+      };
+      const read = readWithKubectl(toYaml(configMap)) as any;
+      expect(misread({ map: read.data, list: corpus })).toEqual([]);
+    });
   });
 });
 

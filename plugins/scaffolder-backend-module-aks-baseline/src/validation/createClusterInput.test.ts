@@ -68,14 +68,25 @@ describe('parseCreateClusterInput', () => {
     expect(spec.dnsLabel).toBe(`aks-prod-${'x'.repeat(50)}`);
   });
 
-  it('treats empty strings as not given, and accepts counts as numeric text', () => {
-    const { spec } = parseCreateClusterInput(
+  it('takes only what its JSON schema takes: no empty strings, no numbers as text', () => {
+    // Templates leave unset parameters out of the step's input; '' and '5'
+    // are values, and bad ones, as the JSON schema says.
+    const { message } = rejection(
       validClusterInput({
         dnsServiceIp: '',
         logAnalyticsWorkspaceId: '',
         systemNodeCount: '5',
-        serviceCidr: '172.20.0.0/16',
       }),
+    );
+    expect(message).toContain(
+      `Invalid input 'systemNodeCount': must be a node count: an integer from 1 to 1000; got "5"`,
+    );
+    expect(message).toContain(
+      `Invalid input 'dnsServiceIp': must be an IPv4 address`,
+    );
+    expect(message).toContain(`Invalid input 'logAnalyticsWorkspaceId'`);
+    const { spec } = parseCreateClusterInput(
+      validClusterInput({ systemNodeCount: 5, serviceCidr: '172.20.0.0/16' }),
     );
     expect(spec.systemPool.count).toBe(5);
     expect(spec.network.dnsServiceIp).toBe('172.20.0.10');
@@ -102,7 +113,8 @@ describe('parseCreateClusterInput', () => {
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ['clusterName', { clusterName: '' }, /must be given/],
+    ['clusterName', { clusterName: undefined }, /must be given/],
+    ['clusterName', { clusterName: '' }, /AKS cluster name.*got ""/],
     ['clusterName', { clusterName: 'a'.repeat(64) }, /AKS cluster name/],
     ['clusterName', { clusterName: '-aks' }, /AKS cluster name/],
     ['clusterName', { clusterName: 'aks_' }, /AKS cluster name/],
@@ -127,6 +139,7 @@ describe('parseCreateClusterInput', () => {
     ['systemNodeCount', { systemNodeCount: 0 }, /1 to 1000/],
     ['systemNodeCount', { systemNodeCount: 1001 }, /1 to 1000/],
     ['systemNodeCount', { systemNodeCount: 2.5 }, /node count/],
+    ['systemNodeCount', { systemNodeCount: '3' }, /node count.*got "3"/],
     ['userNodeMinCount', { userNodeMinCount: 1 }, /2 to 1000/],
     [
       'userNodeMaxCount',
@@ -176,7 +189,7 @@ describe('parseCreateClusterInput', () => {
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0/27' },
-      /\/26 or larger subnet/,
+      /private IPv4 network of \/26 or larger/,
     ],
     [
       'appGatewaySubnetCidr',

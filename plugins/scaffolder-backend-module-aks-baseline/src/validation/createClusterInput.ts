@@ -1,69 +1,15 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { posix } from 'node:path';
+import { createClusterInputFields } from '../actions/createClusterSchema';
 import type { ClusterSpec } from '../generators/cluster/spec';
-import {
-  CREATE_CLUSTER_DEFAULTS as DEFAULTS,
-  DNS_SERVICE_IP_OFFSET,
-  TRAEFIK_IP_OFFSET,
-} from './clusterDefaults';
-import {
-  NODE_COUNT_MAX,
-  REGIONS_WITH_ZONES,
-  SYSTEM_NODE_COUNT_MIN,
-  USER_NODE_MIN_COUNT_MIN,
-  isSovereignRegion,
-} from './clusterRules';
-import * as clusterRules from './clusterStringRules';
-import {
-  invalidInput,
-  isAbsent,
-  readInteger,
-  readObject,
-  readOptionalString,
-  readString,
-} from './fields';
+import { DNS_SERVICE_IP_OFFSET, TRAEFIK_IP_OFFSET } from './clusterDefaults';
+import { REGIONS_WITH_ZONES } from './clusterRules';
+import { ParsedInput, invalidInput, parseActionInput } from './fields';
 import { addressText, block } from './ipv4Plan';
 import { checkNetworkPlan } from './networkPlan';
-import { readEntityRef } from './onboardAppInput';
-import { isReservedNamespace } from './rules';
-import * as rules from './stringRules';
+import { normalizeDir } from './onboardAppInput';
+import { toEntityRef } from './textRules';
 
-/** The fields the action accepts (its schema lists the same). */
-export const CREATE_CLUSTER_FIELDS = [
-  'clusterName',
-  'owner',
-  'subscriptionId',
-  'resourceGroup',
-  'location',
-  'kubernetesVersion',
-  'systemNodeVmSize',
-  'systemNodeCount',
-  'userNodeVmSize',
-  'userNodeMinCount',
-  'userNodeMaxCount',
-  'vnetAddressSpace',
-  'nodeSubnetCidr',
-  'ingressSubnetCidr',
-  'appGatewaySubnetCidr',
-  'privateEndpointsSubnetCidr',
-  'serviceCidr',
-  'dnsServiceIp',
-  'traefikInternalIp',
-  'firewallPrivateIp',
-  'firewallResourceId',
-  'ingressDomain',
-  'tenantId',
-  'adminGroupObjectId',
-  'keyVaultName',
-  'edgeCertificateName',
-  'ingressCertificateName',
-  'backendRootCertificateName',
-  'certificateSourceVaultId',
-  'logAnalyticsWorkspaceId',
-  'traefikNamespace',
-  'outputDir',
-  'deploy',
-] as const;
+export type CreateClusterInput = ParsedInput<typeof createClusterInputFields>;
 
 export interface CreateClusterRequest {
   spec: ClusterSpec;
@@ -77,37 +23,24 @@ export interface CreateClusterRequest {
 
 /**
  * Raw action input -> a validated cluster spec, or an `InputError` naming
- * the first field that breaks a rule. Pure.
+ * the fields that break a rule. Pure.
  */
 export function parseCreateClusterInput(raw: unknown): CreateClusterRequest {
-  const input = readObject(raw, '', CREATE_CLUSTER_FIELDS);
-  const text = (field: string, rule: typeof rules.guid, fallback?: string) =>
-    fallback === undefined
-      ? readString(input[field], field, rule)
-      : readOptionalString(input[field], field, rule) ?? fallback;
-  const count = (field: string, min: number, fallback: number) =>
-    isAbsent(input[field])
-      ? fallback
-      : readInteger(input[field], field, {
-          min,
-          max: NODE_COUNT_MAX,
-          what: 'a node count',
-        });
-  const notes: string[] = [];
+  return toCreateClusterRequest(
+    parseActionInput(createClusterInputFields, raw),
+  );
+}
 
-  const clusterName = text('clusterName', clusterRules.aksClusterName);
-  const owner = readEntityRef(input.owner, 'owner', {
-    defaultKind: 'group',
-    kinds: ['group', 'user'],
-  });
-  const location = text('location', clusterRules.region);
-  if (isSovereignRegion(location)) {
-    throw invalidInput(
-      'location',
-      'a public-cloud region (the template names the public cloud Key Vault and Private Link DNS suffixes)',
-      location,
-    );
-  }
+/**
+ * Parsed fields -> the cluster spec, checking the rules that span fields
+ * (each field already follows its own): node counts, the address plan, the
+ * certificates, the names derived from the cluster name.
+ */
+export function toCreateClusterRequest(
+  input: CreateClusterInput,
+): CreateClusterRequest {
+  const notes: string[] = [];
+  const { clusterName, location } = input;
   const availabilityZones = REGIONS_WITH_ZONES.has(location)
     ? ['1', '2', '3']
     : [];
@@ -116,90 +49,43 @@ export function parseCreateClusterInput(raw: unknown): CreateClusterRequest {
       `${location} is not known to have availability zones: node pools, App Gateway and its public IP are regional (not zone-redundant).`,
     );
   }
-
-  const systemNodeCount = count(
-    'systemNodeCount',
-    SYSTEM_NODE_COUNT_MIN,
-    DEFAULTS.systemNodeCount,
-  );
-  const userNodeMinCount = count(
-    'userNodeMinCount',
-    USER_NODE_MIN_COUNT_MIN,
-    DEFAULTS.userNodeMinCount,
-  );
-  const userNodeMaxCount = count(
-    'userNodeMaxCount',
-    USER_NODE_MIN_COUNT_MIN,
-    DEFAULTS.userNodeMaxCount,
-  );
-  if (userNodeMaxCount < userNodeMinCount) {
+  if (input.userNodeMaxCount < input.userNodeMinCount) {
     throw invalidInput(
       'userNodeMaxCount',
-      `at least userNodeMinCount (${userNodeMinCount})`,
-      userNodeMaxCount,
+      `at least userNodeMinCount (${input.userNodeMinCount})`,
+      input.userNodeMaxCount,
     );
   }
 
-  const cidr = (field: string, fallback: string) =>
-    text(field, rules.ipv4Cidr, fallback);
-  const network = {
-    vnetAddressSpace: cidr('vnetAddressSpace', DEFAULTS.vnetAddressSpace),
-    nodeSubnetCidr: cidr('nodeSubnetCidr', DEFAULTS.nodeSubnetCidr),
-    ingressSubnetCidr: cidr('ingressSubnetCidr', DEFAULTS.ingressSubnetCidr),
-    appGatewaySubnetCidr: cidr(
-      'appGatewaySubnetCidr',
-      DEFAULTS.appGatewaySubnetCidr,
-    ),
-    privateEndpointsSubnetCidr: cidr(
-      'privateEndpointsSubnetCidr',
-      DEFAULTS.privateEndpointsSubnetCidr,
-    ),
-    serviceCidr: cidr('serviceCidr', DEFAULTS.serviceCidr),
-  };
   const offset = (cidrText: string, by: number) =>
     addressText(block(cidrText).first + by);
-  const dnsServiceIp = text(
-    'dnsServiceIp',
-    clusterRules.ipv4Address,
-    offset(network.serviceCidr, DNS_SERVICE_IP_OFFSET),
-  );
-  const traefikIp = text(
-    'traefikInternalIp',
-    clusterRules.ipv4Address,
-    offset(network.ingressSubnetCidr, TRAEFIK_IP_OFFSET),
-  );
-  const firewallPrivateIp = text('firewallPrivateIp', clusterRules.ipv4Address);
+  const dnsServiceIp =
+    input.dnsServiceIp ?? offset(input.serviceCidr, DNS_SERVICE_IP_OFFSET);
+  const traefikIp =
+    input.traefikInternalIp ??
+    offset(input.ingressSubnetCidr, TRAEFIK_IP_OFFSET);
   notes.push(
     ...checkNetworkPlan({
-      ...network,
+      vnetAddressSpace: input.vnetAddressSpace,
+      nodeSubnetCidr: input.nodeSubnetCidr,
+      ingressSubnetCidr: input.ingressSubnetCidr,
+      appGatewaySubnetCidr: input.appGatewaySubnetCidr,
+      privateEndpointsSubnetCidr: input.privateEndpointsSubnetCidr,
+      serviceCidr: input.serviceCidr,
       dnsServiceIp,
       traefikInternalIp: traefikIp,
-      firewallPrivateIp,
-      poolMaxNodes: [systemNodeCount, userNodeMaxCount],
+      firewallPrivateIp: input.firewallPrivateIp,
+      poolMaxNodes: [input.systemNodeCount, input.userNodeMaxCount],
     }),
   );
 
-  const keyVault = readKeyVault(input);
-  const traefikNamespace = text(
-    'traefikNamespace',
-    rules.rfc1123Label,
-    DEFAULTS.traefikNamespace,
-  );
-  if (isReservedNamespace(traefikNamespace)) {
-    throw invalidInput(
-      'traefikNamespace',
-      "a namespace of Traefik's own, not 'default' or 'kube-*'",
-      traefikNamespace,
-    );
-  }
-  const ingressDomain = text('ingressDomain', rules.hostName);
   const dnsLabel = toDnsLabel(clusterName);
-  const backendHost = `${dnsLabel}.aks-ingress.${ingressDomain}`;
+  const backendHost = `${dnsLabel}.aks-ingress.${input.ingressDomain}`;
   if (backendHost.length > 253) {
     throw invalidInput(
       'ingressDomain',
       `a domain short enough that ${dnsLabel}.aks-ingress.<domain> stays within 253 characters`,
-      ingressDomain,
+      input.ingressDomain,
     );
   }
 
@@ -207,98 +93,66 @@ export function parseCreateClusterInput(raw: unknown): CreateClusterRequest {
     clusterName,
     dnsPrefix: toDnsPrefix(clusterName),
     dnsLabel,
-    subscriptionId: text('subscriptionId', rules.guid).toLowerCase(),
-    resourceGroup: text('resourceGroup', clusterRules.resourceGroupName),
+    subscriptionId: input.subscriptionId.toLowerCase(),
+    resourceGroup: input.resourceGroup,
     location,
     availabilityZones,
-    kubernetesVersion: text(
-      'kubernetesVersion',
-      clusterRules.kubernetesVersion,
-      DEFAULTS.kubernetesVersion,
-    ),
+    kubernetesVersion: input.kubernetesVersion,
     systemPool: {
-      vmSize: text(
-        'systemNodeVmSize',
-        clusterRules.vmSize,
-        DEFAULTS.systemNodeVmSize,
-      ),
-      count: systemNodeCount,
+      vmSize: input.systemNodeVmSize,
+      count: input.systemNodeCount,
     },
     userPool: {
-      vmSize: text(
-        'userNodeVmSize',
-        clusterRules.vmSize,
-        DEFAULTS.userNodeVmSize,
-      ),
-      minCount: userNodeMinCount,
-      maxCount: userNodeMaxCount,
+      vmSize: input.userNodeVmSize,
+      minCount: input.userNodeMinCount,
+      maxCount: input.userNodeMaxCount,
     },
     network: {
-      vnetAddressSpace: network.vnetAddressSpace,
-      nodeSubnet: network.nodeSubnetCidr,
-      ingressSubnet: network.ingressSubnetCidr,
-      appGatewaySubnet: network.appGatewaySubnetCidr,
-      privateEndpointsSubnet: network.privateEndpointsSubnetCidr,
-      serviceCidr: network.serviceCidr,
+      vnetAddressSpace: input.vnetAddressSpace,
+      nodeSubnet: input.nodeSubnetCidr,
+      ingressSubnet: input.ingressSubnetCidr,
+      appGatewaySubnet: input.appGatewaySubnetCidr,
+      privateEndpointsSubnet: input.privateEndpointsSubnetCidr,
+      serviceCidr: input.serviceCidr,
       dnsServiceIp,
       traefikIp,
     },
     firewall: {
-      privateIp: firewallPrivateIp,
-      resourceId: text('firewallResourceId', clusterRules.firewallResourceId),
+      privateIp: input.firewallPrivateIp,
+      resourceId: input.firewallResourceId,
     },
-    ingressDomain,
+    ingressDomain: input.ingressDomain,
     entra: {
-      tenantId: text('tenantId', rules.guid).toLowerCase(),
-      adminGroupObjectId: text('adminGroupObjectId', rules.guid).toLowerCase(),
+      tenantId: input.tenantId.toLowerCase(),
+      adminGroupObjectId: input.adminGroupObjectId.toLowerCase(),
     },
-    keyVault,
-    logAnalyticsWorkspaceId: readOptionalString(
-      input.logAnalyticsWorkspaceId,
-      'logAnalyticsWorkspaceId',
-      clusterRules.logAnalyticsWorkspaceId,
-    ),
-    ownerRef: stringifyEntityRef(owner),
-    traefik: { namespace: traefikNamespace },
+    keyVault: toKeyVault(input),
+    logAnalyticsWorkspaceId: input.logAnalyticsWorkspaceId,
+    ownerRef: stringifyEntityRef(toEntityRef(input.owner, 'group')),
+    traefik: { namespace: input.traefikNamespace },
   };
-  const deploy = readDeploy(input.deploy);
-  if (deploy && !spec.keyVault.certificateSourceVaultId) {
+  if (input.deploy && !spec.keyVault.certificateSourceVaultId) {
     throw invalidInput(
       'certificateSourceVaultId',
       'given when deploy is true: the vault ARM reads the three certificates from (a form cannot carry certificate material)',
     );
   }
-  return { spec, outputDir: readOutputDir(input.outputDir), deploy, notes };
+  return {
+    spec,
+    outputDir: normalizeDir(input.outputDir ?? ''),
+    deploy: input.deploy,
+    notes,
+  };
 }
 
-function readKeyVault(input: Record<string, unknown>): ClusterSpec['keyVault'] {
-  const name = readString(
-    input.keyVaultName,
-    'keyVaultName',
-    rules.keyVaultName,
-  );
-  const object = (field: string, fallback: string) =>
-    readOptionalString(input[field], field, rules.keyVaultObjectName) ??
-    fallback;
+function toKeyVault(input: CreateClusterInput): ClusterSpec['keyVault'] {
+  const name = input.keyVaultName;
   const keyVault = {
     name,
-    edgeCertificateName: object(
-      'edgeCertificateName',
-      DEFAULTS.edgeCertificateName,
-    ),
-    ingressCertificateName: object(
-      'ingressCertificateName',
-      DEFAULTS.ingressCertificateName,
-    ),
-    backendRootCertificateName: object(
-      'backendRootCertificateName',
-      DEFAULTS.backendRootCertificateName,
-    ),
-    certificateSourceVaultId: readOptionalString(
-      input.certificateSourceVaultId,
-      'certificateSourceVaultId',
-      clusterRules.keyVaultResourceId,
-    ),
+    edgeCertificateName: input.edgeCertificateName,
+    ingressCertificateName: input.ingressCertificateName,
+    backendRootCertificateName: input.backendRootCertificateName,
+    certificateSourceVaultId: input.certificateSourceVaultId,
   };
   const sourceName = keyVault.certificateSourceVaultId?.split('/').pop();
   if (sourceName && sourceName.toLowerCase() === name.toLowerCase()) {
@@ -329,21 +183,6 @@ function readKeyVault(input: Record<string, unknown>): ClusterSpec['keyVault'] {
     seen.set(value, field);
   }
   return keyVault;
-}
-
-function readOutputDir(value: unknown): string {
-  const dir = readOptionalString(value, 'outputDir', rules.workspaceDir);
-  if (dir === undefined) return '';
-  const normalized = posix.normalize(dir).replace(/\/$/, '');
-  return normalized === '.' ? '' : normalized;
-}
-
-function readDeploy(value: unknown): boolean {
-  if (isAbsent(value)) return DEFAULTS.deploy;
-  if (typeof value !== 'boolean') {
-    throw invalidInput('deploy', 'true or false', value);
-  }
-  return value;
 }
 
 /** AKS DNS prefix: 1-54 letters, digits and '-', alphanumeric at both ends. */

@@ -1,6 +1,5 @@
 import {
   AKS_RESERVED_RANGES,
-  APP_GATEWAY_SUBNET_MAX_PREFIX,
   APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX,
   AZURE_MIN_SUBNET_PREFIX,
   AZURE_RESERVED_ADDRESSES,
@@ -91,14 +90,8 @@ export function checkNetworkPlan(plan: NetworkPlanInput): string[] {
     }),
   );
 
+  // Its size and privacy are the field's own rule (textRules.appGatewaySubnet).
   const appGateway = block(plan.appGatewaySubnetCidr);
-  if (appGateway.prefix > APP_GATEWAY_SUBNET_MAX_PREFIX) {
-    throw invalidInput(
-      'appGatewaySubnetCidr',
-      `a /${APP_GATEWAY_SUBNET_MAX_PREFIX} or larger subnet (App Gateway v2 needs room to scale; /${APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX} recommended)`,
-      plan.appGatewaySubnetCidr,
-    );
-  }
   if (appGateway.prefix > APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX) {
     notes.push(
       `The App Gateway subnet ${appGateway.text} is smaller than the recommended /${APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX}: it limits how far App Gateway v2 can autoscale.`,

@@ -51,18 +51,44 @@ describe('parseOnboardAppInput', () => {
     });
   });
 
-  it('treats empty strings as not given (templates render unset fields so)', () => {
+  it('takes only what its JSON schema takes: no empty strings, no numbers as text', () => {
+    // Templates leave unset parameters out of the step's input (the
+    // scaffolder renders `${{ parameters.x }}` of an unset x as undefined),
+    // so '' is a value, and a bad one, as the JSON schema says.
+    expect(rejection(validInput({ namespace: '' })).message).toContain(
+      `Invalid input 'namespace': must be an RFC 1123 label`,
+    );
+    expect(
+      rejection(validInput({ appIdentityClientId: '' })).message,
+    ).toContain(`Invalid input 'appIdentityClientId': must be a GUID`);
+    expect(rejection(validInput({ servicePort: '80' })).message).toBe(
+      `Invalid input 'servicePort': must be a port number: an integer from 1 to 65535; got "80"`,
+    );
+    expect(rejection(validInput({ namespace: null })).message).toContain(
+      `Invalid input 'namespace'`,
+    );
     const { spec } = parseOnboardAppInput(
-      validInput({ namespace: '', appIdentityClientId: '', egress: undefined }),
+      validInput({ namespace: undefined, egress: undefined }),
     );
     expect(spec.namespace).toBe('my-app');
-    expect(spec.appIdentityClientId).toBeUndefined();
+    expect(spec.egress).toEqual([]);
   });
 
-  it('accepts numeric text for ports, and named target ports', () => {
+  it('reports every field at fault, each with its rule', () => {
+    const { message } = rejection(
+      validInput({ namespace: '', servicePort: '80', keyVaultName: 'kv' }),
+    );
+    expect(message).toContain(`Invalid input 'namespace'`);
+    expect(message).toContain(`Invalid input 'servicePort'`);
+    expect(message).toContain(
+      `Invalid input 'keyVaultName': must be a Key Vault name`,
+    );
+  });
+
+  it('takes a target port as text (the form sends text), and named target ports', () => {
     expect(
       parseOnboardAppInput(
-        validInput({ servicePort: '8443', targetPort: '9090' }),
+        validInput({ servicePort: 8443, targetPort: '9090' }),
       ).spec,
     ).toMatchObject({ servicePort: 8443, targetPort: 9090 });
     expect(
@@ -83,11 +109,12 @@ describe('parseOnboardAppInput', () => {
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ['appName', { appName: 'My_App' }, /RFC 1123 label/],
+    ['appName', { appName: 'My_App' }, /DNS-1035 label/],
+    ['appName', { appName: '0x1f' }, /starting with a letter/],
     ['appName', { appName: 'a'.repeat(64) }, /at most 63/],
     ['appName', { appName: undefined }, /must be given/],
     ['namespace', { namespace: '-ns' }, /RFC 1123 label/],
-    ['namespace', { namespace: 'kube-system' }, /not 'default', 'kube-\*'/],
+    ['namespace', { namespace: 'kube-system' }, /not 'default' or 'kube-\*'/],
     ['namespace', { namespace: 'default' }, /not 'default'/],
     ['namespace', { namespace: 'a0008' }, /Traefik's namespace/],
     [
@@ -126,12 +153,12 @@ describe('parseOnboardAppInput', () => {
     ['traefikNamespace', { traefikNamespace: 'A0008' }, /RFC 1123 label/],
     ['traefikPodLabels', { traefikPodLabels: {} }, /1 to 16 labels/],
     [
-      'traefikPodLabels key "bad key"',
+      'traefikPodLabels["bad key"]',
       { traefikPodLabels: { 'bad key': 'x' } },
       /label key/,
     ],
     [
-      'traefikPodLabels["app"]',
+      'traefikPodLabels.app',
       { traefikPodLabels: { app: 'x-' } },
       /label value/,
     ],
@@ -143,17 +170,17 @@ describe('parseOnboardAppInput', () => {
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0/33' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.05.0/24' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     [
       'appGatewaySubnetCidr',
       { appGatewaySubnetCidr: '10.240.5.0' },
-      /IPv4 CIDR/,
+      /private IPv4 network/,
     ],
     ['keyVaultName', { keyVaultName: 'kv' }, /Key Vault name \(3-24/],
     ['keyVaultName', { keyVaultName: '1kv-prod' }, /starting with a letter/],
@@ -190,8 +217,8 @@ describe('parseOnboardAppInput', () => {
     ],
     ['healthProbePath', { healthProbePath: 'healthz' }, /HTTP path/],
     ['healthProbePath', { healthProbePath: '/health z' }, /HTTP path/],
-    ['routingRulePriority', { routingRulePriority: 0 }, /1 to 20000/],
-    ['routingRulePriority', { routingRulePriority: 20001 }, /1 to 20000/],
+    ['routingRulePriority', { routingRulePriority: 0 }, /1 to 19999/],
+    ['routingRulePriority', { routingRulePriority: 20000 }, /catch-all rule/],
     [
       'outputDir',
       { outputDir: '../outside' },
@@ -201,6 +228,12 @@ describe('parseOnboardAppInput', () => {
       'outputDir',
       { outputDir: '/etc' },
       /relative folder inside the workspace/,
+    ],
+    ['outputDir', { outputDir: 'a/'.repeat(513) }, /whole at most 1024/],
+    [
+      'platformOutputDir',
+      { platformOutputDir: `p/${'x'.repeat(256)}` },
+      /each name at most 255/,
     ],
     [
       'platformOutputDir',
@@ -325,10 +358,10 @@ describe('parseOnboardAppInput', () => {
 
   it('rejects values of the wrong type', () => {
     expect(rejection(validInput({ appName: 42 })).message).toMatch(
-      /'appName': must be an RFC 1123 label.*got 42/,
+      /'appName': must be a DNS-1035 label.*got 42/,
     );
     expect(rejection(validInput({ traefikPodLabels: ['x'] })).message).toMatch(
-      /'traefikPodLabels': must be an object/,
+      /'traefikPodLabels': must be a map of 1 to 16 labels/,
     );
     expect(rejection(validInput({ servicePort: true })).message).toMatch(
       /'servicePort'/,

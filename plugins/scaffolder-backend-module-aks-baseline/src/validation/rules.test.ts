@@ -1,20 +1,19 @@
+import { follows } from './fields';
 import {
   IANA_SVC_NAME_PATTERN,
   KEY_VAULT_NAME_PATTERN,
   TARGET_PORT_TEXT_PATTERN,
   hasNoHostBits,
-  isHostName,
   isInsideDomain,
-  isLabelKey,
-  isRfc1123Label,
   matches,
   parseIpv4Cidr,
 } from './rules';
+import { hostName, labelKey, rfc1123Label } from './textRules';
 
 describe('validation rules', () => {
   it('RFC 1123 labels', () => {
     for (const ok of ['a', 'a0008', 'my-app', 'a'.repeat(63), '0a']) {
-      expect(isRfc1123Label(ok)).toBe(true);
+      expect(follows(rfc1123Label, ok)).toBe(true);
     }
     for (const bad of [
       '',
@@ -26,13 +25,13 @@ describe('validation rules', () => {
       'a'.repeat(64),
       'а',
     ]) {
-      expect(isRfc1123Label(bad)).toBe(false);
+      expect(follows(rfc1123Label, bad)).toBe(false);
     }
   });
 
   it('host names', () => {
     for (const ok of ['my-app.contoso.com', 'a.b', 'x1.apps.contoso.io']) {
-      expect(isHostName(ok)).toBe(true);
+      expect(follows(hostName, ok)).toBe(true);
     }
     const long = `${'a'.repeat(63)}.`.repeat(4).concat('com');
     for (const bad of [
@@ -44,7 +43,7 @@ describe('validation rules', () => {
       'a.-b.com',
       long,
     ]) {
-      expect(isHostName(bad)).toBe(false);
+      expect(follows(hostName, bad)).toBe(false);
     }
     expect(isInsideDomain('a.apps.contoso.com', 'apps.contoso.com')).toBe(true);
     expect(isInsideDomain('evilapps.contoso.com', 'apps.contoso.com')).toBe(
@@ -98,8 +97,17 @@ describe('validation rules', () => {
   });
 
   it('label keys', () => {
-    for (const ok of ['app', 'app.kubernetes.io/name', 'k8s-app', 'a/B_c.d']) {
-      expect(isLabelKey(ok)).toBe(true);
+    for (const ok of [
+      'app',
+      'app.kubernetes.io/name',
+      'k8s-app',
+      'a/B_c.d',
+      // The longest prefix a key may have: 253 characters.
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(
+        61,
+      )}/x`,
+    ]) {
+      expect(follows(labelKey, ok)).toBe(true);
     }
     for (const bad of [
       '',
@@ -108,8 +116,11 @@ describe('validation rules', () => {
       'A.io/x',
       'a b',
       'app.kubernetes.io/name/x',
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(
+        62,
+      )}/x`,
     ]) {
-      expect(isLabelKey(bad)).toBe(false);
+      expect(follows(labelKey, bad)).toBe(false);
     }
   });
 

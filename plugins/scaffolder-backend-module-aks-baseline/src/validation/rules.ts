@@ -14,6 +14,12 @@ const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
 export const RFC1123_LABEL_PATTERN = `^${LABEL}$`;
 export const RFC1123_LABEL_MAX_LENGTH = 63;
 
+/**
+ * RFC 1035 label (Kubernetes' DNS-1035 label: Service names): an RFC 1123
+ * label that starts with a letter. At most 63 characters.
+ */
+export const DNS1035_LABEL_PATTERN = '^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$';
+
 /** RFC 1123 subdomain (object names): labels joined by dots, at most 253. */
 export const RFC1123_SUBDOMAIN_PATTERN = `^${LABEL}(?:\\.${LABEL})*$`;
 export const RFC1123_SUBDOMAIN_MAX_LENGTH = 253;
@@ -50,8 +56,8 @@ export const IPV4_CIDR_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}/(?:3[0-2]|[12]?[0-
  * names): 1-15 lowercase letters, digits and single inner hyphens, with at
  * least one letter.
  */
-export const IANA_SVC_NAME_PATTERN =
-  '^(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$';
+const IANA_SVC_NAME = '(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*';
+export const IANA_SVC_NAME_PATTERN = `^${IANA_SVC_NAME}$`;
 
 /** 1-65535 in decimal, no leading zero. */
 const PORT_NUMBER =
@@ -64,15 +70,31 @@ export const PORT_NUMBER_TEXT_PATTERN = `^${PORT_NUMBER}$`;
 export const LABEL_VALUE_PATTERN =
   '^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$';
 
-/** Label keys: an optional DNS subdomain prefix and a name of up to 63. */
-export const LABEL_KEY_PATTERN = `^(?:${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
+/**
+ * Label keys: an optional DNS subdomain prefix (at most 253 characters, the
+ * lookahead) and '/', then a name of up to 63.
+ */
+export const LABEL_KEY_PATTERN = `^(?:(?=[^/]{1,${RFC1123_SUBDOMAIN_MAX_LENGTH}}/)${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
 
 /** An HTTP path for the health probe: unreserved characters and slashes. */
 export const HTTP_PATH_PATTERN = '^/[A-Za-z0-9._~/-]{0,255}$';
 
-/** A relative directory inside the workspace. */
-export const WORKSPACE_DIR_PATTERN =
-  '^(?:\\./)?[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*/?$';
+/**
+ * Longest name (one path segment) file systems take: 255 bytes. The
+ * patterns are ASCII, so characters are bytes.
+ */
+export const FILE_NAME_MAX_LENGTH = 255;
+
+const FOLDER_NAME = `[A-Za-z0-9_][A-Za-z0-9._-]{0,${FILE_NAME_MAX_LENGTH - 1}}`;
+
+/** A relative directory inside the workspace: names of at most 255. */
+export const WORKSPACE_DIR_PATTERN = `^(?:\\./)?${FOLDER_NAME}(?:/${FOLDER_NAME})*/?$`;
+
+/**
+ * Whole folder paths stay well under PATH_MAX (4096 bytes on Linux), which
+ * must also hold the workspace's own path and the generated file names.
+ */
+export const WORKSPACE_DIR_MAX_LENGTH = 1024;
 
 /** Priority of an App Gateway request routing rule. */
 export const ROUTING_RULE_PRIORITY_MIN = 1;
@@ -83,42 +105,24 @@ export const PORT_MAX = 65535;
 
 const compiled = new Map<string, RegExp>();
 
-/** Tests a value against one of the patterns above (compiled once). */
-export function matches(pattern: string, value: string): boolean {
+/** One of the patterns above as a RegExp, compiled once. */
+export function compiledPattern(pattern: string): RegExp {
   let regex = compiled.get(pattern);
   if (!regex) {
     regex = new RegExp(pattern);
     compiled.set(pattern, regex);
   }
-  return regex.test(value);
+  return regex;
 }
 
-export function isRfc1123Label(value: string): boolean {
-  return (
-    value.length <= RFC1123_LABEL_MAX_LENGTH &&
-    matches(RFC1123_LABEL_PATTERN, value)
-  );
-}
-
-export function isHostName(value: string): boolean {
-  return (
-    value.length <= HOST_NAME_MAX_LENGTH && matches(HOST_NAME_PATTERN, value)
-  );
+/** Tests a value against one of the patterns above. */
+export function matches(pattern: string, value: string): boolean {
+  return compiledPattern(pattern).test(value);
 }
 
 /** True when `host` is a name strictly below `domain` (not the domain itself). */
 export function isInsideDomain(host: string, domain: string): boolean {
   return host.endsWith(`.${domain}`);
-}
-
-export function isLabelKey(value: string): boolean {
-  if (!matches(LABEL_KEY_PATTERN, value)) return false;
-  const slash = value.indexOf('/');
-  return slash < 0 || slash <= RFC1123_SUBDOMAIN_MAX_LENGTH;
-}
-
-export function isPortNumber(value: number): boolean {
-  return Number.isInteger(value) && value >= PORT_MIN && value <= PORT_MAX;
 }
 
 /** Parses an IPv4 CIDR; undefined when it does not match the pattern. */
@@ -148,4 +152,4 @@ export function isReservedNamespace(name: string): boolean {
 }
 
 /** A target port given as text: a port number or a named port. */
-export const TARGET_PORT_TEXT_PATTERN = `^(?:${PORT_NUMBER}|(?=.{1,15}$)(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*)$`;
+export const TARGET_PORT_TEXT_PATTERN = `^(?:${PORT_NUMBER}|${IANA_SVC_NAME})$`;

@@ -15,7 +15,10 @@ import { roleAssignmentId, roleGrants } from './roleAssignments';
 /** The tag the dashboard associates a gateway with its cluster by. */
 export const GATEWAY_CLUSTER_TAG = 'aks-baseline.io/cluster';
 
-/** Rules onboarded apps add (priority 100 and up) win over this catch-all. */
+/**
+ * The catch-all rule's priority: the lowest App Gateway allows, so every rule
+ * an onboarded app adds (onboard-app's routingRulePriority) comes first.
+ */
 export const CLUSTER_RULE_PRIORITY = 20000;
 
 /** Traefik's ping, routed on its websecure entry point for App Gateway's probe. */
