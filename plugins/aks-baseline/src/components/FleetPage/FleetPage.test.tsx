@@ -164,8 +164,11 @@ describe('FleetPage', () => {
 
     await userEvent.type(screen.getByPlaceholderText('Filter'), 'legacy');
 
-    await waitFor(() =>
-      expect(clusterNames()).toEqual(['aks-legacy-neurg-aks-legacy-neu']),
+    // The table's search is debounced and re-renders every row; on a loaded
+    // 2-core CI machine that takes longer than waitFor's 1 s default.
+    await waitFor(
+      () => expect(clusterNames()).toEqual(['aks-legacy-neurg-aks-legacy-neu']),
+      { timeout: 10_000 },
     );
   });
 
