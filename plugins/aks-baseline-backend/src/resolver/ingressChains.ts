@@ -19,6 +19,14 @@ import {
   worstHopStatus,
 } from '../chain/hopStatus';
 import { InventoryIndex } from './inventoryIndex';
+import {
+  backendAddresses,
+  hostSentToTraefik,
+  listenerEntry,
+  listenerRoute,
+  publicIpIdOf,
+  wafPolicyIdOf,
+} from './gatewayRoute';
 import { InClusterView } from '../kubernetes/model/inClusterView';
 import { inClusterHops } from '../kubernetes/model/inClusterHops';
 
@@ -31,13 +39,6 @@ export interface ChainContext {
   /** The cluster's inside, read or not (then each in-cluster hop says why). */
   inCluster: InClusterView;
 }
-
-const byRef = (list: unknown[], ref: unknown) => {
-  const id = asString(readArm(ref, 'id'))?.toLowerCase();
-  return id
-    ? list.find(item => asString(readArm(item, 'id'))?.toLowerCase() === id)
-    : undefined;
-};
 
 const detail = (label: string, value: unknown) =>
   value === undefined || value === null || value === ''
@@ -66,26 +67,17 @@ export function buildIngressChains(
   return { chains, certificates: dedupeCertificates(certificates) };
 }
 
-function listenerHosts(listener: unknown): string[] {
-  const many = readArmList(listener, 'hostNames').filter(
-    (h): h is string => typeof h === 'string',
-  );
-  const one = asString(readArm(listener, 'hostName'));
-  if (many.length > 0) return many;
-  return one ? [one] : [];
-}
-
 function chainForListener(
   gateway: ArmResource,
   listener: unknown,
   ctx: ChainContext,
 ): { chain: IngressChain; certificates: CertificateInfo[] } {
   const { index, controls } = ctx;
-  const hosts = listenerHosts(listener);
-  const host = hosts[0] ?? '(any host)';
-  const listenerName = asString(readArm(listener, 'name'));
-  const https =
-    asString(readArm(listener, 'protocol'))?.toLowerCase() === 'https';
+  const { name: listenerName, hosts, host, https } = listenerEntry(listener);
+  const { rule, pathMap, settings, pool, probe } = listenerRoute(
+    gateway,
+    listener,
+  );
   const certificates: CertificateInfo[] = [];
   const hops: ChainHop[] = [];
 
@@ -98,13 +90,7 @@ function chainForListener(
     controlIds: [],
   });
 
-  const frontend = byRef(
-    readArmList(gateway, 'frontendIPConfigurations'),
-    readArm(listener, 'frontendIPConfiguration'),
-  );
-  const publicIp = index.byId(
-    asString(readArm(frontend, 'publicIPAddress.id')),
-  );
+  const publicIp = index.byId(publicIpIdOf(gateway, listener));
   hops.push(
     publicIp
       ? {
@@ -181,9 +167,7 @@ function chainForListener(
       : { boundary: 'plaintext', note: 'clients connect without TLS' },
   });
 
-  const wafPolicyId =
-    asString(readArm(listener, 'firewallPolicy.id')) ??
-    asString(readArm(gateway, 'firewallPolicy.id'));
+  const wafPolicyId = wafPolicyIdOf(gateway, listener);
   const wafPolicy = index.byId(wafPolicyId);
   hops.push(
     wafPolicy
@@ -222,28 +206,6 @@ function chainForListener(
             ? 'the WAF policy is not in the scanned subscriptions'
             : 'no WAF policy is attached',
         ),
-  );
-
-  const rule = readArmList(gateway, 'requestRoutingRules').find(r =>
-    byRef([listener], readArm(r, 'httpListener')),
-  );
-  const pathMap = byRef(
-    readArmList(gateway, 'urlPathMaps'),
-    readArm(rule, 'urlPathMap'),
-  );
-  const settings = byRef(
-    readArmList(gateway, 'backendHttpSettingsCollection'),
-    readArm(rule, 'backendHttpSettings') ??
-      readArm(pathMap, 'defaultBackendHttpSettings'),
-  );
-  const pool = byRef(
-    readArmList(gateway, 'backendAddressPools'),
-    readArm(rule, 'backendAddressPool') ??
-      readArm(pathMap, 'defaultBackendAddressPool'),
-  );
-  const probe = byRef(
-    readArmList(gateway, 'probes'),
-    readArm(settings, 'probe'),
   );
 
   hops.push(
@@ -356,10 +318,7 @@ function chainForListener(
         ),
   );
 
-  const addresses = readArmList(pool, 'backendAddresses').map(
-    a =>
-      asString(readArm(a, 'ipAddress')) ?? asString(readArm(a, 'fqdn')) ?? '?',
-  );
+  const addresses = backendAddresses(pool);
   hops.push(
     pool
       ? {
@@ -404,20 +363,6 @@ function chainForListener(
     },
     certificates,
   };
-}
-
-/**
- * The Host header Traefik receives: App Gateway rewrites it to the backend
- * settings' host name when one is set, else passes the client's on.
- */
-function hostSentToTraefik(
-  settings: unknown,
-  listenerHost: string | undefined,
-): string | undefined {
-  if (readArm(settings, 'pickHostNameFromBackendAddress') === true) {
-    return undefined;
-  }
-  return asString(readArm(settings, 'hostName')) ?? listenerHost;
 }
 
 function dedupeCertificates(list: CertificateInfo[]): CertificateInfo[] {
