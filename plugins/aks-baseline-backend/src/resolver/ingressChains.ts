@@ -2,6 +2,7 @@ import {
   ArmResource,
   asString,
   CertificateInfo,
+  CertificatePurpose,
   ChainHop,
   ControlResult,
   IngressChain,
@@ -119,24 +120,7 @@ function chainForListener(
     readArm(listener, 'sslCertificate'),
   );
   if (https && sslCert) {
-    certificates.push(
-      sslCert.secretId
-        ? certificateFromVault({
-            ...ctx,
-            purpose: 'edge',
-            name: sslCert.name,
-            secretId: sslCert.secretId,
-            host,
-          })
-        : {
-            purpose: 'edge',
-            name: sslCert.name,
-            host,
-            status: 'unknown',
-            statusText:
-              'uploaded to App Gateway, not referenced from Key Vault',
-          },
-    );
+    certificates.push(gatewayCertificate('edge', sslCert, host, ctx));
   }
   hops.push({
     kind: 'listener',
@@ -229,30 +213,7 @@ function chainForListener(
 
   const backendHttps =
     asString(readArm(settings, 'protocol'))?.toLowerCase() === 'https';
-  for (const root of readArmList(settings, 'trustedRootCertificates')) {
-    const trusted = gatewayCertificateSecretId(
-      gateway,
-      'trustedRootCertificates',
-      root,
-    );
-    if (!trusted) continue;
-    certificates.push(
-      trusted.secretId
-        ? certificateFromVault({
-            ...ctx,
-            purpose: 'backend-trust-root',
-            name: trusted.name,
-            secretId: trusted.secretId,
-          })
-        : {
-            purpose: 'backend-trust-root',
-            name: trusted.name,
-            status: 'unknown',
-            statusText:
-              'uploaded to App Gateway, not referenced from Key Vault',
-          },
-    );
-  }
+  certificates.push(...trustedRootCertificates(gateway, settings, ctx));
   hops.push(
     settings
       ? {
@@ -363,6 +324,51 @@ function chainForListener(
     },
     certificates,
   };
+}
+
+type CertificateContext = Pick<
+  ChainContext,
+  'index' | 'vaultErrors' | 'now' | 'thresholds'
+>;
+
+/** The certificates App Gateway trusts to re-encrypt to the backend. */
+function trustedRootCertificates(
+  gateway: ArmResource,
+  settings: unknown,
+  context: CertificateContext,
+): CertificateInfo[] {
+  return readArmList(settings, 'trustedRootCertificates').flatMap(root => {
+    const trusted = gatewayCertificateSecretId(
+      gateway,
+      'trustedRootCertificates',
+      root,
+    );
+    return trusted
+      ? [gatewayCertificate('backend-trust-root', trusted, undefined, context)]
+      : [];
+  });
+}
+
+/**
+ * A gateway certificate's expiry, from its Key Vault secret; one uploaded to
+ * the gateway has no expiry ARM lists, so it stays unknown.
+ */
+function gatewayCertificate(
+  purpose: CertificatePurpose,
+  certificate: { name: string; secretId?: string },
+  host: string | undefined,
+  context: CertificateContext,
+): CertificateInfo {
+  const { name, secretId } = certificate;
+  return secretId
+    ? certificateFromVault({ ...context, purpose, name, secretId, host })
+    : {
+        purpose,
+        name,
+        host,
+        status: 'unknown',
+        statusText: 'uploaded to App Gateway, not referenced from Key Vault',
+      };
 }
 
 function dedupeCertificates(list: CertificateInfo[]): CertificateInfo[] {
