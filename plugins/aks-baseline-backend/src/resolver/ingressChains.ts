@@ -19,6 +19,7 @@ import {
   statusFromControls,
   worstHopStatus,
 } from '../chain/hopStatus';
+import { detail } from '../chain/hopDetails';
 import { InventoryIndex } from './inventoryIndex';
 import {
   backendAddresses,
@@ -40,16 +41,6 @@ export interface ChainContext {
   /** The cluster's inside, read or not (then each in-cluster hop says why). */
   inCluster: InClusterView;
 }
-
-const detail = (label: string, value: unknown) =>
-  value === undefined || value === null || value === ''
-    ? []
-    : [
-        {
-          label,
-          value: Array.isArray(value) ? value.join(', ') : String(value),
-        },
-      ];
 
 /** One chain per listener host of each gateway in front of the cluster. */
 export function buildIngressChains(
