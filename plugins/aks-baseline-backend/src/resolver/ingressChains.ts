@@ -21,6 +21,7 @@ import {
 } from '../chain/hopStatus';
 import { detail } from '../chain/hopDetails';
 import { InventoryIndex } from './inventoryIndex';
+import { internetHop, listenerHop, publicIpHop, wafHop } from './gatewayHops';
 import {
   backendAddresses,
   hostSentToTraefik,
@@ -65,7 +66,8 @@ function chainForListener(
   ctx: ChainContext,
 ): { chain: IngressChain; certificates: CertificateInfo[] } {
   const { index, controls } = ctx;
-  const { name: listenerName, hosts, host, https } = listenerEntry(listener);
+  const entry = listenerEntry(listener);
+  const { name: listenerName, hosts, host, https } = entry;
   const { rule, pathMap, settings, pool, probe } = listenerRoute(
     gateway,
     listener,
@@ -73,114 +75,20 @@ function chainForListener(
   const certificates: CertificateInfo[] = [];
   const hops: ChainHop[] = [];
 
-  hops.push({
-    kind: 'internet',
-    title: 'Internet',
-    status: 'ok',
-    statusText: `clients request ${https ? 'https' : 'http'}://${host}`,
-    details: detail('Host names', hosts),
-    controlIds: [],
-  });
-
-  const publicIp = index.byId(publicIpIdOf(gateway, listener));
-  hops.push(
-    publicIp
-      ? {
-          kind: 'public-ip',
-          title: `Public IP ${publicIp.name}`,
-          status: 'ok',
-          statusText:
-            asString(readArm(publicIp, 'ipAddress')) ?? 'address not allocated',
-          resourceId: publicIp.id,
-          details: [
-            ...detail('Address', readArm(publicIp, 'ipAddress')),
-            ...detail('DNS name', readArm(publicIp, 'dnsSettings.fqdn')),
-            ...detail('SKU', publicIp.sku?.name),
-          ],
-          controlIds: [],
-        }
-      : notObserved(
-          { kind: 'public-ip', title: 'Public IP' },
-          'the frontend has no public IP in the scanned subscriptions',
-        ),
-  );
-
-  const sslCert = gatewayCertificateSecretId(
+  const edgeCertificate = gatewayCertificateSecretId(
     gateway,
     'sslCertificates',
     readArm(listener, 'sslCertificate'),
   );
-  if (https && sslCert) {
-    certificates.push(gatewayCertificate('edge', sslCert, host, ctx));
+  if (https && edgeCertificate) {
+    certificates.push(gatewayCertificate('edge', edgeCertificate, host, ctx));
   }
-  hops.push({
-    kind: 'listener',
-    title: `App Gateway ${gateway.name} · ${listenerName ?? 'listener'}`,
-    ...statusFromControls(
-      ['WAF-01', 'TLS-01', 'TLS-02'],
-      controls,
-      `${https ? 'HTTPS' : 'HTTP'} listener for ${host}`,
-    ),
-    resourceId: gateway.id,
-    details: [
-      ...detail('Protocol', readArm(listener, 'protocol')),
-      ...detail('Host', hosts),
-      ...detail('SKU', readArm(gateway, 'sku.name')),
-      ...detail(
-        'TLS policy',
-        readArm(gateway, 'sslPolicy.policyName') ??
-          readArm(gateway, 'sslPolicy.minProtocolVersion'),
-      ),
-      ...detail('Certificate', sslCert?.secretId ?? sslCert?.name),
-    ],
-    controlIds: ['WAF-01', 'TLS-01', 'TLS-02'],
-    tls: https
-      ? {
-          boundary: 'terminates',
-          note: 'the client TLS session ends at App Gateway',
-        }
-      : { boundary: 'plaintext', note: 'clients connect without TLS' },
-  });
-
   const wafPolicyId = wafPolicyIdOf(gateway, listener);
-  const wafPolicy = index.byId(wafPolicyId);
   hops.push(
-    wafPolicy
-      ? {
-          kind: 'waf',
-          title: `WAF policy ${wafPolicy.name}`,
-          ...statusFromControls(
-            ['WAF-02', 'WAF-03'],
-            controls,
-            `${readArm(wafPolicy, 'policySettings.mode')} mode`,
-          ),
-          resourceId: wafPolicy.id,
-          details: [
-            ...detail('State', readArm(wafPolicy, 'policySettings.state')),
-            ...detail('Mode', readArm(wafPolicy, 'policySettings.mode')),
-            ...detail(
-              'Rule sets',
-              readArmList(wafPolicy, 'managedRules.managedRuleSets').map(
-                r =>
-                  `${readArm(r, 'ruleSetType')} ${readArm(
-                    r,
-                    'ruleSetVersion',
-                  )}`,
-              ),
-            ),
-          ],
-          controlIds: ['WAF-02', 'WAF-03'],
-        }
-      : notObserved(
-          {
-            kind: 'waf',
-            title: 'WAF policy',
-            controlIds: ['WAF-02', 'WAF-03'],
-          },
-          wafPolicyId
-            ? 'the WAF policy is not in the scanned subscriptions'
-            : 'no WAF policy is attached',
-        ),
+    internetHop(entry),
+    publicIpHop(index.byId(publicIpIdOf(gateway, listener))),
+    listenerHop(gateway, listener, edgeCertificate, controls),
+    wafHop(wafPolicyId, index.byId(wafPolicyId), controls),
   );
 
   hops.push(
