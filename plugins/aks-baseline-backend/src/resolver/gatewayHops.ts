@@ -8,7 +8,12 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { notObserved, statusFromControls } from '../chain/hopStatus';
 import { detail } from '../chain/hopDetails';
-import { ListenerEntry, listenerEntry } from './gatewayRoute';
+import {
+  backendAddresses,
+  ListenerEntry,
+  listenerEntry,
+  speaksHttps,
+} from './gatewayRoute';
 
 /*
  * The App Gateway half of an ingress chain, one function per hop (pure), as
@@ -126,5 +131,135 @@ export function wafHop(
       ),
     ],
     controlIds: [...WAF_CONTROLS],
+  };
+}
+
+export function routingRuleHop(rule: unknown, pathMap: unknown): ChainHop {
+  if (!rule) {
+    return notObserved(
+      { kind: 'routing-rule', title: 'Routing rule' },
+      'no routing rule uses this listener',
+    );
+  }
+  return {
+    kind: 'routing-rule',
+    title: `Routing rule ${readArm(rule, 'name')}`,
+    status: 'ok',
+    statusText: `${readArm(rule, 'ruleType') ?? 'Basic'} rule`,
+    details: [
+      ...detail('Priority', readArm(rule, 'priority')),
+      ...detail('Path map', readArm(pathMap, 'name')),
+    ],
+    controlIds: [],
+  };
+}
+
+const BACKEND_SETTINGS_CONTROLS = ['TLS-03'];
+
+/** How App Gateway talks to Traefik: re-encrypted, or plain. */
+export function backendSettingsHop(
+  settings: unknown,
+  controls: ControlResult[],
+): ChainHop {
+  if (!settings) {
+    return notObserved(
+      {
+        kind: 'backend-settings',
+        title: 'Backend settings',
+        controlIds: [...BACKEND_SETTINGS_CONTROLS],
+      },
+      'the routing rule names no backend settings',
+    );
+  }
+  return {
+    kind: 'backend-settings',
+    title: `Backend settings ${readArm(settings, 'name')}`,
+    ...statusFromControls(
+      BACKEND_SETTINGS_CONTROLS,
+      controls,
+      `re-encrypts to port ${readArm(settings, 'port')}`,
+    ),
+    details: [
+      ...detail('Protocol', readArm(settings, 'protocol')),
+      ...detail('Port', readArm(settings, 'port')),
+      ...detail('Host name', readArm(settings, 'hostName')),
+      ...detail(
+        'Trusted roots',
+        readArmList(settings, 'trustedRootCertificates').map(r =>
+          String(readArm(r, 'id')).split('/').pop(),
+        ),
+      ),
+    ],
+    controlIds: [...BACKEND_SETTINGS_CONTROLS],
+    tls: speaksHttps(settings)
+      ? {
+          boundary: 're-encrypts',
+          note: 'App Gateway opens a new TLS session to Traefik',
+        }
+      : {
+          boundary: 'plaintext',
+          note: 'traffic to the cluster is not encrypted',
+        },
+  };
+}
+
+const PROBE_CONTROLS = ['TLS-04'];
+
+export function probeHop(probe: unknown, controls: ControlResult[]): ChainHop {
+  if (!probe) {
+    return notObserved(
+      {
+        kind: 'probe',
+        title: 'Health probe',
+        controlIds: [...PROBE_CONTROLS],
+      },
+      'the backend settings use the default probe',
+    );
+  }
+  return {
+    kind: 'probe',
+    title: `Health probe ${readArm(probe, 'name')}`,
+    ...statusFromControls(
+      PROBE_CONTROLS,
+      controls,
+      `${readArm(probe, 'protocol')} ${readArm(probe, 'path')}`,
+    ),
+    details: [
+      ...detail('Protocol', readArm(probe, 'protocol')),
+      ...detail('Path', readArm(probe, 'path')),
+      ...detail('Host', readArm(probe, 'host')),
+    ],
+    controlIds: [...PROBE_CONTROLS],
+  };
+}
+
+const BACKEND_POOL_CONTROLS = ['ING-01'];
+
+/** Where App Gateway sends: in the baseline, Traefik's internal load balancer. */
+export function backendPoolHop(
+  pool: unknown,
+  controls: ControlResult[],
+): ChainHop {
+  if (!pool) {
+    return notObserved(
+      {
+        kind: 'backend-pool',
+        title: 'Backend pool',
+        controlIds: [...BACKEND_POOL_CONTROLS],
+      },
+      'the routing rule names no backend pool',
+    );
+  }
+  const addresses = backendAddresses(pool);
+  return {
+    kind: 'backend-pool',
+    title: `Backend pool ${readArm(pool, 'name')}`,
+    ...statusFromControls(
+      BACKEND_POOL_CONTROLS,
+      controls,
+      `targets ${addresses.join(', ') || 'nothing'}`,
+    ),
+    details: detail('Addresses', addresses),
+    controlIds: [...BACKEND_POOL_CONTROLS],
   };
 }

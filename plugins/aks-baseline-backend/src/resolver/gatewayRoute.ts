@@ -3,6 +3,7 @@ import {
   asString,
   readArm,
   readArmList,
+  sameText,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
 /*
@@ -33,8 +34,13 @@ export function listenerEntry(listener: unknown): ListenerEntry {
     name: asString(readArm(listener, 'name')),
     hosts,
     host: hosts[0] ?? '(any host)',
-    https: asString(readArm(listener, 'protocol'))?.toLowerCase() === 'https',
+    https: speaksHttps(listener),
   };
+}
+
+/** Whether a listener or backend settings' protocol is HTTPS (ARM enum case varies). */
+export function speaksHttps(resource: unknown): boolean {
+  return sameText(readArm(resource, 'protocol'), 'Https');
 }
 
 function listenerHosts(listener: unknown): string[] {

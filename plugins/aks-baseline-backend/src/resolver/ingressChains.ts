@@ -1,6 +1,5 @@
 import {
   ArmResource,
-  asString,
   CertificateInfo,
   CertificatePurpose,
   ChainHop,
@@ -14,24 +13,31 @@ import {
   ExpiryThresholds,
   gatewayCertificateSecretId,
 } from './certificates';
-import {
-  notObserved,
-  statusFromControls,
-  worstHopStatus,
-} from '../chain/hopStatus';
-import { detail } from '../chain/hopDetails';
+import { worstHopStatus } from '../chain/hopStatus';
 import { InventoryIndex } from './inventoryIndex';
-import { internetHop, listenerHop, publicIpHop, wafHop } from './gatewayHops';
+import {
+  backendPoolHop,
+  backendSettingsHop,
+  internetHop,
+  listenerHop,
+  probeHop,
+  publicIpHop,
+  routingRuleHop,
+  wafHop,
+} from './gatewayHops';
 import {
   backendAddresses,
   hostSentToTraefik,
+  ListenerEntry,
   listenerEntry,
+  ListenerRoute,
   listenerRoute,
   publicIpIdOf,
+  speaksHttps,
   wafPolicyIdOf,
 } from './gatewayRoute';
 import { InClusterView } from '../kubernetes/model/inClusterView';
-import { inClusterHops } from '../kubernetes/model/inClusterHops';
+import { ChainTarget, inClusterHops } from '../kubernetes/model/inClusterHops';
 
 export interface ChainContext {
   index: InventoryIndex;
@@ -60,6 +66,7 @@ export function buildIngressChains(
   return { chains, certificates: dedupeCertificates(certificates) };
 }
 
+/** One listener's chain, a hop per step from the Internet to the pods. */
 function chainForListener(
   gateway: ArmResource,
   listener: unknown,
@@ -67,161 +74,56 @@ function chainForListener(
 ): { chain: IngressChain; certificates: CertificateInfo[] } {
   const { index, controls } = ctx;
   const entry = listenerEntry(listener);
-  const { name: listenerName, hosts, host, https } = entry;
-  const { rule, pathMap, settings, pool, probe } = listenerRoute(
-    gateway,
-    listener,
-  );
-  const certificates: CertificateInfo[] = [];
-  const hops: ChainHop[] = [];
-
+  const route = listenerRoute(gateway, listener);
   const edgeCertificate = gatewayCertificateSecretId(
     gateway,
     'sslCertificates',
     readArm(listener, 'sslCertificate'),
   );
-  if (https && edgeCertificate) {
-    certificates.push(gatewayCertificate('edge', edgeCertificate, host, ctx));
-  }
   const wafPolicyId = wafPolicyIdOf(gateway, listener);
-  hops.push(
+
+  const hops: ChainHop[] = [
     internetHop(entry),
     publicIpHop(index.byId(publicIpIdOf(gateway, listener))),
     listenerHop(gateway, listener, edgeCertificate, controls),
     wafHop(wafPolicyId, index.byId(wafPolicyId), controls),
-  );
-
-  hops.push(
-    rule
-      ? {
-          kind: 'routing-rule',
-          title: `Routing rule ${readArm(rule, 'name')}`,
-          status: 'ok',
-          statusText: `${readArm(rule, 'ruleType') ?? 'Basic'} rule`,
-          details: [
-            ...detail('Priority', readArm(rule, 'priority')),
-            ...detail('Path map', readArm(pathMap, 'name')),
-          ],
-          controlIds: [],
-        }
-      : notObserved(
-          { kind: 'routing-rule', title: 'Routing rule' },
-          'no routing rule uses this listener',
-        ),
-  );
-
-  const backendHttps =
-    asString(readArm(settings, 'protocol'))?.toLowerCase() === 'https';
-  certificates.push(...trustedRootCertificates(gateway, settings, ctx));
-  hops.push(
-    settings
-      ? {
-          kind: 'backend-settings',
-          title: `Backend settings ${readArm(settings, 'name')}`,
-          ...statusFromControls(
-            ['TLS-03'],
-            controls,
-            `re-encrypts to port ${readArm(settings, 'port')}`,
-          ),
-          details: [
-            ...detail('Protocol', readArm(settings, 'protocol')),
-            ...detail('Port', readArm(settings, 'port')),
-            ...detail('Host name', readArm(settings, 'hostName')),
-            ...detail(
-              'Trusted roots',
-              readArmList(settings, 'trustedRootCertificates').map(r =>
-                String(readArm(r, 'id')).split('/').pop(),
-              ),
-            ),
-          ],
-          controlIds: ['TLS-03'],
-          tls: backendHttps
-            ? {
-                boundary: 're-encrypts',
-                note: 'App Gateway opens a new TLS session to Traefik',
-              }
-            : {
-                boundary: 'plaintext',
-                note: 'traffic to the cluster is not encrypted',
-              },
-        }
-      : notObserved(
-          {
-            kind: 'backend-settings',
-            title: 'Backend settings',
-            controlIds: ['TLS-03'],
-          },
-          'the routing rule names no backend settings',
-        ),
-  );
-
-  hops.push(
-    probe
-      ? {
-          kind: 'probe',
-          title: `Health probe ${readArm(probe, 'name')}`,
-          ...statusFromControls(
-            ['TLS-04'],
-            controls,
-            `${readArm(probe, 'protocol')} ${readArm(probe, 'path')}`,
-          ),
-          details: [
-            ...detail('Protocol', readArm(probe, 'protocol')),
-            ...detail('Path', readArm(probe, 'path')),
-            ...detail('Host', readArm(probe, 'host')),
-          ],
-          controlIds: ['TLS-04'],
-        }
-      : notObserved(
-          { kind: 'probe', title: 'Health probe', controlIds: ['TLS-04'] },
-          'the backend settings use the default probe',
-        ),
-  );
-
-  const addresses = backendAddresses(pool);
-  hops.push(
-    pool
-      ? {
-          kind: 'backend-pool',
-          title: `Backend pool ${readArm(pool, 'name')}`,
-          ...statusFromControls(
-            ['ING-01'],
-            controls,
-            `targets ${addresses.join(', ') || 'nothing'}`,
-          ),
-          details: detail('Addresses', addresses),
-          controlIds: ['ING-01'],
-        }
-      : notObserved(
-          {
-            kind: 'backend-pool',
-            title: 'Backend pool',
-            controlIds: ['ING-01'],
-          },
-          'the routing rule names no backend pool',
-        ),
-  );
-
-  hops.push(
-    ...inClusterHops(ctx.inCluster, {
-      host,
-      hostSentToTraefik: hostSentToTraefik(settings, hosts[0]),
-      poolAddresses: addresses,
-      backendPort: settings ? Number(readArm(settings, 'port')) : undefined,
-      backendHttps,
-      controls,
-    }),
-  );
-
+    routingRuleHop(route.rule, route.pathMap),
+    backendSettingsHop(route.settings, controls),
+    probeHop(route.probe, controls),
+    backendPoolHop(route.pool, controls),
+    ...inClusterHops(ctx.inCluster, chainTarget(entry, route, controls)),
+  ];
+  const certificates = [
+    ...(entry.https && edgeCertificate
+      ? [gatewayCertificate('edge', edgeCertificate, entry.host, ctx)]
+      : []),
+    ...trustedRootCertificates(gateway, route.settings, ctx),
+  ];
   return {
     chain: {
-      host,
-      listenerName,
+      host: entry.host,
+      listenerName: entry.name,
       applicationGatewayId: gateway.id,
       status: worstHopStatus(hops.map(h => h.status)),
       hops,
     },
     certificates,
+  };
+}
+
+/** What the App Gateway half hands to the in-cluster half. */
+function chainTarget(
+  entry: ListenerEntry,
+  { settings, pool }: ListenerRoute,
+  controls: ControlResult[],
+): ChainTarget {
+  return {
+    host: entry.host,
+    hostSentToTraefik: hostSentToTraefik(settings, entry.hosts[0]),
+    poolAddresses: backendAddresses(pool),
+    backendPort: settings ? Number(readArm(settings, 'port')) : undefined,
+    backendHttps: speaksHttps(settings),
+    controls,
   };
 }
 
