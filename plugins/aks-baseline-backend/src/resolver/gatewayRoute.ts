@@ -3,6 +3,7 @@ import {
   asString,
   readArm,
   readArmList,
+  refersTo,
   sameText,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
@@ -12,12 +13,9 @@ import {
  * drawn from these.
  */
 
-const byRef = (list: unknown[], ref: unknown) => {
-  const id = asString(readArm(ref, 'id'))?.toLowerCase();
-  return id
-    ? list.find(item => asString(readArm(item, 'id'))?.toLowerCase() === id)
-    : undefined;
-};
+/** The sub-resource a reference names, matched as the controls match it. */
+const byRef = (list: unknown[], ref: unknown) =>
+  list.find(item => refersTo(ref, item));
 
 /** What clients ask a listener for. */
 export interface ListenerEntry {
@@ -69,7 +67,7 @@ export function listenerRoute(
   listener: unknown,
 ): ListenerRoute {
   const rule = readArmList(gateway, 'requestRoutingRules').find(r =>
-    byRef([listener], readArm(r, 'httpListener')),
+    refersTo(readArm(r, 'httpListener'), listener),
   );
   const pathMap = byRef(
     readArmList(gateway, 'urlPathMaps'),
