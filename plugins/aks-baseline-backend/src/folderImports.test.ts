@@ -60,3 +60,36 @@ describe('folder imports', () => {
     expect(tangled).toEqual([]);
   });
 });
+
+/** Folders that other folders enter through their index.ts only. */
+const INDEXED_FOLDERS = ['resolver', 'inventory'];
+
+/**
+ * Deep imports into those folders, each left for a task of its own. Remove
+ * an entry when its import goes.
+ */
+const KNOWN_DEEP_IMPORTS = [
+  // parseResourceId, to be replaced by the ARM id module
+  'kubernetes/connection.ts -> resolver/resolveCluster',
+  'service/FleetRefresher.ts -> resolver/resolveCluster',
+  'sources/clusterSources.ts -> resolver/resolveCluster',
+  // the resolver's inventory index, being reworked for listing gaps
+  'resolver/inventoryIndex.ts -> inventory/types',
+];
+
+describe('indexed folders', () => {
+  it('are entered through their index.ts, but for known deep imports', () => {
+    const deep = crossFolderImports()
+      .filter(({ to }) => {
+        const [folder, ...inside] = to.split('/');
+        return (
+          INDEXED_FOLDERS.includes(folder) &&
+          inside.length > 0 &&
+          inside.join('/') !== 'index'
+        );
+      })
+      .map(({ edge }) => edge)
+      .filter(edge => !KNOWN_DEEP_IMPORTS.includes(edge));
+    expect(deep).toEqual([]);
+  });
+});

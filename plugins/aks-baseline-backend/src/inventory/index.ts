@@ -3,6 +3,8 @@
  * subscription and once per vault, through the Azure SDK clients.
  */
 export { collectInventory } from './collectInventory';
+// The Kubernetes reader bounds its requests with the same limiter.
+export { createLimiter } from './limiter';
 export type {
   ArmInventory,
   ArmInventoryListing,

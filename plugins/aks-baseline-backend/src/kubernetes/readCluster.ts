@@ -3,7 +3,7 @@ import type {
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { LookupFunction } from 'node:net';
-import { createLimiter } from '../inventory/limiter';
+import { createLimiter } from '../inventory';
 import { openApiSession } from './client/apiSession';
 import { classifyFailure, ListFailure } from './client/failures';
 import { listAll } from './client/listAll';

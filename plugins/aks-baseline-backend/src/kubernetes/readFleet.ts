@@ -7,7 +7,7 @@ import type { CloudSettings } from '../azure/cloud';
 import { RequestMetrics } from '../azure/requestMetrics';
 import { requestTimeoutPolicy } from '../azure/requestTimeout';
 import { shareTokens } from '../azure/sharedTokenCredential';
-import { createLimiter } from '../inventory/limiter';
+import { createLimiter } from '../inventory';
 import {
   ClusterOverride,
   isPrivateCluster,

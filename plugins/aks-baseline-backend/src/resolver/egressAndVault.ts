@@ -35,106 +35,118 @@ export function buildEgressPath(options: {
   firewall?: ArmResource;
 }): ChainHop[] {
   const { cluster, index, controls, routeTable, firewall } = options;
+  const subnet = nodeSubnetOf(cluster, index);
+  const route = defaultRoute(routeTable);
+  return [
+    podsAndNodesHop(cluster, subnet.id, controls),
+    routeTableHop(routeTable, route, subnet.entry !== undefined, controls),
+    firewallHop(firewall, route, controls),
+  ];
+}
+
+/** `<type> <ip>` of a route's next hop. */
+const nextHopOf = (route: unknown) =>
+  `${readArm(route, 'nextHopType')} ${
+    readArm(route, 'nextHopIpAddress') ?? ''
+  }`.trim();
+
+function podsAndNodesHop(
+  cluster: ArmResource,
+  nodeSubnetId: string | undefined,
+  controls: ControlResult[],
+): ChainHop {
   const outboundType =
     asString(readArm(cluster, 'networkProfile.outboundType')) ?? 'loadBalancer';
-  const subnet = nodeSubnetOf(cluster, index);
-  const hops: ChainHop[] = [
-    {
-      kind: 'pods',
-      title: 'Pods and nodes',
-      ...statusFromControls(
-        ['NET-03'],
-        controls,
-        `outbound type ${outboundType}`,
-      ),
-      details: [
-        { label: 'Outbound type', value: outboundType },
-        ...(subnet.id
-          ? [{ label: 'Node subnet', value: subnet.id.split('/').pop()! }]
-          : []),
-      ],
-      controlIds: ['NET-03'],
-    },
-  ];
+  return {
+    kind: 'pods',
+    title: 'Pods and nodes',
+    ...statusFromControls(
+      ['NET-03'],
+      controls,
+      `outbound type ${outboundType}`,
+    ),
+    details: [
+      { label: 'Outbound type', value: outboundType },
+      ...(nodeSubnetId
+        ? [{ label: 'Node subnet', value: nodeSubnetId.split('/').pop()! }]
+        : []),
+    ],
+    controlIds: ['NET-03'],
+  };
+}
 
-  const route = defaultRoute(routeTable);
-  hops.push(
-    routeTable
-      ? {
-          kind: 'route-table',
-          title: `Route table ${routeTable.name}`,
-          ...statusFromControls(
-            ['NET-03'],
-            controls,
-            `0.0.0.0/0 -> ${readArm(route, 'nextHopType')} ${
-              readArm(route, 'nextHopIpAddress') ?? ''
-            }`.trim(),
-          ),
-          resourceId: routeTable.id,
-          details: route
-            ? [
-                { label: 'Default route', value: '0.0.0.0/0' },
-                {
-                  label: 'Next hop',
-                  value: `${readArm(route, 'nextHopType')} ${
-                    readArm(route, 'nextHopIpAddress') ?? ''
-                  }`.trim(),
-                },
-              ]
-            : [
-                {
-                  label: 'Default route',
-                  value: 'none (Azure default: Internet)',
-                },
-              ],
-          controlIds: ['NET-03'],
-        }
-      : notObserved(
-          { kind: 'route-table', title: 'Route table', controlIds: ['NET-03'] },
-          subnet.entry
-            ? 'the node subnet has no route table'
-            : 'the node subnet is not in the scanned subscriptions',
-        ),
-  );
+function routeTableHop(
+  routeTable: ArmResource | undefined,
+  route: unknown,
+  nodeSubnetKnown: boolean,
+  controls: ControlResult[],
+): ChainHop {
+  if (!routeTable) {
+    return notObserved(
+      { kind: 'route-table', title: 'Route table', controlIds: ['NET-03'] },
+      nodeSubnetKnown
+        ? 'the node subnet has no route table'
+        : 'the node subnet is not in the scanned subscriptions',
+    );
+  }
+  return {
+    kind: 'route-table',
+    title: `Route table ${routeTable.name}`,
+    ...statusFromControls(
+      ['NET-03'],
+      controls,
+      `0.0.0.0/0 -> ${nextHopOf(route)}`,
+    ),
+    resourceId: routeTable.id,
+    details: route
+      ? [
+          { label: 'Default route', value: '0.0.0.0/0' },
+          { label: 'Next hop', value: nextHopOf(route) },
+        ]
+      : [{ label: 'Default route', value: 'none (Azure default: Internet)' }],
+    controlIds: ['NET-03'],
+  };
+}
 
-  hops.push(
-    firewall
-      ? {
-          kind: 'firewall',
-          title: `Azure Firewall ${firewall.name}`,
-          ...statusFromControls(
-            ['FW-01'],
-            controls,
-            `threat intelligence ${
-              readArm(firewall, 'threatIntelMode') ?? 'Alert'
-            }`,
-          ),
-          resourceId: firewall.id,
-          details: [
-            {
-              label: 'Threat intelligence',
-              value: String(
-                readArm(firewall, 'threatIntelMode') ?? 'Alert (default)',
-              ),
-            },
-            {
-              label: 'SKU',
-              value: String(readArm(firewall, 'sku.tier') ?? 'unknown'),
-            },
-          ],
-          controlIds: ['FW-01'],
-        }
-      : notObserved(
-          { kind: 'firewall', title: 'Azure Firewall', controlIds: ['FW-01'] },
-          route
-            ? `no firewall with private IP ${readArm(
-                route,
-                'nextHopIpAddress',
-              )} in the scanned subscriptions`
-            : 'egress does not go through a firewall',
+function firewallHop(
+  firewall: ArmResource | undefined,
+  route: unknown,
+  controls: ControlResult[],
+): ChainHop {
+  if (!firewall) {
+    return notObserved(
+      { kind: 'firewall', title: 'Azure Firewall', controlIds: ['FW-01'] },
+      route
+        ? `no firewall with private IP ${readArm(
+            route,
+            'nextHopIpAddress',
+          )} in the scanned subscriptions`
+        : 'egress does not go through a firewall',
+    );
+  }
+  return {
+    kind: 'firewall',
+    title: `Azure Firewall ${firewall.name}`,
+    ...statusFromControls(
+      ['FW-01'],
+      controls,
+      `threat intelligence ${readArm(firewall, 'threatIntelMode') ?? 'Alert'}`,
+    ),
+    resourceId: firewall.id,
+    details: [
+      {
+        label: 'Threat intelligence',
+        value: String(
+          readArm(firewall, 'threatIntelMode') ?? 'Alert (default)',
         ),
-  );
-  return hops;
+      },
+      {
+        label: 'SKU',
+        value: String(readArm(firewall, 'sku.tier') ?? 'unknown'),
+      },
+    ],
+    controlIds: ['FW-01'],
+  };
 }
 
 /** Private endpoint -> vault, for each vault the chain's certificates live in. */
@@ -143,84 +155,102 @@ export function buildKeyVaultPath(options: {
   index: InventoryIndex;
   controls: ControlResult[];
 }): ChainHop[] {
-  const hops: ChainHop[] = [];
-  for (const vault of options.vaults) {
-    const endpoints = vault.id
-      ? options.index.privateEndpointsTo(vault.id)
-      : [];
-    const endpoint = endpoints[0];
-    const connection = [
-      ...readArmList(endpoint, 'privateLinkServiceConnections'),
-      ...readArmList(endpoint, 'manualPrivateLinkServiceConnections'),
-    ].find(
-      c =>
-        asString(readArm(c, 'privateLinkServiceId'))?.toLowerCase() ===
-        vault.id?.toLowerCase(),
-    );
-    const state = asString(
-      readArm(connection, 'privateLinkServiceConnectionState.status'),
-    );
-    hops.push(
-      endpoint
-        ? {
-            kind: 'private-endpoint',
-            title: `Private endpoint ${endpoint.name}`,
-            ...statusFromControls(
-              ['KV-02'],
-              options.controls,
-              `connection ${state ?? 'state unknown'}`,
-            ),
-            resourceId: endpoint.id,
-            details: [
-              { label: 'Connection state', value: state ?? 'unknown' },
-              {
-                label: 'Subnet',
-                value:
-                  String(readArm(endpoint, 'subnet.id') ?? '')
-                    .split('/')
-                    .pop() || 'unknown',
-              },
-            ],
-            controlIds: ['KV-02'],
-          }
-        : {
-            kind: 'private-endpoint',
-            title: 'Private endpoint',
-            status: 'error',
-            statusText: `KV-02: no private endpoint connects to ${vault.name}`,
-            details: [],
-            controlIds: ['KV-02'],
-          },
-      {
-        kind: 'key-vault',
-        title: `Key Vault ${vault.name}`,
-        ...statusFromControls(
-          ['KV-01', 'KV-03'],
-          options.controls,
-          'closed to public networks, RBAC authorization',
-        ),
-        resourceId: vault.id,
-        details: [
-          {
-            label: 'Public network access',
-            value: String(
-              readArm(vault, 'publicNetworkAccess') ?? 'Enabled (default)',
-            ),
-          },
-          {
-            label: 'Default action',
-            value: String(
-              readArm(vault, 'networkAcls.defaultAction') ?? 'Allow (default)',
-            ),
-          },
-          {
-            label: 'RBAC authorization',
-            value: String(readArm(vault, 'enableRbacAuthorization') ?? false),
-          },
-        ],
-        controlIds: ['KV-01', 'KV-03'],
-      },
-    );
+  const { vaults, index, controls } = options;
+  return vaults.flatMap(vault => [
+    privateEndpointHop(
+      vault,
+      vault.id ? index.privateEndpointsTo(vault.id)[0] : undefined,
+      controls,
+    ),
+    keyVaultHop(vault, controls),
+  ]);
+}
+
+/** The approval state of the endpoint's connection to the vault. */
+function connectionState(
+  endpoint: ArmResource,
+  vault: ArmResource,
+): string | undefined {
+  const connection = [
+    ...readArmList(endpoint, 'privateLinkServiceConnections'),
+    ...readArmList(endpoint, 'manualPrivateLinkServiceConnections'),
+  ].find(
+    c =>
+      asString(readArm(c, 'privateLinkServiceId'))?.toLowerCase() ===
+      vault.id?.toLowerCase(),
+  );
+  return asString(
+    readArm(connection, 'privateLinkServiceConnectionState.status'),
+  );
+}
+
+function privateEndpointHop(
+  vault: ArmResource,
+  endpoint: ArmResource | undefined,
+  controls: ControlResult[],
+): ChainHop {
+  if (!endpoint) {
+    return {
+      kind: 'private-endpoint',
+      title: 'Private endpoint',
+      status: 'error',
+      statusText: `KV-02: no private endpoint connects to ${vault.name}`,
+      details: [],
+      controlIds: ['KV-02'],
+    };
   }
-  return hops;
+  const state = connectionState(endpoint, vault);
+  return {
+    kind: 'private-endpoint',
+    title: `Private endpoint ${endpoint.name}`,
+    ...statusFromControls(
+      ['KV-02'],
+      controls,
+      `connection ${state ?? 'state unknown'}`,
+    ),
+    resourceId: endpoint.id,
+    details: [
+      { label: 'Connection state', value: state ?? 'unknown' },
+      {
+        label: 'Subnet',
+        value:
+          String(readArm(endpoint, 'subnet.id') ?? '')
+            .split('/')
+            .pop() || 'unknown',
+      },
+    ],
+    controlIds: ['KV-02'],
+  };
+}
+
+function keyVaultHop(vault: ArmResource, controls: ControlResult[]): ChainHop {
+  return {
+    kind: 'key-vault',
+    title: `Key Vault ${vault.name}`,
+    ...statusFromControls(
+      ['KV-01', 'KV-03'],
+      controls,
+      'closed to public networks, RBAC authorization',
+    ),
+    resourceId: vault.id,
+    details: [
+      {
+        label: 'Public network access',
+        value: String(
+          readArm(vault, 'publicNetworkAccess') ?? 'Enabled (default)',
+        ),
+      },
+      {
+        label: 'Default action',
+        value: String(
+          readArm(vault, 'networkAcls.defaultAction') ?? 'Allow (default)',
+        ),
+      },
+      {
+        label: 'RBAC authorization',
+        value: String(readArm(vault, 'enableRbacAuthorization') ?? false),
+      },
+    ],
+    controlIds: ['KV-01', 'KV-03'],
+  };
 }

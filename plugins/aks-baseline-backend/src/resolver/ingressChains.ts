@@ -1,7 +1,7 @@
 import {
   ArmResource,
-  asString,
   CertificateInfo,
+  CertificatePurpose,
   ChainHop,
   ControlResult,
   IngressChain,
@@ -13,14 +13,31 @@ import {
   ExpiryThresholds,
   gatewayCertificateSecretId,
 } from './certificates';
-import {
-  notObserved,
-  statusFromControls,
-  worstHopStatus,
-} from '../chain/hopStatus';
+import { worstHopStatus } from '../chain/hopStatus';
 import { InventoryIndex } from './inventoryIndex';
+import {
+  backendPoolHop,
+  backendSettingsHop,
+  internetHop,
+  listenerHop,
+  probeHop,
+  publicIpHop,
+  routingRuleHop,
+  wafHop,
+} from './gatewayHops';
+import {
+  backendAddresses,
+  hostSentToTraefik,
+  ListenerEntry,
+  listenerEntry,
+  ListenerRoute,
+  listenerRoute,
+  publicIpIdOf,
+  speaksHttps,
+  wafPolicyIdOf,
+} from './gatewayRoute';
 import { InClusterView } from '../kubernetes/model/inClusterView';
-import { inClusterHops } from '../kubernetes/model/inClusterHops';
+import { ChainTarget, inClusterHops } from '../kubernetes/model/inClusterHops';
 
 export interface ChainContext {
   index: InventoryIndex;
@@ -31,23 +48,6 @@ export interface ChainContext {
   /** The cluster's inside, read or not (then each in-cluster hop says why). */
   inCluster: InClusterView;
 }
-
-const byRef = (list: unknown[], ref: unknown) => {
-  const id = asString(readArm(ref, 'id'))?.toLowerCase();
-  return id
-    ? list.find(item => asString(readArm(item, 'id'))?.toLowerCase() === id)
-    : undefined;
-};
-
-const detail = (label: string, value: unknown) =>
-  value === undefined || value === null || value === ''
-    ? []
-    : [
-        {
-          label,
-          value: Array.isArray(value) ? value.join(', ') : String(value),
-        },
-      ];
 
 /** One chain per listener host of each gateway in front of the cluster. */
 export function buildIngressChains(
@@ -66,338 +66,43 @@ export function buildIngressChains(
   return { chains, certificates: dedupeCertificates(certificates) };
 }
 
-function listenerHosts(listener: unknown): string[] {
-  const many = readArmList(listener, 'hostNames').filter(
-    (h): h is string => typeof h === 'string',
-  );
-  const one = asString(readArm(listener, 'hostName'));
-  if (many.length > 0) return many;
-  return one ? [one] : [];
-}
-
+/** One listener's chain, a hop per step from the Internet to the pods. */
 function chainForListener(
   gateway: ArmResource,
   listener: unknown,
   ctx: ChainContext,
 ): { chain: IngressChain; certificates: CertificateInfo[] } {
   const { index, controls } = ctx;
-  const hosts = listenerHosts(listener);
-  const host = hosts[0] ?? '(any host)';
-  const listenerName = asString(readArm(listener, 'name'));
-  const https =
-    asString(readArm(listener, 'protocol'))?.toLowerCase() === 'https';
-  const certificates: CertificateInfo[] = [];
-  const hops: ChainHop[] = [];
-
-  hops.push({
-    kind: 'internet',
-    title: 'Internet',
-    status: 'ok',
-    statusText: `clients request ${https ? 'https' : 'http'}://${host}`,
-    details: detail('Host names', hosts),
-    controlIds: [],
-  });
-
-  const frontend = byRef(
-    readArmList(gateway, 'frontendIPConfigurations'),
-    readArm(listener, 'frontendIPConfiguration'),
-  );
-  const publicIp = index.byId(
-    asString(readArm(frontend, 'publicIPAddress.id')),
-  );
-  hops.push(
-    publicIp
-      ? {
-          kind: 'public-ip',
-          title: `Public IP ${publicIp.name}`,
-          status: 'ok',
-          statusText:
-            asString(readArm(publicIp, 'ipAddress')) ?? 'address not allocated',
-          resourceId: publicIp.id,
-          details: [
-            ...detail('Address', readArm(publicIp, 'ipAddress')),
-            ...detail('DNS name', readArm(publicIp, 'dnsSettings.fqdn')),
-            ...detail('SKU', publicIp.sku?.name),
-          ],
-          controlIds: [],
-        }
-      : notObserved(
-          { kind: 'public-ip', title: 'Public IP' },
-          'the frontend has no public IP in the scanned subscriptions',
-        ),
-  );
-
-  const sslCert = gatewayCertificateSecretId(
+  const entry = listenerEntry(listener);
+  const route = listenerRoute(gateway, listener);
+  const edgeCertificate = gatewayCertificateSecretId(
     gateway,
     'sslCertificates',
     readArm(listener, 'sslCertificate'),
   );
-  if (https && sslCert) {
-    certificates.push(
-      sslCert.secretId
-        ? certificateFromVault({
-            ...ctx,
-            purpose: 'edge',
-            name: sslCert.name,
-            secretId: sslCert.secretId,
-            host,
-          })
-        : {
-            purpose: 'edge',
-            name: sslCert.name,
-            host,
-            status: 'unknown',
-            statusText:
-              'uploaded to App Gateway, not referenced from Key Vault',
-          },
-    );
-  }
-  hops.push({
-    kind: 'listener',
-    title: `App Gateway ${gateway.name} · ${listenerName ?? 'listener'}`,
-    ...statusFromControls(
-      ['WAF-01', 'TLS-01', 'TLS-02'],
-      controls,
-      `${https ? 'HTTPS' : 'HTTP'} listener for ${host}`,
-    ),
-    resourceId: gateway.id,
-    details: [
-      ...detail('Protocol', readArm(listener, 'protocol')),
-      ...detail('Host', hosts),
-      ...detail('SKU', readArm(gateway, 'sku.name')),
-      ...detail(
-        'TLS policy',
-        readArm(gateway, 'sslPolicy.policyName') ??
-          readArm(gateway, 'sslPolicy.minProtocolVersion'),
-      ),
-      ...detail('Certificate', sslCert?.secretId ?? sslCert?.name),
-    ],
-    controlIds: ['WAF-01', 'TLS-01', 'TLS-02'],
-    tls: https
-      ? {
-          boundary: 'terminates',
-          note: 'the client TLS session ends at App Gateway',
-        }
-      : { boundary: 'plaintext', note: 'clients connect without TLS' },
-  });
+  const wafPolicyId = wafPolicyIdOf(gateway, listener);
 
-  const wafPolicyId =
-    asString(readArm(listener, 'firewallPolicy.id')) ??
-    asString(readArm(gateway, 'firewallPolicy.id'));
-  const wafPolicy = index.byId(wafPolicyId);
-  hops.push(
-    wafPolicy
-      ? {
-          kind: 'waf',
-          title: `WAF policy ${wafPolicy.name}`,
-          ...statusFromControls(
-            ['WAF-02', 'WAF-03'],
-            controls,
-            `${readArm(wafPolicy, 'policySettings.mode')} mode`,
-          ),
-          resourceId: wafPolicy.id,
-          details: [
-            ...detail('State', readArm(wafPolicy, 'policySettings.state')),
-            ...detail('Mode', readArm(wafPolicy, 'policySettings.mode')),
-            ...detail(
-              'Rule sets',
-              readArmList(wafPolicy, 'managedRules.managedRuleSets').map(
-                r =>
-                  `${readArm(r, 'ruleSetType')} ${readArm(
-                    r,
-                    'ruleSetVersion',
-                  )}`,
-              ),
-            ),
-          ],
-          controlIds: ['WAF-02', 'WAF-03'],
-        }
-      : notObserved(
-          {
-            kind: 'waf',
-            title: 'WAF policy',
-            controlIds: ['WAF-02', 'WAF-03'],
-          },
-          wafPolicyId
-            ? 'the WAF policy is not in the scanned subscriptions'
-            : 'no WAF policy is attached',
-        ),
-  );
-
-  const rule = readArmList(gateway, 'requestRoutingRules').find(r =>
-    byRef([listener], readArm(r, 'httpListener')),
-  );
-  const pathMap = byRef(
-    readArmList(gateway, 'urlPathMaps'),
-    readArm(rule, 'urlPathMap'),
-  );
-  const settings = byRef(
-    readArmList(gateway, 'backendHttpSettingsCollection'),
-    readArm(rule, 'backendHttpSettings') ??
-      readArm(pathMap, 'defaultBackendHttpSettings'),
-  );
-  const pool = byRef(
-    readArmList(gateway, 'backendAddressPools'),
-    readArm(rule, 'backendAddressPool') ??
-      readArm(pathMap, 'defaultBackendAddressPool'),
-  );
-  const probe = byRef(
-    readArmList(gateway, 'probes'),
-    readArm(settings, 'probe'),
-  );
-
-  hops.push(
-    rule
-      ? {
-          kind: 'routing-rule',
-          title: `Routing rule ${readArm(rule, 'name')}`,
-          status: 'ok',
-          statusText: `${readArm(rule, 'ruleType') ?? 'Basic'} rule`,
-          details: [
-            ...detail('Priority', readArm(rule, 'priority')),
-            ...detail('Path map', readArm(pathMap, 'name')),
-          ],
-          controlIds: [],
-        }
-      : notObserved(
-          { kind: 'routing-rule', title: 'Routing rule' },
-          'no routing rule uses this listener',
-        ),
-  );
-
-  const backendHttps =
-    asString(readArm(settings, 'protocol'))?.toLowerCase() === 'https';
-  for (const root of readArmList(settings, 'trustedRootCertificates')) {
-    const trusted = gatewayCertificateSecretId(
-      gateway,
-      'trustedRootCertificates',
-      root,
-    );
-    if (!trusted) continue;
-    certificates.push(
-      trusted.secretId
-        ? certificateFromVault({
-            ...ctx,
-            purpose: 'backend-trust-root',
-            name: trusted.name,
-            secretId: trusted.secretId,
-          })
-        : {
-            purpose: 'backend-trust-root',
-            name: trusted.name,
-            status: 'unknown',
-            statusText:
-              'uploaded to App Gateway, not referenced from Key Vault',
-          },
-    );
-  }
-  hops.push(
-    settings
-      ? {
-          kind: 'backend-settings',
-          title: `Backend settings ${readArm(settings, 'name')}`,
-          ...statusFromControls(
-            ['TLS-03'],
-            controls,
-            `re-encrypts to port ${readArm(settings, 'port')}`,
-          ),
-          details: [
-            ...detail('Protocol', readArm(settings, 'protocol')),
-            ...detail('Port', readArm(settings, 'port')),
-            ...detail('Host name', readArm(settings, 'hostName')),
-            ...detail(
-              'Trusted roots',
-              readArmList(settings, 'trustedRootCertificates').map(r =>
-                String(readArm(r, 'id')).split('/').pop(),
-              ),
-            ),
-          ],
-          controlIds: ['TLS-03'],
-          tls: backendHttps
-            ? {
-                boundary: 're-encrypts',
-                note: 'App Gateway opens a new TLS session to Traefik',
-              }
-            : {
-                boundary: 'plaintext',
-                note: 'traffic to the cluster is not encrypted',
-              },
-        }
-      : notObserved(
-          {
-            kind: 'backend-settings',
-            title: 'Backend settings',
-            controlIds: ['TLS-03'],
-          },
-          'the routing rule names no backend settings',
-        ),
-  );
-
-  hops.push(
-    probe
-      ? {
-          kind: 'probe',
-          title: `Health probe ${readArm(probe, 'name')}`,
-          ...statusFromControls(
-            ['TLS-04'],
-            controls,
-            `${readArm(probe, 'protocol')} ${readArm(probe, 'path')}`,
-          ),
-          details: [
-            ...detail('Protocol', readArm(probe, 'protocol')),
-            ...detail('Path', readArm(probe, 'path')),
-            ...detail('Host', readArm(probe, 'host')),
-          ],
-          controlIds: ['TLS-04'],
-        }
-      : notObserved(
-          { kind: 'probe', title: 'Health probe', controlIds: ['TLS-04'] },
-          'the backend settings use the default probe',
-        ),
-  );
-
-  const addresses = readArmList(pool, 'backendAddresses').map(
-    a =>
-      asString(readArm(a, 'ipAddress')) ?? asString(readArm(a, 'fqdn')) ?? '?',
-  );
-  hops.push(
-    pool
-      ? {
-          kind: 'backend-pool',
-          title: `Backend pool ${readArm(pool, 'name')}`,
-          ...statusFromControls(
-            ['ING-01'],
-            controls,
-            `targets ${addresses.join(', ') || 'nothing'}`,
-          ),
-          details: detail('Addresses', addresses),
-          controlIds: ['ING-01'],
-        }
-      : notObserved(
-          {
-            kind: 'backend-pool',
-            title: 'Backend pool',
-            controlIds: ['ING-01'],
-          },
-          'the routing rule names no backend pool',
-        ),
-  );
-
-  hops.push(
-    ...inClusterHops(ctx.inCluster, {
-      host,
-      hostSentToTraefik: hostSentToTraefik(settings, hosts[0]),
-      poolAddresses: addresses,
-      backendPort: settings ? Number(readArm(settings, 'port')) : undefined,
-      backendHttps,
-      controls,
-    }),
-  );
-
+  const hops: ChainHop[] = [
+    internetHop(entry),
+    publicIpHop(index.byId(publicIpIdOf(gateway, listener))),
+    listenerHop(gateway, listener, edgeCertificate, controls),
+    wafHop(wafPolicyId, index.byId(wafPolicyId), controls),
+    routingRuleHop(route.rule, route.pathMap),
+    backendSettingsHop(route.settings, controls),
+    probeHop(route.probe, controls),
+    backendPoolHop(route.pool, controls),
+    ...inClusterHops(ctx.inCluster, chainTarget(entry, route, controls)),
+  ];
+  const certificates = [
+    ...(entry.https && edgeCertificate
+      ? [gatewayCertificate('edge', edgeCertificate, entry.host, ctx)]
+      : []),
+    ...trustedRootCertificates(gateway, route.settings, ctx),
+  ];
   return {
     chain: {
-      host,
-      listenerName,
+      host: entry.host,
+      listenerName: entry.name,
       applicationGatewayId: gateway.id,
       status: worstHopStatus(hops.map(h => h.status)),
       hops,
@@ -406,18 +111,65 @@ function chainForListener(
   };
 }
 
-/**
- * The Host header Traefik receives: App Gateway rewrites it to the backend
- * settings' host name when one is set, else passes the client's on.
- */
-function hostSentToTraefik(
+/** What the App Gateway half hands to the in-cluster half. */
+function chainTarget(
+  entry: ListenerEntry,
+  { settings, pool }: ListenerRoute,
+  controls: ControlResult[],
+): ChainTarget {
+  return {
+    host: entry.host,
+    hostSentToTraefik: hostSentToTraefik(settings, entry.hosts[0]),
+    poolAddresses: backendAddresses(pool),
+    backendPort: settings ? Number(readArm(settings, 'port')) : undefined,
+    backendHttps: speaksHttps(settings),
+    controls,
+  };
+}
+
+type CertificateContext = Pick<
+  ChainContext,
+  'index' | 'vaultErrors' | 'now' | 'thresholds'
+>;
+
+/** The certificates App Gateway trusts to re-encrypt to the backend. */
+function trustedRootCertificates(
+  gateway: ArmResource,
   settings: unknown,
-  listenerHost: string | undefined,
-): string | undefined {
-  if (readArm(settings, 'pickHostNameFromBackendAddress') === true) {
-    return undefined;
-  }
-  return asString(readArm(settings, 'hostName')) ?? listenerHost;
+  context: CertificateContext,
+): CertificateInfo[] {
+  return readArmList(settings, 'trustedRootCertificates').flatMap(root => {
+    const trusted = gatewayCertificateSecretId(
+      gateway,
+      'trustedRootCertificates',
+      root,
+    );
+    return trusted
+      ? [gatewayCertificate('backend-trust-root', trusted, undefined, context)]
+      : [];
+  });
+}
+
+/**
+ * A gateway certificate's expiry, from its Key Vault secret; one uploaded to
+ * the gateway has no expiry ARM lists, so it stays unknown.
+ */
+function gatewayCertificate(
+  purpose: CertificatePurpose,
+  certificate: { name: string; secretId?: string },
+  host: string | undefined,
+  context: CertificateContext,
+): CertificateInfo {
+  const { name, secretId } = certificate;
+  return secretId
+    ? certificateFromVault({ ...context, purpose, name, secretId, host })
+    : {
+        purpose,
+        name,
+        host,
+        status: 'unknown',
+        statusText: 'uploaded to App Gateway, not referenced from Key Vault',
+      };
 }
 
 function dedupeCertificates(list: CertificateInfo[]): CertificateInfo[] {

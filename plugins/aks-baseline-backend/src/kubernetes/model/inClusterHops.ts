@@ -11,6 +11,7 @@ import {
   TraefikRoute,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { notObserved, statusFromControls } from '../../chain/hopStatus';
+import { detail } from '../../chain/hopDetails';
 import type { InClusterView } from './inClusterView';
 
 /** What the App Gateway half of a chain tells the Kubernetes half. */
@@ -25,21 +26,6 @@ export interface ChainTarget {
   backendHttps: boolean;
   controls: ControlResult[];
 }
-
-type Detail = ChainHop['details'][number];
-
-const detail = (label: string, value: unknown): Detail[] =>
-  value === undefined ||
-  value === null ||
-  value === '' ||
-  (Array.isArray(value) && value.length === 0)
-    ? []
-    : [
-        {
-          label,
-          value: Array.isArray(value) ? value.join(', ') : String(value),
-        },
-      ];
 
 /** A hop judged by its controls, then made worse by what this chain finds. */
 function judged(
