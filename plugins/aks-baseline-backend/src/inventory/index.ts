@@ -8,5 +8,6 @@ export type {
   ArmInventoryListing,
   ArmInventoryResources,
   ArmResourceKind,
+  FailedListing,
   InventoryOptions,
 } from './types';
