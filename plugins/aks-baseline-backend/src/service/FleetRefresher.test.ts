@@ -1,16 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  ArmFixtureFault,
-  ArmFixtureTransport,
-} from '../azure/fixtureTransport';
-import { getCloudSettings } from '../azure/cloud';
-import { StaticTokenCredential } from '../azure/staticCredential';
+import type { ArmFixtureFault } from '../azure/fixtureTransport';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
-import { collectInventory } from '../inventory';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { ClusterSelection, FleetRefresher } from './FleetRefresher';
+import { fixtureCollector } from '../__testUtils__/fixtureCollector';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
@@ -36,17 +31,10 @@ async function setup() {
     store,
     logger: mockServices.logger.mock(),
     select: async () => everything,
-    collect: subscriptions =>
-      collectInventory({
-        subscriptionIds: subscriptions,
-        credential: new StaticTokenCredential(),
-        cloud: getCloudSettings('AzurePublicCloud'),
-        httpClient: new ArmFixtureTransport({
-          resources: buildDemoEstate(NOW),
-          faults,
-        }),
-        maxRetries: 0,
-      }),
+    collect: fixtureCollector(
+      () => buildDemoEstate(NOW),
+      () => faults,
+    ),
     thresholds: DEFAULT_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in this test',
     now: () => clock,
@@ -185,15 +173,7 @@ describe('FleetRefresher', () => {
       store,
       logger: mockServices.logger.mock(),
       select: async () => everything,
-      collect: subscriptions =>
-        collectInventory({
-          subscriptionIds: subscriptions,
-          credential: new StaticTokenCredential(),
-          cloud: getCloudSettings('AzurePublicCloud'),
-          httpClient: new ArmFixtureTransport({
-            resources: buildDemoEstate(NOW),
-          }),
-        }),
+      collect: fixtureCollector(() => buildDemoEstate(NOW)),
       thresholds: DEFAULT_THRESHOLDS,
       kubernetesUnavailableReason: 'not read in this test',
       now: () => NOW,

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { SnapshotStore, StoredCluster } from './SnapshotStore';
-import { createTestDatabases } from './testing/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const { databases, supported } = createTestDatabases();
 
