@@ -1,6 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { ArmFixtureFault } from '../azure/fixtureTransport';
+import { ConfigReader } from '@backstage/config';
+import { StaticTokenCredential } from '../azure/staticCredential';
+import { readPluginConfig } from '../config/pluginConfig';
 import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
+import { DemoKubernetes } from '../demo/demoKubernetes';
+import { createKubernetesFleetReader } from '../sources/clusterSources';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
@@ -193,6 +198,90 @@ describe('FleetRefresher', () => {
       scope: 'payments.contoso-demo.com',
       kind: 'tls-probe',
       message: 'getaddrinfo ENOTFOUND payments.contoso-demo.com',
+    });
+  });
+
+  describe('with the clusters read from their API servers', () => {
+    const demo = new DemoKubernetes();
+    afterAll(() => demo.close());
+
+    async function refreshReadingAs(token: string) {
+      const { store } = await setup();
+      const config = readPluginConfig(
+        new ConfigReader({ aksBaseline: { sources: ['demo'] } }),
+      );
+      const refresher = new FleetRefresher({
+        store,
+        logger: mockServices.logger.mock(),
+        select: async () => everything,
+        collect: fixtureCollector(() => buildDemoEstate(NOW)),
+        thresholds: DEFAULT_THRESHOLDS,
+        kubernetesUnavailableReason: 'not read in this test',
+        readKubernetes: createKubernetesFleetReader(config, {
+          credential: new StaticTokenCredential(token),
+          demo,
+          now: () => NOW,
+        }),
+        now: () => NOW,
+      });
+      return { outcome: await refresher.refresh(), store };
+    }
+
+    it('counts API servers that reject the portal as errors of the run', async () => {
+      const { outcome, store } = await refreshReadingAs('expired-token');
+
+      // aks-prod-weu and aks-staging-weu answer 401; the two private
+      // clusters out of reach are the baseline working, not errors.
+      expect(outcome.status).toBe('partial');
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          kind: 'kubernetes',
+          scope: expect.stringMatching(/managedClusters\/aks-prod-weu$/),
+          status: 401,
+        }),
+        expect.objectContaining({
+          kind: 'kubernetes',
+          scope: expect.stringMatching(/managedClusters\/aks-staging-weu$/),
+          status: 401,
+        }),
+      ]);
+      expect((await store.latestRun())?.errors).toEqual(outcome.errors);
+    });
+
+    it('counts a reader that fails as one error, every cluster keeping its ARM half', async () => {
+      const { store } = await setup();
+      const refresher = new FleetRefresher({
+        store,
+        logger: mockServices.logger.mock(),
+        select: async () => everything,
+        collect: fixtureCollector(() => buildDemoEstate(NOW)),
+        thresholds: DEFAULT_THRESHOLDS,
+        kubernetesUnavailableReason: 'not read in this test',
+        readKubernetes: async () => {
+          throw new Error('no Entra token for the AKS server application');
+        },
+      });
+
+      const outcome = await refresher.refresh();
+
+      expect(outcome).toMatchObject({
+        status: 'partial',
+        clusterCount: 4,
+        errors: [
+          {
+            kind: 'kubernetes',
+            scope: 'kubernetes',
+            message:
+              'the Kubernetes reader failed: no Entra token for the AKS server application',
+          },
+        ],
+      });
+    });
+
+    it('adds no error when every reachable API server answers', async () => {
+      const { outcome } = await refreshReadingAs('fixture-token');
+
+      expect(outcome).toMatchObject({ status: 'succeeded', errors: [] });
     });
   });
 

@@ -405,9 +405,15 @@ function subscriptionErrors(
   );
 }
 
-/** API servers that refused or failed the portal (a private one out of reach is not an error). */
+/**
+ * API servers that refused or failed the portal (401, 403, TLS, 5xx, a
+ * public one out of reach); a private one out of reach is not an error.
+ * By cluster, whatever order the reads finished in.
+ */
 function kubernetesErrors(read: FleetKubernetesRead): SourceError[] {
-  return [...read.results.values()].flatMap(r => (r.error ? [r.error] : []));
+  return [...read.results.values()]
+    .flatMap(r => (r.error ? [r.error] : []))
+    .sort((a, b) => a.scope.localeCompare(b.scope));
 }
 
 /** The last good data where this refresh left inputs unknown. */
