@@ -112,8 +112,10 @@ export const aksBaselinePlugin = createBackendPlugin({
           frequency: { minutes: config.refresh.frequencyMinutes },
           timeout: { minutes: config.refresh.timeoutMinutes },
           initialDelay: { seconds: 3 },
-          fn: async () => {
-            await refresher.refresh();
+          // The scheduler aborts the signal at the timeout (or shutdown):
+          // the run stops its requests and gives the task back at once.
+          fn: async signal => {
+            await refresher.refresh(signal);
           },
         });
 

@@ -9,7 +9,11 @@ import { createKubernetesFleetReader } from '../sources/clusterSources';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
-import { ClusterSelection, FleetRefresher } from './FleetRefresher';
+import {
+  ClusterSelection,
+  FleetRefresher,
+  FleetRefresherOptions,
+} from './FleetRefresher';
 import { fixtureCollector } from '../__testUtils__/fixtureCollector';
 
 const databases = TestDatabases.create({
@@ -25,6 +29,23 @@ const everything: ClusterSelection = {
   entityRefs: new Map(),
 };
 
+/** A refresher over the demo estate at NOW; `options` replace any part. */
+function demoRefresher(
+  store: SnapshotStore,
+  options: Partial<FleetRefresherOptions> = {},
+) {
+  return new FleetRefresher({
+    store,
+    logger: mockServices.logger.mock(),
+    select: async () => everything,
+    collect: fixtureCollector(() => buildDemoEstate(NOW)),
+    thresholds: DEFAULT_THRESHOLDS,
+    kubernetesUnavailableReason: 'not read in this test',
+    now: () => NOW,
+    ...options,
+  });
+}
+
 async function setup() {
   const knex = await databases.init('SQLITE_3');
   const store = await SnapshotStore.create({
@@ -32,16 +53,11 @@ async function setup() {
   });
   let faults: ArmFixtureFault[] = [];
   let clock = NOW;
-  const refresher = new FleetRefresher({
-    store,
-    logger: mockServices.logger.mock(),
-    select: async () => everything,
+  const refresher = demoRefresher(store, {
     collect: fixtureCollector(
       () => buildDemoEstate(NOW),
       () => faults,
     ),
-    thresholds: DEFAULT_THRESHOLDS,
-    kubernetesUnavailableReason: 'not read in this test',
     now: () => clock,
   });
   return {
@@ -148,15 +164,10 @@ describe('FleetRefresher', () => {
   it('records a failed run and keeps every cluster when the inventory itself fails', async () => {
     const { refresher, store } = await setup();
     await refresher.refresh();
-    const failing = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => everything,
+    const failing = demoRefresher(store, {
       collect: async () => {
         throw new Error('credential unavailable: no managed identity');
       },
-      thresholds: DEFAULT_THRESHOLDS,
-      kubernetesUnavailableReason: 'x',
     });
 
     const outcome = await failing.refresh();
@@ -172,16 +183,63 @@ describe('FleetRefresher', () => {
     ).toBe(true);
   });
 
+  describe('abandoned by the scheduler (timeout or shutdown)', () => {
+    /** A good refresh, then one whose `stage` never ends until aborted. */
+    async function abandonedRun(stage: Partial<FleetRefresherOptions>) {
+      const { refresher, store } = await setup();
+      await refresher.refresh();
+      const hanging = demoRefresher(store, stage);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const started = Date.now();
+      const outcome = await hanging.refresh(controller.signal);
+      return { outcome, store, ms: Date.now() - started };
+    }
+
+    it('stops listing Azure, records a failed run and keeps every cluster', async () => {
+      const { outcome, store, ms } = await abandonedRun({
+        collect: fixtureCollector(
+          () => buildDemoEstate(NOW),
+          () => [{ match: () => true, hang: true }],
+        ),
+      });
+
+      expect(ms).toBeLessThan(5_000);
+      expect(outcome.status).toBe('failed');
+      const clusters = await store.listClusters();
+      expect(clusters).toHaveLength(4);
+      expect(clusters.every(c => c.stale)).toBe(true);
+    });
+
+    it('stops reading API servers and stores nothing of the run but its failure', async () => {
+      const { outcome, store, ms } = await abandonedRun({
+        readKubernetes: (_clusters, signal) =>
+          new Promise(resolve =>
+            signal?.addEventListener('abort', () =>
+              resolve({
+                results: new Map(),
+                kubernetesRequestCount: 0,
+                armRequestCount: 0,
+              }),
+            ),
+          ),
+      });
+
+      expect(ms).toBeLessThan(5_000);
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        errors: [{ message: expect.stringMatching(/abandoned/) }],
+      });
+      const clusters = await store.listClusters();
+      expect(clusters.map(c => [c.stale, c.refreshedAt])).toEqual(
+        clusters.map(() => [true, NOW]),
+      );
+    });
+  });
+
   it('stores what the live TLS probe saw, and a failed probe as an error of that cluster', async () => {
     const { store } = await setup();
-    const probed = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => everything,
-      collect: fixtureCollector(() => buildDemoEstate(NOW)),
-      thresholds: DEFAULT_THRESHOLDS,
-      kubernetesUnavailableReason: 'not read in this test',
-      now: () => NOW,
+    const probed = demoRefresher(store, {
       probeServedCertificates: snapshots =>
         attachServedCertificates(snapshots, async host => ({
           ok: false,
@@ -210,19 +268,12 @@ describe('FleetRefresher', () => {
       const config = readPluginConfig(
         new ConfigReader({ aksBaseline: { sources: ['demo'] } }),
       );
-      const refresher = new FleetRefresher({
-        store,
-        logger: mockServices.logger.mock(),
-        select: async () => everything,
-        collect: fixtureCollector(() => buildDemoEstate(NOW)),
-        thresholds: DEFAULT_THRESHOLDS,
-        kubernetesUnavailableReason: 'not read in this test',
+      const refresher = demoRefresher(store, {
         readKubernetes: createKubernetesFleetReader(config, {
           credential: new StaticTokenCredential(token),
           demo,
           now: () => NOW,
         }),
-        now: () => NOW,
       });
       return { outcome: await refresher.refresh(), store };
     }
@@ -250,13 +301,7 @@ describe('FleetRefresher', () => {
 
     it('counts a reader that fails as one error, every cluster keeping its ARM half', async () => {
       const { store } = await setup();
-      const refresher = new FleetRefresher({
-        store,
-        logger: mockServices.logger.mock(),
-        select: async () => everything,
-        collect: fixtureCollector(() => buildDemoEstate(NOW)),
-        thresholds: DEFAULT_THRESHOLDS,
-        kubernetesUnavailableReason: 'not read in this test',
+      const refresher = demoRefresher(store, {
         readKubernetes: async () => {
           throw new Error('no Entra token for the AKS server application');
         },

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
 import { DEMO_SUBSCRIPTIONS } from '../demo/demoEstate';
-import { selectClusters } from './clusterSources';
+import { createInventoryCollector, selectClusters } from './clusterSources';
 
 const SUB_A = '11111111-1111-4111-8111-111111111111';
 const SUB_B = '22222222-2222-4222-8222-222222222222';
@@ -128,5 +128,17 @@ describe('selectClusters', () => {
     expect(() => config({ sources: ['demo', 'azure'] })).toThrow(
       /demo source cannot be combined/,
     );
+  });
+});
+
+describe('createInventoryCollector', () => {
+  it('stops collecting when the refresh is abandoned', async () => {
+    const collect = createInventoryCollector(config({ sources: ['demo'] }));
+    const controller = new AbortController();
+    controller.abort();
+
+    await expect(collect(undefined, controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

@@ -96,13 +96,16 @@ export async function selectClusters(
 export function createInventoryCollector(
   config: AksBaselineConfig,
   options: { now?: () => Date; credential?: TokenCredential } = {},
-): (subscriptions?: string[]) => Promise<CollectedInventory> {
+): (
+  subscriptions?: string[],
+  signal?: AbortSignal,
+) => Promise<CollectedInventory> {
   const cloud = getCloudSettings(config.cloud);
   const demo = config.sources.includes('demo');
   let credential: TokenCredential | undefined = options.credential;
   const now = options.now ?? (() => new Date());
 
-  return async subscriptions => {
+  return async (subscriptions, signal) => {
     let httpClient: HttpClient | undefined;
     if (demo) {
       httpClient = new ArmFixtureTransport({
@@ -125,6 +128,7 @@ export function createInventoryCollector(
       concurrency: config.refresh.concurrency,
       concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
+      signal,
     });
   };
 }
