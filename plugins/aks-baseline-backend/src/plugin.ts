@@ -15,7 +15,8 @@ import {
 } from './sources/clusterSources';
 import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
-import { createRouter, REFRESH_TASK_ID } from './service/router';
+import { refreshTask } from './service/refreshTask';
+import { createRouter } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
 import { probeServedCertificate } from './tls/probeServedCertificate';
 import { attachServedCertificates } from './tls/servedCertificates';
@@ -104,20 +105,7 @@ export const aksBaselinePlugin = createBackendPlugin({
             : undefined,
         });
 
-        // Global scope: with several replicas sharing the database, one
-        // refresh runs at a time across all of them.
-        await scheduler.scheduleTask({
-          id: REFRESH_TASK_ID,
-          scope: 'global',
-          frequency: { minutes: config.refresh.frequencyMinutes },
-          timeout: { minutes: config.refresh.timeoutMinutes },
-          initialDelay: { seconds: 3 },
-          // The scheduler aborts the signal at the timeout (or shutdown):
-          // the run stops its requests and gives the task back at once.
-          fn: async signal => {
-            await refresher.refresh(signal);
-          },
-        });
+        await scheduler.scheduleTask(refreshTask(refresher, config.refresh));
 
         httpRouter.use(
           await createRouter({

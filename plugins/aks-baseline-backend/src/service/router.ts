@@ -21,8 +21,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AksBaselineConfig } from '../config/pluginConfig';
 import { FleetReader } from './FleetReader';
-
-export const REFRESH_TASK_ID = 'aks-baseline-refresh';
+import { REFRESH_TASK_ID } from './refreshTask';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
