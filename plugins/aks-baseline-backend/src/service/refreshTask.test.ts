@@ -5,7 +5,9 @@ import type {
 import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
+import { readPluginConfig } from '../config/pluginConfig';
 import { buildDemoEstate } from '../demo/demoEstate';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { SnapshotStore } from '../store/SnapshotStore';
@@ -99,6 +101,16 @@ async function twoReplicas(databaseId: TestDatabaseId) {
 
 /** Sleeps a little, for loops that wait on what other workers do. */
 const tick = () => new Promise(resolve => setTimeout(resolve, 50));
+
+describe('the refresh task', () => {
+  it('holds the task for 3 minutes by default: a crashed replica blocks refreshes for 4 at most', () => {
+    const { refresh } = readPluginConfig(new ConfigReader({}));
+    const task = refreshTask({ refresh: async () => ({} as never) }, refresh);
+
+    expect(task.timeout).toEqual({ minutes: 3 });
+    expect(task.scope).toBe('global');
+  });
+});
 
 describe.each(supported)(
   'the refresh task, two replicas sharing %s',
