@@ -1,18 +1,13 @@
-import type {
-  RootLifecycleService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
-import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
+import type { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type { Knex } from 'knex';
 import { readPluginConfig } from '../config/pluginConfig';
 import { buildDemoEstate } from '../demo/demoEstate';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { fixtureCollector } from '../__testUtils__/fixtureCollector';
+import { replica } from '../__testUtils__/schedulerReplica';
 import { FleetRefresher } from './FleetRefresher';
 import { REFRESH_TASK_ID, refreshTask } from './refreshTask';
 
@@ -25,33 +20,6 @@ const SETTINGS = { frequencyMinutes: 30, timeoutMinutes: TIMEOUT_MS / 60_000 };
 const WORK_CHECK_MS = 5_000;
 /** How often the scheduler's janitor frees tasks whose run expired. */
 const JANITOR_MS = 60_000;
-
-/** What a backend replica needs for its scheduler; shutdown stops its workers. */
-function replica(knex: Knex) {
-  const hooks: Array<() => void | Promise<void>> = [];
-  const rootLifecycle = {
-    addShutdownHook: (hook: () => void) => hooks.push(hook),
-    addStartupHook: () => {},
-    addBeforeShutdownHook: () => {},
-  } as unknown as RootLifecycleService;
-  const instrument = { add() {}, record() {} };
-  const scheduler = DefaultSchedulerService.create({
-    database: mockServices.database({ knex }),
-    logger: mockServices.logger.mock(),
-    metrics: {
-      createCounter: () => instrument,
-      createHistogram: () => instrument,
-      createGauge: () => instrument,
-    } as unknown as MetricsService,
-    rootLifecycle,
-    httpRouter: mockServices.httpRouter.mock(),
-    pluginMetadata: { getId: () => 'aks-baseline' },
-  });
-  return {
-    scheduler,
-    shutdown: () => Promise.all(hooks.map(hook => hook())),
-  };
-}
 
 /** Triggers the refresh task until no run holds it; when it was accepted. */
 async function triggerUntilAccepted(

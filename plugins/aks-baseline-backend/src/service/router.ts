@@ -89,6 +89,15 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   return result.data;
 }
 
+/**
+ * Until when a refresh holds the task: the scheduler abandons it at the
+ * timeout, and frees the task of a replica that died within a minute after.
+ */
+function alreadyRunning(timeoutMinutes: number): string {
+  const minutes = `${timeoutMinutes} minute${timeoutMinutes === 1 ? '' : 's'}`;
+  return `A refresh is already running, on this or another replica. It ends, or is abandoned, within ${minutes} of its start (aksBaseline.refresh.timeoutMinutes); if the replica running it died, refreshes can start again at most a minute after that.`;
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -169,7 +178,10 @@ export async function createRouter(
       await scheduler.triggerTask(REFRESH_TASK_ID);
     } catch (error) {
       if ((error as Error)?.name !== 'ConflictError') throw error;
-      body = { status: 'already-running' };
+      body = {
+        status: 'already-running',
+        message: alreadyRunning(config.refresh.timeoutMinutes),
+      };
     }
     res.status(202).json(body);
   });
