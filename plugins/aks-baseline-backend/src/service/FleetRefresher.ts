@@ -133,6 +133,7 @@ export class FleetRefresher {
     return (this.options.now ?? (() => new Date()))();
   }
 
+  /** select -> collect -> read clusters -> resolve -> probe -> keep last good -> save -> log. */
   private async run(signal?: AbortSignal): Promise<RefreshOutcome> {
     const startedAt = this.now();
     const selection = await this.options.select();
@@ -162,38 +163,54 @@ export class FleetRefresher {
         thresholds: this.options.thresholds,
       }),
     );
-    const missing = missingClusters(
-      await this.options.store.listSummaries(),
-      clusters,
-      inventory,
-    );
     const errors = [
       ...(selection.errors ?? []),
       ...inventory.errors,
       ...kubernetes.errors,
     ];
-    const status = errors.length === 0 ? 'succeeded' : 'partial';
-    const runId = await this.options.store.saveRefresh({
+    const saved = await this.save({
+      startedAt,
+      refreshedAt,
+      clusters,
+      kept,
+      inventory,
+      errors,
+    });
+    return this.logOutcome({
+      ...saved,
+      startedAt,
+      clusters: kept,
+      kubernetes,
+      errors,
+    });
+  }
+
+  /** The run, its clusters, and what became of the stored clusters it did not see. */
+  private async save(run: {
+    startedAt: Date;
+    refreshedAt: Date;
+    clusters: ArmResource[];
+    kept: KeptSnapshot[];
+    inventory: CollectedInventory;
+    errors: SourceError[];
+  }) {
+    const { store } = this.options;
+    const { inventory, errors, kept } = run;
+    const status: RefreshOutcome['status'] =
+      errors.length === 0 ? 'succeeded' : 'partial';
+    const runId = await store.saveRefresh({
       run: {
-        startedAt,
+        startedAt: run.startedAt,
         finishedAt: this.now(),
         status,
         clusterCount: kept.length,
         requestCount: inventory.requestCount,
         errors,
       },
-      refreshed: kept.map(k => toRefreshedCluster(k, refreshedAt)),
-      ...missing,
+      refreshed: kept.map(k => toRefreshedCluster(k, run.refreshedAt)),
+      ...missingClusters(await store.listSummaries(), run.clusters, inventory),
     });
-    return this.logOutcome({
-      runId,
-      status,
-      startedAt,
-      clusters: kept,
-      requestCount: inventory.requestCount,
-      kubernetes,
-      errors,
-    });
+    return { runId, status, requestCount: inventory.requestCount };
   }
 
   /**
