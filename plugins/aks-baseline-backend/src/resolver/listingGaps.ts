@@ -169,8 +169,9 @@ export function trackListingGaps(
     gaps.set(`${input}|${error.scope}|${error.message}`, { input, error });
   };
   const recordListings = (listings: FailedListing[]) => {
-    for (const listing of listings) {
-      record(listing.kind as UnknownInput, listing.error);
+    for (const { kind, error } of listings) {
+      // A cluster's own list failing means it is not resolved at all.
+      if (kind !== 'managedClusters') record(kind, error);
     }
   };
   const ofKind = (kind: ArmResourceKind) => failed.filter(f => f.kind === kind);
