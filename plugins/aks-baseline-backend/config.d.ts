@@ -30,7 +30,11 @@ export interface Config {
     refresh?: {
       /** How often the fleet is refreshed from Azure; default 30. */
       frequencyMinutes?: number;
-      /** A refresh running longer is abandoned; default 10. */
+      /**
+       * A refresh running longer is abandoned and the task handed back; a
+       * replica that dies mid-run blocks refreshes this long plus up to a
+       * minute. Default 3.
+       */
       timeoutMinutes?: number;
       /** Azure requests in flight at once, overall; default 16. */
       concurrency?: number;

@@ -100,7 +100,10 @@ describe('a cluster source added by a module', () => {
         name: 'cmdb',
         selectClusters: async () => ({ clusterIds: [wantedId] }),
       }),
-      mockServices.rootConfig.factory({ data: {} }),
+      // The estate has no API servers to read: this test is about selection.
+      mockServices.rootConfig.factory({
+        data: { aksBaseline: { kubernetes: { enabled: false } } },
+      }),
     ]);
 
     const fleet = await waitForRefresh(backend.server);

@@ -19,7 +19,8 @@ import {
 } from './sources/extensionPoint';
 import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
-import { createRouter, REFRESH_TASK_ID } from './service/router';
+import { refreshTask } from './service/refreshTask';
+import { createRouter } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
 import { probeServedCertificate } from './tls/probeServedCertificate';
 import { attachServedCertificates } from './tls/servedCertificates';
@@ -108,18 +109,7 @@ export const aksBaselinePlugin = createBackendPlugin({
             : undefined,
         });
 
-        // Global scope: with several replicas sharing the database, one
-        // refresh runs at a time across all of them.
-        await scheduler.scheduleTask({
-          id: REFRESH_TASK_ID,
-          scope: 'global',
-          frequency: { minutes: config.refresh.frequencyMinutes },
-          timeout: { minutes: config.refresh.timeoutMinutes },
-          initialDelay: { seconds: 3 },
-          fn: async () => {
-            await refresher.refresh();
-          },
-        });
+        await scheduler.scheduleTask(refreshTask(refresher, config.refresh));
 
         httpRouter.use(
           await createRouter({

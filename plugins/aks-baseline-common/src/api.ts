@@ -62,4 +62,6 @@ export interface FleetCertificatesResponse {
 /** Response of `POST /v1/refresh`. @public */
 export interface RefreshResponse {
   status: 'triggered' | 'already-running';
+  /** For `already-running`: how long the running refresh may hold the task. */
+  message?: string;
 }

@@ -103,7 +103,11 @@ export const pluginConfigSchema = z
     refresh: z
       .object({
         frequencyMinutes: z.number().positive().default(30),
-        timeoutMinutes: z.number().positive().default(10),
+        // The scheduler holds the task this long for a run that hangs or a
+        // replica that dies (then plus its janitor's minute). A 1,000-cluster
+        // refresh measures 5-10 s (npm run bench); reading API servers adds
+        // about a minute at that size. See the README before lowering it.
+        timeoutMinutes: z.number().positive().default(3),
         concurrency: z.number().int().min(1).max(64).default(16),
         concurrencyPerSubscription: z.number().int().min(1).max(16).default(4),
         requestTimeoutSeconds: z.number().positive().default(30),

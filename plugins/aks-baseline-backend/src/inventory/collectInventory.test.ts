@@ -7,6 +7,7 @@ import {
   type ArmFixtureTransportOptions,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
+import { RESOURCE_LISTINGS } from './resourceListings';
 import type { InventoryOptions } from './types';
 
 const SUB_A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -213,6 +214,47 @@ describe('collectInventory', () => {
       },
     ]);
   });
+
+  // A failed list is a fact of its own (type + subscription + why), so the
+  // resolver can tell "none exist" from "could not be listed".
+  describe.each(RESOURCE_LISTINGS.map(l => [l.armType, l] as const))(
+    'when listing %s fails',
+    (armType, listing) => {
+      const segment = `/${armType.split('/')[1]}`.toLowerCase();
+      const listPath = (url: URL) =>
+        url.pathname.toLowerCase().startsWith(`/subscriptions/${SUB_B}/`) &&
+        url.pathname.toLowerCase().endsWith(segment);
+      it.each([
+        ['500', { status: 500 }, { status: 500 }],
+        ['a malformed body', { body: '{"value": [' }, {}],
+      ])(
+        'on %s, records that one listing as failed',
+        async (_, fault, extra) => {
+          const { inventory } = await inventoryOf(
+            {
+              resources: [cluster(SUB_A, 'aks-a'), cluster(SUB_B, 'aks-b')],
+              faults: [{ match: listPath, ...fault }],
+            },
+            { subscriptionIds: [SUB_A, SUB_B], maxRetries: 0 },
+          );
+          expect(inventory.failedListings).toEqual([
+            {
+              kind: listing.kind,
+              armType,
+              subscriptionId: SUB_B,
+              error: expect.objectContaining({
+                kind: 'subscription',
+                scope: SUB_B,
+                message: expect.stringContaining(`Listing ${armType} failed`),
+                ...extra,
+              }),
+            },
+          ]);
+          expect(inventory.errors).toEqual([inventory.failedListings[0].error]);
+        },
+      );
+    },
+  );
 
   it('lists secrets once per vault, without values, and attaches vault errors', async () => {
     const good = vault(SUB_A, 'kv-good');

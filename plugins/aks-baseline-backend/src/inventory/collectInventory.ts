@@ -22,6 +22,7 @@ import type {
   ArmInventory,
   ArmInventoryListing,
   ArmInventoryResources,
+  FailedListing,
   InventoryOptions,
 } from './types';
 
@@ -68,16 +69,17 @@ export async function collectInventory(
 
   const subscriptionIds =
     options.subscriptionIds ?? (await listSubscriptions(settings, errors));
-  const resources = await listResourceTypes(
+  const { resources, failedListings } = await listResourceTypes(
     settings,
     limit,
     subscriptionIds,
-    errors,
   );
+  errors.push(...failedListings.map(f => f.error));
   const listing: ArmInventoryListing = {
     ...resources,
     subscriptionsScanned: [...subscriptionIds],
     errors: [...errors].sort(compareErrors),
+    failedListings,
   };
   const vaults = options.selectVaults
     ? options.selectVaults(listing)
@@ -128,8 +130,10 @@ async function listResourceTypes(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
-  errors: SourceError[],
-): Promise<ArmInventoryResources> {
+): Promise<{
+  resources: ArmInventoryResources;
+  failedListings: FailedListing[];
+}> {
   const jobs = subscriptionIds.flatMap(subscriptionId =>
     RESOURCE_LISTINGS.map(async listing => {
       try {
@@ -140,24 +144,29 @@ async function listResourceTypes(
         );
         return { kind: listing.kind, items };
       } catch (error) {
-        errors.push(
-          toSourceError(
+        const failed: FailedListing = {
+          kind: listing.kind,
+          armType: listing.armType,
+          subscriptionId,
+          error: toSourceError(
             error,
             'subscription',
             subscriptionId,
             `Listing ${listing.armType}`,
           ),
-        );
-        return { kind: listing.kind, items: [] };
+        };
+        return { kind: listing.kind, items: [], failed };
       }
     }),
   );
   const resources = emptyResources();
+  const failedListings: FailedListing[] = [];
   // Promise.all keeps job order: subscriptions as given, then types.
-  for (const { kind, items } of await Promise.all(jobs)) {
+  for (const { kind, items, failed } of await Promise.all(jobs)) {
     resources[kind].push(...items);
+    if (failed) failedListings.push(failed);
   }
-  return resources;
+  return { resources, failedListings };
 }
 
 /** A vault whose secrets are listed: where it lives, and its id as listed. */

@@ -10,5 +10,6 @@ export type {
   ArmInventoryListing,
   ArmInventoryResources,
   ArmResourceKind,
+  FailedListing,
   InventoryOptions,
 } from './types';

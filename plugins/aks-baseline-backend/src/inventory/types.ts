@@ -23,6 +23,20 @@ export interface ArmInventoryResources {
 /** A key of `ArmInventoryResources`. */
 export type ArmResourceKind = keyof ArmInventoryResources;
 
+/**
+ * A (subscription, resource type) list that failed. What it would have
+ * returned is unknown: the resolver must never read its absence as "there
+ * are none" (see `src/resolver/listingGaps.ts`).
+ */
+export interface FailedListing {
+  kind: ArmResourceKind;
+  /** ARM resource type, e.g. `Microsoft.Network/applicationGateways`. */
+  armType: string;
+  subscriptionId: string;
+  /** The same error as in `errors`. */
+  error: SourceError;
+}
+
 /** What the first phase (listing types per subscription) found. */
 export interface ArmInventoryListing extends ArmInventoryResources {
   /** Every subscription the inventory tried, including those that failed. */
@@ -34,6 +48,8 @@ export interface ArmInventoryListing extends ArmInventoryResources {
    * contributes no resources, never a partial list that would look complete.
    */
   errors: SourceError[];
+  /** The lists behind the `subscription` errors, one per failed (subscription, type). */
+  failedListings: FailedListing[];
 }
 
 /**

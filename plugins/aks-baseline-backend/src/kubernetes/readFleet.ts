@@ -4,6 +4,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { LookupFunction } from 'node:net';
 import type { ArmClientSettings } from '../azure/armClients';
 import type { CloudSettings } from '../azure/cloud';
+import { cancellationPolicy } from '../azure/cancellationPolicy';
 import { RequestMetrics } from '../azure/requestMetrics';
 import { requestTimeoutPolicy } from '../azure/requestTimeout';
 import { shareTokens } from '../azure/sharedTokenCredential';
@@ -52,6 +53,13 @@ export type KubernetesFleetReader = (
   signal?: AbortSignal,
 ) => Promise<FleetKubernetesRead>;
 
+/** What a cluster not read because the refresh ended says. */
+const ABANDONED: KubernetesReadResult = {
+  unavailableReason: 'the refresh ended before the API server answered',
+  notes: [],
+  requestCount: 0,
+};
+
 /**
  * The I/O edge for in-cluster objects: per refresh, each cluster's
  * connection is resolved (config override, else ARM + Entra token) and its
@@ -69,6 +77,7 @@ export function createKubernetesReader(
       cloud: options.cloud,
       httpClient: options.httpClient,
       retryOptions: { maxRetries: 2 },
+      perCallPolicies: signal ? [cancellationPolicy(signal)] : [],
       perRetryPolicies: [
         metrics.policy,
         requestTimeoutPolicy(options.timeoutMs),
@@ -76,42 +85,20 @@ export function createKubernetesReader(
     };
     const limit = createLimiter(options.concurrency);
     const results = new Map<string, KubernetesReadResult>();
+    const read = (cluster: ArmResource) =>
+      signal?.aborted
+        ? Promise.resolve(ABANDONED)
+        : readOne(cluster, { ...options, credential, arm, signal });
 
     await Promise.all(
       clusters.map(cluster =>
         limit(async () => {
-          const id = cluster.id ?? '';
-          const outcome = await resolveConnection(cluster, {
-            overrides: options.overrides,
-            credential,
-            arm,
-            env: options.env,
-            readFile: options.readFile,
-          }).catch(error => ({
-            unavailableReason: `connection to the API server could not be prepared: ${
-              (error as Error).message
-            }`,
-          }));
-          const result: KubernetesReadResult =
-            'connection' in outcome
-              ? await readCluster({
-                  resourceId: id,
-                  connection: outcome.connection,
-                  privateCluster: isPrivateCluster(cluster),
-                  traefik: options.traefik,
-                  pageSize: options.pageSize,
-                  timeoutMs: options.timeoutMs,
-                  concurrency: options.requestConcurrency,
-                  signal,
-                  lookup: options.lookup,
-                })
-              : {
-                  unavailableReason: outcome.unavailableReason,
-                  error: 'error' in outcome ? outcome.error : undefined,
-                  notes: [],
-                  requestCount: 0,
-                };
-          results.set(id.toLowerCase(), result);
+          const result = await read(cluster);
+          // A call cut short by the refresh's end is not the cluster's fault.
+          results.set(
+            (cluster.id ?? '').toLowerCase(),
+            signal?.aborted && !result.objects ? ABANDONED : result,
+          );
         }),
       ),
     );
@@ -125,4 +112,45 @@ export function createKubernetesReader(
       armRequestCount: metrics.requestCount,
     };
   };
+}
+
+/** One cluster: its connection (override or ARM), then its API server. */
+async function readOne(
+  cluster: ArmResource,
+  deps: KubernetesReaderOptions & {
+    arm: ArmClientSettings;
+    signal?: AbortSignal;
+  },
+): Promise<KubernetesReadResult> {
+  const id = cluster.id ?? '';
+  const outcome = await resolveConnection(cluster, {
+    overrides: deps.overrides,
+    credential: deps.credential,
+    arm: deps.arm,
+    env: deps.env,
+    readFile: deps.readFile,
+  }).catch(error => ({
+    unavailableReason: `connection to the API server could not be prepared: ${
+      (error as Error).message
+    }`,
+  }));
+  if (!('connection' in outcome)) {
+    return {
+      unavailableReason: outcome.unavailableReason,
+      error: 'error' in outcome ? outcome.error : undefined,
+      notes: [],
+      requestCount: 0,
+    };
+  }
+  return readCluster({
+    resourceId: id,
+    connection: outcome.connection,
+    privateCluster: isPrivateCluster(cluster),
+    traefik: deps.traefik,
+    pageSize: deps.pageSize,
+    timeoutMs: deps.timeoutMs,
+    concurrency: deps.requestConcurrency,
+    signal: deps.signal,
+    lookup: deps.lookup,
+  });
 }

@@ -127,15 +127,41 @@ export function certificateFromVault(options: {
       statusText: 'no expiry set on the Key Vault secret',
     };
   }
-  const notAfter = new Date(exp * 1000);
+  return { ...named, ...expiryAt(new Date(exp * 1000), now, thresholds) };
+}
+
+/** A certificate's countdown on `now`. */
+function expiryAt(notAfter: Date, now: Date, thresholds: ExpiryThresholds) {
   const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
   const status = expiryStatus(daysLeft, thresholds);
   return {
-    ...named,
     notAfter: notAfter.toISOString(),
     daysLeft,
     status,
     statusText: describeExpiry(status, daysLeft),
+  };
+}
+
+/**
+ * A certificate kept from an earlier refresh, counted down to `now`: its
+ * expiry date is still the last one seen, but days left (and so critical or
+ * expired) move on with the clock.
+ */
+export function certificateOn(
+  certificate: CertificateInfo,
+  now: Date,
+  thresholds: ExpiryThresholds,
+): CertificateInfo {
+  if (!certificate.notAfter || certificate.status === 'unknown') {
+    return certificate;
+  }
+  const expiry = expiryAt(new Date(certificate.notAfter), now, thresholds);
+  // Notes after the countdown (what a TLS probe saw) still hold.
+  const notes = certificate.statusText.split('; ').slice(1);
+  return {
+    ...certificate,
+    ...expiry,
+    statusText: [expiry.statusText, ...notes].join('; '),
   };
 }
 

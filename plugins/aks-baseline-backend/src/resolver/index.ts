@@ -6,3 +6,9 @@ export { summarizeCluster } from './summarize';
 export { DEFAULT_THRESHOLDS } from './certificates';
 export type { ExpiryThresholds } from './certificates';
 export { GATEWAY_CLUSTER_TAG } from './inventoryIndex';
+// What a refresh needs when a listing failed: the gaps it left and the last good data.
+export { resolveClusterWithGaps } from './resolveCluster';
+export type { ResolvedCluster } from './resolveCluster';
+export { describeFailure } from './listingGaps';
+export { keepLastGood, subscriptionsUsedBy } from './lastGood';
+export type { KeptSnapshot } from './lastGood';

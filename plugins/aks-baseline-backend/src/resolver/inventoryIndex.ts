@@ -7,12 +7,14 @@ import {
   readArmList,
   TAG_GATEWAY_CLUSTER,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import type { ArmInventoryResources } from '../inventory/types';
+import type { ArmInventoryResources, FailedListing } from '../inventory/types';
 
 /** The resources the resolver reads; the Azure inventory provides them. */
 export interface ResolverInventory extends ArmInventoryResources {
   /** Lower-cased vault id -> its secrets (ARM control plane, no values). */
   vaultSecrets: Record<string, ArmResource[]>;
+  /** Lists that failed: their absence is unknown, not "none" (absent: none failed). */
+  failedListings?: FailedListing[];
 }
 
 export interface SubnetEntry {

@@ -1,6 +1,7 @@
 import {
   ArmResource,
   asString,
+  BaselineResources,
   CertificateInfo,
   ClusterSnapshot,
   evaluateBaselineControls,
@@ -23,8 +24,11 @@ import {
 } from './egressAndVault';
 import { buildIngressChains } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
+import { ListingGap, trackListingGaps } from './listingGaps';
+import { withUnobservedSections } from './unobservedSections';
 import {
   analyzeInCluster,
+  InClusterView,
   KubernetesInput,
 } from '../kubernetes/model/inClusterView';
 import { DEFAULT_TRAEFIK, TraefikSettings } from '../kubernetes/types';
@@ -47,6 +51,11 @@ export interface ResolveOptions {
   /** Where Traefik runs; default: the reference implementation's. */
   traefik?: TraefikSettings;
   kubernetesUnavailableReason?: string;
+  /**
+   * Subscriptions the cluster's last good snapshot used besides its own: a
+   * failed list there may hide one of its gateways or endpoints.
+   */
+  relatedSubscriptions?: string[];
 }
 
 const NOT_READ = 'Kubernetes objects were not read';
@@ -59,6 +68,12 @@ export function parseResourceId(id: string) {
   return { subscriptionId: match?.[1] ?? '', resourceGroup: match?.[2] ?? '' };
 }
 
+/** One cluster resolved, and the inputs failed lists left unknown for it. */
+export interface ResolvedCluster {
+  snapshot: ClusterSnapshot;
+  gaps: ListingGap[];
+}
+
 /**
  * Everything the dashboard shows for one cluster, from the inventory alone:
  * pure, so it is tested without Azure and costs no requests.
@@ -68,6 +83,52 @@ export function resolveCluster(
   index: InventoryIndex,
   options: ResolveOptions,
 ): ClusterSnapshot {
+  return resolveClusterWithGaps(cluster, index, options).snapshot;
+}
+
+/**
+ * `resolveCluster`, plus what failed lists left unknown: the sections they
+ * feed say "not observed" (never ok, never silently empty), and the gaps let
+ * the caller put the last good data there instead.
+ */
+export function resolveClusterWithGaps(
+  cluster: ArmResource,
+  index: InventoryIndex,
+  options: ResolveOptions,
+): ResolvedCluster {
+  const tracker = trackListingGaps(index, {
+    subscriptionId: parseResourceId(cluster.id ?? '').subscriptionId,
+    relatedSubscriptions: options.relatedSubscriptions,
+    vaultErrors: options.vaultErrors,
+  });
+  const snapshot = resolveFromIndex(cluster, tracker.index, options);
+  const gaps = tracker.gaps();
+  return { snapshot: withUnobservedSections(snapshot, gaps), gaps };
+}
+
+/** The resources one cluster's chains and controls are built from. */
+export interface ClusterResources {
+  gateways: ArmResource[];
+  nodeSubnet: ReturnType<typeof nodeSubnetOf>;
+  routeTable?: ArmResource;
+  firewall?: ArmResource;
+  firewallPolicy?: ArmResource;
+  wafPolicies: ArmResource[];
+  inCluster: InClusterView;
+  ingressCertificate?: { vaultName: string; secretName: string };
+  /** The vaults holding the chain's certificates. */
+  vaults: ArmResource[];
+}
+
+/** Follows the cluster's references through the index (and reads its inside). */
+export function lookUpResources(
+  cluster: ArmResource,
+  index: InventoryIndex,
+  options: Pick<
+    ResolveOptions,
+    'kubernetes' | 'kubernetesUnavailableReason' | 'traefik'
+  >,
+): ClusterResources {
   const { gateways } = gatewaysForCluster(cluster, index);
   const nodeSubnet = nodeSubnetOf(cluster, index);
   const routeTable = index.byId(
@@ -96,10 +157,6 @@ export function resolveCluster(
     },
     options.traefik ?? DEFAULT_TRAEFIK,
   );
-  const traefikInternalIp = inCluster.observed
-    ? inCluster.traefik.internalIps[0]
-    : undefined;
-
   // A cluster tag wins (the create-cluster template writes it); else what
   // Traefik's SecretProviderClass names.
   const ingressCertificate =
@@ -110,24 +167,58 @@ export function resolveCluster(
     ingressCertificate?.vaultName,
     index,
   );
+  return {
+    gateways,
+    nodeSubnet,
+    routeTable,
+    firewall,
+    firewallPolicy,
+    wafPolicies: unique(wafPolicies),
+    inCluster,
+    ingressCertificate,
+    vaults,
+  };
+}
 
+/** What the baseline controls are judged on. */
+export function controlInputs(
+  cluster: ArmResource,
+  resources: ClusterResources,
+  index: InventoryIndex,
+): BaselineResources {
+  const { nodeSubnet, routeTable, firewall, firewallPolicy, vaults } =
+    resources;
+  const { inCluster } = resources;
+  const traefikInternalIp = inCluster.observed
+    ? inCluster.traefik.internalIps[0]
+    : undefined;
+  return {
+    cluster,
+    applicationGateways: resources.gateways,
+    wafPolicies: resources.wafPolicies,
+    virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
+    routeTables: routeTable ? [routeTable] : undefined,
+    azureFirewalls: firewall ? [firewall] : undefined,
+    firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
+    keyVaults: vaults.length > 0 ? vaults : undefined,
+    privateEndpoints:
+      vaults.length > 0
+        ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
+        : undefined,
+    kubernetes: inCluster.observation,
+    context: traefikInternalIp ? { traefikInternalIp } : undefined,
+  };
+}
+
+function resolveFromIndex(
+  cluster: ArmResource,
+  index: InventoryIndex,
+  options: ResolveOptions,
+): ClusterSnapshot {
+  const resources = lookUpResources(cluster, index, options);
+  const { gateways, inCluster, ingressCertificate, vaults } = resources;
   const controls = evaluateBaselineControls(
-    {
-      cluster,
-      applicationGateways: gateways,
-      wafPolicies: unique(wafPolicies),
-      virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
-      routeTables: routeTable ? [routeTable] : undefined,
-      azureFirewalls: firewall ? [firewall] : undefined,
-      firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
-      keyVaults: vaults.length > 0 ? vaults : undefined,
-      privateEndpoints:
-        vaults.length > 0
-          ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
-          : undefined,
-      kubernetes: inCluster.observation,
-      context: traefikInternalIp ? { traefikInternalIp } : undefined,
-    },
+    controlInputs(cluster, resources, index),
     // The model the chain is drawn from: judged once, the same way.
     { inCluster: inCluster.observed ? inCluster : undefined },
   );
@@ -154,6 +245,7 @@ export function resolveCluster(
   }
 
   const { subscriptionId, resourceGroup } = parseResourceId(cluster.id ?? '');
+  const { routeTable, firewall } = resources;
   return {
     resourceId: cluster.id ?? '',
     name: cluster.name ?? '',

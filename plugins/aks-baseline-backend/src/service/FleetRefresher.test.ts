@@ -1,19 +1,28 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
-  ArmFixtureFault,
-  ArmFixtureTransport,
+  type ArmFixtureFault,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import { getCloudSettings } from '../azure/cloud';
 import {
   buildDemoEstate,
   DEMO_SUBSCRIPTIONS,
+  DemoConnection,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { collectInventory } from '../inventory';
+import { ConfigReader } from '@backstage/config';
+import { readPluginConfig } from '../config/pluginConfig';
+import {
+  azureAccess,
+  createKubernetesFleetReader,
+} from '../sources/clusterSources';
 import { DEFAULT_THRESHOLDS } from '../resolver';
 import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
-import { ClusterSelection, FleetRefresher } from './FleetRefresher';
+import {
+  ClusterSelection,
+  FleetRefresher,
+  FleetRefresherOptions,
+} from './FleetRefresher';
+import { fixtureCollector } from '../__testUtils__/fixtureCollector';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
@@ -28,6 +37,23 @@ const everything: ClusterSelection = {
   entityRefs: new Map(),
 };
 
+/** A refresher over the demo estate at NOW; `options` replace any part. */
+function demoRefresher(
+  store: SnapshotStore,
+  options: Partial<FleetRefresherOptions> = {},
+) {
+  return new FleetRefresher({
+    store,
+    logger: mockServices.logger.mock(),
+    select: async () => everything,
+    collect: fixtureCollector(() => buildDemoEstate(NOW)),
+    thresholds: DEFAULT_THRESHOLDS,
+    kubernetesUnavailableReason: 'not read in this test',
+    now: () => NOW,
+    ...options,
+  });
+}
+
 async function setup() {
   const knex = await databases.init('SQLITE_3');
   const store = await SnapshotStore.create({
@@ -35,23 +61,11 @@ async function setup() {
   });
   let faults: ArmFixtureFault[] = [];
   let clock = NOW;
-  const refresher = new FleetRefresher({
-    store,
-    logger: mockServices.logger.mock(),
-    select: async () => everything,
-    collect: subscriptions =>
-      collectInventory({
-        subscriptionIds: subscriptions,
-        credential: new StaticTokenCredential(),
-        cloud: getCloudSettings('AzurePublicCloud'),
-        httpClient: new ArmFixtureTransport({
-          resources: buildDemoEstate(NOW),
-          faults,
-        }),
-        maxRetries: 0,
-      }),
-    thresholds: DEFAULT_THRESHOLDS,
-    kubernetesUnavailableReason: 'not read in this test',
+  const refresher = demoRefresher(store, {
+    collect: fixtureCollector(
+      () => buildDemoEstate(NOW),
+      () => faults,
+    ),
     now: () => clock,
   });
   return {
@@ -158,15 +172,10 @@ describe('FleetRefresher', () => {
   it('records a failed run and keeps every cluster when the inventory itself fails', async () => {
     const { refresher, store } = await setup();
     await refresher.refresh();
-    const failing = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => everything,
+    const failing = demoRefresher(store, {
       collect: async () => {
         throw new Error('credential unavailable: no managed identity');
       },
-      thresholds: DEFAULT_THRESHOLDS,
-      kubernetesUnavailableReason: 'x',
     });
 
     const outcome = await failing.refresh();
@@ -182,24 +191,63 @@ describe('FleetRefresher', () => {
     ).toBe(true);
   });
 
+  describe('abandoned by the scheduler (timeout or shutdown)', () => {
+    /** A good refresh, then one whose `stage` never ends until aborted. */
+    async function abandonedRun(stage: Partial<FleetRefresherOptions>) {
+      const { refresher, store } = await setup();
+      await refresher.refresh();
+      const hanging = demoRefresher(store, stage);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const started = Date.now();
+      const outcome = await hanging.refresh(controller.signal);
+      return { outcome, store, ms: Date.now() - started };
+    }
+
+    it('stops listing Azure, records a failed run and keeps every cluster', async () => {
+      const { outcome, store, ms } = await abandonedRun({
+        collect: fixtureCollector(
+          () => buildDemoEstate(NOW),
+          () => [{ match: () => true, hang: true }],
+        ),
+      });
+
+      expect(ms).toBeLessThan(5_000);
+      expect(outcome.status).toBe('failed');
+      const clusters = await store.listClusters();
+      expect(clusters).toHaveLength(4);
+      expect(clusters.every(c => c.stale)).toBe(true);
+    });
+
+    it('stops reading API servers and stores nothing of the run but its failure', async () => {
+      const { outcome, store, ms } = await abandonedRun({
+        readKubernetes: (_clusters, signal) =>
+          new Promise(resolve =>
+            signal?.addEventListener('abort', () =>
+              resolve({
+                results: new Map(),
+                kubernetesRequestCount: 0,
+                armRequestCount: 0,
+              }),
+            ),
+          ),
+      });
+
+      expect(ms).toBeLessThan(5_000);
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        errors: [{ message: expect.stringMatching(/abandoned/) }],
+      });
+      const clusters = await store.listClusters();
+      expect(clusters.map(c => [c.stale, c.refreshedAt])).toEqual(
+        clusters.map(() => [true, NOW]),
+      );
+    });
+  });
+
   it('stores what the live TLS probe saw, and a failed probe as an error of that cluster', async () => {
     const { store } = await setup();
-    const probed = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => everything,
-      collect: subscriptions =>
-        collectInventory({
-          subscriptionIds: subscriptions,
-          credential: new StaticTokenCredential(),
-          cloud: getCloudSettings('AzurePublicCloud'),
-          httpClient: new ArmFixtureTransport({
-            resources: buildDemoEstate(NOW),
-          }),
-        }),
-      thresholds: DEFAULT_THRESHOLDS,
-      kubernetesUnavailableReason: 'not read in this test',
-      now: () => NOW,
+    const probed = demoRefresher(store, {
       probeServedCertificates: snapshots =>
         attachServedCertificates(snapshots, async host => ({
           ok: false,
@@ -216,6 +264,79 @@ describe('FleetRefresher', () => {
       scope: 'payments.contoso-demo.com',
       kind: 'tls-probe',
       message: 'getaddrinfo ENOTFOUND payments.contoso-demo.com',
+    });
+  });
+
+  describe('with the clusters read from their API servers', () => {
+    const demo = new DemoConnection(() => NOW);
+    afterAll(() => demo.close());
+
+    /** The demo's API servers, asked with `token` instead of the demo's. */
+    async function refreshReadingAs(token: string) {
+      const { store } = await setup();
+      const config = readPluginConfig(
+        new ConfigReader({ aksBaseline: { sources: ['catalog'] } }),
+      );
+      const access = azureAccess(config, {
+        name: 'demo with another token',
+        credential: new StaticTokenCredential(token),
+        openRefresh: () => demo.openRefresh(),
+      });
+      const refresher = demoRefresher(store, {
+        readKubernetes: createKubernetesFleetReader(config, access),
+      });
+      return { outcome: await refresher.refresh(), store };
+    }
+
+    it('counts API servers that reject the portal as errors of the run', async () => {
+      const { outcome, store } = await refreshReadingAs('expired-token');
+
+      // aks-prod-weu and aks-staging-weu answer 401; the two private
+      // clusters out of reach are the baseline working, not errors.
+      expect(outcome.status).toBe('partial');
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          kind: 'kubernetes',
+          scope: expect.stringMatching(/managedClusters\/aks-prod-weu$/),
+          status: 401,
+        }),
+        expect.objectContaining({
+          kind: 'kubernetes',
+          scope: expect.stringMatching(/managedClusters\/aks-staging-weu$/),
+          status: 401,
+        }),
+      ]);
+      expect((await store.latestRun())?.errors).toEqual(outcome.errors);
+    });
+
+    it('counts a reader that fails as one error, every cluster keeping its ARM half', async () => {
+      const { store } = await setup();
+      const refresher = demoRefresher(store, {
+        readKubernetes: async () => {
+          throw new Error('no Entra token for the AKS server application');
+        },
+      });
+
+      const outcome = await refresher.refresh();
+
+      expect(outcome).toMatchObject({
+        status: 'partial',
+        clusterCount: 4,
+        errors: [
+          {
+            kind: 'kubernetes',
+            scope: 'kubernetes',
+            message:
+              'the Kubernetes reader failed: no Entra token for the AKS server application',
+          },
+        ],
+      });
+    });
+
+    it('adds no error when every reachable API server answers', async () => {
+      const { outcome } = await refreshReadingAs('fixture-token');
+
+      expect(outcome).toMatchObject({ status: 'succeeded', errors: [] });
     });
   });
 

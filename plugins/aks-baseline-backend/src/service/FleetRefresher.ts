@@ -4,6 +4,7 @@ import {
   ClusterSnapshot,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import type { FailedListing } from '../inventory';
 import type {
   FleetKubernetesRead,
   KubernetesFleetReader,
@@ -12,16 +13,28 @@ import type { TraefikSettings } from '../kubernetes/types';
 import {
   ExpiryThresholds,
   indexInventory,
-  resolveCluster,
   ResolverInventory,
   summarizeCluster,
+  describeFailure,
+  KeptSnapshot,
+  keepLastGood,
+  subscriptionsUsedBy,
+  ResolvedCluster,
+  resolveClusterWithGaps,
 } from '../resolver';
 import { parseResourceId } from '../resolver/resolveCluster';
-import { normalizeId, SnapshotStore } from '../store/SnapshotStore';
+import {
+  normalizeId,
+  RefreshResult,
+  SnapshotStore,
+  StoredClusterSummary,
+} from '../store/SnapshotStore';
 
 /** What one collection of the Azure inventory returns. */
 export interface CollectedInventory extends ResolverInventory {
   errors: SourceError[];
+  /** The lists behind the `subscription` errors (see `FailedListing`). */
+  failedListings: FailedListing[];
   subscriptionsScanned: string[];
   requestCount: number;
 }
@@ -55,7 +68,11 @@ export interface FleetRefresherOptions {
   store: SnapshotStore;
   logger: LoggerService;
   select: () => Promise<ClusterSelection>;
-  collect: (subscriptions?: string[]) => Promise<CollectedInventory>;
+  /** Lists the inventory; stops its requests when `signal` aborts. */
+  collect: (
+    subscriptions?: string[],
+    signal?: AbortSignal,
+  ) => Promise<CollectedInventory>;
   thresholds: ExpiryThresholds;
   /** Said on in-cluster hops when clusters are not read at all. */
   kubernetesUnavailableReason: string;
@@ -70,192 +87,191 @@ export interface FleetRefresherOptions {
   now?: () => Date;
 }
 
+/** The in-cluster reads of one refresh, and what went wrong with them. */
+interface KubernetesReads {
+  read?: FleetKubernetesRead;
+  /** Failures to count in the run: per cluster (401, 403, TLS...) or of the reader itself. */
+  errors: SourceError[];
+}
+
+/** A cluster of this refresh, ready to store. */
+type RefreshedCluster = RefreshResult<
+  ClusterSnapshot,
+  SourceError
+>['refreshed'][number];
+
 /**
  * One refresh of the fleet: the inventory is collected once for all clusters
  * (requests grow with subscriptions and vaults, not clusters), each cluster is
  * resolved by pure functions, and the whole result is stored in one
  * transaction. A cluster that could not be refreshed keeps its last good
- * snapshot, marked stale.
+ * snapshot, marked stale; one that a failed list left partly unknown keeps
+ * the last good data of the parts that list feeds, marked stale too.
  */
 export class FleetRefresher {
   private inFlight?: Promise<RefreshOutcome>;
 
   constructor(private readonly options: FleetRefresherOptions) {}
 
-  /** Concurrent callers in this process share one run. */
-  refresh(): Promise<RefreshOutcome> {
-    this.inFlight ??= this.run().finally(() => {
+  /**
+   * Concurrent callers in this process share one run. `signal` (the
+   * scheduler's) abandons it: requests stop, nothing of it is stored but a
+   * failed run, and every cluster keeps its last good data.
+   */
+  refresh(signal?: AbortSignal): Promise<RefreshOutcome> {
+    this.inFlight ??= this.run(signal).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
-  private async run(): Promise<RefreshOutcome> {
-    const { store, logger } = this.options;
-    const now = this.options.now ?? (() => new Date());
-    const startedAt = now();
-    const selection = await this.options.select();
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
 
+  /** select -> collect -> read clusters -> resolve -> probe -> keep last good -> save -> log. */
+  private async run(signal?: AbortSignal): Promise<RefreshOutcome> {
+    const startedAt = this.now();
+    const selection = await this.options.select();
     let inventory: CollectedInventory;
     try {
-      inventory = await this.options.collect(selection.subscriptions);
+      inventory = await this.options.collect(selection.subscriptions, signal);
     } catch (error) {
-      const errors: SourceError[] = [
-        {
-          scope: 'inventory',
-          kind: 'subscription',
-          message: String((error as Error)?.message ?? error),
-        },
-      ];
-      const stored = await store.listSummaries();
-      const runId = await store.saveRefresh({
-        run: {
-          startedAt,
-          finishedAt: now(),
-          status: 'failed',
-          clusterCount: 0,
-          requestCount: 0,
-          errors,
-        },
-        refreshed: [],
-        failed: stored.map(c => ({
-          resourceId: c.resourceId,
-          reason: errors[0].message,
-        })),
-        removed: [],
-      });
-      logger.error(`AKS baseline refresh failed: ${errors[0].message}`);
-      return {
-        runId,
-        status: 'failed',
-        clusterCount: 0,
-        requestCount: 0,
-        errors,
-        durationMs: now().getTime() - startedAt.getTime(),
-      };
+      return this.saveFailedRun(startedAt, 'inventory', error);
     }
+    const clusters = selectedClusters(inventory, selection);
+    const kubernetes = await this.readKubernetes(clusters, signal);
+    if (signal?.aborted) {
+      return this.saveFailedRun(startedAt, 'refresh', abandoned());
+    }
+    const refreshedAt = this.now();
+    const lastGood = await this.lastGoodSnapshots(inventory);
+    const resolved = await this.probe(
+      this.resolve(
+        clusters,
+        { inventory, kubernetes, selection, lastGood },
+        refreshedAt,
+      ),
+    );
+    const kept = resolved.map(r =>
+      keepWhatIsUnknown(r, lastGood.get(normalizeId(r.snapshot.resourceId)), {
+        now: refreshedAt,
+        thresholds: this.options.thresholds,
+      }),
+    );
+    const errors = [
+      ...(selection.errors ?? []),
+      ...inventory.errors,
+      ...kubernetes.errors,
+    ];
+    const saved = await this.save({
+      startedAt,
+      refreshedAt,
+      clusters,
+      kept,
+      inventory,
+      errors,
+    });
+    return this.logOutcome({
+      ...saved,
+      startedAt,
+      clusters: kept,
+      kubernetes,
+      errors,
+    });
+  }
 
-    const refreshedAt = now();
+  /** The run, its clusters, and what became of the stored clusters it did not see. */
+  private async save(run: {
+    startedAt: Date;
+    refreshedAt: Date;
+    clusters: ArmResource[];
+    kept: KeptSnapshot[];
+    inventory: CollectedInventory;
+    errors: SourceError[];
+  }) {
+    const { store } = this.options;
+    const { inventory, errors, kept } = run;
+    const status: RefreshOutcome['status'] =
+      errors.length === 0 ? 'succeeded' : 'partial';
+    const runId = await store.saveRefresh({
+      run: {
+        startedAt: run.startedAt,
+        finishedAt: this.now(),
+        status,
+        clusterCount: kept.length,
+        requestCount: inventory.requestCount,
+        errors,
+      },
+      refreshed: kept.map(k => toRefreshedCluster(k, run.refreshedAt)),
+      ...missingClusters(await store.listSummaries(), run.clusters, inventory),
+    });
+    return { runId, status, requestCount: inventory.requestCount };
+  }
+
+  /**
+   * The stored snapshots, when a failed list may leave part of a cluster
+   * unknown (they say which other subscriptions it uses, and hold the data
+   * to keep). A clean inventory does not pay for reading them.
+   */
+  private async lastGoodSnapshots(
+    inventory: CollectedInventory,
+  ): Promise<Map<string, ClusterSnapshot>> {
+    const incomplete =
+      inventory.failedListings.length > 0 ||
+      inventory.errors.some(e => e.kind === 'vault');
+    if (!incomplete) return new Map();
+    const stored = await this.options.store.listClusters<ClusterSnapshot>();
+    return new Map(stored.map(c => [c.resourceId, c.snapshot]));
+  }
+
+  /** Each cluster from the inventory and its API server's objects (pure). */
+  private resolve(
+    clusters: ArmResource[],
+    context: {
+      inventory: CollectedInventory;
+      kubernetes: KubernetesReads;
+      selection: ClusterSelection;
+      lastGood: Map<string, ClusterSnapshot>;
+    },
+    now: Date,
+  ): ResolvedCluster[] {
+    const { inventory, kubernetes, selection, lastGood } = context;
     const index = indexInventory(inventory);
     const vaultErrors = new Map(
       inventory.errors
         .filter(e => e.kind === 'vault')
         .map(e => [e.scope.toLowerCase(), e.message]),
     );
-    const subscriptionErrors = (subscriptionId: string) =>
-      inventory.errors.filter(
-        e =>
-          e.kind === 'subscription' &&
-          e.scope.toLowerCase() === subscriptionId.toLowerCase(),
-      );
-
-    const clusters = inventory.managedClusters.filter(
-      c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
-    );
-    const kubernetes = await this.readKubernetes(clusters);
-    const resolved = clusters.map(cluster => {
-      const { subscriptionId } = parseResourceId(cluster.id!);
-      const snapshot: ClusterSnapshot = {
-        ...resolveCluster(cluster, index, {
-          now: refreshedAt,
-          thresholds: this.options.thresholds,
-          vaultErrors,
-          subscriptionErrors: subscriptionErrors(subscriptionId),
-          kubernetesUnavailableReason: this.options.kubernetesUnavailableReason,
-          kubernetes: kubernetes?.results.get(normalizeId(cluster.id!)),
-          traefik: this.options.traefik,
-        }),
-        entityRef: selection.entityRefs.get(normalizeId(cluster.id!)),
-      };
-      return snapshot;
-    });
-    const snapshots = this.options.probeServedCertificates
-      ? await this.options.probeServedCertificates(resolved)
-      : resolved;
-    const refreshed = snapshots.map(snapshot => {
-      const summary = summarizeCluster(snapshot);
+    return clusters.map(cluster => {
+      const id = normalizeId(cluster.id!);
+      const previous = lastGood.get(id);
+      const { snapshot, gaps } = resolveClusterWithGaps(cluster, index, {
+        now,
+        thresholds: this.options.thresholds,
+        vaultErrors,
+        subscriptionErrors: subscriptionErrors(
+          inventory,
+          parseResourceId(cluster.id!).subscriptionId,
+        ),
+        kubernetesUnavailableReason: this.options.kubernetesUnavailableReason,
+        kubernetes: kubernetes.read?.results.get(id),
+        traefik: this.options.traefik,
+        relatedSubscriptions: previous && subscriptionsUsedBy(previous),
+      });
       return {
-        cluster: {
-          ...summary,
-          soonestExpiry: summary.soonestExpiry?.notAfter
-            ? new Date(summary.soonestExpiry.notAfter)
-            : undefined,
-          refreshedAt,
-          snapshot,
-          summary: { ...summary, entityRef: snapshot.entityRef },
-        },
-        certificates: snapshot.certificates.map(c => ({
-          purpose: c.purpose,
-          name: c.name,
-          secretId: c.keyVaultSecretId,
-          notAfter: c.notAfter ? new Date(c.notAfter) : undefined,
-        })),
+        snapshot: { ...snapshot, entityRef: selection.entityRefs.get(id) },
+        gaps,
       };
     });
+  }
 
-    const seen = new Set(clusters.map(c => normalizeId(c.id!)));
-    const failedSubscriptions = new Set(
-      inventory.errors
-        .filter(e => e.kind === 'subscription')
-        .map(e => e.scope.toLowerCase()),
-    );
-    const scanned = new Set(
-      inventory.subscriptionsScanned.map(s => s.toLowerCase()),
-    );
-    const failed: Array<{ resourceId: string; reason: string }> = [];
-    const removed: string[] = [];
-    for (const stored of await store.listSummaries()) {
-      if (seen.has(stored.resourceId)) continue;
-      const subscription = stored.subscriptionId.toLowerCase();
-      if (failedSubscriptions.has(subscription) || !scanned.has(subscription)) {
-        failed.push({
-          resourceId: stored.resourceId,
-          reason:
-            subscriptionErrors(subscription)[0]?.message ??
-            `subscription ${subscription} was not scanned`,
-        });
-      } else {
-        removed.push(stored.resourceId);
-      }
-    }
-
-    const errors = [...(selection.errors ?? []), ...inventory.errors];
-    const status = errors.length === 0 ? 'succeeded' : 'partial';
-    const runId = await store.saveRefresh({
-      run: {
-        startedAt,
-        finishedAt: now(),
-        status,
-        clusterCount: refreshed.length,
-        requestCount: inventory.requestCount,
-        errors,
-      },
-      refreshed,
-      failed,
-      removed,
-    });
-    const durationMs = now().getTime() - startedAt.getTime();
-    const kubernetesRequestCount = kubernetes
-      ? kubernetes.kubernetesRequestCount + kubernetes.armRequestCount
-      : undefined;
-    logger.info(
-      `AKS baseline refresh ${status}: ${refreshed.length} clusters, ${
-        inventory.requestCount
-      } ARM requests${
-        kubernetes
-          ? `, ${kubernetes.armRequestCount} cluster credential and ${kubernetes.kubernetesRequestCount} Kubernetes requests`
-          : ''
-      }, ${errors.length} errors, ${durationMs} ms`,
-    );
-    return {
-      runId,
-      status,
-      clusterCount: refreshed.length,
-      requestCount: inventory.requestCount,
-      kubernetesRequestCount,
-      errors,
-      durationMs,
-    };
+  /** What each listener really serves, when the live TLS probe is on. */
+  private async probe(resolved: ResolvedCluster[]): Promise<ResolvedCluster[]> {
+    const probe = this.options.probeServedCertificates;
+    if (!probe) return resolved;
+    const snapshots = await probe(resolved.map(r => r.snapshot));
+    return resolved.map((r, i) => ({ ...r, snapshot: snapshots[i] }));
   }
 
   /**
@@ -265,26 +281,234 @@ export class FleetRefresher {
    */
   private async readKubernetes(
     clusters: ArmResource[],
-  ): Promise<FleetKubernetesRead | undefined> {
+    signal?: AbortSignal,
+  ): Promise<KubernetesReads> {
     const read = this.options.readKubernetes;
-    if (!read || clusters.length === 0) return undefined;
+    if (!read || clusters.length === 0) return { errors: [] };
     try {
-      return await read(clusters);
+      const result = await read(clusters, signal);
+      return { read: result, errors: kubernetesErrors(result) };
     } catch (error) {
       const reason = `the Kubernetes reader failed: ${
         (error as Error)?.message ?? error
       }`;
       this.options.logger.warn(`AKS baseline: ${reason}`);
       return {
-        results: new Map(
-          clusters.map(c => [
-            normalizeId(c.id!),
-            { unavailableReason: reason, notes: [], requestCount: 0 },
-          ]),
-        ),
-        kubernetesRequestCount: 0,
-        armRequestCount: 0,
+        read: {
+          results: new Map(
+            clusters.map(c => [
+              normalizeId(c.id!),
+              { unavailableReason: reason, notes: [], requestCount: 0 },
+            ]),
+          ),
+          kubernetesRequestCount: 0,
+          armRequestCount: 0,
+        },
+        errors: [{ scope: 'kubernetes', kind: 'kubernetes', message: reason }],
       };
     }
   }
+
+  /** A run that stored nothing new: every cluster keeps its data, stale. */
+  private async saveFailedRun(
+    startedAt: Date,
+    scope: string,
+    error: unknown,
+  ): Promise<RefreshOutcome> {
+    const errors: SourceError[] = [
+      {
+        scope,
+        kind: 'subscription',
+        message: String((error as Error)?.message ?? error),
+      },
+    ];
+    const stored = await this.options.store.listSummaries();
+    const runId = await this.options.store.saveRefresh({
+      run: {
+        startedAt,
+        finishedAt: this.now(),
+        status: 'failed',
+        clusterCount: 0,
+        requestCount: 0,
+        errors,
+      },
+      refreshed: [],
+      failed: stored.map(c => ({
+        resourceId: c.resourceId,
+        reason: errors[0].message,
+      })),
+      removed: [],
+    });
+    this.options.logger.error(
+      `AKS baseline refresh failed: ${errors[0].message}`,
+    );
+    return {
+      runId,
+      status: 'failed',
+      clusterCount: 0,
+      requestCount: 0,
+      errors,
+      durationMs: this.now().getTime() - startedAt.getTime(),
+    };
+  }
+
+  private logOutcome(run: {
+    runId: number;
+    status: RefreshOutcome['status'];
+    startedAt: Date;
+    clusters: KeptSnapshot[];
+    requestCount: number;
+    kubernetes: KubernetesReads;
+    errors: SourceError[];
+  }): RefreshOutcome {
+    const { read } = run.kubernetes;
+    const durationMs = this.now().getTime() - run.startedAt.getTime();
+    const stale = run.clusters.filter(c => c.staleReason).length;
+    this.options.logger.info(
+      `AKS baseline refresh ${run.status}: ${run.clusters.length} clusters${
+        stale ? ` (${stale} partly kept from their last good data)` : ''
+      }, ${run.requestCount} ARM requests${
+        read
+          ? `, ${read.armRequestCount} cluster credential and ${read.kubernetesRequestCount} Kubernetes requests`
+          : ''
+      }, ${run.errors.length} errors (${
+        run.kubernetes.errors.length
+      } Kubernetes), ${durationMs} ms`,
+    );
+    return {
+      runId: run.runId,
+      status: run.status,
+      clusterCount: run.clusters.length,
+      requestCount: run.requestCount,
+      kubernetesRequestCount: read
+        ? read.kubernetesRequestCount + read.armRequestCount
+        : undefined,
+      errors: run.errors,
+      durationMs,
+    };
+  }
+}
+
+function abandoned(): Error {
+  const error = new Error(
+    'the refresh was abandoned before it finished (aksBaseline.refresh.timeoutMinutes ran out, or the backend is shutting down)',
+  );
+  error.name = 'AbortError';
+  return error;
+}
+
+/** The managed clusters the sources ask for. */
+function selectedClusters(
+  inventory: CollectedInventory,
+  selection: ClusterSelection,
+): ArmResource[] {
+  return inventory.managedClusters.filter(
+    c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
+  );
+}
+
+function subscriptionErrors(
+  inventory: CollectedInventory,
+  subscriptionId: string,
+): SourceError[] {
+  return inventory.errors.filter(
+    e =>
+      e.kind === 'subscription' &&
+      e.scope.toLowerCase() === subscriptionId.toLowerCase(),
+  );
+}
+
+/**
+ * API servers that refused or failed the portal (401, 403, TLS, 5xx, a
+ * public one out of reach); a private one out of reach is not an error.
+ * By cluster, whatever order the reads finished in.
+ */
+function kubernetesErrors(read: FleetKubernetesRead): SourceError[] {
+  return [...read.results.values()]
+    .flatMap(r => (r.error ? [r.error] : []))
+    .sort((a, b) => a.scope.localeCompare(b.scope));
+}
+
+/** The last good data where this refresh left inputs unknown. */
+function keepWhatIsUnknown(
+  resolved: ResolvedCluster,
+  lastGood: ClusterSnapshot | undefined,
+  clock: { now: Date; thresholds: ExpiryThresholds },
+): KeptSnapshot {
+  if (resolved.gaps.length === 0) {
+    return { snapshot: resolved.snapshot, certificatesObserved: true };
+  }
+  return keepLastGood(resolved.snapshot, resolved.gaps, lastGood, clock);
+}
+
+/** The stored row of a refreshed cluster and the certificates seen on it. */
+function toRefreshedCluster(
+  kept: KeptSnapshot,
+  refreshedAt: Date,
+): RefreshedCluster {
+  const { snapshot } = kept;
+  const summary = summarizeCluster(snapshot);
+  return {
+    cluster: {
+      ...summary,
+      soonestExpiry: summary.soonestExpiry?.notAfter
+        ? new Date(summary.soonestExpiry.notAfter)
+        : undefined,
+      refreshedAt,
+      snapshot,
+      summary: { ...summary, entityRef: snapshot.entityRef },
+      staleReason: kept.staleReason,
+    },
+    // Kept certificates were not seen now: the history records sightings.
+    certificates: kept.certificatesObserved
+      ? snapshot.certificates.map(c => ({
+          purpose: c.purpose,
+          name: c.name,
+          secretId: c.keyVaultSecretId,
+          notAfter: c.notAfter ? new Date(c.notAfter) : undefined,
+        }))
+      : [],
+  };
+}
+
+/**
+ * Stored clusters this refresh did not see: gone when their subscription's
+ * cluster list succeeded, else kept (stale) with the reason.
+ */
+function missingClusters(
+  stored: StoredClusterSummary[],
+  seenClusters: ArmResource[],
+  inventory: CollectedInventory,
+): Pick<RefreshResult<unknown, unknown>, 'failed' | 'removed'> {
+  const seen = new Set(seenClusters.map(c => normalizeId(c.id!)));
+  const scanned = new Set(
+    inventory.subscriptionsScanned.map(s => s.toLowerCase()),
+  );
+  const failed: Array<{ resourceId: string; reason: string }> = [];
+  const removed: string[] = [];
+  for (const cluster of stored) {
+    if (seen.has(cluster.resourceId)) continue;
+    const subscription = cluster.subscriptionId.toLowerCase();
+    const listing = inventory.failedListings.find(
+      f =>
+        f.kind === 'managedClusters' &&
+        f.subscriptionId.toLowerCase() === subscription,
+    );
+    if (listing) {
+      failed.push({
+        resourceId: cluster.resourceId,
+        reason: describeFailure(listing.error),
+      });
+    } else if (!scanned.has(subscription)) {
+      failed.push({
+        resourceId: cluster.resourceId,
+        reason:
+          subscriptionErrors(inventory, subscription)[0]?.message ??
+          `subscription ${subscription} was not scanned`,
+      });
+    } else {
+      removed.push(cluster.resourceId);
+    }
+  }
+  return { failed, removed };
 }

@@ -21,8 +21,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AksBaselineConfig } from '../config/pluginConfig';
 import { FleetReader } from './FleetReader';
-
-export const REFRESH_TASK_ID = 'aks-baseline-refresh';
+import { REFRESH_TASK_ID } from './refreshTask';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -90,6 +89,15 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
     throw new InputError(`Invalid ${where}: ${issues.join('; ')}`);
   }
   return result.data;
+}
+
+/**
+ * Until when a refresh holds the task: the scheduler abandons it at the
+ * timeout, and frees the task of a replica that died within a minute after.
+ */
+function alreadyRunning(timeoutMinutes: number): string {
+  const minutes = `${timeoutMinutes} minute${timeoutMinutes === 1 ? '' : 's'}`;
+  return `A refresh is already running, on this or another replica. It ends, or is abandoned, within ${minutes} of its start (aksBaseline.refresh.timeoutMinutes); if the replica running it died, refreshes can start again at most a minute after that.`;
 }
 
 export async function createRouter(
@@ -173,7 +181,10 @@ export async function createRouter(
       await scheduler.triggerTask(REFRESH_TASK_ID);
     } catch (error) {
       if ((error as Error)?.name !== 'ConflictError') throw error;
-      body = { status: 'already-running' };
+      body = {
+        status: 'already-running',
+        message: alreadyRunning(config.refresh.timeoutMinutes),
+      };
     }
     res.status(202).json(body);
   });

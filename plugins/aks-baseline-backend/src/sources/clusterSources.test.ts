@@ -1,7 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
-import { selectClusters } from './clusterSources';
+import {
+  ArmFixtureTransport,
+  StaticTokenCredential,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import {
+  azureAccess,
+  createInventoryCollector,
+  selectClusters,
+} from './clusterSources';
 
 const SUB_A = '11111111-1111-4111-8111-111111111111';
 const SUB_B = '22222222-2222-4222-8222-222222222222';
@@ -195,6 +203,31 @@ describe('selectClusters', () => {
           message: 'catalog clusters could not be read: catalog unavailable',
         },
       ],
+    });
+  });
+});
+
+describe('createInventoryCollector', () => {
+  it('stops collecting when the refresh is abandoned', async () => {
+    const settings = config({ sources: ['catalog'] });
+    const collect = createInventoryCollector(
+      settings,
+      azureAccess(settings, {
+        name: 'fixture',
+        credential: new StaticTokenCredential(),
+        openRefresh: async () => ({
+          armHttpClient: new ArmFixtureTransport({
+            resources: [],
+            subscriptions: [SUB_A],
+          }),
+        }),
+      }),
+    );
+    const controller = new AbortController();
+    controller.abort();
+
+    await expect(collect([SUB_A], controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
     });
   });
 });

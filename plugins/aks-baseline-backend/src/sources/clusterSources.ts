@@ -221,9 +221,12 @@ export function azureAccess(
 export function createInventoryCollector(
   config: AksBaselineConfig,
   azure: AzureAccess,
-): (subscriptions?: string[]) => Promise<CollectedInventory> {
+): (
+  subscriptions?: string[],
+  signal?: AbortSignal,
+) => Promise<CollectedInventory> {
   const cloud = getCloudSettings(config.cloud);
-  return async subscriptions => {
+  return async (subscriptions, signal) => {
     const { armHttpClient } = await azure.openRefresh();
     return collectInventory({
       subscriptionIds: subscriptions,
@@ -233,6 +236,7 @@ export function createInventoryCollector(
       concurrency: config.refresh.concurrency,
       concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
+      signal,
     });
   };
 }

@@ -1,10 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { SnapshotStore, StoredCluster } from './SnapshotStore';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
-const databases = storeTestDatabases();
-
-const supported = databases.eachSupportedId();
+const { databases, supported } = createTestDatabases();
 
 // The README's test command sets AKS_BASELINE_REQUIRE_POSTGRES so that a
 // missing connection string fails loudly instead of skipping PostgreSQL.
@@ -166,6 +164,46 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
     expect(await store.getCluster(PROD)).toMatchObject({
       stale: false,
       refreshedAt: t2,
+    });
+  });
+
+  it('stores a refreshed cluster that kept part of its last good data as stale, until a clean refresh', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00Z');
+    const t2 = new Date('2026-11-26T11:00:00Z');
+    const reason =
+      'Listing Microsoft.Network/applicationGateways failed: 500 (subscription 6f1e…)';
+    await store.saveRefresh({
+      run: run(t1, 'partial'),
+      refreshed: [
+        {
+          cluster: { ...cluster(PROD, 'aks-prod', t1), staleReason: reason },
+          certificates: [],
+        },
+      ],
+      failed: [],
+      removed: [],
+    });
+
+    expect(await store.getCluster(PROD)).toMatchObject({
+      stale: true,
+      staleReason: reason,
+      refreshedAt: t1,
+    });
+    expect((await store.listSummaries())[0]).toMatchObject({
+      stale: true,
+      staleReason: reason,
+    });
+
+    await store.saveRefresh({
+      run: run(t2),
+      refreshed: [{ cluster: cluster(PROD, 'aks-prod', t2), certificates: [] }],
+      failed: [],
+      removed: [],
+    });
+    expect(await store.getCluster(PROD)).toMatchObject({
+      stale: false,
+      staleReason: undefined,
     });
   });
 

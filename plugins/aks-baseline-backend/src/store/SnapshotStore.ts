@@ -68,9 +68,12 @@ export interface RefreshRun<TError = unknown> {
 
 export interface RefreshResult<TSnapshot, TError> {
   run: RefreshRun<TError>;
-  /** Clusters refreshed in this run, with the certificates seen on them. */
+  /**
+   * Clusters refreshed in this run, with the certificates seen on them. A
+   * `staleReason` says part of the data is kept from an earlier run.
+   */
   refreshed: Array<{
-    cluster: Omit<StoredCluster<TSnapshot>, 'stale' | 'staleReason'>;
+    cluster: Omit<StoredCluster<TSnapshot>, 'stale'>;
     certificates: CertificateObservation[];
   }>;
   /** Clusters this run could not refresh: their last good snapshot is kept. */
@@ -107,7 +110,7 @@ export class SnapshotStore {
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
 
       for (const { cluster, certificates } of result.refreshed) {
-        const row = clusterToRow({ ...cluster, stale: false });
+        const row = clusterToRow({ ...cluster, stale: !!cluster.staleReason });
         await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
         if (certificates.length > 0) {
           await tx('aks_certificate_observations').insert(

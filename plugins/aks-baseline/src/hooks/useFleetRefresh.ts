@@ -27,11 +27,13 @@ export function useFleetRefresh(options: {
   const start = useCallback(async () => {
     setStarting(true);
     try {
-      const { status } = await api.refresh();
+      const { status, message } = await api.refresh();
       alertApi.post({
+        // The backend says how long a running refresh may hold the task.
         message:
           status === 'already-running'
-            ? 'A refresh is already running; the list updates when it finishes.'
+            ? message ??
+              'A refresh is already running; the list updates when it finishes.'
             : 'Refresh started; the list updates when it finishes.',
         severity: 'info',
         display: 'transient',

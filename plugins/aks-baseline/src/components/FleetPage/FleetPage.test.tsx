@@ -183,6 +183,38 @@ describe('FleetPage', () => {
     expect(screen.getByText(/no Reader on the vault/)).toBeInTheDocument();
   });
 
+  it('counts API servers that rejected the portal among the last refresh errors', async () => {
+    const rejected = (name: string) => ({
+      scope: `/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-${name}/providers/Microsoft.ContainerService/managedClusters/${name}`,
+      kind: 'kubernetes' as const,
+      message: `API server answered 401: the portal's Entra token for the AKS server application was rejected`,
+      status: 401,
+    });
+    await renderFleet({
+      listClusters: async () => ({
+        ...demoFleet,
+        lastRefresh: {
+          ...demoFleet.lastRefresh!,
+          errors: [
+            ...demoFleet.lastRefresh!.errors,
+            rejected('aks-prod-weu'),
+            rejected('aks-staging-weu'),
+          ],
+        },
+      }),
+    });
+
+    expect(
+      await screen.findByText(
+        /3 errors in the last refresh \(Azure 1, Kubernetes API servers 2\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/API server answered 401/)).toHaveLength(2);
+    expect(
+      screen.getByText(/managedClusters\/aks-staging-weu$/),
+    ).toBeInTheDocument();
+  });
+
   it('names the data source in small print', async () => {
     await renderFleet({ listClusters: async () => demoFleet });
 

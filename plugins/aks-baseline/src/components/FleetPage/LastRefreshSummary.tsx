@@ -1,4 +1,7 @@
-import { RefreshRunInfo } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  RefreshRunInfo,
+  SourceError,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../../format';
@@ -10,6 +13,27 @@ const TONE: Record<RefreshRunInfo['status'], StatusTone> = {
   partial: 'warning',
   failed: 'error',
 };
+
+/** Where each kind of error came from, as the fleet page names it. */
+const SOURCE: Record<SourceError['kind'], string> = {
+  subscription: 'Azure',
+  resource: 'Azure',
+  vault: 'Azure',
+  cluster: 'Azure',
+  kubernetes: 'Kubernetes API servers',
+  'tls-probe': 'TLS probes',
+  catalog: 'catalog',
+  source: 'cluster sources',
+};
+
+/** `Azure 1, Kubernetes API servers 2`: a run's errors counted by where they came from. */
+export function errorSources(errors: SourceError[]): string {
+  const counts = new Map<string, number>();
+  for (const { kind } of errors) {
+    counts.set(SOURCE[kind], (counts.get(SOURCE[kind]) ?? 0) + 1);
+  }
+  return [...counts].map(([source, n]) => `${source} ${n}`).join(', ');
+}
 
 /** When the snapshot was taken, how it went, and what it could not read. */
 export const LastRefreshSummary = ({
@@ -45,7 +69,7 @@ export const LastRefreshSummary = ({
         <SourceErrorsPanel
           title={`${errors.length} error${
             errors.length === 1 ? '' : 's'
-          } in the last refresh`}
+          } in the last refresh (${errorSources(errors)})`}
           errors={errors}
           severity={status === 'failed' ? 'error' : 'warning'}
         />

@@ -1,0 +1,33 @@
+import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { getCloudSettings } from '../azure/cloud';
+import {
+  ArmFixtureFault,
+  ArmFixtureTransport,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { collectInventory } from '../inventory';
+import type { FleetRefresherOptions } from '../service/FleetRefresher';
+
+/**
+ * Test-only: the refresher's `collect` through the real inventory and SDK
+ * clients, over an estate served by the fixture transport. Both arguments are
+ * read at each collection, so a test can change the estate or the faults
+ * between refreshes. No retries: a fault answers at once.
+ */
+export function fixtureCollector(
+  estate: () => ArmResource[],
+  faults: () => ArmFixtureFault[] = () => [],
+): FleetRefresherOptions['collect'] {
+  return (subscriptions, signal) =>
+    collectInventory({
+      subscriptionIds: subscriptions,
+      credential: new StaticTokenCredential(),
+      cloud: getCloudSettings('AzurePublicCloud'),
+      httpClient: new ArmFixtureTransport({
+        resources: estate(),
+        faults: faults(),
+      }),
+      maxRetries: 0,
+      signal,
+    });
+}

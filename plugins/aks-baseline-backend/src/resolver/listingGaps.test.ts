@@ -1,0 +1,68 @@
+import {
+  ArmResource,
+  BaselineResources,
+  evaluateBaselineControls,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import { estateWithFirewallPolicies } from '../__testUtils__/estateWithFirewallPolicies';
+import { demoClusterObjects } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { indexInventory } from './inventoryIndex';
+import { CONTROLS_FED_BY, UnknownInput } from './listingGaps';
+import { controlInputs, lookUpResources } from './resolveCluster';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+/** The evaluator's member each input is, where it is one. */
+const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
+  applicationGateways: 'applicationGateways',
+  wafPolicies: 'wafPolicies',
+  virtualNetworks: 'virtualNetworks',
+  routeTables: 'routeTables',
+  azureFirewalls: 'azureFirewalls',
+  firewallPolicies: 'firewallPolicies',
+  keyVaults: 'keyVaults',
+  privateEndpoints: 'privateEndpoints',
+};
+
+/** What the controls of the demo clusters whose API servers answer are judged on. */
+function controlInputsOf(estate: ArmResource[]): BaselineResources[] {
+  const inventory = inventoryOf(estate);
+  const index = indexInventory(inventory);
+  return Object.entries(demoClusterObjects()).map(([name, objects]) => {
+    const cluster = inventory.managedClusters.find(c => c.name === name)!;
+    const resources = lookUpResources(cluster, index, {
+      kubernetes: { objects },
+    });
+    return controlInputs(cluster, resources, index);
+  });
+}
+
+describe('CONTROLS_FED_BY', () => {
+  const inputs = [
+    ...controlInputsOf(buildDemoEstate(NOW)),
+    ...controlInputsOf(estateWithFirewallPolicies(NOW)),
+  ];
+
+  it.each(Object.keys(CONTROLS_FED_BY) as UnknownInput[])(
+    'lists exactly the controls whose verdict changes without %s',
+    input => {
+      const member = MEMBER[input];
+      const changed = new Set<string>();
+      for (const full of inputs) {
+        if (!member) continue;
+        const before = evaluateBaselineControls(full);
+        const after = evaluateBaselineControls({
+          ...full,
+          [member]: undefined,
+        });
+        before.forEach((result, i) => {
+          if (JSON.stringify(result) !== JSON.stringify(after[i])) {
+            changed.add(result.id);
+          }
+        });
+      }
+      expect([...CONTROLS_FED_BY[input]].sort()).toEqual([...changed].sort());
+    },
+  );
+});

@@ -1,0 +1,255 @@
+import type { SourceError } from '@aks-baseline/plugin-aks-baseline-common';
+import { parseArmId } from '@aks-baseline/plugin-aks-baseline-common';
+import type { ArmResourceKind, FailedListing } from '../inventory';
+import type { InventoryIndex } from './inventoryIndex';
+
+/**
+ * An input of one cluster's resolution that a failed list may have hidden:
+ * a resource type, or the secrets of one vault.
+ */
+export type UnknownInput =
+  | Exclude<ArmResourceKind, 'managedClusters'>
+  | 'vaultSecrets';
+
+/** One input left unknown for a cluster, and the failure that left it so. */
+export interface ListingGap {
+  input: UnknownInput;
+  error: SourceError;
+}
+
+/** The parts of a snapshot a resource type can feed (controls aside). */
+export type SnapshotSection =
+  | 'ingress'
+  | 'egress'
+  | 'keyVault'
+  | 'certificates';
+
+/**
+ * What each input feeds directly. A lookup that came back empty also stops
+ * the lookups after it, hence `LEADS_TO`: without the node subnet's VNet there
+ * is no route table (and no association by VNet), without gateways no WAF
+ * policy, public IP or gateway certificate vault, and so on.
+ */
+const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
+  applicationGateways: ['ingress', 'certificates'],
+  wafPolicies: ['ingress'],
+  publicIpAddresses: ['ingress'],
+  virtualNetworks: ['egress'],
+  routeTables: ['egress'],
+  azureFirewalls: ['egress'],
+  firewallPolicies: ['egress'],
+  keyVaults: ['certificates', 'keyVault'],
+  privateEndpoints: ['keyVault'],
+  vaultSecrets: ['certificates'],
+};
+
+const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
+  virtualNetworks: ['applicationGateways', 'routeTables'],
+  applicationGateways: ['wafPolicies', 'publicIpAddresses', 'keyVaults'],
+  routeTables: ['azureFirewalls'],
+  azureFirewalls: ['firewallPolicies'],
+  keyVaults: ['privateEndpoints', 'vaultSecrets'],
+};
+
+/**
+ * The baseline controls judged on each input (`BaselineResources` member of
+ * the common package's evaluator). `listingGaps.test.ts` checks this against
+ * the evaluator itself: withdrawing an input changes exactly these controls.
+ */
+export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
+  applicationGateways: [
+    'WAF-01',
+    'WAF-02',
+    'WAF-03',
+    'TLS-01',
+    'TLS-02',
+    'TLS-03',
+    'TLS-04',
+    'ING-01',
+    'K8S-03',
+  ],
+  wafPolicies: ['WAF-02', 'WAF-03'],
+  publicIpAddresses: [],
+  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03'],
+  routeTables: ['NET-03'],
+  azureFirewalls: ['NET-03', 'FW-01'],
+  firewallPolicies: ['FW-01'],
+  keyVaults: ['KV-01', 'KV-02', 'KV-03'],
+  privateEndpoints: ['KV-02'],
+  vaultSecrets: [],
+};
+
+/** The inputs `gaps` leave unknown, following what each lookup leads to. */
+function unknownInputs(gaps: ListingGap[]): Set<UnknownInput> {
+  const unknown = new Set<UnknownInput>();
+  const visit = (input: UnknownInput) => {
+    if (unknown.has(input)) return;
+    unknown.add(input);
+    (LEADS_TO[input] ?? []).forEach(visit);
+  };
+  gaps.forEach(gap => visit(gap.input));
+  return unknown;
+}
+
+/** The sections of a snapshot that `gaps` leave unknown. */
+export function sectionsFedBy(gaps: ListingGap[]): Set<SnapshotSection> {
+  return new Set([...unknownInputs(gaps)].flatMap(input => SECTIONS[input]));
+}
+
+/** The controls that `gaps` leave unknown. */
+export function controlsFedBy(gaps: ListingGap[]): Set<string> {
+  return new Set(
+    [...unknownInputs(gaps)].flatMap(input => CONTROLS_FED_BY[input]),
+  );
+}
+
+/** Whether `gaps` leave the cluster's App Gateways themselves unknown. */
+export function gatewaysUnknown(gaps: ListingGap[]): boolean {
+  return unknownInputs(gaps).has('applicationGateways');
+}
+
+/** A failed list for humans: what, where, and why (the status is in the message). */
+export function describeFailure(error: SourceError): string {
+  return error.kind === 'subscription'
+    ? `${error.message} (subscription ${error.scope})`
+    : `${error.message} (${error.scope})`;
+}
+
+/** Each distinct failure behind `gaps`, for stale reasons and hop texts. */
+export function describeGaps(gaps: ListingGap[]): string {
+  return [...new Set(gaps.map(g => describeFailure(g.error)))].join('; ');
+}
+
+/** Each failure once (one failed list can hide several inputs). */
+export function uniqueErrors(errors: SourceError[]): SourceError[] {
+  const seen = new Map<string, SourceError>();
+  for (const error of errors) {
+    seen.set(`${error.kind}|${error.scope}|${error.message}`, error);
+  }
+  return [...seen.values()];
+}
+
+export interface GapTrackerOptions {
+  /** The cluster's own subscription. */
+  subscriptionId: string;
+  /**
+   * Other subscriptions the cluster is known to use (from its last good
+   * snapshot: a hub's gateway, a shared vault's endpoints).
+   */
+  relatedSubscriptions?: string[];
+  /** Errors of vaults whose secrets could not be listed, by lower-cased id. */
+  vaultErrors: Map<string, string>;
+}
+
+/**
+ * Wraps the inventory index so that every lookup whose answer a failed list
+ * could have held is recorded as a gap. The rule, per kind of lookup:
+ *
+ * - by ARM id (node subnet's VNet, route table, public IP, WAF policy,
+ *   firewall policy): a miss is a gap when that type's list failed in the
+ *   subscription the id names;
+ * - by a value that names one resource (a firewall by private IP, a vault by
+ *   its globally unique name): a miss is a gap when that type's list failed in
+ *   any subscription;
+ * - for every match (the gateways in front of a cluster, the private
+ *   endpoints of a vault): a failed list of that type is a gap, found or not,
+ *   when it failed in the cluster's subscription, the vault's, or one the
+ *   cluster's last good snapshot used. A gateway or endpoint that first appears
+ *   in a third subscription while that subscription's list fails is seen at the
+ *   next good list.
+ * - a vault's secrets: a gap when that vault's list failed.
+ */
+export function trackListingGaps(
+  index: InventoryIndex,
+  options: GapTrackerOptions,
+): { index: InventoryIndex; gaps: () => ListingGap[] } {
+  const failed = index.inventory.failedListings ?? [];
+  const gaps = new Map<string, ListingGap>();
+  const record = (input: UnknownInput, error: SourceError) => {
+    gaps.set(`${input}|${error.scope}|${error.message}`, { input, error });
+  };
+  const recordListings = (listings: FailedListing[]) => {
+    for (const { kind, error } of listings) {
+      // A cluster's own list failing means it is not resolved at all.
+      if (kind !== 'managedClusters') record(kind, error);
+    }
+  };
+  const ofKind = (kind: ArmResourceKind) => failed.filter(f => f.kind === kind);
+  const inSubscriptions = (kind: ArmResourceKind, subscriptions: string[]) => {
+    const wanted = new Set(subscriptions.map(s => s.toLowerCase()));
+    return ofKind(kind).filter(f => wanted.has(f.subscriptionId.toLowerCase()));
+  };
+  const related = [
+    options.subscriptionId,
+    ...(options.relatedSubscriptions ?? []),
+  ];
+  /** The failed list that would have held the resource with this id. */
+  const listingOf = (id: string) => {
+    const parts = parseArmId(id);
+    if (!parts) return [];
+    const armType = `${parts.namespace}/${parts.types[0]}`.toLowerCase();
+    return failed.filter(
+      f =>
+        f.armType.toLowerCase() === armType &&
+        f.subscriptionId.toLowerCase() === parts.subscriptionId.toLowerCase(),
+    );
+  };
+  const gatewayMatches =
+    <A extends unknown[]>(
+      lookup: (...args: A) => ReturnType<InventoryIndex['gatewaysTagged']>,
+    ) =>
+    (...args: A) => {
+      recordListings(inSubscriptions('applicationGateways', related));
+      return lookup(...args);
+    };
+
+  const tracked: InventoryIndex = {
+    ...index,
+    byId: id => {
+      const found = index.byId(id);
+      if (!found && id) recordListings(listingOf(id));
+      return found;
+    },
+    subnet: id => {
+      const found = index.subnet(id);
+      if (!found && id) {
+        recordListings(listingOf(id.replace(/\/subnets\/[^/]+$/i, '')));
+      }
+      return found;
+    },
+    gatewaysTagged: gatewayMatches(index.gatewaysTagged),
+    untaggedGatewaysWithBackendIn: gatewayMatches(
+      index.untaggedGatewaysWithBackendIn,
+    ),
+    gatewaysInVnet: gatewayMatches(index.gatewaysInVnet),
+    privateEndpointsTo: resourceId => {
+      const vaultSubscription = parseArmId(resourceId)?.subscriptionId;
+      recordListings(
+        inSubscriptions('privateEndpoints', [
+          ...related,
+          ...(vaultSubscription ? [vaultSubscription] : []),
+        ]),
+      );
+      return index.privateEndpointsTo(resourceId);
+    },
+    vaultByName: name => {
+      const found = index.vaultByName(name);
+      if (!found) recordListings(ofKind('keyVaults'));
+      return found;
+    },
+    firewallByPrivateIp: ip => {
+      const found = index.firewallByPrivateIp(ip);
+      if (!found) recordListings(ofKind('azureFirewalls'));
+      return found;
+    },
+    secretsOf: vaultId => {
+      const secrets = index.secretsOf(vaultId);
+      const message = options.vaultErrors.get(vaultId.toLowerCase());
+      if (!secrets && message) {
+        record('vaultSecrets', { kind: 'vault', scope: vaultId, message });
+      }
+      return secrets;
+    },
+  };
+  return { index: tracked, gaps: () => [...gaps.values()] };
+}
