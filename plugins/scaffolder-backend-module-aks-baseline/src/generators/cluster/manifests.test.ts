@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { clusterExampleRequests } from '../../testing/clusterFixtures';
-import { kubernetesSchemas } from '../../testing/kubernetesSchemas';
+import { clusterExampleRequests } from '../../__testUtils__/clusterFixtures';
+import { kubernetesSchemas } from '../../__testUtils__/kubernetesSchemas';
 import { manifestFileName } from '../serialize';
 import { KubernetesObject } from '../types';
 import { clusterKustomization } from './manifests/kustomization';

@@ -1,5 +1,5 @@
-import { kubernetesSchemas } from '../../testing/kubernetesSchemas';
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { kubernetesSchemas } from '../../__testUtils__/kubernetesSchemas';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { KubernetesObject } from '../types';
 import { generateOnboarding } from '.';
 

@@ -1,5 +1,3 @@
-// A test helper: its dev dependencies never reach production code.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

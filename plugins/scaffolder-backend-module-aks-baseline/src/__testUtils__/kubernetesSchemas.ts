@@ -1,7 +1,4 @@
-// A test helper (see below): its dev dependencies never reach production code.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
