@@ -6,7 +6,7 @@
  * the shape ARM and the Kubernetes API return.
  */
 import { readFileSync } from 'node:fs';
-import { sharedDir } from '../testing/sharedDir';
+import { sharedDir } from './sharedDir';
 import type { ArmResource } from '../arm/types';
 import type { BaselineResources, KubernetesObject } from '../controls/types';
 

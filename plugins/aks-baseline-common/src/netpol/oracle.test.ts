@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { sharedDir } from '../testing/sharedDir';
+import { sharedDir } from '../__testUtils__/sharedDir';
 import { analyzeNetworkPolicies } from './analyze';
 import {
   clusterFromManifests,
