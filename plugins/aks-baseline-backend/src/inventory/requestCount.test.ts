@@ -8,7 +8,7 @@ import { RESOURCE_LISTINGS } from './resourceListings';
 import {
   syntheticEstate,
   type SyntheticEstateOptions,
-} from './testing/syntheticEstate';
+} from '../__testUtils__/syntheticEstate';
 
 const SUBSCRIPTIONS = 4;
 /** Large enough for every list of the 1,000-cluster estate to fit one page. */

@@ -25,7 +25,7 @@ import {
   createKubernetesFleetReader,
 } from '../sources/clusterSources';
 import { createKubernetesReader } from './readFleet';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { KubernetesReadResult } from './types';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
