@@ -26,3 +26,4 @@ export type {
 } from './kubernetes/KubernetesFixtureServer';
 export { KubernetesSchemas, schemasDir } from './kubernetes/kubernetesSchemas';
 export type { SchemaVerdict } from './kubernetes/kubernetesSchemas';
+export { findRepoRoot, sharedDir } from './shared/sharedDir';

@@ -16,8 +16,6 @@ const SRC = __dirname;
 const KNOWN_BACK_EDGES = [
   // parses a cluster id with the resolver's helper: for the ARM id module
   'kubernetes/connection.ts -> resolver/resolveCluster',
-  // test support that builds the resolver's inventory
-  'inventory/testing/inventoryOf.ts -> resolver',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+/* eslint-disable no-console -- a benchmark script: its console output is its result */
 /**
  * NetworkPolicy evaluator benchmark (not a test): a deterministic synthetic
  * cluster of 500 pods in 50 namespaces with 200 policies, full connectivity
@@ -17,8 +17,8 @@ import {
   ConnectivityPeer,
   NetpolSnapshot,
 } from '../src/netpol';
-import { createNaiveEvaluator } from '../src/netpol/testing/naiveEvaluator';
-import { syntheticCluster } from '../src/netpol/testing/syntheticCluster';
+import { createNaiveEvaluator } from '../src/__testUtils__/netpol/naiveEvaluator';
+import { syntheticCluster } from '../src/__testUtils__/netpol/syntheticCluster';
 
 const TARGET_MS = 1000;
 const TARGET_MB = 200;

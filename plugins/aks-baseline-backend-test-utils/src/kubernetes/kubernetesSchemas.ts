@@ -6,9 +6,9 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir } from '../shared/sharedDir';
 
 type Schema = Record<string, any>;
 
@@ -19,18 +19,7 @@ export interface SchemaVerdict {
 
 /** `<shared>/schemas`, beside the repository (or `$AKS_BASELINE_SHARED_DIR/schemas`). */
 export function schemasDir(): string {
-  let root = resolvePackagePath(
-    '@aks-baseline/plugin-aks-baseline-backend-test-utils',
-  );
-  while (!existsSync(join(root, 'backstage.json'))) {
-    const parent = dirname(root);
-    if (parent === root) throw new Error('repository root not found');
-    root = parent;
-  }
-  const shared = process.env.AKS_BASELINE_SHARED_DIR
-    ? resolve(process.env.AKS_BASELINE_SHARED_DIR)
-    : join(root, '..', 'shared');
-  return join(shared, 'schemas');
+  return sharedDir('schemas');
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   ArmFixtureTransport,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import { exampleResources } from '../azure/testing/azureExamples';
+import { exampleResources } from '../__testUtils__/azureExamples';
 import { collectInventory } from './collectInventory';
 
 const SUB = '00000000-0000-0000-0000-000000000000';

@@ -1,5 +1,3 @@
-// Test-only tools the repository installs for the scaffolder module.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { parseAllDocuments } from 'yaml';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readFileSync } from 'node:fs';

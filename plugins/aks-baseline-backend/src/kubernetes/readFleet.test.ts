@@ -2,7 +2,7 @@ import { getCloudSettings } from '../azure/cloud';
 import { ArmFixtureTransport } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { createKubernetesReader } from './readFleet';
 import { DEFAULT_TRAEFIK } from './types';
 

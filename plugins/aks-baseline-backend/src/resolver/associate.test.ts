@@ -1,7 +1,7 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildBaselineStamp } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { gatewaysForCluster } from './associate';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { GATEWAY_CLUSTER_TAG, indexInventory } from './inventoryIndex';
 
 const SUB = '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b';

@@ -2,7 +2,7 @@ import {
   buildDemoEstate,
   demoClusterObjects,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { DEFAULT_THRESHOLDS, indexInventory, resolveCluster } from '.';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

@@ -1,6 +1,6 @@
 import type { ClusterSnapshot } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { DEFAULT_THRESHOLDS } from './certificates';
 import { indexInventory } from './inventoryIndex';
 import { keepLastGood, subscriptionsUsedBy } from './lastGood';

@@ -6,7 +6,7 @@ import {
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { estateWithFirewallPolicies } from '../__testUtils__/estateWithFirewallPolicies';
 import { demoClusterObjects } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
 import { CONTROLS_FED_BY, UnknownInput } from './listingGaps';
 import { controlInputs, lookUpResources } from './resolveCluster';

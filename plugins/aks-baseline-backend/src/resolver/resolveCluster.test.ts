@@ -1,6 +1,6 @@
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { DEFAULT_THRESHOLDS } from './certificates';
-import { inventoryOf } from '../inventory/testing/inventoryOf';
+import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
 import { resolveCluster } from './resolveCluster';
 import { summarizeCluster } from './summarize';

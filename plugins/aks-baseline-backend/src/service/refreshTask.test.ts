@@ -119,7 +119,7 @@ describe.each(supported)(
       while (starts.length < 2) await tick();
       const nextMs = starts[1] - starts[0];
 
-      // eslint-disable-next-line no-console
+      // eslint-disable-next-line no-console -- the measured number is what this test reports
       console.log(
         `hung run: refresh accepted ${acceptedMs} ms, next run started ${nextMs} ms after the first started`,
       );
@@ -164,7 +164,7 @@ describe(`the refresh task, two replicas sharing ${janitorDatabase}`, () => {
     while (nextAt === undefined) await tick();
     const recoveryMs = nextAt - claimedAt;
 
-    // eslint-disable-next-line no-console
+    // eslint-disable-next-line no-console -- the measured number is what this test reports
     console.log(
       `dead replica: next run started ${recoveryMs} ms after the claim`,
     );

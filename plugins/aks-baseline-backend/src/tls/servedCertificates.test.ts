@@ -10,7 +10,7 @@ import {
   attachServedCertificates,
   withServedCertificate,
 } from './servedCertificates';
-import { makeCertificate } from './testing/makeCertificate';
+import { makeCertificate } from '../__testUtils__/makeCertificate';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.now();

@@ -1,5 +1,5 @@
 import { evaluateBaselineControls } from './evaluate';
-import { readExample, toBaseline } from './testFixtures';
+import { readExample, toBaseline } from '../__testUtils__/controlFixtures';
 import type { ControlResult } from './types';
 
 const CLUSTER_IDS = [

@@ -5,7 +5,7 @@ import {
   clone,
   readExample,
   toBaselineGateway,
-} from './testFixtures';
+} from '../__testUtils__/controlFixtures';
 import type { ArmResource } from '../arm/types';
 import type { ControlResult } from './types';
 

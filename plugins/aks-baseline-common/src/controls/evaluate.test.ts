@@ -5,7 +5,7 @@ import {
   summarizeControls,
 } from './evaluate';
 import { worstStatus } from './judgement';
-import { baselineResources } from './testFixtures';
+import { baselineResources } from '../__testUtils__/controlFixtures';
 import type {
   BaselineResources,
   ControlResult,

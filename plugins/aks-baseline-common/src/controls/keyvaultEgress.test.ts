@@ -1,5 +1,9 @@
 import { evaluateBaselineControls } from './evaluate';
-import { baselineResources, baselineVault, readExample } from './testFixtures';
+import {
+  baselineResources,
+  baselineVault,
+  readExample,
+} from '../__testUtils__/controlFixtures';
 import type { BaselineResources, ControlResult } from './types';
 
 const byId = (results: ControlResult[], id: string) =>

@@ -1,5 +1,5 @@
 import { evaluateBaselineControls } from './evaluate';
-import { baselineResources } from './testFixtures';
+import { baselineResources } from '../__testUtils__/controlFixtures';
 import type {
   BaselineResources,
   ControlResult,

@@ -1,7 +1,7 @@
 import { analyzeNetworkPolicies } from './analyze';
 import { portRangesContain } from './portRanges';
-import { createNaiveEvaluator } from './testing/naiveEvaluator';
-import { syntheticCluster } from './testing/syntheticCluster';
+import { createNaiveEvaluator } from '../__testUtils__/netpol/naiveEvaluator';
+import { syntheticCluster } from '../__testUtils__/netpol/syntheticCluster';
 import { NetpolPeer, Protocol } from './types';
 
 /**

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { sharedDir } from '../testing/sharedDir';
+import { sharedDir } from '../__testUtils__/sharedDir';
 import { analyzeNetworkPolicies } from './analyze';
-import { clusterFromManifests, renderConnlist } from './oracle';
+import {
+  clusterFromManifests,
+  renderConnlist,
+} from '../__testUtils__/netpol/oracle';
 
 /**
  * The public oracle: np-guard netpol-analyzer outputs for 33 cluster snapshots.

@@ -5,7 +5,7 @@ import {
   loadTemplate,
   renderStepInput,
   Schema,
-} from '../testing/templateForm';
+} from '../__testUtils__/templateForm';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { createCreateClusterAction } from './createCluster';
 

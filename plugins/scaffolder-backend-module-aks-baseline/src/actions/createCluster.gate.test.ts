@@ -1,7 +1,10 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { validClusterInput } from '../testing/clusterFixtures';
-import { FakeArmTransport, fakeCredential } from '../testing/fakeArmTransport';
+import { validClusterInput } from '../__testUtils__/clusterFixtures';
+import {
+  FakeArmTransport,
+  fakeCredential,
+} from '../__testUtils__/fakeArmTransport';
 import { createCreateClusterAction } from './createCluster';
 
 /*

@@ -8,13 +8,13 @@ import { ArmDeploymentError } from '../deploy/deploymentErrors';
 import {
   clusterExampleInputs,
   validClusterInput,
-} from '../testing/clusterFixtures';
+} from '../__testUtils__/clusterFixtures';
 import {
   ARM_PATHS,
   FakeArmTransport,
   deploymentScenario,
   fakeCredential,
-} from '../testing/fakeArmTransport';
+} from '../__testUtils__/fakeArmTransport';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import {
   CreateClusterActionOptions,

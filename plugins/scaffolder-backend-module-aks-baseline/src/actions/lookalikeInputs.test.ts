@@ -13,8 +13,8 @@ import {
   kustomization,
   manifestFileName,
 } from '../generators/serialize';
-import { validClusterInput } from '../testing/clusterFixtures';
-import { validInput } from '../testing/onboardingFixtures';
+import { validClusterInput } from '../__testUtils__/clusterFixtures';
+import { validInput } from '../__testUtils__/onboardingFixtures';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createCreateClusterAction } from './createCluster';

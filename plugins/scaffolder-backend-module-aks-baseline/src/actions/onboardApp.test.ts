@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
-import { exampleInputs, validInput } from '../testing/onboardingFixtures';
+import { exampleInputs, validInput } from '../__testUtils__/onboardingFixtures';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 import { examples } from './onboardApp.examples';

@@ -4,7 +4,7 @@ import {
   loadTemplate,
   renderStepInput,
   Schema,
-} from '../testing/templateForm';
+} from '../__testUtils__/templateForm';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 

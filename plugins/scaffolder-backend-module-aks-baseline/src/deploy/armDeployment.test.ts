@@ -3,7 +3,7 @@ import {
   FakeArmTransport,
   deploymentScenario,
   fakeCredential,
-} from '../testing/fakeArmTransport';
+} from '../__testUtils__/fakeArmTransport';
 import { DeploymentRequest, deployTemplate } from './armDeployment';
 import { ArmDeploymentError } from './deploymentErrors';
 

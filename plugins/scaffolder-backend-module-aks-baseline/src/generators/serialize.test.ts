@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { exampleRequests } from '../testing/onboardingFixtures';
+import { exampleRequests } from '../__testUtils__/onboardingFixtures';
 import { yamlLookalikes } from '../__testUtils__/yamlLookalikes';
 import {
   YAML_READERS,

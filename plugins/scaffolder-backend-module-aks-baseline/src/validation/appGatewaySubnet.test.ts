@@ -1,5 +1,5 @@
-import { validClusterInput } from '../testing/clusterFixtures';
-import { validInput } from '../testing/onboardingFixtures';
+import { validClusterInput } from '../__testUtils__/clusterFixtures';
+import { validInput } from '../__testUtils__/onboardingFixtures';
 import { parseCreateClusterInput } from './createClusterInput';
 import { parseOnboardAppInput } from './onboardAppInput';
 

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { validClusterInput } from '../testing/clusterFixtures';
+import { validClusterInput } from '../__testUtils__/clusterFixtures';
 import { nodeSubnetAddressesNeeded } from './networkPlan';
 import { parseCreateClusterInput } from './createClusterInput';
 

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { validInput } from '../testing/onboardingFixtures';
+import { validInput } from '../__testUtils__/onboardingFixtures';
 import { parseOnboardAppInput } from './onboardAppInput';
 
 function rejection(input: Record<string, unknown>): InputError {

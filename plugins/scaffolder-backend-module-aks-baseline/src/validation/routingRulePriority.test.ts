@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { generateCluster } from '../generators/cluster';
-import { clusterExampleRequests } from '../testing/clusterFixtures';
-import { validInput } from '../testing/onboardingFixtures';
+import { clusterExampleRequests } from '../__testUtils__/clusterFixtures';
+import { validInput } from '../__testUtils__/onboardingFixtures';
 import { parseOnboardAppInput } from './onboardAppInput';
 
 /*

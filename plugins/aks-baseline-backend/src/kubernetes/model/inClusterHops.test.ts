@@ -11,7 +11,7 @@ import {
   indexInventory,
   resolveCluster,
 } from '../../resolver';
-import { inventoryOf } from '../../inventory/testing/inventoryOf';
+import { inventoryOf } from '../../__testUtils__/inventoryOf';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const prodObjects = demoClusterObjects()['aks-prod-weu'];

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { devCluster, responseError } from '../../testing/fixtures';
+import { devCluster, responseError } from '../../__testUtils__/fixtures';
 import { CertificatesCard } from './CertificatesCard';
 
 const certificates = devCluster.certificates;

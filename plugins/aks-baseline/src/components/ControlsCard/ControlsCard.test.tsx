@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { controls, responseError } from '../../testing/fixtures';
+import { controls, responseError } from '../../__testUtils__/fixtures';
 import { ControlsCard } from './ControlsCard';
 
 describe('ControlsCard', () => {

@@ -3,7 +3,11 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
-import { devCluster, devLookup, responseError } from '../../testing/fixtures';
+import {
+  devCluster,
+  devLookup,
+  responseError,
+} from '../../__testUtils__/fixtures';
 import { EntityAksBaselineContent } from './EntityAksBaselineContent';
 import { EntityCertificatesCard } from './EntityCards';
 

@@ -9,7 +9,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RefreshResponse } from '@aks-baseline/plugin-aks-baseline-common';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
-import { summary } from '../../testing/fixtures';
+import { summary } from '../../__testUtils__/fixtures';
 import { FleetPage } from './FleetPage';
 
 // In its own file: usePermission caches its answer per permission for the

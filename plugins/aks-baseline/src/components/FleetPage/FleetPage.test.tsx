@@ -9,7 +9,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
-import { summary } from '../../testing/fixtures';
+import { summary } from '../../__testUtils__/fixtures';
 import { FleetPage } from './FleetPage';
 
 // AuthorizeResult is a string enum whose values are these wire strings.

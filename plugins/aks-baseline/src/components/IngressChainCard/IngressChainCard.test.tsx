@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { devCluster, responseError } from '../../testing/fixtures';
+import { devCluster, responseError } from '../../__testUtils__/fixtures';
 import { IngressChainCard } from './IngressChainCard';
 
 describe('IngressChainCard', () => {

@@ -2,11 +2,11 @@ import {
   MINIMAL_SCHEMAS,
   SPEC_OF_TYPE,
   validateTemplateResource,
-} from '../../testing/armTemplateSchemas';
+} from '../../__testUtils__/armTemplateSchemas';
 import {
   clusterExampleRequests,
   validClusterInput,
-} from '../../testing/clusterFixtures';
+} from '../../__testUtils__/clusterFixtures';
 import { parseCreateClusterInput } from '../../validation/createClusterInput';
 import { ArmTemplateResource } from './arm/expressions';
 import { roleAssignmentId, roleGrants } from './arm/roleAssignments';

@@ -1,6 +1,6 @@
 import { ControlResult } from '@aks-baseline/plugin-aks-baseline-common';
 import { parse } from 'yaml';
-import { clusterExampleRequests } from '../../testing/clusterFixtures';
+import { clusterExampleRequests } from '../../__testUtils__/clusterFixtures';
 import { nestedYaml } from '../serialize';
 import {
   BaselineControlsFailedError,

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { clusterExampleRequests } from '../../testing/clusterFixtures';
-import { kubernetesSchemas } from '../../testing/kubernetesSchemas';
+import { clusterExampleRequests } from '../../__testUtils__/clusterFixtures';
+import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { manifestFileName } from '../serialize';
 import { KubernetesObject } from '../types';
 import { clusterKustomization } from './manifests/kustomization';
@@ -13,7 +13,7 @@ import { generateCluster } from '.';
  */
 const requests = clusterExampleRequests();
 const generated = requests.map(r => generateCluster(r.spec));
-const schemas = kubernetesSchemas();
+const schemas = KubernetesSchemas.shared();
 
 const find = (objects: KubernetesObject[], kind: string) =>
   structuredClone(objects.find(o => o.kind === kind)!) as any;

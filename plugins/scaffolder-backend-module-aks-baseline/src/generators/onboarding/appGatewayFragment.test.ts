@@ -1,5 +1,5 @@
-import { armSchemas } from '../../testing/armSchemas';
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { armSchemas } from '../../__testUtils__/armSchemas';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { appGatewayFragment } from './appGatewayFragment';
 
 /*

@@ -10,7 +10,7 @@ import {
   ANNOTATION_HOST,
   ANNOTATION_NAMESPACE,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { catalogInfoEntity } from './catalogInfo';
 
 describe('catalogInfoEntity', () => {

@@ -1,4 +1,4 @@
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { KubernetesObject } from '../types';
 import {
   checkOnboarding,

@@ -4,7 +4,10 @@ import {
   kubernetesNames,
 } from '../../__testUtils__/objectNames';
 import { yamlLookalikes } from '../../__testUtils__/yamlLookalikes';
-import { exampleRequests, validInput } from '../../testing/onboardingFixtures';
+import {
+  exampleRequests,
+  validInput,
+} from '../../__testUtils__/onboardingFixtures';
 import { parseOnboardAppInput } from '../../validation/onboardAppInput';
 import { appGatewayNames } from './appGatewayFragment';
 import { OnboardingSpec } from './spec';

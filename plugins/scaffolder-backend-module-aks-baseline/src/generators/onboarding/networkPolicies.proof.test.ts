@@ -5,7 +5,7 @@ import {
   NetworkPolicyObject,
   analyzeNetworkPolicies,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { generateOnboarding } from '.';
 import { OnboardingSpec } from './spec';
 

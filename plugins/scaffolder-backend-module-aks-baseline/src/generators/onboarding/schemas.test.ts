@@ -1,5 +1,5 @@
-import { kubernetesSchemas } from '../../testing/kubernetesSchemas';
-import { exampleRequests } from '../../testing/onboardingFixtures';
+import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { KubernetesObject } from '../types';
 import { generateOnboarding } from '.';
 
@@ -9,7 +9,7 @@ import { generateOnboarding } from '.';
  * validator itself catches the mistakes it is here to catch.
  */
 describe('generated objects against the official schemas', () => {
-  const schemas = kubernetesSchemas();
+  const schemas = KubernetesSchemas.shared();
   const generated = exampleRequests().map(r => generateOnboarding(r.spec));
   const objects = generated.flatMap(g => g.manifests);
 

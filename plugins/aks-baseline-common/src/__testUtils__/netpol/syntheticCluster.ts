@@ -7,7 +7,7 @@ import {
   NetworkPolicyObject,
   NetworkPolicyPeer,
   NetworkPolicyPort,
-} from '../types';
+} from '../../netpol/types';
 
 /**
  * Deterministic pseudo-random clusters for the benchmark and the differential

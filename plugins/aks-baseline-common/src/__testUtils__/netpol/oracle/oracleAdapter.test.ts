@@ -1,4 +1,4 @@
-import { analyzeNetworkPolicies } from '../analyze';
+import { analyzeNetworkPolicies } from '../../../netpol/analyze';
 import { clusterFromManifests } from './manifests';
 import { formatConnections, renderConnlist } from './renderConnlist';
 

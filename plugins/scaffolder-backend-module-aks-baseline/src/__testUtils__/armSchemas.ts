@@ -1,9 +1,7 @@
-// A test helper: its dev dependencies never reach production code.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sharedDir } from './sharedDir';
+import { sharedDir } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 /**
  * Strict validation of ARM request bodies against Microsoft's REST specs in

@@ -6,9 +6,9 @@
  * the shape ARM and the Kubernetes API return.
  */
 import { readFileSync } from 'node:fs';
-import { sharedDir } from '../testing/sharedDir';
+import { sharedDir } from './sharedDir';
 import type { ArmResource } from '../arm/types';
-import type { BaselineResources, KubernetesObject } from './types';
+import type { BaselineResources, KubernetesObject } from '../controls/types';
 
 /** The 200 body of an example file, freshly parsed (so tests may mutate it). */
 export function readExample(file: string): ArmResource {

@@ -1,13 +1,15 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
- * Locates the project's reference material (`shared/`, kept beside the
- * repository and never copied into it). `AKS_BASELINE_SHARED_DIR` overrides
+ * Locates the project's reference material (`shared/`: schemas, ARM specs,
+ * recorded Azure responses, the NetworkPolicy oracle), kept beside the
+ * repository and never copied into it. `AKS_BASELINE_SHARED_DIR` overrides
  * the default of `<repository root>/../shared`.
  *
- * Test-only: not exported from the package index, because it touches the
- * file system and the package is isomorphic.
+ * The one copy of this logic: every package's tests reach `shared/` through
+ * it.
  */
 export function sharedDir(...segments: string[]): string {
   const override = process.env.AKS_BASELINE_SHARED_DIR;
@@ -22,12 +24,16 @@ export function sharedDir(...segments: string[]): string {
   return join(base, ...segments);
 }
 
-function findRepoRoot(): string {
-  let dir = __dirname;
+/** The repository root: the nearest folder above this package with a backstage.json. */
+export function findRepoRoot(): string {
+  const start = resolvePackagePath(
+    '@aks-baseline/plugin-aks-baseline-backend-test-utils',
+  );
+  let dir = start;
   while (!existsSync(join(dir, 'backstage.json'))) {
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new Error(`backstage.json not found above ${__dirname}`);
+      throw new Error(`backstage.json not found above ${start}`);
     }
     dir = parent;
   }

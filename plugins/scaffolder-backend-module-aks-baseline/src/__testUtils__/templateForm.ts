@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { findRepoRoot } from './sharedDir';
+import { findRepoRoot } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 /** A JSON schema or template fragment, read loosely. Test-only. */
 export type Schema = Record<string, any>;

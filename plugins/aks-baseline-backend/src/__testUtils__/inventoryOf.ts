@@ -1,5 +1,5 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import type { ResolverInventory } from '../../resolver';
+import type { ResolverInventory } from '../resolver';
 
 /** Test-only: sorts REST resources into the inventory's lists, as the ARM list calls would. */
 export function inventoryOf(resources: ArmResource[]): ResolverInventory {

@@ -1,5 +1,3 @@
-// A test helper: its dev dependencies never reach production code.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv, { ValidateFunction } from 'ajv';
 import { strictArmSchemas } from './armSchemas';
 

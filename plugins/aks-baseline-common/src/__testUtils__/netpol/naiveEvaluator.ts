@@ -1,9 +1,9 @@
-import { parseCidr, parseIpAddress } from '../cidr';
+import { parseCidr, parseIpAddress } from '../../netpol/cidr';
 import {
   ALL_PORT_RANGES,
   intersectPortRanges,
   normalizePortRanges,
-} from '../portRanges';
+} from '../../netpol/portRanges';
 import {
   LabelSelector,
   NetpolPeer,
@@ -13,7 +13,7 @@ import {
   NetworkPolicyPeer,
   NetworkPolicyPort,
   PortRange,
-} from '../types';
+} from '../../netpol/types';
 
 /**
  * A deliberately naive, independent reading of the NetworkPolicy rules: every

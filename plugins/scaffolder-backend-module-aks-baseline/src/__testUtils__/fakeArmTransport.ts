@@ -5,6 +5,7 @@ import {
   createHttpHeaders,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
+import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 /**
  * A scripted ARM endpoint for the Azure SDK pipeline (its `httpClient`
@@ -88,14 +89,9 @@ export class FakeArmTransport implements HttpClient {
 }
 
 /** A credential that hands out a fixed token, so no Azure login is needed. */
-export const fakeCredential: TokenCredential = {
-  async getToken() {
-    return {
-      token: 'fake-arm-token',
-      expiresOnTimestamp: Date.now() + 60 * 60 * 1000,
-    };
-  },
-};
+export const fakeCredential: TokenCredential = new StaticTokenCredential(
+  'fake-arm-token',
+);
 
 const RESOURCE_GROUP = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i;
 const DEPLOYMENT =

@@ -1,5 +1,13 @@
-import { coversAllPorts, normalizePortRanges, PROTOCOLS } from '../portRanges';
-import { ConnectivityPeer, NetworkPolicyAnalysis, PortRange } from '../types';
+import {
+  coversAllPorts,
+  normalizePortRanges,
+  PROTOCOLS,
+} from '../../../netpol/portRanges';
+import {
+  ConnectivityPeer,
+  NetworkPolicyAnalysis,
+  PortRange,
+} from '../../../netpol/types';
 
 /**
  * Renders an analysis in the text grammar of the netpol-analyzer `list`

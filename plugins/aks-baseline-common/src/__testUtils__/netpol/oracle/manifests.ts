@@ -1,12 +1,12 @@
-import { DEFAULT_NAMESPACE } from '../compilePolicy';
+import { DEFAULT_NAMESPACE } from '../../../netpol/compilePolicy';
 import {
   NetpolContainerPort,
   NetpolNamespace,
   NetpolPod,
   NetpolSnapshot,
   NetworkPolicyObject,
-} from '../types';
-import { isPlainObject } from '../validation';
+} from '../../../netpol/types';
+import { isPlainObject } from '../../../netpol/validation';
 
 /**
  * Turns parsed Kubernetes manifests into a snapshot, following the
