@@ -8,6 +8,7 @@ import { aksBaselineClusterSourcesExtensionPoint } from '@aks-baseline/plugin-ak
 import { readPluginConfig } from './config/pluginConfig';
 import {
   azureAccess,
+  cachedEntityLinks,
   createInventoryCollector,
   createKubernetesFleetReader,
   kubernetesTraefik,
@@ -58,6 +59,7 @@ export const aksBaselinePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        cache: coreServices.cache,
       },
       async init(deps) {
         const { httpRouter, logger, scheduler, catalog, auth } = deps;
@@ -67,32 +69,26 @@ export const aksBaselinePlugin = createBackendPlugin({
 
         const store = await SnapshotStore.create({ database: deps.database });
         const azure = azureAccess(config, extensions.connection);
+        const catalogClusters = async () => {
+          const { items } = await catalog.getEntities(
+            {
+              filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
+              fields: [
+                'kind',
+                'metadata.name',
+                'metadata.namespace',
+                'metadata.annotations',
+              ],
+            },
+            { credentials: await auth.getOwnServiceCredentials() },
+          );
+          return items;
+        };
         const refresher = new FleetRefresher({
           store,
           logger,
           select: () =>
-            selectClusters(
-              config,
-              async () => {
-                const { items } = await catalog.getEntities(
-                  {
-                    filter: {
-                      kind: 'Resource',
-                      'spec.type': 'kubernetes-cluster',
-                    },
-                    fields: [
-                      'kind',
-                      'metadata.name',
-                      'metadata.namespace',
-                      'metadata.annotations',
-                    ],
-                  },
-                  { credentials: await auth.getOwnServiceCredentials() },
-                );
-                return items;
-              },
-              extensions.sources,
-            ),
+            selectClusters(config, catalogClusters, extensions.sources),
           collect: createInventoryCollector(config, azure),
           thresholds: config.certificates,
           kubernetesUnavailableReason: KUBERNETES_NOT_READ,
@@ -117,7 +113,10 @@ export const aksBaselinePlugin = createBackendPlugin({
             permissions: deps.permissions,
             scheduler,
             catalog,
-            reader: new FleetReader(store),
+            reader: new FleetReader(
+              store,
+              cachedEntityLinks(deps.cache, catalogClusters),
+            ),
             config,
             sources,
             pluginVersion,

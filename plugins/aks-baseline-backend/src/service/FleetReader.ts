@@ -18,7 +18,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { SnapshotStore, StoredClusterSummary } from '../store/SnapshotStore';
+import {
+  normalizeId,
+  SnapshotStore,
+  StoredClusterSummary,
+} from '../store/SnapshotStore';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -81,9 +85,24 @@ export function hostMatches(listenerHost: string, host: string): boolean {
   return l === h;
 }
 
+/**
+ * The catalog entity of each cluster the catalog knows, by normalised
+ * cluster id (see `normalizeId`).
+ */
+export type ClusterEntityLinks = () => Promise<Map<string, string>>;
+
 /** Reads the stored snapshot for the API; never calls Azure. */
 export class FleetReader {
-  constructor(private readonly store: SnapshotStore) {}
+  /**
+   * @param entityLinks - links rows that the last refresh could not: a
+   * refresh reads the catalog when it starts, and on a first start the
+   * catalog may not have ingested the cluster entities yet. Without it, a
+   * row waits for the next refresh for its link.
+   */
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly entityLinks?: ClusterEntityLinks,
+  ) {}
 
   async listClusters(): Promise<ListClustersResponse> {
     const [stored, run] = await Promise.all([
@@ -91,7 +110,9 @@ export class FleetReader {
       this.store.latestRun<SourceError>(),
     ]);
     return {
-      clusters: stored.map(toSummary).sort(byAttention),
+      clusters: (await this.linkEntities(stored.map(toSummary))).sort(
+        byAttention,
+      ),
       lastRefresh: run && {
         finishedAt: run.finishedAt.toISOString(),
         status: run.status,
@@ -100,6 +121,21 @@ export class FleetReader {
         errors: run.errors,
       },
     };
+  }
+
+  /** Rows without an entity get the catalog's, when it has one now. */
+  private async linkEntities(
+    rows: ClusterSummary[],
+  ): Promise<ClusterSummary[]> {
+    if (!this.entityLinks || rows.every(r => r.entityRef)) return rows;
+    // The links are a convenience: a catalog outage leaves rows unlinked
+    // rather than failing the fleet list.
+    const links = await this.entityLinks().catch(() => undefined);
+    return rows.map(row => {
+      const entityRef =
+        row.entityRef ?? links?.get(normalizeId(row.resourceId));
+      return entityRef ? { ...row, entityRef } : row;
+    });
   }
 
   async getCluster(resourceId: string): Promise<ClusterDetailResponse> {

@@ -1,3 +1,4 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_RESOURCE_ID,
   SourceError,
@@ -57,13 +58,41 @@ export async function selectClusters(
   ];
   return {
     ...mergeSelections(selections),
-    entityRefs: new Map(
-      annotated(catalog.entities).map(({ id, entity }) => [
-        normalizeId(id),
-        stringifyEntityRef(entity),
-      ]),
-    ),
+    entityRefs: entityRefsByClusterId(catalog.entities),
   };
+}
+
+/** How long the fleet list trusts the catalog's links between clusters and entities. */
+const ENTITY_LINKS_TTL_MS = 60_000;
+
+/**
+ * The catalog's links for the fleet list (`FleetReader`), read at most once a
+ * minute through the backend's cache (shared by replicas where the cache is).
+ */
+export function cachedEntityLinks(
+  cache: CacheService,
+  catalogClusters: CatalogClusters,
+): () => Promise<Map<string, string>> {
+  const key = 'entity-links';
+  return async () => {
+    const cached = await cache.get<Record<string, string>>(key);
+    if (cached) return new Map(Object.entries(cached));
+    const links = entityRefsByClusterId(await catalogClusters());
+    await cache.set(key, Object.fromEntries(links), {
+      ttl: ENTITY_LINKS_TTL_MS,
+    });
+    return links;
+  };
+}
+
+/** The catalog entity of each annotated cluster, by normalised cluster id. */
+export function entityRefsByClusterId(entities: Entity[]): Map<string, string> {
+  return new Map(
+    annotated(entities).map(({ id, entity }) => [
+      normalizeId(id),
+      stringifyEntityRef(entity),
+    ]),
+  );
 }
 
 /** What `aksBaseline.sources` asks for, in a fixed order (pure). */
