@@ -69,10 +69,6 @@ const INDEXED_FOLDERS = ['resolver', 'inventory'];
  * an entry when its import goes.
  */
 const KNOWN_DEEP_IMPORTS = [
-  // parseResourceId, to be replaced by the ARM id module
-  'kubernetes/connection.ts -> resolver/resolveCluster',
-  'service/FleetRefresher.ts -> resolver/resolveCluster',
-  'sources/clusterSources.ts -> resolver/resolveCluster',
   // the resolver's inventory index, being reworked for listing gaps
   'resolver/inventoryIndex.ts -> inventory/types',
 ];

@@ -9,7 +9,10 @@ import {
   withPerCallPolicies,
 } from '../azure/armClients';
 import { cancellationPolicy } from '../azure/cancellationPolicy';
-import { parseArmId } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  normalizeArmResourceId,
+  parseArmId,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { RequestMetrics } from '../azure/requestMetrics';
 import { requestTimeoutPolicy } from '../azure/requestTimeout';
 import { shareTokens } from '../azure/sharedTokenCredential';
@@ -183,7 +186,7 @@ function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
   for (const vault of vaults) {
     const parts = vault.id ? parseArmId(vault.id) : undefined;
     if (vault.id && parts) {
-      refs.set(vault.id.toLowerCase(), {
+      refs.set(normalizeArmResourceId(vault.id), {
         id: vault.id,
         subscriptionId: parts.subscriptionId,
         resourceGroup: parts.resourceGroup,

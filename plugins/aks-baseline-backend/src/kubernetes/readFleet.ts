@@ -1,4 +1,7 @@
-import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ArmResource,
+  normalizeArmResourceId,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type { LookupFunction } from 'node:net';
@@ -96,7 +99,7 @@ export function createKubernetesReader(
           const result = await read(cluster);
           // A call cut short by the refresh's end is not the cluster's fault.
           results.set(
-            (cluster.id ?? '').toLowerCase(),
+            normalizeArmResourceId(cluster.id ?? ''),
             signal?.aborted && !result.objects ? ABANDONED : result,
           );
         }),

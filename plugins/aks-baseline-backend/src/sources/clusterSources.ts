@@ -1,5 +1,7 @@
 import {
   ANNOTATION_RESOURCE_ID,
+  normalizeArmResourceId,
+  parseManagedClusterId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type {
@@ -21,12 +23,10 @@ import {
 } from '../kubernetes/readFleet';
 import type { TraefikSettings } from '../kubernetes/types';
 import { collectInventory } from '../inventory';
-import { parseResourceId } from '../resolver/resolveCluster';
 import {
   ClusterSelection,
   CollectedInventory,
 } from '../service/FleetRefresher';
-import { normalizeId } from '../store/SnapshotStore';
 
 /** Cluster Resources in the catalog that carry an AKS resource id. */
 export type CatalogClusters = () => Promise<Entity[]>;
@@ -58,8 +58,8 @@ export async function selectClusters(
   return {
     ...mergeSelections(selections),
     entityRefs: new Map(
-      annotated(catalog.entities).map(({ id, entity }) => [
-        normalizeId(id),
+      annotated(catalog.entities).clusters.map(({ id, entity }) => [
+        normalizeArmResourceId(id),
         stringifyEntityRef(entity),
       ]),
     ),
@@ -93,7 +93,7 @@ export function builtInSelections(
               },
             ],
           }
-        : { clusterIds: annotated(catalog.entities).map(({ id }) => id) },
+        : catalogSelection(catalog.entities),
     );
   }
   return selections;
@@ -111,10 +111,13 @@ export function mergeSelections(
     s.subscriptions === undefined ? [] : [s.subscriptions],
   );
   const ids = selections.flatMap(s => s.clusterIds ?? []);
-  const subscriptionsOfIds = ids.map(id => parseResourceId(id).subscriptionId);
+  // Every source's ids are validated cluster ids, so each parses.
+  const subscriptionsOfIds = ids.flatMap(
+    id => parseManagedClusterId(id)?.subscriptionId ?? [],
+  );
   return {
     all: whole.length > 0,
-    ids: new Set(ids.map(normalizeId)),
+    ids: new Set(ids.map(normalizeArmResourceId)),
     subscriptions: whole.includes('all')
       ? undefined
       : unique([...whole.flat(), ...subscriptionsOfIds]),
@@ -168,11 +171,37 @@ async function selectFromModule(
   return parsed.data;
 }
 
-function annotated(entities: Entity[]): Array<{ id: string; entity: Entity }> {
-  return entities.flatMap(entity => {
+/**
+ * The catalog's clusters by their resource-id annotation. An annotation that
+ * is not a managed cluster id is anyone's typo: it is reported against its
+ * entity rather than scanned (it would name no subscription, or another
+ * resource).
+ */
+function annotated(entities: Entity[]): {
+  clusters: Array<{ id: string; entity: Entity }>;
+  errors: SourceError[];
+} {
+  const clusters: Array<{ id: string; entity: Entity }> = [];
+  const errors: SourceError[] = [];
+  for (const entity of entities) {
     const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
-    return id ? [{ id, entity }] : [];
-  });
+    if (!id) continue;
+    if (parseManagedClusterId(id)) clusters.push({ id, entity });
+    else
+      errors.push({
+        scope: stringifyEntityRef(entity),
+        kind: 'catalog',
+        message: `annotation ${ANNOTATION_RESOURCE_ID} is not a managed cluster resource id: ${JSON.stringify(
+          id,
+        )}`,
+      });
+  }
+  return { clusters, errors };
+}
+
+function catalogSelection(entities: Entity[]): ClusterSourceSelection {
+  const { clusters, errors } = annotated(entities);
+  return { clusterIds: clusters.map(({ id }) => id), errors };
 }
 
 /**
