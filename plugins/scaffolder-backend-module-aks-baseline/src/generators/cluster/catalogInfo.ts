@@ -2,6 +2,7 @@ import {
   ANNOTATION_RESOURCE_ID,
   formatManagedClusterId,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ClusterSpec } from './spec';
 
 /** The cluster's ARM id: what `aks-baseline.io/resource-id` carries. */
@@ -43,4 +44,9 @@ export function clusterCatalogEntity(spec: ClusterSpec) {
     },
     spec: { type: 'kubernetes-cluster', owner: spec.ownerRef },
   };
+}
+
+/** The ref of the entity `clusterCatalogEntity` writes (`resource:default/<name>`). */
+export function clusterEntityRef(spec: ClusterSpec): string {
+  return stringifyEntityRef(clusterCatalogEntity(spec));
 }
