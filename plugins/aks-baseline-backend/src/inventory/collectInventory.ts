@@ -3,19 +3,19 @@ import type {
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
-  type ArmClientSettings,
+  cancellationPolicy,
   createKeyVaultClient,
   createSubscriptionClient,
+  RequestMetrics,
+  requestTimeoutPolicy,
+  shareTokens,
+  type ArmClientSettings,
   withPerCallPolicies,
-} from '../azure/armClients';
-import { cancellationPolicy } from '../azure/cancellationPolicy';
+} from '../azure';
 import {
   normalizeArmResourceId,
   parseArmId,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { RequestMetrics } from '../azure/requestMetrics';
-import { requestTimeoutPolicy } from '../azure/requestTimeout';
-import { shareTokens } from '../azure/sharedTokenCredential';
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
 import { listRawResources } from './listRawResources';
 import { RESOURCE_LISTINGS } from './resourceListings';

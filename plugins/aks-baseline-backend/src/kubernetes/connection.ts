@@ -10,10 +10,7 @@ import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
 import type { TokenCredential } from '@azure/identity';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
-import {
-  ArmClientSettings,
-  createContainerServiceClient,
-} from '../azure/armClients';
+import { ArmClientSettings, createContainerServiceClient } from '../azure';
 import type { ClusterConnection } from './types';
 
 /** `aksBaseline.kubernetes.clusters[]`: a cluster the portal reaches differently. */

@@ -5,12 +5,13 @@ import {
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type { LookupFunction } from 'node:net';
-import type { ArmClientSettings } from '../azure/armClients';
-import type { CloudSettings } from '../azure/cloud';
-import { cancellationPolicy } from '../azure/cancellationPolicy';
-import { RequestMetrics } from '../azure/requestMetrics';
-import { requestTimeoutPolicy } from '../azure/requestTimeout';
-import { shareTokens } from '../azure/sharedTokenCredential';
+import {
+  cancellationPolicy,
+  RequestMetrics,
+  requestTimeoutPolicy,
+  shareTokens,
+} from '../azure';
+import type { ArmClientSettings, CloudSettings } from '../azure';
 import { createLimiter } from '../inventory';
 import {
   ClusterOverride,

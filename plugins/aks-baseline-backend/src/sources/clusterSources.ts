@@ -14,9 +14,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
 import { AksBaselineConfig, clusterId, guid } from '../config/pluginConfig';
-import { getCloudSettings } from '../azure/cloud';
-import { createCredential } from '../azure/credential';
-import { shareTokens } from '../azure/sharedTokenCredential';
+import { createCredential, getCloudSettings, shareTokens } from '../azure';
 import {
   createKubernetesReader,
   KubernetesFleetReader,
