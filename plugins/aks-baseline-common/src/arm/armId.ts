@@ -107,7 +107,8 @@ export function parseManagedClusterId(
 // The grammar, as Microsoft's ARM specifications state it (common-types
 // SubscriptionIdParameter, ResourceGroupNameParameter; managedClusters
 // resourceName), so config, routes and ids accept the same names.
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const GUID =
+  '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const RESOURCE_GROUP = '[-\\w._()]{1,90}';
 const CLUSTER_NAME = '[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?';
 
