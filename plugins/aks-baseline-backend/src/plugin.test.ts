@@ -167,6 +167,11 @@ describe('aksBaselinePlugin with the demo estate', () => {
       '/v1/clusters/not-a-guid/rg/aks',
       /subscriptionId must be a subscription GUID/,
     ],
+    [
+      // The ARM specification's cluster names end with a letter or digit.
+      `/v1/clusters/${DEMO_SUBSCRIPTIONS.prod}/rg-aks-prod-weu/aks-prod-`,
+      /name must be an AKS cluster name/,
+    ],
     ['/v1/entity?entityRef=', /entityRef must be an entity ref/],
     ['/v1/certificates?maxDaysLeft=soon', /maxDaysLeft/],
   ])('answers 400 naming the bad parameter for %s', async (path, message) => {

@@ -22,6 +22,16 @@ export {
   refersTo,
   sameText,
 } from './arm/read';
-// ARM resource ids split into their parts.
-export { parseArmId } from './arm/armId';
-export type { ArmIdParts } from './arm/armId';
+// ARM resource ids: parsed, normalised, compared and formatted in one place.
+export {
+  formatManagedClusterId,
+  MANAGED_CLUSTER_ID_PATTERN,
+  MANAGED_CLUSTER_NAME_PATTERN,
+  normalizeArmResourceId,
+  parseArmId,
+  parseManagedClusterId,
+  RESOURCE_GROUP_NAME_PATTERN,
+  sameArmResourceId,
+  SUBSCRIPTION_ID_PATTERN,
+} from './arm/armId';
+export type { ArmIdParts, ManagedClusterIdParts } from './arm/armId';

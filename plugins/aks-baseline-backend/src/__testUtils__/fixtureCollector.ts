@@ -1,5 +1,5 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import { getCloudSettings } from '../azure/cloud';
+import { getCloudSettings } from '../azure';
 import {
   ArmFixtureFault,
   ArmFixtureTransport,

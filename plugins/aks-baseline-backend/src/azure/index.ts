@@ -13,8 +13,10 @@ export {
   createKeyVaultClient,
   createNetworkClient,
   createSubscriptionClient,
+  withPerCallPolicies,
 } from './armClients';
 export type { ArmClientSettings } from './armClients';
+export { cancellationPolicy } from './cancellationPolicy';
 export { RequestMetrics } from './requestMetrics';
 export { requestTimeoutPolicy, RequestTimeoutError } from './requestTimeout';
 export { ResponseBodyRecorder } from './responseBodyRecorder';

@@ -129,3 +129,23 @@ describe('readPluginConfig: a misspelt top-level key warns', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 });
+
+describe('readPluginConfig: cluster ids', () => {
+  it.each([
+    // A subscription of 36 hyphens is no GUID.
+    CLUSTER.replace('6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b', '-'.repeat(36)),
+    // The ARM specification's cluster names end with a letter or digit.
+    `${CLUSTER}-`,
+    `${CLUSTER}/agentPools/np1`,
+  ])('refuses %s, naming the field', id => {
+    expect(startupError({ aksBaseline: { clusters: [id] } })).toMatch(
+      /aksBaseline\.clusters\.0.*must be a managed cluster resource id/,
+    );
+  });
+
+  it('takes the id Azure returns in any keyword case', () => {
+    expect(
+      read({ aksBaseline: { clusters: [CLUSTER.toUpperCase()] } }).clusters,
+    ).toEqual([CLUSTER.toUpperCase()]);
+  });
+});

@@ -1,19 +1,18 @@
+import {
+  MANAGED_CLUSTER_ID_PATTERN,
+  SUBSCRIPTION_ID_PATTERN,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { z } from 'zod';
 import { knownKeysAt, nearestKey } from './configKeys';
 
-export const guid = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'must be a GUID',
-  );
+export const guid = z.string().regex(SUBSCRIPTION_ID_PATTERN, 'must be a GUID');
 
 export const clusterId = z
   .string()
   .regex(
-    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i,
+    MANAGED_CLUSTER_ID_PATTERN,
     'must be a managed cluster resource id (/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>)',
   );
 

@@ -3,16 +3,19 @@ import type {
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
-  type ArmClientSettings,
+  cancellationPolicy,
   createKeyVaultClient,
   createSubscriptionClient,
+  RequestMetrics,
+  requestTimeoutPolicy,
+  shareTokens,
+  type ArmClientSettings,
   withPerCallPolicies,
-} from '../azure/armClients';
-import { cancellationPolicy } from '../azure/cancellationPolicy';
-import { parseArmId } from '@aks-baseline/plugin-aks-baseline-common';
-import { RequestMetrics } from '../azure/requestMetrics';
-import { requestTimeoutPolicy } from '../azure/requestTimeout';
-import { shareTokens } from '../azure/sharedTokenCredential';
+} from '../azure';
+import {
+  normalizeArmResourceId,
+  parseArmId,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
 import { listRawResources } from './listRawResources';
 import { RESOURCE_LISTINGS } from './resourceListings';
@@ -183,7 +186,7 @@ function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
   for (const vault of vaults) {
     const parts = vault.id ? parseArmId(vault.id) : undefined;
     if (vault.id && parts) {
-      refs.set(vault.id.toLowerCase(), {
+      refs.set(normalizeArmResourceId(vault.id), {
         id: vault.id,
         subscriptionId: parts.subscriptionId,
         resourceGroup: parts.resourceGroup,

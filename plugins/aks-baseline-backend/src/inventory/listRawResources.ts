@@ -1,6 +1,6 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { ResponseBodyRecorder } from '../azure/responseBodyRecorder';
+import { ResponseBodyRecorder } from '../azure';
 
 /** The part of an SDK list result the inventory drives: its pages. */
 export interface PagedList {

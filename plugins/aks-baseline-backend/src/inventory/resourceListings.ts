@@ -1,11 +1,11 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
-  type ArmClientSettings,
   createContainerServiceClient,
   createKeyVaultClient,
   createNetworkClient,
+  type ArmClientSettings,
   withPerCallPolicies,
-} from '../azure/armClients';
+} from '../azure';
 import type { PagedList } from './listRawResources';
 import type { ArmResourceKind } from './types';
 

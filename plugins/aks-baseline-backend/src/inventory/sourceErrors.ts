@@ -1,5 +1,5 @@
 import type { SourceError } from '@aks-baseline/plugin-aks-baseline-common';
-import { RequestTimeoutError } from '../azure/requestTimeout';
+import { RequestTimeoutError } from '../azure';
 
 /** Long enough for ARM's messages, short enough for a status line. */
 const MAX_MESSAGE_LENGTH = 300;

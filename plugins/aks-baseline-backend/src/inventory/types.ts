@@ -4,7 +4,7 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
-import type { CloudSettings } from '../azure/cloud';
+import type { CloudSettings } from '../azure';
 
 /** The resource types the inventory lists, each once per subscription. */
 export interface ArmInventoryResources {

@@ -149,6 +149,24 @@ describe('resolveConnection from ARM', () => {
   });
 });
 
+describe('resolveConnection for an id that is not a managed cluster id', () => {
+  it('asks ARM nothing and names the id, instead of calling it with an empty subscription', async () => {
+    const { httpClient, seen } = arm(200, {});
+    const id = '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
+
+    const outcome = await resolveConnection(
+      { ...cluster, id },
+      deps(httpClient),
+    );
+
+    expect(outcome).toMatchObject({
+      unavailableReason: `the cluster's id is not a managed cluster resource id: "${id}"`,
+      error: { kind: 'kubernetes', scope: id },
+    });
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('resolveConnection from a config override', () => {
   const override = {
     resourceId: ID.toUpperCase(),

@@ -1,18 +1,16 @@
 import {
   ArmResource,
   asString,
+  parseManagedClusterId,
   readArm,
+  sameArmResourceId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { AKS_SERVER_APP_SCOPE } from '@aks-baseline/plugin-aks-baseline-node';
 import type { TokenCredential } from '@azure/identity';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
-import {
-  ArmClientSettings,
-  createContainerServiceClient,
-} from '../azure/armClients';
-import { parseResourceId } from '../resolver/resolveCluster';
+import { ArmClientSettings, createContainerServiceClient } from '../azure';
 import type { ClusterConnection } from './types';
 
 /** `aksBaseline.kubernetes.clusters[]`: a cluster the portal reaches differently. */
@@ -51,8 +49,8 @@ export async function resolveConnection(
   deps: ConnectionDeps,
 ): Promise<ConnectionOutcome> {
   const id = cluster.id ?? '';
-  const override = deps.overrides.find(
-    o => o.resourceId.toLowerCase() === id.toLowerCase(),
+  const override = deps.overrides.find(o =>
+    sameArmResourceId(o.resourceId, id),
   );
   return override ? fromOverride(id, override, deps) : fromAzure(cluster, deps);
 }
@@ -120,15 +118,22 @@ async function fromAzure(
     };
   }
 
-  const { subscriptionId, resourceGroup } = parseResourceId(id);
+  const parts = parseManagedClusterId(id);
+  if (!parts) {
+    return fail(
+      `the cluster's id is not a managed cluster resource id: ${JSON.stringify(
+        id,
+      )}`,
+    );
+  }
   let kubeconfig: string | undefined;
   try {
     const result = await createContainerServiceClient(
       deps.arm,
-      subscriptionId,
+      parts.subscriptionId,
     ).managedClusters.listClusterUserCredentials(
-      resourceGroup,
-      cluster.name ?? '',
+      parts.resourceGroup,
+      parts.name,
     );
     const value = result.kubeconfigs?.[0]?.value;
     kubeconfig = value ? Buffer.from(value).toString('utf8') : undefined;

@@ -1,13 +1,17 @@
-import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ArmResource,
+  normalizeArmResourceId,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type { LookupFunction } from 'node:net';
-import type { ArmClientSettings } from '../azure/armClients';
-import type { CloudSettings } from '../azure/cloud';
-import { cancellationPolicy } from '../azure/cancellationPolicy';
-import { RequestMetrics } from '../azure/requestMetrics';
-import { requestTimeoutPolicy } from '../azure/requestTimeout';
-import { shareTokens } from '../azure/sharedTokenCredential';
+import {
+  cancellationPolicy,
+  RequestMetrics,
+  requestTimeoutPolicy,
+  shareTokens,
+} from '../azure';
+import type { ArmClientSettings, CloudSettings } from '../azure';
 import { createLimiter } from '../inventory';
 import {
   ClusterOverride,
@@ -96,7 +100,7 @@ export function createKubernetesReader(
           const result = await read(cluster);
           // A call cut short by the refresh's end is not the cluster's fault.
           results.set(
-            (cluster.id ?? '').toLowerCase(),
+            normalizeArmResourceId(cluster.id ?? ''),
             signal?.aborted && !result.objects ? ABANDONED : result,
           );
         }),

@@ -4,7 +4,9 @@ import {
   CertificateInfo,
   CertificatePurpose,
   ExpiryStatus,
+  normalizeArmResourceId,
   readArm,
+  sameArmResourceId,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { InventoryIndex } from './inventoryIndex';
 
@@ -96,7 +98,7 @@ export function certificateFromVault(options: {
       error: `vault ${parsed.vaultName} is not in the scanned subscriptions`,
     };
   }
-  const vaultError = options.vaultErrors.get(vault.id.toLowerCase());
+  const vaultError = options.vaultErrors.get(normalizeArmResourceId(vault.id));
   const secrets = index.secretsOf(vault.id);
   if (!secrets) {
     return {
@@ -174,9 +176,10 @@ export function gatewayCertificateSecretId(
   const refId = asString(readArm(reference, 'id'));
   const certificates = readArm(gateway, collection);
   if (!refId || !Array.isArray(certificates)) return undefined;
-  const certificate = certificates.find(
-    c => asString(readArm(c, 'id'))?.toLowerCase() === refId.toLowerCase(),
-  );
+  const certificate = certificates.find(c => {
+    const id = asString(readArm(c, 'id'));
+    return id !== undefined && sameArmResourceId(id, refId);
+  });
   if (!certificate) return undefined;
   return {
     name: asString(readArm(certificate, 'name')) ?? refId.split('/').pop()!,

@@ -1,6 +1,7 @@
 import {
   ArmResource,
   asString,
+  normalizeArmResourceId,
   parseIpv4Address,
   parseIpv4Cidr,
   readArm,
@@ -44,8 +45,6 @@ export interface InventoryIndex {
   firewallByPrivateIp(ip: string): ArmResource | undefined;
 }
 
-export const key = (id: string) => id.replace(/\/+$/, '').toLowerCase();
-
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
 export const GATEWAY_CLUSTER_TAG = TAG_GATEWAY_CLUSTER;
 
@@ -71,13 +70,14 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   ];
   for (const list of lists) {
     for (const resource of list) {
-      if (resource.id) byId.set(key(resource.id), resource);
+      if (resource.id) byId.set(normalizeArmResourceId(resource.id), resource);
     }
   }
 
   for (const vnet of inventory.virtualNetworks) {
     for (const subnet of readArmList(vnet, 'subnets') as ArmResource[]) {
-      if (subnet.id) subnets.set(key(subnet.id), { subnet, vnet });
+      if (subnet.id)
+        subnets.set(normalizeArmResourceId(subnet.id), { subnet, vnet });
     }
   }
 
@@ -86,9 +86,9 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       const subnetId = asString(readArm(config, 'subnet.id'));
       const vnetId = subnetId?.replace(/\/subnets\/[^/]+$/i, '');
       if (!vnetId) continue;
-      const list = gatewaysByVnet.get(key(vnetId)) ?? [];
+      const list = gatewaysByVnet.get(normalizeArmResourceId(vnetId)) ?? [];
       list.push(gateway);
-      gatewaysByVnet.set(key(vnetId), list);
+      gatewaysByVnet.set(normalizeArmResourceId(vnetId), list);
     }
   }
 
@@ -120,9 +120,9 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     for (const connection of connections) {
       const target = asString(readArm(connection, 'privateLinkServiceId'));
       if (!target) continue;
-      const list = endpointsByTarget.get(key(target)) ?? [];
+      const list = endpointsByTarget.get(normalizeArmResourceId(target)) ?? [];
       list.push(endpoint);
-      endpointsByTarget.set(key(target), list);
+      endpointsByTarget.set(normalizeArmResourceId(target), list);
     }
   }
 
@@ -142,14 +142,18 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   }
 
   const secrets = new Map(
-    Object.entries(inventory.vaultSecrets).map(([id, list]) => [key(id), list]),
+    Object.entries(inventory.vaultSecrets).map(([id, list]) => [
+      normalizeArmResourceId(id),
+      list,
+    ]),
   );
 
   return {
     inventory,
-    byId: id => (id ? byId.get(key(id)) : undefined),
-    subnet: id => (id ? subnets.get(key(id)) : undefined),
-    gatewaysInVnet: vnetId => gatewaysByVnet.get(key(vnetId)) ?? [],
+    byId: id => (id ? byId.get(normalizeArmResourceId(id)) : undefined),
+    subnet: id => (id ? subnets.get(normalizeArmResourceId(id)) : undefined),
+    gatewaysInVnet: vnetId =>
+      gatewaysByVnet.get(normalizeArmResourceId(vnetId)) ?? [],
     gatewaysTagged: value => gatewaysByTag.get(value.toLowerCase()) ?? [],
     untaggedGatewaysWithBackendIn: prefixes => {
       const found = new Set<ArmResource>();
@@ -166,9 +170,10 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       }
       return [...found];
     },
-    privateEndpointsTo: id => endpointsByTarget.get(key(id)) ?? [],
+    privateEndpointsTo: id =>
+      endpointsByTarget.get(normalizeArmResourceId(id)) ?? [],
     vaultByName: name => vaultsByName.get(name.toLowerCase()),
-    secretsOf: vaultId => secrets.get(key(vaultId)),
+    secretsOf: vaultId => secrets.get(normalizeArmResourceId(vaultId)),
     firewallByPrivateIp: ip => firewallsByIp.get(ip),
   };
 }

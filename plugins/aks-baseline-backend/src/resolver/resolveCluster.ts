@@ -5,6 +5,8 @@ import {
   CertificateInfo,
   ClusterSnapshot,
   evaluateBaselineControls,
+  normalizeArmResourceId,
+  parseArmId,
   readArm,
   readArmList,
   SourceError,
@@ -60,12 +62,16 @@ export interface ResolveOptions {
 
 const NOT_READ = 'Kubernetes objects were not read';
 
-/** Parses `/subscriptions/<s>/resourceGroups/<rg>/...`. */
-export function parseResourceId(id: string) {
-  const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(
-    id,
-  );
-  return { subscriptionId: match?.[1] ?? '', resourceGroup: match?.[2] ?? '' };
+/**
+ * The subscription and resource group of a cluster's id; empty for a cluster
+ * without a parseable id (the snapshot's fields are plain strings).
+ */
+function clusterIdParts(cluster: ArmResource) {
+  const parts = parseArmId(cluster.id ?? '');
+  return {
+    subscriptionId: parts?.subscriptionId ?? '',
+    resourceGroup: parts?.resourceGroup ?? '',
+  };
 }
 
 /** One cluster resolved, and the inputs failed lists left unknown for it. */
@@ -97,7 +103,7 @@ export function resolveClusterWithGaps(
   options: ResolveOptions,
 ): ResolvedCluster {
   const tracker = trackListingGaps(index, {
-    subscriptionId: parseResourceId(cluster.id ?? '').subscriptionId,
+    subscriptionId: clusterIdParts(cluster).subscriptionId,
     relatedSubscriptions: options.relatedSubscriptions,
     vaultErrors: options.vaultErrors,
   });
@@ -244,7 +250,7 @@ function resolveFromIndex(
     );
   }
 
-  const { subscriptionId, resourceGroup } = parseResourceId(cluster.id ?? '');
+  const { subscriptionId, resourceGroup } = clusterIdParts(cluster);
   const { routeTable, firewall } = resources;
   return {
     resourceId: cluster.id ?? '',
@@ -270,11 +276,11 @@ function resolveFromIndex(
       ...options.subscriptionErrors,
       ...(options.kubernetes?.error ? [options.kubernetes.error] : []),
       ...vaults
-        .filter(v => options.vaultErrors.has(v.id!.toLowerCase()))
+        .filter(v => options.vaultErrors.has(normalizeArmResourceId(v.id!)))
         .map(v => ({
           scope: v.id!,
           kind: 'vault' as const,
-          message: options.vaultErrors.get(v.id!.toLowerCase())!,
+          message: options.vaultErrors.get(normalizeArmResourceId(v.id!))!,
         })),
     ],
     refreshedAt: options.now.toISOString(),

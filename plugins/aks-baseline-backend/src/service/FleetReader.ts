@@ -10,6 +10,7 @@ import {
   FleetCertificatesResponse,
   HopStatus,
   ListClustersResponse,
+  normalizeArmResourceId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
@@ -18,11 +19,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import {
-  normalizeId,
-  SnapshotStore,
-  StoredClusterSummary,
-} from '../store/SnapshotStore';
+import { SnapshotStore, StoredClusterSummary } from '../store/SnapshotStore';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -87,7 +84,7 @@ export function hostMatches(listenerHost: string, host: string): boolean {
 
 /**
  * The catalog entity of each cluster the catalog knows, by normalised
- * cluster id (see `normalizeId`).
+ * cluster id (`normalizeArmResourceId`).
  */
 export type ClusterEntityLinks = () => Promise<Map<string, string>>;
 
@@ -133,7 +130,7 @@ export class FleetReader {
     const links = await this.entityLinks().catch(() => undefined);
     return rows.map(row => {
       const entityRef =
-        row.entityRef ?? links?.get(normalizeId(row.resourceId));
+        row.entityRef ?? links?.get(normalizeArmResourceId(row.resourceId));
       return entityRef ? { ...row, entityRef } : row;
     });
   }

@@ -2,6 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ArmResource,
   ClusterSnapshot,
+  normalizeArmResourceId,
+  parseArmId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { FailedListing } from '../inventory';
@@ -22,9 +24,7 @@ import {
   ResolvedCluster,
   resolveClusterWithGaps,
 } from '../resolver';
-import { parseResourceId } from '../resolver/resolveCluster';
 import {
-  normalizeId,
   RefreshResult,
   SnapshotStore,
   StoredClusterSummary,
@@ -154,10 +154,14 @@ export class FleetRefresher {
       ),
     );
     const kept = resolved.map(r =>
-      keepWhatIsUnknown(r, lastGood.get(normalizeId(r.snapshot.resourceId)), {
-        now: refreshedAt,
-        thresholds: this.options.thresholds,
-      }),
+      keepWhatIsUnknown(
+        r,
+        lastGood.get(normalizeArmResourceId(r.snapshot.resourceId)),
+        {
+          now: refreshedAt,
+          thresholds: this.options.thresholds,
+        },
+      ),
     );
     const errors = [
       ...(selection.errors ?? []),
@@ -241,10 +245,10 @@ export class FleetRefresher {
     const vaultErrors = new Map(
       inventory.errors
         .filter(e => e.kind === 'vault')
-        .map(e => [e.scope.toLowerCase(), e.message]),
+        .map(e => [normalizeArmResourceId(e.scope), e.message]),
     );
     return clusters.map(cluster => {
-      const id = normalizeId(cluster.id!);
+      const id = normalizeArmResourceId(cluster.id!);
       const previous = lastGood.get(id);
       const { snapshot, gaps } = resolveClusterWithGaps(cluster, index, {
         now,
@@ -252,7 +256,7 @@ export class FleetRefresher {
         vaultErrors,
         subscriptionErrors: subscriptionErrors(
           inventory,
-          parseResourceId(cluster.id!).subscriptionId,
+          parseArmId(cluster.id!)?.subscriptionId ?? '',
         ),
         kubernetesUnavailableReason: this.options.kubernetesUnavailableReason,
         kubernetes: kubernetes.read?.results.get(id),
@@ -297,7 +301,7 @@ export class FleetRefresher {
         read: {
           results: new Map(
             clusters.map(c => [
-              normalizeId(c.id!),
+              normalizeArmResourceId(c.id!),
               { unavailableReason: reason, notes: [], requestCount: 0 },
             ]),
           ),
@@ -403,7 +407,9 @@ function selectedClusters(
   selection: ClusterSelection,
 ): ArmResource[] {
   return inventory.managedClusters.filter(
-    c => c.id && (selection.all || selection.ids.has(normalizeId(c.id))),
+    c =>
+      c.id &&
+      (selection.all || selection.ids.has(normalizeArmResourceId(c.id))),
   );
 }
 
@@ -480,7 +486,7 @@ function missingClusters(
   seenClusters: ArmResource[],
   inventory: CollectedInventory,
 ): Pick<RefreshResult<unknown, unknown>, 'failed' | 'removed'> {
-  const seen = new Set(seenClusters.map(c => normalizeId(c.id!)));
+  const seen = new Set(seenClusters.map(c => normalizeArmResourceId(c.id!)));
   const scanned = new Set(
     inventory.subscriptionsScanned.map(s => s.toLowerCase()),
   );

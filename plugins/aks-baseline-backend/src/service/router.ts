@@ -7,7 +7,11 @@ import {
   AboutResponse,
   aksBaselineClusterReadPermission,
   aksBaselineClusterRefreshPermission,
+  formatManagedClusterId,
+  MANAGED_CLUSTER_NAME_PATTERN,
   RefreshResponse,
+  RESOURCE_GROUP_NAME_PATTERN,
+  SUBSCRIPTION_ID_PATTERN,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -39,21 +43,18 @@ export interface RouterOptions {
 const clusterParams = z.object({
   subscriptionId: z
     .string()
-    .regex(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-      'must be a subscription GUID',
-    ),
+    .regex(SUBSCRIPTION_ID_PATTERN, 'must be a subscription GUID'),
   resourceGroup: z
     .string()
     .regex(
-      /^[-\w._()]{1,90}$/,
+      RESOURCE_GROUP_NAME_PATTERN,
       'must be a resource group name (1-90 characters: letters, digits, - _ . ( ))',
     ),
   name: z
     .string()
     .regex(
-      /^[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/,
-      'must be an AKS cluster name (1-63 characters: letters, digits, - _)',
+      MANAGED_CLUSTER_NAME_PATTERN,
+      'must be an AKS cluster name (1-63 characters: letters, digits, - _, starting and ending with a letter or digit)',
     ),
 });
 
@@ -150,11 +151,7 @@ export async function createRouter(
     async (req, res) => {
       const p = parse(clusterParams, req.params, 'cluster path');
       await authorize(req, aksBaselineClusterReadPermission);
-      res.json(
-        await reader.getCluster(
-          `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${p.name}`,
-        ),
-      );
+      res.json(await reader.getCluster(formatManagedClusterId(p)));
     },
   );
 

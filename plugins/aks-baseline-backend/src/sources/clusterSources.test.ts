@@ -183,6 +183,32 @@ describe('selectClusters', () => {
     expect(selection.subscriptions).toEqual([SUB_A]);
   });
 
+  it('reports a catalog annotation that is not a cluster id instead of scanning a subscription named ""', async () => {
+    const selection = await selectClusters(
+      config({ sources: ['catalog'] }),
+      async () => [
+        catalogCluster('trailing', `${cluster(SUB_A, 'aks-a')}/`),
+        catalogCluster('group', `/subscriptions/${SUB_B}/resourceGroups/rg-x`),
+      ],
+    );
+
+    // A trailing slash names the same cluster; the store keys on one spelling.
+    expect([...selection.ids]).toEqual([cluster(SUB_A, 'aks-a').toLowerCase()]);
+    expect([...selection.entityRefs.keys()]).toEqual([
+      cluster(SUB_A, 'aks-a').toLowerCase(),
+    ]);
+    expect(selection.subscriptions).toEqual([SUB_A]);
+    expect(selection.errors).toEqual([
+      {
+        scope: 'resource:default/group',
+        kind: 'catalog',
+        message: expect.stringMatching(
+          /^annotation aks-baseline\.io\/resource-id is not a managed cluster resource id: /,
+        ),
+      },
+    ]);
+  });
+
   it('scans nothing rather than everything when the catalog cannot be read', async () => {
     const selection = await selectClusters(
       config({ sources: ['catalog'] }),

@@ -1,6 +1,8 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_RESOURCE_ID,
+  normalizeArmResourceId,
+  parseManagedClusterId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type {
@@ -13,21 +15,17 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
 import { AksBaselineConfig, clusterId, guid } from '../config/pluginConfig';
-import { getCloudSettings } from '../azure/cloud';
-import { createCredential } from '../azure/credential';
-import { shareTokens } from '../azure/sharedTokenCredential';
+import { createCredential, getCloudSettings, shareTokens } from '../azure';
 import {
   createKubernetesReader,
   KubernetesFleetReader,
 } from '../kubernetes/readFleet';
 import type { TraefikSettings } from '../kubernetes/types';
 import { collectInventory } from '../inventory';
-import { parseResourceId } from '../resolver/resolveCluster';
 import {
   ClusterSelection,
   CollectedInventory,
 } from '../service/FleetRefresher';
-import { normalizeId } from '../store/SnapshotStore';
 
 /** Cluster Resources in the catalog that carry an AKS resource id. */
 export type CatalogClusters = () => Promise<Entity[]>;
@@ -88,8 +86,8 @@ export function cachedEntityLinks(
 /** The catalog entity of each annotated cluster, by normalised cluster id. */
 export function entityRefsByClusterId(entities: Entity[]): Map<string, string> {
   return new Map(
-    annotated(entities).map(({ id, entity }) => [
-      normalizeId(id),
+    annotated(entities).clusters.map(({ id, entity }) => [
+      normalizeArmResourceId(id),
       stringifyEntityRef(entity),
     ]),
   );
@@ -122,7 +120,7 @@ export function builtInSelections(
               },
             ],
           }
-        : { clusterIds: annotated(catalog.entities).map(({ id }) => id) },
+        : catalogSelection(catalog.entities),
     );
   }
   return selections;
@@ -140,10 +138,13 @@ export function mergeSelections(
     s.subscriptions === undefined ? [] : [s.subscriptions],
   );
   const ids = selections.flatMap(s => s.clusterIds ?? []);
-  const subscriptionsOfIds = ids.map(id => parseResourceId(id).subscriptionId);
+  // Every source's ids are validated cluster ids, so each parses.
+  const subscriptionsOfIds = ids.flatMap(
+    id => parseManagedClusterId(id)?.subscriptionId ?? [],
+  );
   return {
     all: whole.length > 0,
-    ids: new Set(ids.map(normalizeId)),
+    ids: new Set(ids.map(normalizeArmResourceId)),
     subscriptions: whole.includes('all')
       ? undefined
       : unique([...whole.flat(), ...subscriptionsOfIds]),
@@ -197,11 +198,37 @@ async function selectFromModule(
   return parsed.data;
 }
 
-function annotated(entities: Entity[]): Array<{ id: string; entity: Entity }> {
-  return entities.flatMap(entity => {
+/**
+ * The catalog's clusters by their resource-id annotation. An annotation that
+ * is not a managed cluster id is anyone's typo: it is reported against its
+ * entity rather than scanned (it would name no subscription, or another
+ * resource).
+ */
+function annotated(entities: Entity[]): {
+  clusters: Array<{ id: string; entity: Entity }>;
+  errors: SourceError[];
+} {
+  const clusters: Array<{ id: string; entity: Entity }> = [];
+  const errors: SourceError[] = [];
+  for (const entity of entities) {
     const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
-    return id ? [{ id, entity }] : [];
-  });
+    if (!id) continue;
+    if (parseManagedClusterId(id)) clusters.push({ id, entity });
+    else
+      errors.push({
+        scope: stringifyEntityRef(entity),
+        kind: 'catalog',
+        message: `annotation ${ANNOTATION_RESOURCE_ID} is not a managed cluster resource id: ${JSON.stringify(
+          id,
+        )}`,
+      });
+  }
+  return { clusters, errors };
+}
+
+function catalogSelection(entities: Entity[]): ClusterSourceSelection {
+  const { clusters, errors } = annotated(entities);
+  return { clusterIds: clusters.map(({ id }) => id), errors };
 }
 
 /**

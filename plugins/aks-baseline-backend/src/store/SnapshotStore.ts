@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { normalizeArmResourceId } from '@aks-baseline/plugin-aks-baseline-common';
 import { Knex } from 'knex';
 import { migrateToLatest } from './migrateToLatest';
 
@@ -128,13 +129,13 @@ export class SnapshotStore {
 
       for (const { resourceId, reason } of result.failed) {
         await tx('aks_clusters')
-          .where('resource_id', normalizeId(resourceId))
+          .where('resource_id', normalizeArmResourceId(resourceId))
           .update({ stale: true, stale_reason: reason });
       }
 
       if (result.removed.length > 0) {
         await tx('aks_clusters')
-          .whereIn('resource_id', result.removed.map(normalizeId))
+          .whereIn('resource_id', result.removed.map(normalizeArmResourceId))
           .delete();
       }
       return Number(runId);
@@ -157,7 +158,7 @@ export class SnapshotStore {
     resourceId: string,
   ): Promise<StoredCluster<TSnapshot> | undefined> {
     const row = await this.db('aks_clusters')
-      .where('resource_id', normalizeId(resourceId))
+      .where('resource_id', normalizeArmResourceId(resourceId))
       .first();
     return row ? rowToCluster<TSnapshot>(row) : undefined;
   }
@@ -166,7 +167,7 @@ export class SnapshotStore {
     resourceId: string,
   ): Promise<Array<CertificateObservation & { observedAt: Date }>> {
     const rows = await this.db('aks_certificate_observations')
-      .where('cluster_resource_id', normalizeId(resourceId))
+      .where('cluster_resource_id', normalizeArmResourceId(resourceId))
       .orderBy([{ column: 'observed_at' }, { column: 'id' }]);
     return rows.map(r => ({
       purpose: r.purpose,
@@ -192,11 +193,6 @@ export class SnapshotStore {
   }
 }
 
-// ARM ids are case-insensitive; one spelling keeps upserts from duplicating.
-export function normalizeId(resourceId: string): string {
-  return resourceId.toLowerCase();
-}
-
 function runToRow(run: RefreshRun<unknown>) {
   return {
     started_at: run.startedAt.toISOString(),
@@ -210,7 +206,7 @@ function runToRow(run: RefreshRun<unknown>) {
 
 function clusterToRow(cluster: StoredCluster<unknown>) {
   return {
-    resource_id: normalizeId(cluster.resourceId),
+    resource_id: normalizeArmResourceId(cluster.resourceId),
     name: cluster.name,
     subscription_id: cluster.subscriptionId,
     resource_group: cluster.resourceGroup,

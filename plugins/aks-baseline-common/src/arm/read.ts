@@ -1,3 +1,5 @@
+import { sameArmResourceId } from './armId';
+
 /**
  * Tolerant readers for ARM resources in REST shape, template shape and SDK
  * (flattened) shape. See types.ts for why they exist.
@@ -118,10 +120,7 @@ export function refersTo(reference: unknown, resource: unknown): boolean {
   if (!refId || !isRecord(resource)) return false;
   const resourceId = asString(resource.id);
   if (resourceId && isArmId(refId) && isArmId(resourceId)) {
-    return (
-      refId.replace(/\/+$/, '').toLowerCase() ===
-      resourceId.replace(/\/+$/, '').toLowerCase()
-    );
+    return sameArmResourceId(refId, resourceId);
   }
   const wanted = referenceName(refId);
   const name = asString(resource.name);

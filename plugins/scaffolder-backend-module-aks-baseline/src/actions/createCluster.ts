@@ -9,7 +9,10 @@ import {
 } from '../deploy/armDeployment';
 import { renderCluster, planClusterFiles } from '../generators/cluster';
 import { baseTags } from '../generators/cluster/arm/template';
-import { clusterResourceId } from '../generators/cluster/catalogInfo';
+import {
+  clusterEntityRef,
+  clusterResourceId,
+} from '../generators/cluster/catalogInfo';
 import { deploymentName } from '../generators/cluster/deploymentName';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { matches, GUID_PATTERN } from '../validation/rules';
@@ -155,7 +158,7 @@ export function createCreateClusterAction(
         files.map(f => f.path),
       );
       ctx.output('clusterResourceId', clusterResourceId(spec));
-      ctx.output('entityRef', `resource:default/${spec.clusterName}`);
+      ctx.output('entityRef', clusterEntityRef(spec));
       ctx.output('catalogInfoPath', '/catalog-info.yaml');
       ctx.output(
         'controls',

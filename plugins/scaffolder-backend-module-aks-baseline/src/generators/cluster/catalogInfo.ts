@@ -1,9 +1,17 @@
-import { ANNOTATION_RESOURCE_ID } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ANNOTATION_RESOURCE_ID,
+  formatManagedClusterId,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ClusterSpec } from './spec';
 
 /** The cluster's ARM id: what `aks-baseline.io/resource-id` carries. */
 export function clusterResourceId(spec: ClusterSpec): string {
-  return `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${spec.clusterName}`;
+  return formatManagedClusterId({
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.clusterName,
+  });
 }
 
 export function azurePortalUrl(spec: ClusterSpec, resourceId: string): string {
@@ -36,4 +44,9 @@ export function clusterCatalogEntity(spec: ClusterSpec) {
     },
     spec: { type: 'kubernetes-cluster', owner: spec.ownerRef },
   };
+}
+
+/** The ref of the entity `clusterCatalogEntity` writes (`resource:default/<name>`). */
+export function clusterEntityRef(spec: ClusterSpec): string {
+  return stringifyEntityRef(clusterCatalogEntity(spec));
 }

@@ -1,4 +1,5 @@
 import { certificateParameters } from './arm/keyVault';
+import { clusterEntityRef } from './catalogInfo';
 import { deploymentName } from './deploymentName';
 import { AcceptedControl } from './controlGate';
 import { WORKLOAD_IDENTITY_ENV_FILE } from './manifests/traefikIdentity';
@@ -47,9 +48,9 @@ certificate from Key Vault \`${
 | \`cluster-manifests/\` | Traefik (namespace \`${
     spec.traefik.namespace
   }\`), applied with kustomize or Flux |
-| \`catalog-info.yaml\` | the cluster in the Backstage catalog (\`resource:default/${
-    spec.clusterName
-  }\`) |
+| \`catalog-info.yaml\` | the cluster in the Backstage catalog (\`${clusterEntityRef(
+    spec,
+  )}\`) |
 
 ## 1. Before deploying
 
