@@ -37,7 +37,7 @@ import {
   buildHubFirewall,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { collectInventory } from '../src/inventory';
-import { DEFAULT_THRESHOLDS } from '../src/resolver';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { FleetReader } from '../src/service/FleetReader';
 import { FleetRefresher } from '../src/service/FleetRefresher';
 import { createRouter } from '../src/service/router';
@@ -225,7 +225,7 @@ async function ourRefresh(estate: ArmResource[], subscriptions: number) {
         httpClient: transport,
         concurrency: CONCURRENCY,
       }),
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in the benchmark',
   });
   const start = performance.now();

@@ -54,7 +54,35 @@ export interface ChainHop {
   details: HopDetail[];
   /** Ids of the baseline controls judged on this hop (e.g. `WAF-02`). */
   controlIds: string[];
-  tls?: { boundary: TlsBoundary; note: string };
+  tls?: TlsBoundaryInfo;
+}
+
+/**
+ * A TLS boundary on the way into a hop, with the certificate that makes it:
+ * an expired certificate makes the boundary an error (App Gateway or the
+ * browser refuses the handshake) even where the hop itself was not observed.
+ * @public
+ */
+export interface TlsBoundaryInfo {
+  boundary: TlsBoundary;
+  note: string;
+  /** The certificates (`CertificateInfo.name`) that make this boundary. */
+  certificateNames?: string[];
+  /** The boundary's own state, from its certificate; absent: nothing known against it. */
+  status?: HopStatus;
+  /** The certificate that needs attention first (or the one that is fine). */
+  certificate?: Pick<
+    CertificateInfo,
+    | 'name'
+    | 'purpose'
+    | 'vaultName'
+    | 'notAfter'
+    | 'daysLeft'
+    | 'status'
+    | 'statusText'
+  >;
+  /** What to do about it, when something is to be done. */
+  fix?: string;
 }
 
 /** Internet -> public IP -> listener -> WAF -> ... -> pods, for one host. @public */
@@ -169,6 +197,11 @@ export interface ClusterSummary {
     'name' | 'purpose' | 'notAfter' | 'daysLeft' | 'status'
   >;
   failingControls: number;
+  /**
+   * Why the row has its status, worst first ("ingress certificate expired 3
+   * days ago", "WAF-02 WAF enforcing: ..."); empty when all is well.
+   */
+  reasons: string[];
   errorCount: number;
   refreshedAt: string;
   /** The last refresh could not update this cluster; data is from `refreshedAt`. */

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './certificates';
 export * from './api';
 export * from './controls';
 export * from './fleet';

@@ -75,3 +75,26 @@ export function notObserved(
     statusText: `not observed: ${reason}`,
   };
 }
+
+const CHAIN_RANK: Record<HopStatus, number> = {
+  error: 3,
+  warning: 2,
+  'not-observed': 1,
+  ok: 0,
+};
+
+/**
+ * A host's chain status: the worst of its hops and TLS boundaries, and
+ * `not-observed` (not `ok`) while any hop is unseen, since a packet's fate
+ * is only known when every hop is.
+ */
+export function chainStatus(hops: ChainHop[]): HopStatus {
+  const statuses = hops.flatMap(hop => [
+    hop.status,
+    ...(hop.tls?.status ? [hop.tls.status] : []),
+  ]);
+  return statuses.reduce<HopStatus>(
+    (worst, s) => (CHAIN_RANK[s] > CHAIN_RANK[worst] ? s : worst),
+    'ok',
+  );
+}

@@ -3,6 +3,7 @@ import type {
   ClusterSnapshot,
   KubernetesObject,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { ConfigReader } from '@backstage/config';
 import { getCloudSettings } from '../azure/cloud';
 import {
@@ -15,11 +16,7 @@ import {
   buildDemoEstate,
   DemoConnection,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import {
-  DEFAULT_THRESHOLDS,
-  indexInventory,
-  resolveCluster,
-} from '../resolver';
+import { indexInventory, resolveCluster } from '../resolver';
 import {
   azureAccess,
   createKubernetesFleetReader,
@@ -37,7 +34,7 @@ const clusterNamed = (name: string) =>
 function resolve(cluster: ArmResource, read?: KubernetesReadResult) {
   return resolveCluster(cluster, index, {
     now: NOW,
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     vaultErrors: new Map(),
     subscriptionErrors: [],
     kubernetes: read,

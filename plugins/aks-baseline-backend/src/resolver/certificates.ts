@@ -3,26 +3,23 @@ import {
   asString,
   CertificateInfo,
   CertificatePurpose,
-  ExpiryStatus,
+  expiryOn,
+  ExpiryThresholds,
   normalizeArmResourceId,
   readArm,
   sameArmResourceId,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { InventoryIndex } from './inventoryIndex';
 
-export interface ExpiryThresholds {
-  /** Days left at or below which a certificate is `warning`. */
-  warningDays: number;
-  /** Days left at or below which a certificate is `critical`. */
-  criticalDays: number;
+export type { ExpiryThresholds };
+
+/** What reading a certificate's expiry needs: the inventory, and when and against what to count. */
+export interface CertificateContext {
+  index: InventoryIndex;
+  vaultErrors: Map<string, string>;
+  now: Date;
+  thresholds: ExpiryThresholds;
 }
-
-export const DEFAULT_THRESHOLDS: ExpiryThresholds = {
-  warningDays: 30,
-  criticalDays: 7,
-};
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `https://<vault>.vault.azure.net/secrets/<name>[/<version>]` -> parts. */
 export function parseKeyVaultSecretId(
@@ -35,39 +32,19 @@ export function parseKeyVaultSecretId(
   return match ? { vaultName: match[1], secretName: match[2] } : undefined;
 }
 
-export function expiryStatus(
-  daysLeft: number,
-  thresholds: ExpiryThresholds,
-): ExpiryStatus {
-  if (daysLeft < 0) return 'expired';
-  if (daysLeft <= thresholds.criticalDays) return 'critical';
-  if (daysLeft <= thresholds.warningDays) return 'warning';
-  return 'ok';
-}
-
-function describeExpiry(status: ExpiryStatus, daysLeft: number): string {
-  if (status === 'expired') {
-    const ago = -daysLeft;
-    return `expired ${ago} day${ago === 1 ? '' : 's'} ago`;
-  }
-  return `expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
-}
-
 /**
  * A certificate's expiry from its Key Vault secret as ARM lists it
  * (`attributes.exp`, epoch seconds): no data-plane call, so it works for
  * vaults that Private Link hides from the portal.
  */
-export function certificateFromVault(options: {
-  purpose: CertificatePurpose;
-  name: string;
-  secretId: string;
-  host?: string;
-  index: InventoryIndex;
-  vaultErrors: Map<string, string>;
-  now: Date;
-  thresholds: ExpiryThresholds;
-}): CertificateInfo {
+export function certificateFromVault(
+  options: CertificateContext & {
+    purpose: CertificatePurpose;
+    name: string;
+    secretId: string;
+    host?: string;
+  },
+): CertificateInfo {
   const { purpose, secretId, host, index, now, thresholds } = options;
   const base = {
     purpose,
@@ -129,19 +106,7 @@ export function certificateFromVault(options: {
       statusText: 'no expiry set on the Key Vault secret',
     };
   }
-  return { ...named, ...expiryAt(new Date(exp * 1000), now, thresholds) };
-}
-
-/** A certificate's countdown on `now`. */
-function expiryAt(notAfter: Date, now: Date, thresholds: ExpiryThresholds) {
-  const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
-  const status = expiryStatus(daysLeft, thresholds);
-  return {
-    notAfter: notAfter.toISOString(),
-    daysLeft,
-    status,
-    statusText: describeExpiry(status, daysLeft),
-  };
+  return { ...named, ...expiryOn(new Date(exp * 1000), now, thresholds) };
 }
 
 /**
@@ -157,7 +122,7 @@ export function certificateOn(
   if (!certificate.notAfter || certificate.status === 'unknown') {
     return certificate;
   }
-  const expiry = expiryAt(new Date(certificate.notAfter), now, thresholds);
+  const expiry = expiryOn(new Date(certificate.notAfter), now, thresholds);
   // Notes after the countdown (what a TLS probe saw) still hold.
   const notes = certificate.statusText.split('; ').slice(1);
   return {

@@ -3,7 +3,8 @@ import {
   demoClusterObjects,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
-import { DEFAULT_THRESHOLDS, indexInventory, resolveCluster } from '.';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
+import { indexInventory, resolveCluster } from '.';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const inventory = inventoryOf(buildDemoEstate(NOW));
@@ -14,7 +15,7 @@ function chainsOf(name: string, read: boolean) {
   const cluster = inventory.managedClusters.find(c => c.name === name)!;
   return resolveCluster(cluster, index, {
     now: NOW,
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     vaultErrors: new Map(),
     subscriptionErrors: [],
     ...(read && objects[name]

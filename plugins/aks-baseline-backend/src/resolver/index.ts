@@ -3,7 +3,6 @@ export type { InventoryIndex, ResolverInventory } from './inventoryIndex';
 export { resolveCluster, INGRESS_CERTIFICATE_TAG } from './resolveCluster';
 export type { ResolveOptions } from './resolveCluster';
 export { summarizeCluster } from './summarize';
-export { DEFAULT_THRESHOLDS } from './certificates';
 export type { ExpiryThresholds } from './certificates';
 export { GATEWAY_CLUSTER_TAG } from './inventoryIndex';
 // What a refresh needs when a listing failed: the gaps it left and the last good data.

@@ -9,12 +9,12 @@ import {
   readArmList,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
+  CertificateContext,
   certificateFromVault,
-  ExpiryThresholds,
   gatewayCertificateSecretId,
 } from './certificates';
-import { worstHopStatus } from '../chain/hopStatus';
-import { InventoryIndex } from './inventoryIndex';
+import { chainStatus } from '../chain/hopStatus';
+import { namingBoundaryCertificates } from '../chain/certificateBoundary';
 import {
   backendPoolHop,
   backendSettingsHop,
@@ -39,40 +39,55 @@ import {
 import { InClusterView } from '../kubernetes/model/inClusterView';
 import { ChainTarget, inClusterHops } from '../kubernetes/model/inClusterHops';
 
-export interface ChainContext {
-  index: InventoryIndex;
+export interface ChainContext extends CertificateContext {
   controls: ControlResult[];
-  now: Date;
-  thresholds: ExpiryThresholds;
-  vaultErrors: Map<string, string>;
   /** The cluster's inside, read or not (then each in-cluster hop says why). */
   inCluster: InClusterView;
+  /** Traefik's certificate, when known: it makes the TLS boundary at Traefik. */
+  ingressCertificate?: CertificateInfo;
 }
 
 /** One chain per listener host of each gateway in front of the cluster. */
 export function buildIngressChains(
   gateways: ArmResource[],
   ctx: ChainContext,
-): { chains: IngressChain[]; certificates: CertificateInfo[] } {
-  const chains: IngressChain[] = [];
-  const certificates: CertificateInfo[] = [];
-  for (const gateway of gateways) {
-    for (const listener of readArmList(gateway, 'httpListeners')) {
-      const built = chainForListener(gateway, listener, ctx);
-      chains.push(built.chain);
-      certificates.push(...built.certificates);
-    }
-  }
-  return { chains, certificates: dedupeCertificates(certificates) };
+): IngressChain[] {
+  return gateways.flatMap(gateway =>
+    readArmList(gateway, 'httpListeners').map(listener =>
+      chainForListener(gateway, listener, ctx),
+    ),
+  );
 }
 
-/** One listener's chain, a hop per step from the Internet to the pods. */
-function chainForListener(
+/**
+ * The edge and trust-root certificates of every listener, once each: read
+ * before the chains, since the certificate controls judge them and the
+ * chains show the controls.
+ */
+export function gatewayCertificates(
+  gateways: ArmResource[],
+  ctx: CertificateContext,
+): CertificateInfo[] {
+  return dedupeCertificates(
+    gateways.flatMap(gateway =>
+      readArmList(gateway, 'httpListeners').flatMap(listener => {
+        const { edge, trustRoots } = listenerCertificates(
+          gateway,
+          listener,
+          ctx,
+        );
+        return [...edge, ...trustRoots];
+      }),
+    ),
+  );
+}
+
+/** A listener's edge certificate (when it speaks HTTPS) and the trust roots of its backend settings. */
+function listenerCertificates(
   gateway: ArmResource,
   listener: unknown,
-  ctx: ChainContext,
-): { chain: IngressChain; certificates: CertificateInfo[] } {
-  const { index, controls } = ctx;
+  ctx: CertificateContext,
+) {
   const entry = listenerEntry(listener);
   const route = listenerRoute(gateway, listener);
   const edgeCertificate = gatewayCertificateSecretId(
@@ -80,7 +95,33 @@ function chainForListener(
     'sslCertificates',
     readArm(listener, 'sslCertificate'),
   );
+  return {
+    entry,
+    route,
+    edgeCertificate,
+    edge:
+      entry.https && edgeCertificate
+        ? [gatewayCertificate('edge', edgeCertificate, entry.host, ctx)]
+        : [],
+    trustRoots: trustedRootCertificates(gateway, route.settings, ctx),
+  };
+}
+
+/** One listener's chain, a hop per step from the Internet to the pods. */
+function chainForListener(
+  gateway: ArmResource,
+  listener: unknown,
+  ctx: ChainContext,
+): IngressChain {
+  const { index, controls } = ctx;
+  const { entry, route, edgeCertificate, edge, trustRoots } =
+    listenerCertificates(gateway, listener, ctx);
   const wafPolicyId = wafPolicyIdOf(gateway, listener);
+  const boundaryCertificates = {
+    edge,
+    'backend-trust-root': trustRoots,
+    ingress: ctx.ingressCertificate ? [ctx.ingressCertificate] : [],
+  };
 
   const hops: ChainHop[] = [
     internetHop(entry),
@@ -92,22 +133,13 @@ function chainForListener(
     probeHop(route.probe, controls),
     backendPoolHop(route.pool, controls),
     ...inClusterHops(ctx.inCluster, chainTarget(entry, route, controls)),
-  ];
-  const certificates = [
-    ...(entry.https && edgeCertificate
-      ? [gatewayCertificate('edge', edgeCertificate, entry.host, ctx)]
-      : []),
-    ...trustedRootCertificates(gateway, route.settings, ctx),
-  ];
+  ].map(hop => namingBoundaryCertificates(hop, boundaryCertificates));
   return {
-    chain: {
-      host: entry.host,
-      listenerName: entry.name,
-      applicationGatewayId: gateway.id,
-      status: worstHopStatus(hops.map(h => h.status)),
-      hops,
-    },
-    certificates,
+    host: entry.host,
+    listenerName: entry.name,
+    applicationGatewayId: gateway.id,
+    status: chainStatus(hops),
+    hops,
   };
 }
 
@@ -126,11 +158,6 @@ function chainTarget(
     controls,
   };
 }
-
-type CertificateContext = Pick<
-  ChainContext,
-  'index' | 'vaultErrors' | 'now' | 'thresholds'
->;
 
 /** The certificates App Gateway trusts to re-encrypt to the backend. */
 function trustedRootCertificates(

@@ -1,7 +1,7 @@
 import type { ClusterSnapshot } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
-import { DEFAULT_THRESHOLDS } from './certificates';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { indexInventory } from './inventoryIndex';
 import { keepLastGood, subscriptionsUsedBy } from './lastGood';
 import { ListingGap } from './listingGaps';
@@ -17,7 +17,7 @@ function demoSnapshot(now: Date, name = 'aks-prod-weu'): ClusterSnapshot {
     indexInventory(inventory),
     {
       now,
-      thresholds: DEFAULT_THRESHOLDS,
+      thresholds: DEFAULT_EXPIRY_THRESHOLDS,
       vaultErrors: new Map(),
       subscriptionErrors: [],
     },
@@ -52,7 +52,7 @@ const gap = (input: ListingGap['input']): ListingGap => ({
 describe('keepLastGood', () => {
   const fresh = demoSnapshot(T1);
   const lastGood = marked(demoSnapshot(T0));
-  const clock = { now: T1, thresholds: DEFAULT_THRESHOLDS };
+  const clock = { now: T1, thresholds: DEFAULT_EXPIRY_THRESHOLDS };
 
   it('takes only what a failed route table list feeds from the last good snapshot', () => {
     const { snapshot, staleReason } = keepLastGood(

@@ -1,6 +1,7 @@
 import type { ClusterSnapshot } from '@aks-baseline/plugin-aks-baseline-common';
 import { parseArmId } from '@aks-baseline/plugin-aks-baseline-common';
 import { certificateOn, ExpiryThresholds } from './certificates';
+import { withCertificateJudgements } from '../chain/certificateBoundary';
 import {
   controlsFedBy,
   describeGaps,
@@ -49,20 +50,23 @@ export function keepLastGood(
   const kept = <K extends SnapshotSection>(section: K) =>
     sections.has(section) ? lastGood[section] : fresh[section];
   const lastControls = new Map(lastGood.controls.map(c => [c.id, c]));
-  const snapshot: ClusterSnapshot = {
-    ...fresh,
-    ingress: kept('ingress'),
-    egress: kept('egress'),
-    keyVault: kept('keyVault'),
-    certificates: sections.has('certificates')
-      ? lastGood.certificates.map(c =>
-          certificateOn(c, clock.now, clock.thresholds),
-        )
-      : fresh.certificates,
-    controls: fresh.controls.map(c =>
-      controlIds.has(c.id) ? lastControls.get(c.id) ?? c : c,
-    ),
-  };
+  const snapshot: ClusterSnapshot = withCertificateJudgements(
+    {
+      ...fresh,
+      ingress: kept('ingress'),
+      egress: kept('egress'),
+      keyVault: kept('keyVault'),
+      certificates: sections.has('certificates')
+        ? lastGood.certificates.map(c =>
+            certificateOn(c, clock.now, clock.thresholds),
+          )
+        : fresh.certificates,
+      controls: fresh.controls.map(c =>
+        controlIds.has(c.id) ? lastControls.get(c.id) ?? c : c,
+      ),
+    },
+    clock,
+  );
   const what = [
     ...[...sections].map(s => SECTION_NAMES[s]),
     ...(controlIds.size > 0 ? [`controls ${[...controlIds].join(', ')}`] : []),

@@ -1,6 +1,7 @@
 import {
   ArmResource,
   BaselineResources,
+  DEFAULT_EXPIRY_THRESHOLDS,
   evaluateBaselineControls,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
@@ -9,7 +10,11 @@ import { demoClusterObjects } from '@aks-baseline/plugin-aks-baseline-backend-mo
 import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
 import { CONTROLS_FED_BY, UnknownInput } from './listingGaps';
-import { controlInputs, lookUpResources } from './resolveCluster';
+import {
+  certificateObservations,
+  controlInputs,
+  lookUpResources,
+} from './resolveCluster';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
@@ -23,6 +28,8 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   firewallPolicies: 'firewallPolicies',
   keyVaults: 'keyVaults',
   privateEndpoints: 'privateEndpoints',
+  // Without the secrets list, no certificate's expiry is known.
+  vaultSecrets: 'certificates',
 };
 
 /** What the controls of the demo clusters whose API servers answer are judged on. */
@@ -34,7 +41,17 @@ function controlInputsOf(estate: ArmResource[]): BaselineResources[] {
     const resources = lookUpResources(cluster, index, {
       kubernetes: { objects },
     });
-    return controlInputs(cluster, resources, index);
+    return controlInputs(
+      cluster,
+      resources,
+      index,
+      certificateObservations(resources, {
+        index,
+        now: NOW,
+        thresholds: DEFAULT_EXPIRY_THRESHOLDS,
+        vaultErrors: new Map(),
+      }),
+    );
   });
 }
 

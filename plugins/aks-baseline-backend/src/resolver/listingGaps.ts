@@ -67,6 +67,9 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
     'TLS-04',
     'ING-01',
     'K8S-03',
+    // Through "no certificate": without gateways it is unknown, not absent.
+    'CERT-02',
+    'CERT-05',
   ],
   wafPolicies: ['WAF-02', 'WAF-03'],
   publicIpAddresses: [],
@@ -76,7 +79,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   firewallPolicies: ['FW-01'],
   keyVaults: ['KV-01', 'KV-02', 'KV-03'],
   privateEndpoints: ['KV-02'],
-  vaultSecrets: [],
+  vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */

@@ -1,5 +1,5 @@
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { DEFAULT_THRESHOLDS } from './certificates';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
 import { resolveCluster } from './resolveCluster';
@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-26T12:00:00Z');
 
 const options = {
   now: NOW,
-  thresholds: DEFAULT_THRESHOLDS,
+  thresholds: DEFAULT_EXPIRY_THRESHOLDS,
   vaultErrors: new Map<string, string>(),
   subscriptionErrors: [],
   kubernetesUnavailableReason: 'API server not reachable from the portal',
@@ -52,8 +52,9 @@ describe('resolveCluster', () => {
     expect(chain.hops[8].statusText).toBe(
       'not observed: API server not reachable from the portal',
     );
-    // The in-cluster hops being unobserved must not hide the ARM half.
-    expect(chain.status).toBe('ok');
+    // A packet's fate is known only when every hop is: the ARM half is ok,
+    // the host is not observed, not ok.
+    expect(chain.status).toBe('not-observed');
   });
 
   it('follows egress through the route table to the hub firewall, and the vault through its private endpoint', () => {

@@ -3,6 +3,7 @@ import {
   asString,
   BaselineResources,
   CertificateInfo,
+  CertificateObservations,
   ClusterSnapshot,
   evaluateBaselineControls,
   normalizeArmResourceId,
@@ -15,6 +16,7 @@ import {
 import { gatewaysForCluster } from './associate';
 import {
   certificateFromVault,
+  CertificateContext,
   ExpiryThresholds,
   parseKeyVaultSecretId,
 } from './certificates';
@@ -24,10 +26,11 @@ import {
   defaultRoute,
   nodeSubnetOf,
 } from './egressAndVault';
-import { buildIngressChains } from './ingressChains';
+import { buildIngressChains, gatewayCertificates } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
+import { withCertificateJudgements } from '../chain/certificateBoundary';
 import {
   analyzeInCluster,
   InClusterView,
@@ -109,7 +112,13 @@ export function resolveClusterWithGaps(
   });
   const snapshot = resolveFromIndex(cluster, tracker.index, options);
   const gaps = tracker.gaps();
-  return { snapshot: withUnobservedSections(snapshot, gaps), gaps };
+  return {
+    snapshot: withCertificateJudgements(
+      withUnobservedSections(snapshot, gaps),
+      options,
+    ),
+    gaps,
+  };
 }
 
 /** The resources one cluster's chains and controls are built from. */
@@ -186,11 +195,31 @@ export function lookUpResources(
   };
 }
 
+/**
+ * The chain's certificates as the certificate controls judge them: the
+ * gateways' edge and trust-root certificates and Traefik's, with their
+ * expiry from Key Vault.
+ */
+export function certificateObservations(
+  resources: ClusterResources,
+  context: CertificateContext,
+): CertificateObservations {
+  return {
+    at: context.now.toISOString(),
+    thresholds: context.thresholds,
+    certificates: [
+      ...gatewayCertificates(resources.gateways, context),
+      ingressCertificateOf(resources, context),
+    ],
+  };
+}
+
 /** What the baseline controls are judged on. */
 export function controlInputs(
   cluster: ArmResource,
   resources: ClusterResources,
   index: InventoryIndex,
+  certificates?: CertificateObservations,
 ): BaselineResources {
   const { nodeSubnet, routeTable, firewall, firewallPolicy, vaults } =
     resources;
@@ -212,6 +241,7 @@ export function controlInputs(
         ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
         : undefined,
     kubernetes: inCluster.observation,
+    certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,
   };
 }
@@ -222,33 +252,24 @@ function resolveFromIndex(
   options: ResolveOptions,
 ): ClusterSnapshot {
   const resources = lookUpResources(cluster, index, options);
-  const { gateways, inCluster, ingressCertificate, vaults } = resources;
+  const { gateways, inCluster, vaults } = resources;
+  const certificateContext = { index, ...options };
+  const observations = certificateObservations(resources, certificateContext);
+  const { certificates } = observations;
   const controls = evaluateBaselineControls(
-    controlInputs(cluster, resources, index),
+    controlInputs(cluster, resources, index, observations),
     // The model the chain is drawn from: judged once, the same way.
     { inCluster: inCluster.observed ? inCluster : undefined },
   );
-
-  const chainContext = { index, controls, ...options, inCluster };
-  const { chains, certificates } = buildIngressChains(gateways, chainContext);
-  if (ingressCertificate) {
-    certificates.push(
-      certificateFromVault({
-        ...chainContext,
-        purpose: 'ingress',
-        name: ingressCertificate.secretName,
-        secretId: `https://${ingressCertificate.vaultName}.vault.azure.net/secrets/${ingressCertificate.secretName}`,
-      }),
-    );
-  } else {
-    certificates.push(
-      unobservedIngressCertificate(
-        inCluster.observed
-          ? "no SecretProviderClass in Traefik's namespace names it"
-          : inCluster.reason,
-      ),
-    );
-  }
+  const ingressCertificate = certificates.find(c => c.purpose === 'ingress');
+  const chains = buildIngressChains(gateways, {
+    ...certificateContext,
+    controls,
+    inCluster,
+    ingressCertificate: ingressCertificate?.keyVaultSecretId
+      ? ingressCertificate
+      : undefined,
+  });
 
   const { subscriptionId, resourceGroup } = clusterIdParts(cluster);
   const { routeTable, firewall } = resources;
@@ -285,6 +306,26 @@ function resolveFromIndex(
     ],
     refreshedAt: options.now.toISOString(),
   };
+}
+
+/** Traefik's certificate from Key Vault, or why it is not known. */
+function ingressCertificateOf(
+  { ingressCertificate, inCluster }: ClusterResources,
+  context: CertificateContext,
+): CertificateInfo {
+  if (!ingressCertificate) {
+    return unobservedIngressCertificate(
+      inCluster.observed
+        ? "no SecretProviderClass in Traefik's namespace names it"
+        : inCluster.reason,
+    );
+  }
+  return certificateFromVault({
+    ...context,
+    purpose: 'ingress',
+    name: ingressCertificate.secretName,
+    secretId: `https://${ingressCertificate.vaultName}.vault.azure.net/secrets/${ingressCertificate.secretName}`,
+  });
 }
 
 function ingressCertificateRef(cluster: ArmResource) {

@@ -63,6 +63,8 @@ function toSummary(
     worstStatus: stored.worstStatus as HopStatus,
     soonestExpiry: summary?.soonestExpiry,
     failingControls: stored.failingControls,
+    // Rows stored before reasons existed get theirs at the next refresh.
+    reasons: summary?.reasons ?? [],
     errorCount: summary?.errorCount ?? 0,
     refreshedAt: stored.refreshedAt.toISOString(),
     stale: stored.stale,

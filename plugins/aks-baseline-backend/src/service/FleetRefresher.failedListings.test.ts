@@ -5,7 +5,11 @@ import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-mo
 import { estateWithFirewallPolicies } from '../__testUtils__/estateWithFirewallPolicies';
 import { RESOURCE_LISTINGS } from '../inventory/resourceListings';
 import type { ArmResourceKind } from '../inventory/types';
-import { DEFAULT_THRESHOLDS } from '../resolver';
+import {
+  CERTIFICATE_VALIDITY_CONTROLS,
+  DEFAULT_EXPIRY_THRESHOLDS,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { withCertificateJudgements } from '../chain/certificateBoundary';
 import { SnapshotStore, StoredCluster } from '../store/SnapshotStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { FleetRefresher } from './FleetRefresher';
@@ -67,7 +71,7 @@ async function setup(databaseId: TestDatabaseId) {
       () => estateWithFirewallPolicies(clock),
       () => faults,
     ),
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in this test',
     now: () => clock,
   });
@@ -110,10 +114,40 @@ function failingList(armType: string, fault: Partial<ArmFixtureFault>) {
   };
 }
 
-/** What a refresh draws, without when it ran or what went wrong. */
+/**
+ * What a refresh draws, without when it ran or what went wrong, and without
+ * what follows from the certificates (TLS boundaries, chain status,
+ * CERT-01..03): those follow the certificates the snapshot ends up with,
+ * which `judgedOnItsCertificates` checks.
+ */
 function drawn(snapshot: ClusterSnapshot) {
-  const { ingress, egress, keyVault, certificates, controls } = snapshot;
+  const { egress, keyVault, certificates } = snapshot;
+  const ingress = snapshot.ingress.map(({ status: _status, ...chain }) => ({
+    ...chain,
+    hops: chain.hops.map(hop => ({
+      ...hop,
+      tls: hop.tls && {
+        boundary: hop.tls.boundary,
+        note: hop.tls.note,
+        certificateNames: hop.tls.certificateNames,
+      },
+      details: hop.details.filter(
+        d => d.label !== 'Certificate expiry' && d.label !== 'Fix',
+      ),
+    })),
+  }));
+  const controls = snapshot.controls.filter(
+    c => !(c.id in CERTIFICATE_VALIDITY_CONTROLS),
+  );
   return { ingress, egress, keyVault, certificates, controls };
+}
+
+/** The boundaries and validity controls say what the snapshot's own certificates say. */
+function judgedOnItsCertificates(snapshot: ClusterSnapshot) {
+  return withCertificateJudgements(snapshot, {
+    now: new Date(snapshot.refreshedAt),
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
+  });
 }
 
 /** The certificates as they were, counted down by the days since. */
@@ -209,6 +243,7 @@ describe.each(supported)('FleetRefresher on %s', databaseId => {
             expect(drawing(snapshot)).toEqual(
               drawing(goodAtT1[name].snapshot, certificates),
             );
+            expect(snapshot).toEqual(judgedOnItsCertificates(snapshot));
           }
           for (const name of UNAFFECTED) {
             expect(clusters[name]).toMatchObject({
@@ -239,6 +274,7 @@ describe.each(supported)('FleetRefresher on %s', databaseId => {
             const good = goodAtT0[name].snapshot;
             expect(clusters[name]).toMatchObject(staleness(armType, why));
             expect(unobservedOrAsGood(snapshot, good)).toEqual([]);
+            expect(snapshot).toEqual(judgedOnItsCertificates(snapshot));
             expect(drawn(snapshot)).not.toEqual(drawn(good));
           }
         },
@@ -323,13 +359,14 @@ function unobservedOrAsGood(
   good: ClusterSnapshot,
 ): string[] {
   const problems: string[] = [];
+  const [drawnNow, drawnGood] = [drawn(snapshot), drawn(good)];
   const sections = {
-    ingress: [snapshot.ingress.flatMap(c => c.hops), good.ingress],
+    ingress: [drawnNow.ingress.flatMap(c => c.hops), drawnGood.ingress],
     egress: [snapshot.egress, good.egress],
     keyVault: [snapshot.keyVault, good.keyVault],
   } as const;
   for (const [name, [hops, goodSection]] of Object.entries(sections)) {
-    const section = snapshot[name as keyof typeof sections];
+    const section = drawnNow[name as keyof typeof sections];
     if (JSON.stringify(section) === JSON.stringify(goodSection)) continue;
     if (hops.length === 0) problems.push(`${name} is empty`);
     for (const hop of hops) {

@@ -14,7 +14,7 @@ import {
   azureAccess,
   createKubernetesFleetReader,
 } from '../sources/clusterSources';
-import { DEFAULT_THRESHOLDS } from '../resolver';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { attachServedCertificates } from '../tls/servedCertificates';
 import { SnapshotStore } from '../store/SnapshotStore';
 import {
@@ -47,7 +47,7 @@ function demoRefresher(
     logger: mockServices.logger.mock(),
     select: async () => everything,
     collect: fixtureCollector(() => buildDemoEstate(NOW)),
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in this test',
     now: () => NOW,
     ...options,

@@ -3,7 +3,7 @@ import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
 import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { DEFAULT_THRESHOLDS } from '../resolver';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { fixtureCollector } from '../__testUtils__/fixtureCollector';
@@ -98,7 +98,7 @@ describe.each(supported)(
           () => buildDemoEstate(new Date()),
           () => [{ match: () => true, hang: true }],
         ),
-        thresholds: DEFAULT_THRESHOLDS,
+        thresholds: DEFAULT_EXPIRY_THRESHOLDS,
         kubernetesUnavailableReason: 'not read in this test',
       });
       const starts: number[] = [];

@@ -8,7 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { sharedDir } from './sharedDir';
 import type { ArmResource } from '../arm/types';
-import type { BaselineResources, KubernetesObject } from '../controls/types';
+import type {
+  BaselineResources,
+  CertificateObservations,
+  KubernetesObject,
+} from '../controls/types';
 
 /** The 200 body of an example file, freshly parsed (so tests may mutate it). */
 export function readExample(file: string): ArmResource {
@@ -502,5 +506,69 @@ export function baselineResources(): BaselineResources {
       federatedCredential('mi-app1', 'app1', 'system:serviceaccount:app1:app1'),
     ],
     kubernetes: { objects: baselineKubernetesObjects() },
+    certificates: baselineCertificates(),
+  };
+}
+
+/** When the fixture's certificates are judged. */
+export const CERTIFICATES_AT = '2026-11-26T12:00:00.000Z';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An ISO date `days` after CERTIFICATES_AT. */
+export function daysAfterCertificatesAt(days: number): string {
+  return new Date(Date.parse(CERTIFICATES_AT) + days * DAY_MS).toISOString();
+}
+
+/**
+ * The three certificates of the reference (names from BASELINE-CONTROLS.md),
+ * months from expiry, and Traefik serving one its trust root anchors.
+ */
+export function baselineCertificates(): CertificateObservations {
+  const vault = (name: string) => ({
+    keyVaultSecretId: `https://kv-aks.vault.azure.net/secrets/${name}`,
+    vaultName: 'kv-aks',
+  });
+  return {
+    at: CERTIFICATES_AT,
+    thresholds: { warningDays: 30, criticalDays: 7 },
+    certificates: [
+      {
+        purpose: 'edge',
+        name: 'gateway-external-pfx-cert',
+        host: 'bicycle.contoso.com',
+        ...vault('gateway-external-pfx-cert'),
+        notAfter: daysAfterCertificatesAt(180),
+        status: 'ok',
+        statusText: 'expires in 180 days',
+      },
+      {
+        purpose: 'backend-trust-root',
+        name: 'appgw-ingress-internal-aks-ingress-tls',
+        ...vault('appgw-ingress-internal-aks-ingress-tls'),
+        notAfter: daysAfterCertificatesAt(300),
+        status: 'ok',
+        statusText: 'expires in 300 days',
+      },
+      {
+        purpose: 'ingress',
+        name: 'traefik-ingress-internal-aks-ingress-tls',
+        ...vault('traefik-ingress-internal-aks-ingress-tls'),
+        notAfter: daysAfterCertificatesAt(300),
+        status: 'ok',
+        statusText: 'expires in 300 days',
+      },
+    ],
+    backendTrust: [
+      {
+        backendHost: 'bu0001a0008-00.aks-ingress.contoso.com',
+        trustRoots: ['root-cert-wildcard-aks-ingress'],
+        served: {
+          subject: 'CN=*.aks-ingress.contoso.com',
+          names: ['*.aks-ingress.contoso.com'],
+          anchoredBy: ['root-cert-wildcard-aks-ingress'],
+          source: 'TLS probe of 10.240.4.4:443',
+        },
+      },
+    ],
   };
 }

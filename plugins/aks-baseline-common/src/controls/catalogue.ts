@@ -182,6 +182,57 @@ export const BASELINE_CONTROLS = [
     expected:
       "Traefik's internal load balancer IP, or an FQDN that resolves to it",
   },
+  // Certificates in the chain (BASELINE-CONTROLS.md "Round 2 additions")
+  {
+    id: 'CERT-01',
+    title: 'Edge certificate valid',
+    area: 'certificates',
+    severity: 'high',
+    field:
+      'listener certificate: Key Vault secret attributes.exp (sslCertificates[].keyVaultSecretId)',
+    expected:
+      'more days left than the warning threshold (fails when expired or at the critical threshold)',
+  },
+  {
+    id: 'CERT-02',
+    title: 'Backend trust root valid',
+    area: 'certificates',
+    severity: 'high',
+    field:
+      'trusted root certificate: Key Vault secret attributes.exp (trustedRootCertificates[].keyVaultSecretId)',
+    expected:
+      'more days left than the warning threshold (fails when expired or at the critical threshold)',
+  },
+  {
+    id: 'CERT-03',
+    title: 'Ingress (Traefik) certificate valid',
+    area: 'certificates',
+    severity: 'high',
+    field:
+      "Traefik's certificate: Key Vault secret attributes.exp (cluster tag or Traefik's SecretProviderClass)",
+    expected:
+      'more days left than the warning threshold (fails when expired or at the critical threshold)',
+  },
+  {
+    id: 'CERT-04',
+    title: "Trust root anchors Traefik's certificate",
+    area: 'certificates',
+    severity: 'high',
+    field:
+      'the certificate Traefik serves for the backend host name; backend settings trustedRootCertificates, hostName',
+    expected:
+      'signed by (or equal to) a trusted root of the backend settings, and a name in it covers the backend host name',
+  },
+  {
+    id: 'CERT-05',
+    title: 'Chain certificates from Key Vault, expiry readable',
+    area: 'certificates',
+    severity: 'medium',
+    field:
+      'trustedRootCertificates[].keyVaultSecretId, the ingress certificate reference, Key Vault secret attributes.exp',
+    expected:
+      'every trust root and the ingress certificate referenced from Key Vault (the edge certificate: TLS-02), each with an expiry the portal can read',
+  },
   // Key Vault and egress
   {
     id: 'KV-01',

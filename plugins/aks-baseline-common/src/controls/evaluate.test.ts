@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BASELINE_CONTROLS } from './catalogue';
+import { sharedDir } from '../__testUtils__/sharedDir';
 import {
   CONTROL_EVALUATORS,
   evaluateBaselineControls,
   summarizeControls,
 } from './evaluate';
 import { worstStatus } from './judgement';
-import { baselineResources } from '../__testUtils__/controlFixtures';
+import {
+  baselineResources,
+  CERTIFICATES_AT,
+  daysAfterCertificatesAt,
+} from '../__testUtils__/controlFixtures';
 import type {
   BaselineResources,
   ControlResult,
@@ -34,45 +41,34 @@ function k8s(
   return found;
 }
 const cluster = (i: BaselineResources): any => i.cluster!.properties;
+const certificate = (i: BaselineResources, purpose: string) =>
+  i.certificates!.certificates.find(c => c.purpose === purpose)!;
 const gateway = (i: BaselineResources): any =>
   i.applicationGateways![0].properties;
 
+/** The `| ID | title |` rows of a Markdown document's control tables, in order. */
+function documentedControls(markdown: string): Map<string, string> {
+  const rows = markdown.matchAll(/^\| ([A-Z0-9]+-\d\d) \| ([^|]+?) \|/gm);
+  return new Map([...rows].map(([, id, title]) => [id, title.trim()]));
+}
+
 describe('the catalogue', () => {
-  it('lists the 32 controls of BASELINE-CONTROLS.md in documented order, each with an evaluator', () => {
-    expect(BASELINE_CONTROLS.map(c => c.id)).toEqual([
-      'NET-01',
-      'NET-02',
-      'NET-03',
-      'NET-04',
-      'SEC-01',
-      'SEC-02',
-      'SEC-03',
-      'SEC-04',
-      'SEC-05',
-      'SEC-06',
-      'OPS-01',
-      'OPS-02',
-      'WAF-01',
-      'WAF-02',
-      'WAF-03',
-      'TLS-01',
-      'TLS-02',
-      'TLS-03',
-      'TLS-04',
-      'ING-01',
-      'KV-01',
-      'KV-02',
-      'KV-03',
-      'FW-01',
-      'K8S-01',
-      'K8S-02',
-      'K8S-03',
-      'K8S-04',
-      'K8S-05',
-      'K8S-06',
-      'K8S-07',
-      'K8S-08',
-    ]);
+  it('lists the controls of BASELINE-CONTROLS.md in documented order, then those the README adds, each with an evaluator', () => {
+    const documented = documentedControls(
+      readFileSync(sharedDir('BASELINE-CONTROLS.md'), 'utf8'),
+    );
+    const added = documentedControls(
+      readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8'),
+    );
+    expect(documented.size).toBe(32);
+    expect(
+      BASELINE_CONTROLS.map(c => c.id).filter(id => documented.has(id)),
+    ).toEqual([...documented.keys()]);
+    // Every other control is in the README's table, with the same title.
+    const rest = BASELINE_CONTROLS.filter(c => !documented.has(c.id));
+    expect(rest.map(c => [c.id, c.title])).toEqual(
+      [...added.entries()].filter(([id]) => !documented.has(id)),
+    );
     for (const control of BASELINE_CONTROLS)
       expect(CONTROL_EVALUATORS[control.id]).toBeInstanceOf(Function);
     expect(Object.keys(CONTROL_EVALUATORS).sort()).toEqual(
@@ -89,12 +85,12 @@ describe('a fully compliant baseline derived from the Microsoft examples', () =>
       .map(r => `${r.id} ${r.status}: ${r.reason}`);
     expect(notPassing).toEqual([]);
     expect(summarizeControls(results)).toEqual({
-      pass: 32,
+      pass: BASELINE_CONTROLS.length,
       fail: 0,
       warning: 0,
       'not-observed': 0,
       'not-applicable': 0,
-      total: 32,
+      total: BASELINE_CONTROLS.length,
     });
     expect(worstStatus(results)).toBe('pass');
   });
@@ -518,6 +514,52 @@ const MUTATIONS: Array<
         'system:serviceaccount:app1:default';
     },
   ],
+  [
+    'CERT-01',
+    'edge certificate expired a second ago',
+    i => {
+      certificate(i, 'edge').notAfter = new Date(
+        Date.parse(CERTIFICATES_AT) - 1000,
+      ).toISOString();
+    },
+  ],
+  [
+    'CERT-02',
+    'trust root at the critical threshold (7 days)',
+    i => {
+      certificate(i, 'backend-trust-root').notAfter =
+        daysAfterCertificatesAt(7);
+    },
+  ],
+  [
+    'CERT-03',
+    'Traefik certificate expired',
+    i => {
+      certificate(i, 'ingress').notAfter = daysAfterCertificatesAt(-3);
+    },
+  ],
+  [
+    'CERT-04',
+    'served certificate not anchored by a trust root',
+    i => {
+      i.certificates!.backendTrust![0].served!.anchoredBy = [];
+    },
+  ],
+  [
+    'CERT-04',
+    'served certificate for another name',
+    i => {
+      i.certificates!.backendTrust![0].served!.names = ['*.other.contoso.com'];
+    },
+  ],
+  [
+    'CERT-05',
+    'trust root uploaded to the gateway',
+    i => {
+      delete gateway(i).trustedRootCertificates[0].properties.keyVaultSecretId;
+      gateway(i).trustedRootCertificates[0].properties.data = 'MIIB...';
+    },
+  ],
 ];
 
 /** Accepted-but-noteworthy values: a warning, never a fail, never a silent pass. */
@@ -581,6 +623,13 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
     i => {
       delete k8s(i, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
         .from[0].podSelector;
+    },
+  ],
+  [
+    'CERT-01',
+    'edge certificate at the warning threshold (30 days)',
+    i => {
+      certificate(i, 'edge').notAfter = daysAfterCertificatesAt(30);
     },
   ],
 ];
@@ -779,13 +828,13 @@ describe('worstStatus and summarizeControls', () => {
     const summary = summarizeControls(
       evaluateBaselineControls({ cluster: baselineResources().cluster }),
     );
-    expect(summary.total).toBe(32);
+    expect(summary.total).toBe(BASELINE_CONTROLS.length);
     expect(
       summary.pass +
         summary.fail +
         summary.warning +
         summary['not-observed'] +
         summary['not-applicable'],
-    ).toBe(32);
+    ).toBe(BASELINE_CONTROLS.length);
   });
 });

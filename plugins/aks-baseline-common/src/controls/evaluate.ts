@@ -1,5 +1,6 @@
 import { buildInClusterModel, InClusterModel } from '../inCluster/model';
 import { BASELINE_CONTROLS } from './catalogue';
+import { certificateEvaluators } from './certificates';
 import { clusterEvaluators } from './cluster';
 import { edgeEvaluators } from './edge';
 import { egressEvaluators } from './egress';
@@ -17,6 +18,7 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...clusterEvaluators,
   ...egressEvaluators,
   ...edgeEvaluators,
+  ...certificateEvaluators,
   ...keyVaultEvaluators,
   ...kubernetesEvaluators,
 };

@@ -4,6 +4,11 @@
 export { BASELINE_CONTROLS, findControl } from './catalogue';
 export type { ControlId } from './catalogue';
 export { evaluateBaselineControls, summarizeControls } from './evaluate';
+export {
+  CERTIFICATE_VALIDITY_CONTROLS,
+  judgeCertificateValidity,
+} from './certificates';
+export type { Judgement } from './judgement';
 export { worstStatus } from './judgement';
 export {
   ipv4CidrContains,
@@ -14,8 +19,10 @@ export {
 } from './ipv4';
 export type { Ipv4Block } from './ipv4';
 export type {
+  BackendTrustObservation,
   BaselineContext,
   BaselineResources,
+  CertificateObservations,
   ControlArea,
   ControlDefinition,
   ControlResult,

@@ -12,6 +12,8 @@ import type {
   ArmVirtualNetwork,
   ArmWafPolicy,
 } from '../arm/types';
+import type { ExpiryThresholds } from '../certificates/expiry';
+import type { CertificateInfo } from '../fleet';
 
 /**
  * `not-observed`: the input did not contain what the control reads (never a
@@ -30,6 +32,7 @@ export type ControlStatus =
 export type ControlArea =
   | 'cluster'
   | 'edge'
+  | 'certificates'
   | 'keyvault'
   | 'egress'
   | 'kubernetes';
@@ -126,6 +129,43 @@ export interface BaselineContext {
 }
 
 /**
+ * App Gateway's trust in the certificate Traefik serves for one backend host
+ * name (CERT-04). @public
+ */
+export interface BackendTrustObservation {
+  /** The host name App Gateway sends to Traefik and checks the served certificate against. */
+  backendHost: string;
+  /** The trusted root certificates of the backend settings (names). */
+  trustRoots: string[];
+  /** What Traefik served for `backendHost`, when it was read. */
+  served?: {
+    subject: string;
+    /** DNS names of the certificate (its SANs, else its CN). */
+    names: string[];
+    /** The trust roots (of `trustRoots`) that verify it: empty when none does. */
+    anchoredBy: string[];
+    /** How it was read, e.g. `TLS probe of 10.240.4.4:443`. */
+    source: string;
+  };
+  /** Why `served` is absent. */
+  notObservedReason?: string;
+}
+
+/**
+ * The chain's certificates, for the certificate controls (CERT-01..05).
+ * @public
+ */
+export interface CertificateObservations {
+  /** When expiry is judged (ISO 8601): the refresh's time. */
+  at: string;
+  thresholds: ExpiryThresholds;
+  /** Every certificate on the chain as read (expiry from Key Vault's ARM metadata). */
+  certificates: CertificateInfo[];
+  /** Absent: not looked at (CERT-04 is not observed). */
+  backendTrust?: BackendTrustObservation[];
+}
+
+/**
  * Everything the evaluator may look at. Every member is optional: what is
  * absent makes the controls that need it `not-observed`.
  * @public
@@ -148,5 +188,7 @@ export interface BaselineResources {
   /** Absent = not looked up (K8S-08 cannot confirm the federation). */
   federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
   kubernetes?: KubernetesObservation;
+  /** Absent: the certificates do not exist yet (a template) or were not read. */
+  certificates?: CertificateObservations;
   context?: BaselineContext;
 }

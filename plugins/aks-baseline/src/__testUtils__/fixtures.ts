@@ -229,6 +229,7 @@ export function summary(
     location: 'northeurope',
     worstStatus: 'ok',
     failingControls: 0,
+    reasons: [],
     errorCount: 0,
     refreshedAt: new Date().toISOString(),
     stale: false,

@@ -2,15 +2,12 @@ import type {
   ArmResource,
   KubernetesObject,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   buildDemoEstate,
   demoClusterObjects,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import {
-  DEFAULT_THRESHOLDS,
-  indexInventory,
-  resolveCluster,
-} from '../../resolver';
+import { indexInventory, resolveCluster } from '../../resolver';
 import { inventoryOf } from '../../__testUtils__/inventoryOf';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -27,7 +24,7 @@ function resolveProd(
   )!;
   const snapshot = resolveCluster(cluster, indexInventory(inventory), {
     now: NOW,
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     vaultErrors: new Map(),
     subscriptionErrors: [],
     kubernetes: { objects },

@@ -7,6 +7,7 @@ import {
 
 export const AREA_LABEL: Record<ControlArea, string> = {
   edge: 'Edge: App Gateway, WAF and TLS',
+  certificates: 'Certificates in the chain',
   cluster: 'Cluster',
   kubernetes: 'Kubernetes',
   keyvault: 'Key Vault',
@@ -15,6 +16,7 @@ export const AREA_LABEL: Record<ControlArea, string> = {
 
 const AREA_ORDER: ControlArea[] = [
   'edge',
+  'certificates',
   'cluster',
   'kubernetes',
   'keyvault',
