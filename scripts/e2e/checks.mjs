@@ -387,6 +387,49 @@ export const checks = [
     },
   },
   {
+    name: 'an expired certificate is the loudest thing: a red TLS boundary at Traefik, a failing certificate control, a fleet reason',
+    async run({ page, frontend, screenshot }) {
+      await openAksTab(page, frontend, 'resource', 'aks-dev-neu');
+      // The boundary the expired Traefik certificate makes, red, with its days.
+      const boundary = page
+        .locator('[data-tls-status="error"]')
+        .filter({ hasText: 'TLS terminated at Traefik' })
+        .first();
+      await boundary.getByText('certificate expired 3 days ago').waitFor();
+      const title = await boundary.getAttribute('title');
+      if (
+        !/Fix: App Gateway refuses Traefik's certificate: users get 502; renew traefik-ingress-internal-aks-ingress-tls/.test(
+          title ?? '',
+        )
+      ) {
+        throw new Error(`the Traefik boundary does not say the fix: ${title}`);
+      }
+      // CERT-03 fails, CERT-02 (5 days left, critical) too.
+      const certificates = page.getByRole('table', {
+        name: 'Certificates in the chain controls',
+      });
+      for (const id of ['CERT-03', 'CERT-02']) {
+        await certificates
+          .getByRole('row')
+          .filter({ hasText: id })
+          .getByText('fail', { exact: true })
+          .waitFor();
+      }
+      await screenshot('expired-certificate-boundary');
+      // The fleet row says why it is red.
+      await sidebarLink(page, 'AKS Baseline').click();
+      await page.waitForURL(`${frontend}/aks-baseline`);
+      await page
+        .locator('[data-testid="fleet-status-reason"]')
+        .filter({
+          hasText:
+            'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+        })
+        .waitFor();
+      await screenshot('fleet-reasons');
+    },
+  },
+  {
     name: 'keyboard: Tab reaches a hop and Enter opens its details',
     async run({ page, frontend, screenshot }) {
       const tab = await openAksTab(page, frontend, 'resource', 'aks-dev-neu');

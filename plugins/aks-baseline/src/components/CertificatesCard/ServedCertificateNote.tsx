@@ -3,6 +3,10 @@ import Typography from '@material-ui/core/Typography';
 import { formatDate } from '../../format';
 import { StatusLabel } from '../StatusLabel';
 
+/** What the probe is, how to turn it on, and why it is off by default. */
+export const NOT_PROBED =
+  'The TLS probe opens a handshake to the listener host from the portal and compares what is served with Key Vault (a rotation App Gateway has not picked up). It is off by default because it connects from the portal to your hosts; turn it on with aksBaseline.tlsProbe.enabled: true.';
+
 /**
  * What the live TLS handshake saw, next to what Key Vault holds: a mismatch
  * means a rotation App Gateway has not picked up.
@@ -14,9 +18,14 @@ export const ServedCertificateNote = ({
 }) => {
   if (!served) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        not probed
-      </Typography>
+      <>
+        <Typography variant="body2" color="textSecondary">
+          not probed
+        </Typography>
+        <Typography variant="caption" display="block" color="textSecondary">
+          {NOT_PROBED}
+        </Typography>
+      </>
     );
   }
   return (

@@ -20,6 +20,10 @@ const demoFleet: ListClustersResponse = {
   clusters: [
     summary('aks-dev-neu', {
       worstStatus: 'error',
+      reasons: [
+        'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+        'backend trust root appgw-ingress-internal-aks-ingress-tls expires in 5 days',
+      ],
       soonestExpiry: {
         name: 'traefik-ingress-internal-aks-ingress-tls',
         purpose: 'ingress',
@@ -268,5 +272,17 @@ describe('FleetPage', () => {
     await screen.findByText('Clusters (1000)');
     expect(dataRows()).toHaveLength(20);
     expect(screen.getAllByText('1-20 of 1000').length).toBeGreaterThan(0);
+  });
+
+  it('says why each row has its status: the first reason, all of them on hover', async () => {
+    await renderFleet({ listClusters: async () => demoFleet });
+
+    const reason = await screen.findByText(
+      /ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago/,
+    );
+    expect(reason).toHaveTextContent('(+1 more)');
+    expect(reason.closest('[title]')?.getAttribute('title')).toBe(
+      demoFleet.clusters[0].reasons.join('\n'),
+    );
   });
 });

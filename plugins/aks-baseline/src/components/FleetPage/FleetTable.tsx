@@ -69,6 +69,28 @@ const SoonestExpiry = ({ cluster }: { cluster: ClusterSummary }) => {
   );
 };
 
+/** The status, the first reason for it, and every reason on hover. */
+const StatusWithReasons = ({ cluster }: { cluster: ClusterSummary }) => {
+  const reasons = cluster.reasons ?? [];
+  const more = reasons.length - 1;
+  return (
+    <span title={reasons.join('\n')}>
+      <HopStatusLabel status={cluster.worstStatus} />
+      {reasons.length > 0 && (
+        <Typography
+          variant="caption"
+          display="block"
+          color="textSecondary"
+          data-testid="fleet-status-reason"
+        >
+          {reasons[0]}
+          {more > 0 && ` (+${more} more)`}
+        </Typography>
+      )}
+    </span>
+  );
+};
+
 const LastRefresh = ({ cluster }: { cluster: ClusterSummary }) => (
   <>
     <Typography variant="body2">{formatAge(cluster.refreshedAt)}</Typography>
@@ -105,7 +127,7 @@ const columns: TableColumn<ClusterSummary>[] = [
   {
     title: 'Status',
     field: 'worstStatus',
-    render: row => <HopStatusLabel status={row.worstStatus} />,
+    render: row => <StatusWithReasons cluster={row} />,
     customSort: (a, b) => ATTENTION[a.worstStatus] - ATTENTION[b.worstStatus],
   },
   {

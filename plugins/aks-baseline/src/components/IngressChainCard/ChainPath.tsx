@@ -56,9 +56,8 @@ export const ChainPath = ({
           <li key={index} className={classes.step}>
             {hop.tls ? (
               <TlsBoundaryMarker
-                boundary={hop.tls.boundary}
+                tls={hop.tls}
                 text={tlsBoundaryText(hop.kind, hop.tls.boundary)}
-                note={hop.tls.note}
               />
             ) : (
               index > 0 && (

@@ -1,4 +1,4 @@
-import { TlsBoundary } from '@aks-baseline/plugin-aks-baseline-common';
+import { TlsBoundaryInfo } from '@aks-baseline/plugin-aks-baseline-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Lock from '@material-ui/icons/Lock';
@@ -20,35 +20,69 @@ const useStyles = makeStyles(theme => ({
   },
   encrypted: { color: theme.palette.success.main },
   plaintext: { color: theme.palette.warning.dark },
+  error: { color: theme.palette.error.main },
+  warning: { color: theme.palette.warning.dark },
   text: { lineHeight: 1.2 },
+  certificate: { lineHeight: 1.2, fontWeight: 600 },
 }));
+
+/** The certificate's state in a few words: `certificate expired 3 days ago`. */
+function certificateLine(tls: TlsBoundaryInfo): string | undefined {
+  const certificate = tls.certificate;
+  if (!certificate || (tls.status !== 'error' && tls.status !== 'warning')) {
+    return undefined;
+  }
+  return `certificate ${certificate.statusText.split('; ')[0]}`;
+}
 
 /**
  * The place where TLS changes on the way in, drawn between two hops: a lock
- * where a TLS session ends or starts, an open lock where traffic is plain.
+ * where a TLS session ends or starts, an open lock where traffic is plain;
+ * red (with the certificate's days) when the certificate that makes the
+ * boundary has expired, amber when it is within the critical threshold.
  */
 export const TlsBoundaryMarker = ({
-  boundary,
+  tls,
   text,
-  note,
 }: {
-  boundary: TlsBoundary;
+  tls: TlsBoundaryInfo;
   text: string;
-  note: string;
 }) => {
   const classes = useStyles();
-  const plaintext = boundary === 'plaintext';
+  const plaintext = tls.boundary === 'plaintext';
   const Icon = plaintext ? LockOpen : Lock;
+  const failing = tls.status === 'error' || tls.status === 'warning';
+  const iconClass = plaintext
+    ? classes.plaintext
+    : failing
+    ? classes[tls.status as 'error' | 'warning']
+    : classes.encrypted;
+  const line = certificateLine(tls);
+  const title = [
+    tls.note,
+    tls.certificate && `${tls.certificate.name}: ${tls.certificate.statusText}`,
+    tls.fix && `Fix: ${tls.fix}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return (
-    <div className={classes.marker} title={note}>
-      <Icon
-        fontSize="small"
-        aria-hidden
-        className={plaintext ? classes.plaintext : classes.encrypted}
-      />
+    <div
+      className={classes.marker}
+      title={title}
+      data-tls-status={tls.status ?? 'unknown'}
+    >
+      <Icon fontSize="small" aria-hidden className={iconClass} />
       <Typography variant="caption" className={classes.text}>
         {text}
       </Typography>
+      {line && (
+        <Typography
+          variant="caption"
+          className={`${classes.certificate} ${iconClass}`}
+        >
+          {line}
+        </Typography>
+      )}
     </div>
   );
 };
