@@ -369,7 +369,10 @@ export const checks = [
         'TLS terminated at Traefik',
       ]);
 
-      const table = page.getByRole('table', { name: 'Certificates' });
+      const table = page.getByRole('table', {
+        name: 'Certificates',
+        exact: true,
+      });
       for (const [name, days] of [
         ['gateway-external-pfx-cert', 'expires in 21 days'],
         ['appgw-ingress-internal-aks-ingress-tls', 'expires in 5 days'],

@@ -65,6 +65,20 @@ describe('the demo portal’s in-cluster hops', () => {
     });
   });
 
+  it('says why aks-dev-neu is red, its expired Traefik certificate first', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/clusters');
+    const dev = res.body.clusters.find((c: any) => c.name === 'aks-dev-neu');
+
+    expect(dev.reasons.slice(0, 2)).toEqual([
+      'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+      'backend trust root appgw-ingress-internal-aks-ingress-tls expires in 5 days',
+    ]);
+    expect(dev.soonestExpiry).toMatchObject({
+      name: 'traefik-ingress-internal-aks-ingress-tls',
+      status: 'expired',
+    });
+  });
+
   it('names the demo as its source', async () => {
     const res = await request(server).get('/api/aks-baseline/v1/about');
 

@@ -79,7 +79,10 @@ function controlsStatus(failing: Array<{ severity: string }>): HopStatus {
  */
 export function statusReasons(snapshot: ClusterSnapshot): string[] {
   const reasons: Reason[] = [
-    ...snapshot.certificates.flatMap(certificateReason),
+    // Soonest expiry first: an expired certificate leads.
+    ...[...snapshot.certificates]
+      .sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity))
+      .flatMap(certificateReason),
     ...snapshot.controls.flatMap(controlReason),
     ...unexplainedHops(snapshot),
     ...snapshot.errors.map(e => ({

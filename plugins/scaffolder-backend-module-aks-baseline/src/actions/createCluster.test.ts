@@ -1,3 +1,4 @@
+import { BASELINE_CONTROLS } from '@aks-baseline/plugin-aks-baseline-common';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -136,7 +137,7 @@ describe('aks-baseline:create-cluster', () => {
       expect(outputs.entityRef).toBe(
         `resource:default/${step.input.clusterName}`,
       );
-      expect(outputs.controls).toHaveLength(32);
+      expect(outputs.controls).toHaveLength(BASELINE_CONTROLS.length);
       expect(outputs.deployment?.mode).toBe(
         step.input.deploy ? 'deployed' : undefined,
       );
@@ -199,7 +200,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/27 of 32 pass/);
+    expect(outputs.summary).toMatch(/27 of 37 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 
