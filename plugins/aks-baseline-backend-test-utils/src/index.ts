@@ -24,6 +24,8 @@ export type {
   FixtureCluster,
   FixtureRequestRecord,
 } from './kubernetes/KubernetesFixtureServer';
+export { createFixtureTls } from './kubernetes/certificates';
+export type { FixtureTls } from './kubernetes/certificates';
 export { KubernetesSchemas, schemasDir } from './kubernetes/kubernetesSchemas';
 export type { SchemaVerdict } from './kubernetes/kubernetesSchemas';
 export { findRepoRoot, sharedDir } from './shared/sharedDir';

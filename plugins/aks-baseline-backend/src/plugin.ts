@@ -25,6 +25,7 @@ import { createRouter } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
 import { probeServedCertificate } from './tls/probeServedCertificate';
 import { attachServedCertificates } from './tls/servedCertificates';
+import { probeBackendTargets } from './service/probeBackends';
 
 // Read at build time by the bundler and at run time by Node alike.
 const { version: pluginVersion } = require('../package.json');
@@ -94,6 +95,16 @@ export const aksBaselinePlugin = createBackendPlugin({
           kubernetesUnavailableReason: KUBERNETES_NOT_READ,
           readKubernetes: createKubernetesFleetReader(config, azure),
           traefik: kubernetesTraefik(config),
+          probeBackends: config.tlsProbe.enabled
+            ? targets =>
+                probeBackendTargets(targets, target =>
+                  probeServedCertificate(target.backendHost, {
+                    timeoutMs: config.tlsProbe.timeoutSeconds * 1000,
+                    port: target.port,
+                    addressFor: () => target.address,
+                  }),
+                )
+            : undefined,
           probeServedCertificates: config.tlsProbe.enabled
             ? snapshots =>
                 attachServedCertificates(snapshots, host =>

@@ -11,3 +11,5 @@ export type { ResolvedCluster } from './resolveCluster';
 export { describeFailure } from './listingGaps';
 export { keepLastGood, subscriptionsUsedBy } from './lastGood';
 export type { KeptSnapshot } from './lastGood';
+export { backendTargets, backendTargetKey } from './backendTargets';
+export type { BackendTarget, ServedChain } from './backendTargets';

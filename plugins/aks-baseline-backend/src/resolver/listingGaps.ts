@@ -67,8 +67,11 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
     'TLS-04',
     'ING-01',
     'K8S-03',
-    // Through "no certificate": without gateways it is unknown, not absent.
+    // The edge and trust-root certificates, and where Traefik is probed,
+    // are found through the gateways.
+    'CERT-01',
     'CERT-02',
+    'CERT-04',
     'CERT-05',
   ],
   wafPolicies: ['WAF-02', 'WAF-03'],

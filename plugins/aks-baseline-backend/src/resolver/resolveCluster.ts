@@ -30,6 +30,12 @@ import { buildIngressChains, gatewayCertificates } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
+import {
+  backendTargetKey,
+  backendTargets,
+  backendTrustObservations,
+  ServedChain,
+} from './backendTargets';
 import { withCertificateJudgements } from '../chain/certificateBoundary';
 import {
   analyzeInCluster,
@@ -61,7 +67,16 @@ export interface ResolveOptions {
    * failed list there may hide one of its gateways or endpoints.
    */
   relatedSubscriptions?: string[];
+  /**
+   * What Traefik served to a probe of each backend target (CERT-04); absent:
+   * not probed, and `servedNotProbedReason` says why.
+   */
+  servedByTraefik?: Map<string, ServedChain>;
+  servedNotProbedReason?: string;
 }
+
+const PROBE_OFF =
+  'the TLS probe is off (aksBaseline.tlsProbe.enabled): CERT-04 needs the certificate Traefik serves, read from where the portal runs';
 
 const NOT_READ = 'Kubernetes objects were not read';
 
@@ -202,8 +217,13 @@ export function lookUpResources(
  */
 export function certificateObservations(
   resources: ClusterResources,
-  context: CertificateContext,
+  context: CertificateContext &
+    Pick<ResolveOptions, 'servedByTraefik' | 'servedNotProbedReason'>,
 ): CertificateObservations {
+  const notProbed: ServedChain = {
+    ok: false,
+    reason: context.servedNotProbedReason ?? PROBE_OFF,
+  };
   return {
     at: context.now.toISOString(),
     thresholds: context.thresholds,
@@ -211,6 +231,11 @@ export function certificateObservations(
       ...gatewayCertificates(resources.gateways, context),
       ingressCertificateOf(resources, context),
     ],
+    backendTrust: backendTrustObservations(
+      backendTargets(resources.gateways),
+      target =>
+        context.servedByTraefik?.get(backendTargetKey(target)) ?? notProbed,
+    ),
   };
 }
 

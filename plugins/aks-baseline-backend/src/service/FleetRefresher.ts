@@ -23,7 +23,9 @@ import {
   subscriptionsUsedBy,
   ResolvedCluster,
   resolveClusterWithGaps,
+  backendTargets,
 } from '../resolver';
+import type { BackendTarget, ServedChain } from '../resolver';
 import {
   RefreshResult,
   SnapshotStore,
@@ -80,6 +82,13 @@ export interface FleetRefresherOptions {
   readKubernetes?: KubernetesFleetReader;
   /** Where Traefik runs, for the resolver. */
   traefik?: TraefikSettings;
+  /**
+   * What Traefik serves at each HTTPS backend of the gateways (live TLS
+   * probe, CERT-04), when enabled.
+   */
+  probeBackends?: (
+    targets: BackendTarget[],
+  ) => Promise<Map<string, ServedChain>>;
   /** Adds what each listener really serves (live TLS probe), when enabled. */
   probeServedCertificates?: (
     snapshots: ClusterSnapshot[],
@@ -144,12 +153,13 @@ export class FleetRefresher {
     if (signal?.aborted) {
       return this.saveFailedRun(startedAt, 'refresh', abandoned());
     }
+    const servedByTraefik = await this.probeBackends(inventory);
     const refreshedAt = this.now();
     const lastGood = await this.lastGoodSnapshots(inventory);
     const resolved = await this.probe(
       this.resolve(
         clusters,
-        { inventory, kubernetes, selection, lastGood },
+        { inventory, kubernetes, selection, lastGood, servedByTraefik },
         refreshedAt,
       ),
     );
@@ -237,10 +247,12 @@ export class FleetRefresher {
       kubernetes: KubernetesReads;
       selection: ClusterSelection;
       lastGood: Map<string, ClusterSnapshot>;
+      servedByTraefik?: Map<string, ServedChain>;
     },
     now: Date,
   ): ResolvedCluster[] {
-    const { inventory, kubernetes, selection, lastGood } = context;
+    const { inventory, kubernetes, selection, lastGood, servedByTraefik } =
+      context;
     const index = indexInventory(inventory);
     const vaultErrors = new Map(
       inventory.errors
@@ -262,12 +274,22 @@ export class FleetRefresher {
         kubernetes: kubernetes.read?.results.get(id),
         traefik: this.options.traefik,
         relatedSubscriptions: previous && subscriptionsUsedBy(previous),
+        servedByTraefik,
       });
       return {
         snapshot: { ...snapshot, entityRef: selection.entityRefs.get(id) },
         gaps,
       };
     });
+  }
+
+  /** What Traefik serves at each gateway backend, when the live TLS probe is on. */
+  private async probeBackends(
+    inventory: CollectedInventory,
+  ): Promise<Map<string, ServedChain> | undefined> {
+    const probe = this.options.probeBackends;
+    if (!probe) return undefined;
+    return probe(backendTargets(inventory.applicationGateways));
   }
 
   /** What each listener really serves, when the live TLS probe is on. */

@@ -1,4 +1,5 @@
 import { ServedCertificate } from '@aks-baseline/plugin-aks-baseline-common';
+import type { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
 
 export interface TlsProbeOptions {
@@ -12,7 +13,12 @@ export interface TlsProbeOptions {
 }
 
 export type TlsProbeResult =
-  | { ok: true; served: Omit<ServedCertificate, 'matchesKeyVault'> }
+  | {
+      ok: true;
+      served: Omit<ServedCertificate, 'matchesKeyVault'>;
+      /** The chain as served, leaf first, PEM (public certificates only; never stored). */
+      chainPem: string[];
+    }
   | { ok: false; error: string };
 
 /**
@@ -59,6 +65,7 @@ export function probeServedCertificate(
       }
       finish({
         ok: true,
+        chainPem: servedChainPem(certificate),
         served: {
           subject: certificate.subject.replace(/\n/g, ', '),
           issuer: certificate.issuer.replace(/\n/g, ', '),
@@ -75,4 +82,23 @@ export function probeServedCertificate(
       }),
     );
   });
+}
+
+/**
+ * The certificates the peer sent, leaf first, up to a self-signed one.
+ * (`getPeerCertificate(true)` gives an empty object for some valid
+ * certificates; the X509Certificate chain does not.)
+ */
+function servedChainPem(leaf: X509Certificate): string[] {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  for (
+    let certificate: X509Certificate | undefined = leaf;
+    certificate && !seen.has(certificate.fingerprint256);
+    certificate = certificate.issuerCertificate
+  ) {
+    seen.add(certificate.fingerprint256);
+    chain.push(certificate.toString());
+  }
+  return chain;
 }

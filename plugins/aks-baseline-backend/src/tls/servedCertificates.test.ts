@@ -65,6 +65,8 @@ describe('live TLS probe', () => {
 
     expect(result).toEqual({
       ok: true,
+      // The self-signed certificate, once, as PEM.
+      chainPem: [expect.stringMatching(/^-----BEGIN CERTIFICATE-----\n/)],
       served: {
         subject: 'CN=shop.contoso.test',
         issuer: 'CN=shop.contoso.test',
