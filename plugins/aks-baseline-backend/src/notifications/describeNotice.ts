@@ -17,11 +17,12 @@ const PURPOSE: Record<CertificatePurpose, string> = {
   ingress: 'ingress (Traefik)',
 };
 
-// Expired breaks TLS now; critical leaves days to act.
+// Expired breaks TLS now; critical leaves days to act; warning is a heads-up
+// to plan the renewal (`low`: Backstage draws `normal` as a green check).
 const CERTIFICATE_SEVERITY = {
   expired: 'critical',
   critical: 'high',
-  warning: 'normal',
+  warning: 'low',
 } as const;
 
 const CONTROL_SEVERITY = {
@@ -56,7 +57,9 @@ export function describeNotice(
     return {
       ...common,
       title: `${cluster.name}: control ${control.id} is failing (${control.title})`,
-      description: `Found ${control.found}; expected ${control.expected}. ${control.reason}`,
+      description: `${sentence(control.reason)} Found: ${
+        control.found
+      }; expected: ${control.expected}.`,
       severity: CONTROL_SEVERITY[control.severity],
       topic: 'AKS baseline controls',
     };
@@ -71,7 +74,7 @@ export function describeNotice(
       certificate.name
     } ${certificate.statusText}`,
     description: [
-      `${where}; valid until ${notice.instance}.`,
+      `${where}; valid until ${readableTime(notice.instance)}.`,
       hosts.length > 0 ? `Serves ${hosts.join(', ')}.` : '',
       `Renew it in ${
         certificate.vaultName
@@ -84,6 +87,17 @@ export function describeNotice(
     severity: CERTIFICATE_SEVERITY[notice.level],
     topic: 'AKS certificate expiry',
   };
+}
+
+/** `2026-12-04 22:40 UTC` */
+function readableTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A reason as a sentence: capital first, one full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.+$/, '');
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }
 
 function clusterLink(cluster: ClusterSnapshot): string {
