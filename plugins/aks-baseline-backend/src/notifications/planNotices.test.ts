@@ -108,12 +108,13 @@ describe('planNotices', () => {
     ]);
   });
 
-  it('forgets a certificate seen ok, and other expiries of one at a level, never an unknown one', () => {
+  it('forgets a certificate seen ok, and other expiries of one at a level, never an unknown or unreadable one', () => {
     const plan = planNotices(
       snapshot([
         certificate('edge', 'ok'),
         certificate('ingress', 'critical'),
         certificate('backend-trust-root', 'unknown', { notAfter: undefined }),
+        certificate('edge', 'expired', { name: 'odd', notAfter: 'soon' }),
       ]),
       ALL,
     );

@@ -98,10 +98,12 @@ function planCertificates(
       resets.push({ subject });
       continue;
     }
-    if (!LEVELS.includes(certificate.status) || !certificate.notAfter) {
+    const notAfter = new Date(certificate.notAfter ?? Number.NaN);
+    // A level without a readable expiry cannot say which certificate it is.
+    if (!LEVELS.includes(certificate.status) || isNaN(notAfter.getTime())) {
       continue;
     }
-    const instance = new Date(certificate.notAfter).toISOString();
+    const instance = notAfter.toISOString();
     resets.push({ subject, keepInstance: instance });
     const level = certificate.status as CertificateLevel;
     if (!options.certificateLevels.includes(level)) continue;
