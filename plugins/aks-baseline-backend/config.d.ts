@@ -94,6 +94,23 @@ export interface Config {
       criticalDays?: number;
     };
     /**
+     * Notices to owners through Backstage's notifications (needs
+     * `@backstage/plugin-notifications-backend` in the backend): when a
+     * certificate reaches a level of `certificates` (warning, critical,
+     * expired), its cluster's owner and the owners of the apps whose host it
+     * serves are told; when a control starts failing, the cluster's owner.
+     * Each notice is sent once; a renewed certificate or a control that
+     * passes again is told anew.
+     */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Which certificate levels send a notice; default all three. The days are `certificates.*Days`. */
+      certificateLevels?: Array<'warning' | 'critical' | 'expired'>;
+      /** Who is told when a control starts failing: the cluster entity's owner (default) or nobody. */
+      clusterNoticesTo?: 'owner' | 'none';
+    };
+    /**
      * Live TLS handshake to each listener host at every refresh (SNI, no
      * trust check), to see the certificate actually served and flag one that
      * differs from Key Vault (a rotation App Gateway has not picked up).

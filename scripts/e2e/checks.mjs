@@ -571,6 +571,41 @@ export const checks = [
     },
   },
   {
+    name: 'the notifications page tells the guest about aks-dev-neu’s expired certificate',
+    async run({ page, frontend, screenshot }) {
+      // Sent by the refresh after start-up, or by the notice retry a few
+      // minutes later when the catalog did not have the cluster yet.
+      const notice = page
+        .getByText(
+          /^aks-dev-neu: ingress \(Traefik\) certificate \S+ expired \d+ days? ago$/,
+        )
+        .first();
+      const deadline = Date.now() + 240_000;
+      await gotoSignedIn(page, `${frontend}/notifications`);
+      for (;;) {
+        try {
+          await notice.waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await page.reload();
+        }
+      }
+      // It links to the cluster's tab; the sidebar counts it as unread.
+      const link = await page
+        .getByRole('link', { name: /aks-dev-neu: ingress \(Traefik\)/ })
+        .first()
+        .getAttribute('href');
+      assertEqual(
+        link,
+        '/catalog/default/resource/aks-dev-neu/aks-baseline',
+        'notification link',
+      );
+      await sidebarLink(page, /^Notifications/).waitFor();
+      await screenshot('notifications');
+    },
+  },
+  {
     name: 'the README screenshot: a cluster with a failing hop, chain first',
     async run({ page, frontend, screenshot }) {
       await openAksTab(page, frontend, 'resource', 'aks-staging-weu');

@@ -1,8 +1,17 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import aksBaselinePlugin from '@aks-baseline/plugin-aks-baseline/alpha';
 import { navModule } from './modules/nav';
 
 export default createApp({
-  features: [catalogPlugin, aksBaselinePlugin, navModule],
+  features: [
+    catalogPlugin,
+    aksBaselinePlugin,
+    // Owners' notices (expiring certificates, failing controls), pushed live.
+    notificationsPlugin,
+    signalsPlugin,
+    navModule,
+  ],
 });

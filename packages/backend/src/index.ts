@@ -26,6 +26,12 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Notifications (the AKS baseline plugin tells owners about expiring
+// certificates and failing controls through them) and signals, which push
+// new notifications to open browsers.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // The AKS baseline plugin and its scaffolder actions.
 backend.add(import('@aks-baseline/plugin-aks-baseline-backend'));
 // The demo estate (no Azure account needed). Remove this line for a real

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
 import { aksBaselineClusterSourcesExtensionPoint } from '@aks-baseline/plugin-aks-baseline-node';
 import { readPluginConfig } from './config/pluginConfig';
@@ -18,9 +19,10 @@ import {
   checkClusterSources,
   ClusterSourcesExtensions,
 } from './sources/extensionPoint';
+import { catalogAppsServing, OwnerNotifier } from './notifications';
 import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
-import { refreshTask } from './service/refreshTask';
+import { noticeRetryTask, refreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
 import { probeServedCertificate } from './tls/probeServedCertificate';
@@ -61,6 +63,7 @@ export const aksBaselinePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
+        notifications: notificationService,
       },
       async init(deps) {
         const { httpRouter, logger, scheduler, catalog, auth } = deps;
@@ -85,6 +88,17 @@ export const aksBaselinePlugin = createBackendPlugin({
           );
           return items;
         };
+        const entityLinks = cachedEntityLinks(deps.cache, catalogClusters);
+        const notifier = config.notifications.enabled
+          ? new OwnerNotifier({
+              ledger: store.noticeLedger(),
+              notifications: deps.notifications,
+              appsServing: catalogAppsServing(catalog, auth),
+              entityLinks,
+              config: config.notifications,
+              logger,
+            })
+          : undefined;
         const refresher = new FleetRefresher({
           store,
           logger,
@@ -114,9 +128,13 @@ export const aksBaselinePlugin = createBackendPlugin({
                   }),
                 )
             : undefined,
+          notifyOwners: notifier && (clusters => notifier.notify(clusters)),
         });
 
         await scheduler.scheduleTask(refreshTask(refresher, config.refresh));
+        if (notifier) {
+          await scheduler.scheduleTask(noticeRetryTask(notifier));
+        }
 
         httpRouter.use(
           await createRouter({
@@ -124,10 +142,7 @@ export const aksBaselinePlugin = createBackendPlugin({
             permissions: deps.permissions,
             scheduler,
             catalog,
-            reader: new FleetReader(
-              store,
-              cachedEntityLinks(deps.cache, catalogClusters),
-            ),
+            reader: new FleetReader(store, entityLinks),
             config,
             sources,
             pluginVersion,

@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
 
 /**
  * Test-only: SQLite always, plus PostgreSQL on every server a connection
@@ -17,4 +18,17 @@ export function createTestDatabases() {
     disableDocker: true,
   });
   return { databases, supported: databases.eachSupportedId() };
+}
+
+/**
+ * Test-only: another replica's connection pool to the same database. An
+ * in-memory SQLite database lives in one connection, so there the replicas
+ * share it. The caller destroys a new pool (`!== knex`) when done.
+ */
+export function anotherReplica(knex: Knex): Knex {
+  const { client, connection, pool } = knex.client.config;
+  if (client === 'better-sqlite3' || client === 'sqlite3') {
+    return knex;
+  }
+  return knexFactory({ client, connection, pool });
 }

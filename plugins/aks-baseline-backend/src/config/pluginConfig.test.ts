@@ -54,6 +54,10 @@ describe('readPluginConfig: unknown keys stop start-up', () => {
       'aksBaseline.certificates.warnDays is not a known option; did you mean warningDays?',
     ],
     [
+      { notifications: { clusterNoticeTo: 'none' } },
+      'aksBaseline.notifications.clusterNoticeTo is not a known option; did you mean clusterNoticesTo?',
+    ],
+    [
       { tlsProbe: { timeoutSecond: 3 } },
       'aksBaseline.tlsProbe.timeoutSecond is not a known option; did you mean timeoutSeconds?',
     ],
@@ -147,5 +151,23 @@ describe('readPluginConfig: cluster ids', () => {
     expect(
       read({ aksBaseline: { clusters: [CLUSTER.toUpperCase()] } }).clusters,
     ).toEqual([CLUSTER.toUpperCase()]);
+  });
+});
+
+describe('readPluginConfig: notifications', () => {
+  it('tells owners of every level and failing controls by default', () => {
+    expect(read({}).notifications).toEqual({
+      enabled: true,
+      certificateLevels: ['warning', 'critical', 'expired'],
+      clusterNoticesTo: 'owner',
+    });
+  });
+
+  it('refuses a level that is not one, naming the field', () => {
+    expect(
+      startupError({
+        aksBaseline: { notifications: { certificateLevels: ['expiring'] } },
+      }),
+    ).toMatch(/aksBaseline\.notifications\.certificateLevels\.0/);
   });
 });

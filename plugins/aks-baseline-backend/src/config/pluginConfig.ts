@@ -124,6 +124,18 @@ export const pluginConfigSchema = z
       .refine(c => c.criticalDays <= c.warningDays, {
         message: 'criticalDays must not exceed warningDays',
       }),
+    notifications: z
+      .object({
+        // On by default: being told before a certificate expires is the
+        // point, and a portal nobody remembered to configure would stay silent.
+        enabled: z.boolean().default(true),
+        certificateLevels: z
+          .array(z.enum(['warning', 'critical', 'expired']))
+          .default(['warning', 'critical', 'expired']),
+        clusterNoticesTo: z.enum(['owner', 'none']).default('owner'),
+      })
+      .strict()
+      .default({}),
     tlsProbe: z
       .object({
         enabled: z.boolean().default(false),

@@ -350,4 +350,36 @@ describe('FleetRefresher', () => {
 
     expect(a.runId).toBe(b.runId);
   });
+
+  it('tells owners after the save, and a notifier that fails does not fail the refresh', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await SnapshotStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const told: Array<{ stored: number; clusters: string[] }> = [];
+    const refresher = demoRefresher(store, {
+      notifyOwners: async clusters => {
+        told.push({
+          stored: (await store.listSummaries()).length,
+          clusters: clusters.map(c => c.snapshot.name).sort(),
+        });
+        throw new Error('the notice ledger is down');
+      },
+    });
+
+    const outcome = await refresher.refresh();
+
+    expect(told).toEqual([
+      {
+        stored: 4,
+        clusters: [
+          'aks-dev-neu',
+          'aks-legacy-neu',
+          'aks-prod-weu',
+          'aks-staging-weu',
+        ],
+      },
+    ]);
+    expect(outcome.status).toBe('succeeded');
+  });
 });

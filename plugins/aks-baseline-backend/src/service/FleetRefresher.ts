@@ -93,6 +93,11 @@ export interface FleetRefresherOptions {
   probeServedCertificates?: (
     snapshots: ClusterSnapshot[],
   ) => Promise<ClusterSnapshot[]>;
+  /**
+   * Tells owners what the saved refresh found (certificate levels, failing
+   * controls); runs after the save, and never fails the refresh.
+   */
+  notifyOwners?: (clusters: KeptSnapshot[]) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -138,7 +143,7 @@ export class FleetRefresher {
     return (this.options.now ?? (() => new Date()))();
   }
 
-  /** select -> collect -> read clusters -> resolve -> probe -> keep last good -> save -> log. */
+  /** select -> collect -> read clusters -> resolve -> probe -> keep last good -> save -> notify -> log. */
   private async run(signal?: AbortSignal): Promise<RefreshOutcome> {
     const startedAt = this.now();
     const selection = await this.options.select();
@@ -186,6 +191,7 @@ export class FleetRefresher {
       inventory,
       errors,
     });
+    await this.notifyOwners(kept);
     return this.logOutcome({
       ...saved,
       startedAt,
@@ -221,6 +227,19 @@ export class FleetRefresher {
       ...missingClusters(await store.listSummaries(), run.clusters, inventory),
     });
     return { runId, status, requestCount: inventory.requestCount };
+  }
+
+  /** After the save, so a notice never announces data that was not stored. */
+  private async notifyOwners(kept: KeptSnapshot[]): Promise<void> {
+    try {
+      await this.options.notifyOwners?.(kept);
+    } catch (error) {
+      this.options.logger.warn(
+        `AKS baseline: notifying owners failed: ${
+          (error as Error)?.message ?? error
+        }`,
+      );
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { AksBaselineConfig } from '../config/pluginConfig';
+import type { OwnerNotifier } from '../notifications';
 import type { FleetRefresher } from './FleetRefresher';
 
 export const REFRESH_TASK_ID = 'aks-baseline-refresh';
@@ -33,6 +34,31 @@ export function refreshTask(
     initialDelay: { seconds: 3 },
     fn: async signal => {
       await refresher.refresh(signal);
+    },
+  };
+}
+
+export const NOTICE_RETRY_TASK_ID = 'aks-baseline-notice-retry';
+
+/**
+ * Notices a refresh could not send (a send failed, the catalog was down or
+ * did not have the entities yet: the first refresh runs seconds after a
+ * start) are tried again every few minutes rather than at the next refresh,
+ * half an hour later. Local scope: each replica retries what its own
+ * refreshes left; the notice ledger keeps every notice to one send.
+ */
+export function noticeRetryTask(
+  notifier: Pick<OwnerNotifier, 'retryLeftovers'>,
+): SchedulerServiceTaskScheduleDefinition &
+  SchedulerServiceTaskInvocationDefinition {
+  return {
+    id: NOTICE_RETRY_TASK_ID,
+    scope: 'local',
+    frequency: { minutes: 2 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      await notifier.retryLeftovers();
     },
   };
 }

@@ -5,6 +5,7 @@ import {
 import { normalizeArmResourceId } from '@aks-baseline/plugin-aks-baseline-common';
 import { Knex } from 'knex';
 import { migrateToLatest } from './migrateToLatest';
+import { NoticeLedger } from './NoticeLedger';
 
 const migrationsDir = resolvePackagePath(
   '@aks-baseline/plugin-aks-baseline-backend',
@@ -99,6 +100,11 @@ export class SnapshotStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  /** The notices already sent to owners, in the same database. */
+  noticeLedger(): NoticeLedger {
+    return new NoticeLedger(this.db);
+  }
 
   /** Writes one refresh atomically, so readers never see half a fleet. */
   async saveRefresh<TSnapshot, TError>(

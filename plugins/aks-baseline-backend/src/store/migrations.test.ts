@@ -1,8 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readdirSync } from 'node:fs';
-import knexFactory, { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { Knex } from 'knex';
+import {
+  anotherReplica,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { SnapshotStore } from './SnapshotStore';
 
 // SnapshotStore.test.ts fails when PostgreSQL is required and missing.
@@ -14,18 +17,6 @@ const MIGRATION_FILES = readdirSync(
 )
   .filter(f => f.endsWith('.js'))
   .sort();
-
-/**
- * Another replica's connection pool to the same database. An in-memory
- * SQLite database lives in one connection, so there the replicas share it.
- */
-function anotherReplica(knex: Knex): Knex {
-  const { client, connection, pool } = knex.client.config;
-  if (client === 'better-sqlite3' || client === 'sqlite3') {
-    return knex;
-  }
-  return knexFactory({ client, connection, pool });
-}
 
 describe.each(supported)('SnapshotStore migrations on %s', databaseId => {
   const opened: Knex[] = [];
