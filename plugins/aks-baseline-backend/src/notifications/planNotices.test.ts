@@ -175,6 +175,24 @@ describe('planNotices', () => {
     ]);
   });
 
+  it('leaves CERT-01..03 to the certificate notices: one notice per crossing, not two', () => {
+    const plan = planNotices(
+      snapshot(
+        [],
+        [
+          control('CERT-03', 'fail'),
+          control('CERT-02', 'fail'),
+          control('CERT-04', 'fail'),
+        ],
+      ),
+      ALL,
+    );
+
+    expect(plan.notices.map(n => `${n.subject} ${n.level}`)).toEqual([
+      'control:CERT-04 failing',
+    ]);
+  });
+
   it('tells no control when cluster notices go to nobody, but still forgets passing ones', () => {
     const plan = planNotices(
       snapshot([], [control('WAF-01', 'fail'), control('TLS-01', 'pass')]),

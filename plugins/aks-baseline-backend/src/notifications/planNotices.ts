@@ -1,7 +1,8 @@
-import type {
-  CertificateInfo,
-  ClusterSnapshot,
-  ControlResult,
+import {
+  CERTIFICATE_VALIDITY_CONTROLS,
+  type CertificateInfo,
+  type ClusterSnapshot,
+  type ControlResult,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
 /** The certificate levels that may send a notice (the days come from config). */
@@ -144,6 +145,9 @@ function planControls(
   const notices: PlannedNotice[] = [];
   const resets: PlannedReset[] = [];
   for (const [id, results] of groupBy(controls, c => c.id)) {
+    // CERT-01..03 say what the certificate notices say (with the days):
+    // one notice per crossing, not two.
+    if (id in CERTIFICATE_VALIDITY_CONTROLS) continue;
     const subject = `control:${id}`;
     const failing = results.find(r => r.status === 'fail');
     if (failing) {
