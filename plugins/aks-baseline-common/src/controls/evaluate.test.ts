@@ -41,7 +41,7 @@ function k8s(
   return found;
 }
 const cluster = (i: BaselineResources): any => i.cluster!.properties;
-const certificate = (i: BaselineResources, purpose: string) =>
+const certificateOf = (i: BaselineResources, purpose: string) =>
   i.certificates!.certificates.find(c => c.purpose === purpose)!;
 const gateway = (i: BaselineResources): any =>
   i.applicationGateways![0].properties;
@@ -518,7 +518,7 @@ const MUTATIONS: Array<
     'CERT-01',
     'edge certificate expired a second ago',
     i => {
-      certificate(i, 'edge').notAfter = new Date(
+      certificateOf(i, 'edge').notAfter = new Date(
         Date.parse(CERTIFICATES_AT) - 1000,
       ).toISOString();
     },
@@ -527,7 +527,7 @@ const MUTATIONS: Array<
     'CERT-02',
     'trust root at the critical threshold (7 days)',
     i => {
-      certificate(i, 'backend-trust-root').notAfter =
+      certificateOf(i, 'backend-trust-root').notAfter =
         daysAfterCertificatesAt(7);
     },
   ],
@@ -535,7 +535,7 @@ const MUTATIONS: Array<
     'CERT-03',
     'Traefik certificate expired',
     i => {
-      certificate(i, 'ingress').notAfter = daysAfterCertificatesAt(-3);
+      certificateOf(i, 'ingress').notAfter = daysAfterCertificatesAt(-3);
     },
   ],
   [
@@ -629,7 +629,7 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
     'CERT-01',
     'edge certificate at the warning threshold (30 days)',
     i => {
-      certificate(i, 'edge').notAfter = daysAfterCertificatesAt(30);
+      certificateOf(i, 'edge').notAfter = daysAfterCertificatesAt(30);
     },
   ],
 ];

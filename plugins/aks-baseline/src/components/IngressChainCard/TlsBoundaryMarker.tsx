@@ -35,6 +35,17 @@ function certificateLine(tls: TlsBoundaryInfo): string | undefined {
   return `certificate ${certificate.statusText.split('; ')[0]}`;
 }
 
+/** Plain traffic amber, a failing certificate red or amber, else green. */
+function markerClass(
+  classes: ReturnType<typeof useStyles>,
+  tls: TlsBoundaryInfo,
+): string {
+  if (tls.boundary === 'plaintext') return classes.plaintext;
+  if (tls.status === 'error') return classes.error;
+  if (tls.status === 'warning') return classes.warning;
+  return classes.encrypted;
+}
+
 /**
  * The place where TLS changes on the way in, drawn between two hops: a lock
  * where a TLS session ends or starts, an open lock where traffic is plain;
@@ -51,12 +62,7 @@ export const TlsBoundaryMarker = ({
   const classes = useStyles();
   const plaintext = tls.boundary === 'plaintext';
   const Icon = plaintext ? LockOpen : Lock;
-  const failing = tls.status === 'error' || tls.status === 'warning';
-  const iconClass = plaintext
-    ? classes.plaintext
-    : failing
-    ? classes[tls.status as 'error' | 'warning']
-    : classes.encrypted;
+  const iconClass = markerClass(classes, tls);
   const line = certificateLine(tls);
   const title = [
     tls.note,
