@@ -79,6 +79,23 @@ describe('the demo portal’s in-cluster hops', () => {
     });
   });
 
+  it('keeps the soonest-expiry column and the status in agreement on every row', async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/clusters');
+    const rows: any[] = res.body.clusters;
+
+    // A row whose soonest certificate is expired or critical is an error.
+    const urgent = rows.filter(r =>
+      ['expired', 'critical'].includes(r.soonestExpiry?.status),
+    );
+    expect(urgent.map(r => [r.name, r.worstStatus])).toEqual(
+      urgent.map(r => [r.name, 'error']),
+    );
+    // A row that is not ok says why.
+    const notOk = rows.filter(r => r.worstStatus !== 'ok');
+    expect(notOk.filter(r => r.reasons.length === 0)).toEqual([]);
+    expect(notOk.length).toBe(3);
+  });
+
   it('names the demo as its source', async () => {
     const res = await request(server).get('/api/aks-baseline/v1/about');
 
