@@ -123,7 +123,7 @@ describe('aksBaselinePlugin with the demo estate', () => {
     expect(res.status).toBe(200);
     expect(res.body.stale).toBe(false);
     expect(res.body.cluster.ingress[0].host).toBe('payments.contoso-demo.com');
-    expect(res.body.cluster.controls).toHaveLength(32);
+    expect(res.body.cluster.controls).toHaveLength(33);
     expect(keyMaterialIn(res.body)).toEqual([]);
   });
 

@@ -84,7 +84,7 @@ describe('resolveCluster', () => {
     expect(backend.tls?.boundary).toBe('plaintext');
     expect(
       snapshot.controls.filter(c => c.status === 'fail').map(c => c.id),
-    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04']);
+    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04', 'FW-02']);
   });
 
   it('fails the cluster controls of a kubenet cluster without the CSI add-on, and its egress', () => {
@@ -128,7 +128,7 @@ describe('resolveCluster', () => {
     });
     expect(summarizeCluster(resolveDemo('aks-staging-weu'))).toMatchObject({
       worstStatus: 'error',
-      failingControls: 3,
+      failingControls: 4,
     });
   });
 

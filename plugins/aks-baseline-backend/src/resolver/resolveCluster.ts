@@ -119,6 +119,10 @@ export interface ClusterResources {
   routeTable?: ArmResource;
   firewall?: ArmResource;
   firewallPolicy?: ArmResource;
+  /** The firewall policy and its parents, child first (parents follow `basePolicy`). */
+  firewallPolicies: ArmResource[];
+  /** Their rule collection groups; undefined when a policy's could not be listed. */
+  ruleCollectionGroups?: ArmResource[];
   wafPolicies: ArmResource[];
   inCluster: InClusterView;
   ingressCertificate?: { vaultName: string; secretName: string };
@@ -146,6 +150,10 @@ export function lookUpResources(
   const firewall = nextHop ? index.firewallByPrivateIp(nextHop) : undefined;
   const firewallPolicy = index.byId(
     asString(readArm(firewall, 'firewallPolicy.id')),
+  );
+  const firewallPolicies = policyWithParents(firewallPolicy, index);
+  const groupLists = firewallPolicies.map(p =>
+    index.ruleCollectionGroupsOf(p.id!),
   );
   const wafPolicies = gateways
     .flatMap(g => [
@@ -179,11 +187,57 @@ export function lookUpResources(
     routeTable,
     firewall,
     firewallPolicy,
+    firewallPolicies,
+    ruleCollectionGroups: groupLists.every(Boolean)
+      ? groupLists.flatMap(list => list!)
+      : undefined,
     wafPolicies: unique(wafPolicies),
     inCluster,
     ingressCertificate,
     vaults,
   };
+}
+
+/** The IP groups the firewall's rules (policy groups or classic collections) name, by id. */
+function referencedIpGroups(
+  firewall: ArmResource,
+  groups: ArmResource[],
+  index: InventoryIndex,
+): ArmResource[] {
+  const collections = [
+    ...groups.flatMap(g => readArmList(g, 'ruleCollections')),
+    ...[
+      'natRuleCollections',
+      'networkRuleCollections',
+      'applicationRuleCollections',
+    ].flatMap(field => readArmList(firewall, field)),
+  ];
+  const ids = collections
+    .flatMap(c => readArmList(c, 'rules'))
+    .flatMap(r => [
+      ...readArmList(r, 'sourceIpGroups'),
+      ...readArmList(r, 'destinationIpGroups'),
+    ])
+    .filter((id): id is string => typeof id === 'string');
+  return unique(
+    ids.map(id => index.byId(id)).filter((g): g is ArmResource => !!g),
+  );
+}
+
+/** The policy and the parents its `basePolicy` chain names (stops at a cycle or a miss). */
+function policyWithParents(
+  policy: ArmResource | undefined,
+  index: InventoryIndex,
+): ArmResource[] {
+  const chain: ArmResource[] = [];
+  for (
+    let current = policy;
+    current?.id && !chain.includes(current);
+    current = index.byId(asString(readArm(current, 'basePolicy.id')))
+  ) {
+    chain.push(current);
+  }
+  return chain;
 }
 
 /** What the baseline controls are judged on. */
@@ -192,7 +246,7 @@ export function controlInputs(
   resources: ClusterResources,
   index: InventoryIndex,
 ): BaselineResources {
-  const { nodeSubnet, routeTable, firewall, firewallPolicy, vaults } =
+  const { nodeSubnet, routeTable, firewall, firewallPolicies, vaults } =
     resources;
   const { inCluster } = resources;
   const traefikInternalIp = inCluster.observed
@@ -205,7 +259,17 @@ export function controlInputs(
     virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
     routeTables: routeTable ? [routeTable] : undefined,
     azureFirewalls: firewall ? [firewall] : undefined,
-    firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
+    firewallPolicies: firewallPolicies.length ? firewallPolicies : undefined,
+    firewallPolicyRuleCollectionGroups: firewallPolicies.length
+      ? resources.ruleCollectionGroups
+      : undefined,
+    ipGroups: firewall
+      ? referencedIpGroups(
+          firewall,
+          resources.ruleCollectionGroups ?? [],
+          index,
+        )
+      : undefined,
     keyVaults: vaults.length > 0 ? vaults : undefined,
     privateEndpoints:
       vaults.length > 0

@@ -38,7 +38,7 @@ const gateway = (i: BaselineResources): any =>
   i.applicationGateways![0].properties;
 
 describe('the catalogue', () => {
-  it('lists the 32 controls of BASELINE-CONTROLS.md in documented order, each with an evaluator', () => {
+  it('lists the 33 controls of BASELINE-CONTROLS.md in documented order, each with an evaluator', () => {
     expect(BASELINE_CONTROLS.map(c => c.id)).toEqual([
       'NET-01',
       'NET-02',
@@ -64,6 +64,7 @@ describe('the catalogue', () => {
       'KV-02',
       'KV-03',
       'FW-01',
+      'FW-02',
       'K8S-01',
       'K8S-02',
       'K8S-03',
@@ -89,12 +90,12 @@ describe('a fully compliant baseline derived from the Microsoft examples', () =>
       .map(r => `${r.id} ${r.status}: ${r.reason}`);
     expect(notPassing).toEqual([]);
     expect(summarizeControls(results)).toEqual({
-      pass: 32,
+      pass: 33,
       fail: 0,
       warning: 0,
       'not-observed': 0,
       'not-applicable': 0,
-      total: 32,
+      total: 33,
     });
     expect(worstStatus(results)).toBe('pass');
   });
@@ -141,6 +142,8 @@ const MUTATIONS: Array<
     i => {
       cluster(i).networkProfile.outboundType = 'loadBalancer';
     },
+    // The firewall's rules no longer decide egress.
+    ['FW-02'],
   ],
   [
     'NET-03',
@@ -398,6 +401,18 @@ const MUTATIONS: Array<
     },
   ],
   [
+    'FW-02',
+    'no rule for the Azure Monitor add-on',
+    i => {
+      const rules = (i.azureFirewalls![0].properties as any)
+        .applicationRuleCollections[0].properties.rules;
+      rules.splice(
+        rules.findIndex((r: any) => r.name === 'azure-monitor'),
+        1,
+      );
+    },
+  ],
+  [
     'K8S-01',
     'public Traefik load balancer',
     i => {
@@ -544,6 +559,20 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
         i,
       ).addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation =
         'false';
+    },
+  ],
+  [
+    'FW-02',
+    'an application rule allowing every FQDN',
+    i => {
+      (
+        i.azureFirewalls![0].properties as any
+      ).applicationRuleCollections[0].properties.rules.push({
+        name: 'anything',
+        protocols: [{ protocolType: 'Https', port: 443 }],
+        sourceAddresses: ['10.240.0.0/22'],
+        targetFqdns: ['*'],
+      });
     },
   ],
   [
@@ -779,13 +808,13 @@ describe('worstStatus and summarizeControls', () => {
     const summary = summarizeControls(
       evaluateBaselineControls({ cluster: baselineResources().cluster }),
     );
-    expect(summary.total).toBe(32);
+    expect(summary.total).toBe(33);
     expect(
       summary.pass +
         summary.fail +
         summary.warning +
         summary['not-observed'] +
         summary['not-applicable'],
-    ).toBe(32);
+    ).toBe(33);
   });
 });

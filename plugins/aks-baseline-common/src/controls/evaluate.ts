@@ -3,6 +3,7 @@ import { BASELINE_CONTROLS } from './catalogue';
 import { clusterEvaluators } from './cluster';
 import { edgeEvaluators } from './edge';
 import { egressEvaluators } from './egress';
+import { egressRulesEvaluators } from './egressRules';
 import { ControlEvaluators, Judgement } from './judgement';
 import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
@@ -16,6 +17,7 @@ import type {
 export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...clusterEvaluators,
   ...egressEvaluators,
+  ...egressRulesEvaluators,
   ...edgeEvaluators,
   ...keyVaultEvaluators,
   ...kubernetesEvaluators,

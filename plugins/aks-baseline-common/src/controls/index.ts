@@ -22,6 +22,7 @@ export type {
   ControlSeverity,
   ControlStatus,
   ControlSummary,
+  EgressContext,
   KubernetesObject,
   KubernetesObservation,
   TraefikLocator,

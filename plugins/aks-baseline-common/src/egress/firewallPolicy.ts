@@ -471,3 +471,59 @@ export function broadFirewallRules(
   }
   return found;
 }
+
+const CLASSIC_COLLECTIONS: Array<[string, string, string]> = [
+  ['natRuleCollections', 'FirewallPolicyNatRuleCollection', 'NatRule'],
+  [
+    'networkRuleCollections',
+    'FirewallPolicyFilterRuleCollection',
+    'NetworkRule',
+  ],
+  [
+    'applicationRuleCollections',
+    'FirewallPolicyFilterRuleCollection',
+    'ApplicationRule',
+  ],
+];
+
+/**
+ * A firewall with classic rules (no policy) as a one-policy set: classic
+ * collections are processed by the same rule-type order and priorities, so
+ * they become one group. Classic network and NAT rules call their IP
+ * protocols `protocols`.
+ * @public
+ */
+export function classicRulesAsPolicySet(firewall: ArmResource): {
+  policyRef: string;
+  set: FirewallPolicySet;
+} {
+  const name = `${shortName(firewall)} (classic rules)`;
+  const ruleCollections = CLASSIC_COLLECTIONS.flatMap(
+    ([field, collectionType, ruleType]) =>
+      readArmList(firewall, field).map(collection => ({
+        ruleCollectionType: collectionType,
+        name: shortName(collection),
+        priority: readArm(collection, 'priority'),
+        action: { type: asString(readArm(collection, 'action.type')) },
+        rules: readArmList(collection, 'rules').map(rule => ({
+          ...(rule as object),
+          ruleType,
+          ...(ruleType === 'ApplicationRule'
+            ? {}
+            : { ipProtocols: readArmList(rule, 'protocols') }),
+        })),
+      })),
+  );
+  return {
+    policyRef: name,
+    set: {
+      policies: [{ name }],
+      ruleCollectionGroups: [
+        {
+          name: `${name}/rules`,
+          properties: { priority: 100, ruleCollections },
+        },
+      ],
+    },
+  };
+}

@@ -6,6 +6,7 @@ export { egressRequirementId, egressRequirements } from './requirements';
 export {
   broadFirewallRules,
   buildFirewallPolicyModel,
+  classicRulesAsPolicySet,
   evaluateFirewallFlow,
 } from './firewallPolicy';
 export type {

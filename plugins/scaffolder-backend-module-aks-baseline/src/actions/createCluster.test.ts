@@ -136,7 +136,7 @@ describe('aks-baseline:create-cluster', () => {
       expect(outputs.entityRef).toBe(
         `resource:default/${step.input.clusterName}`,
       );
-      expect(outputs.controls).toHaveLength(32);
+      expect(outputs.controls).toHaveLength(33);
       expect(outputs.deployment?.mode).toBe(
         step.input.deploy ? 'deployed' : undefined,
       );
@@ -149,6 +149,7 @@ describe('aks-baseline:create-cluster', () => {
     expect(outputs.files).toEqual([
       'infra/cluster.json',
       'infra/cluster.parameters.json',
+      'hub/egress-rules.json',
       'cluster-manifests/namespace-a0008.yaml',
       'cluster-manifests/serviceaccount-traefik-ingress-ilb.yaml',
       'cluster-manifests/clusterrole-traefik-ingress-ilb-a0008.yaml',
@@ -199,7 +200,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/27 of 32 pass/);
+    expect(outputs.summary).toMatch(/28 of 33 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 

@@ -1,0 +1,252 @@
+import {
+  asBoolean,
+  asString,
+  isRecord,
+  readArm,
+  readArmList,
+  refersTo,
+  resourceLabel,
+  sameText,
+} from '../arm/read';
+import type { ArmResource } from '../arm/types';
+import {
+  broadFirewallRules,
+  buildFirewallPolicyModel,
+  classicRulesAsPolicySet,
+  egressRequirements,
+  evaluateFirewallFlow,
+} from '../egress';
+import type {
+  EgressRequirement,
+  EgressStamp,
+  FirewallPolicySet,
+  FirewallRuleRef,
+} from '../egress';
+import { allSubnets } from './egress';
+import {
+  ControlEvaluators,
+  Finding,
+  Judgement,
+  about,
+  judge,
+  notApplicable,
+  notObserved,
+} from './judgement';
+import type { BaselineResources } from './types';
+
+/**
+ * FW-02: every flow the cluster needs leaves through the firewall, and the
+ * firewall allows nothing wider (any port, any address, the `*` FQDN) to the
+ * node subnet. The requirements come from the cluster's own settings
+ * (region, API server, add-ons) plus what only the caller knows (Flux,
+ * registries, cloud) in `context.egress`.
+ */
+
+/** The node subnets' prefixes, or undefined when a subnet is not in the input. */
+function nodeSubnetPrefixes(
+  cluster: ArmResource,
+  input: BaselineResources,
+): string[] | undefined {
+  const refs = readArmList(cluster, 'agentPoolProfiles')
+    .map(pool => asString(readArm(pool, 'vnetSubnetID')))
+    .filter((id): id is string => !!id);
+  const prefixes: string[] = [];
+  for (const ref of new Set(refs)) {
+    const subnet = allSubnets(input).find(s => refersTo(ref, s));
+    const own = [
+      asString(readArm(subnet, 'addressPrefix')),
+      ...readArmList(subnet, 'addressPrefixes').map(asString),
+    ].filter((p): p is string => !!p);
+    if (own.length === 0) return undefined;
+    prefixes.push(...own);
+  }
+  return prefixes.length ? [...new Set(prefixes)] : undefined;
+}
+
+const enabled = (cluster: ArmResource, path: string) =>
+  asBoolean(readArm(cluster, path)) === true;
+
+/** What the cluster runs, read from its settings and the caller's context. */
+export function egressStampOf(
+  cluster: ArmResource,
+  nodeSubnets: string[],
+  input: BaselineResources,
+): EgressStamp {
+  const extra = input.context?.egress ?? {};
+  return {
+    cloud: extra.cloud ?? 'AzurePublicCloud',
+    location: (asString(cluster.location) ?? '')
+      .toLowerCase()
+      .replace(/\s/g, ''),
+    nodeSubnets,
+    privateCluster: enabled(
+      cluster,
+      'apiServerAccessProfile.enablePrivateCluster',
+    ),
+    azureMonitor: enabled(cluster, 'addonProfiles.omsagent.enabled'),
+    azurePolicy: enabled(cluster, 'addonProfiles.azurepolicy.enabled'),
+    defender: enabled(
+      cluster,
+      'securityProfile.defender.securityMonitoring.enabled',
+    ),
+    workloadIdentity: enabled(
+      cluster,
+      'securityProfile.workloadIdentity.enabled',
+    ),
+    flux: extra.flux,
+    containerRegistries: extra.containerRegistries ?? [],
+    customDnsServers: extra.customDnsServers,
+  };
+}
+
+interface PolicyInput {
+  label: string;
+  policyRef: string;
+  set: FirewallPolicySet;
+}
+
+const UNPLACED_POLICY = '(the hub policy)';
+
+/**
+ * The policy the cluster's egress meets: the firewall's policy (or its
+ * classic rules); without a firewall, the one policy given that no other
+ * names as its parent; without a policy, the rule collection groups given
+ * (a generated template adds its group to a policy named by parameter).
+ */
+function policyInput(input: BaselineResources): PolicyInput | string {
+  const policies = input.firewallPolicies ?? [];
+  const groups = input.firewallPolicyRuleCollectionGroups;
+  const ipGroups = input.ipGroups;
+  const firewall = (input.azureFirewalls ?? [])[0];
+  if (firewall) {
+    const ref = readArm(firewall, 'firewallPolicy');
+    if (!isRecord(ref) || !ref.id) {
+      const classic = classicRulesAsPolicySet(firewall);
+      return {
+        label: resourceLabel(firewall),
+        policyRef: classic.policyRef,
+        set: { ...classic.set, ipGroups },
+      };
+    }
+    if (!groups)
+      return `the rule collection groups of firewall policy ${String(
+        ref.id,
+      )} were not read`;
+    return {
+      label: String(ref.id).split('/').pop()!,
+      policyRef: String(ref.id),
+      set: { policies, ruleCollectionGroups: groups, ipGroups },
+    };
+  }
+  if (!groups)
+    return "no firewall, firewall policy or rule collection group in the input (the hub usually lives in the network team's subscription)";
+  const leaves = policies.filter(
+    p => !policies.some(other => refersTo(readArm(other, 'basePolicy'), p)),
+  );
+  if (leaves.length === 1) {
+    return {
+      label: resourceLabel(leaves[0]),
+      policyRef: asString(leaves[0].id) ?? resourceLabel(leaves[0]),
+      set: { policies, ruleCollectionGroups: groups, ipGroups },
+    };
+  }
+  const placed = groups.map(g => ({
+    ...g,
+    id: undefined,
+    name: `${UNPLACED_POLICY}/${resourceLabel(g).split('/').pop()}`,
+  }));
+  return {
+    label: UNPLACED_POLICY,
+    policyRef: UNPLACED_POLICY,
+    set: {
+      policies: [{ name: UNPLACED_POLICY }],
+      ruleCollectionGroups: placed,
+      ipGroups,
+    },
+  };
+}
+
+const ruleName = (rule: FirewallRuleRef) =>
+  `${rule.group}/${rule.collection}/${rule.rule}`;
+
+function describeRequirement(requirement: EgressRequirement): string {
+  const components = [...new Set(requirement.reasons.map(r => r.component))];
+  return `${requirement.id} (${components.join(', ')})`;
+}
+
+function egressRulesAllowExactly(input: BaselineResources): Judgement {
+  const cluster = input.cluster;
+  if (!cluster) return notObserved('no managed cluster in the input');
+  const outbound = asString(readArm(cluster, 'networkProfile.outboundType'));
+  if (!sameText(outbound, 'userDefinedRouting'))
+    return notApplicable(
+      'egress does not go through the firewall (NET-03), so its rules do not decide it',
+      `outboundType=${outbound ?? '(absent)'}`,
+    );
+  const nodeSubnets = nodeSubnetPrefixes(cluster, input);
+  if (!nodeSubnets)
+    return notObserved("the node subnet's address prefix is not in the input");
+  const policy = policyInput(input);
+  if (typeof policy === 'string') return notObserved(policy);
+  const model = buildFirewallPolicyModel(policy.policyRef, policy.set);
+  if (model.missingPolicies.length)
+    return notObserved(
+      `parent policy ${model.missingPolicies.join(
+        ', ',
+      )} not in the input: inherited rules decide first`,
+    );
+  let requirements: EgressRequirement[];
+  try {
+    requirements = egressRequirements(
+      egressStampOf(cluster, nodeSubnets, input),
+    );
+  } catch (error) {
+    return notObserved((error as Error).message);
+  }
+  const blocked = requirements
+    .map(requirement => ({
+      requirement,
+      verdict: evaluateFirewallFlow(model, requirement),
+    }))
+    .filter(r => !r.verdict.allowed);
+  const findings: Finding[] = blocked.map(({ requirement, verdict }) => ({
+    status: model.unresolvedIpGroups.length ? 'not-observed' : 'fail',
+    reason: `${describeRequirement(requirement)} blocked: ${
+      verdict.rule ? `denied by ${ruleName(verdict.rule)}` : 'default deny'
+    }`,
+  }));
+  if (blocked.length && model.unresolvedIpGroups.length)
+    findings.push({
+      status: 'not-observed',
+      reason: `IP groups ${model.unresolvedIpGroups.join(
+        ', ',
+      )} not in the input`,
+    });
+  for (const broad of broadFirewallRules(model, nodeSubnets))
+    findings.push({
+      status: 'warning',
+      reason: `rule ${broad.reason.replace(
+        /^[^/]+\//,
+        '',
+      )} allows more than any requirement`,
+    });
+  const found = `${policy.label}: ${requirements.length - blocked.length}/${
+    requirements.length
+  } required flows allowed${
+    blocked.length
+      ? `; blocked: ${blocked.map(b => b.requirement.id).join(', ')}`
+      : ''
+  }`;
+  return about(
+    input.azureFirewalls?.[0],
+    judge(
+      found,
+      findings,
+      'every required flow is allowed, and no rule is wider',
+    ),
+  );
+}
+
+export const egressRulesEvaluators: ControlEvaluators = {
+  'FW-02': egressRulesAllowExactly,
+};
