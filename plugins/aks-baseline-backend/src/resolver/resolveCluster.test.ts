@@ -1,4 +1,7 @@
-import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import {
+  buildDemoEstate,
+  demoClusterObjects,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { DEFAULT_THRESHOLDS } from './certificates';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
@@ -156,5 +159,38 @@ describe('resolveCluster', () => {
     expect(snapshot.errors).toEqual([
       expect.objectContaining({ kind: 'vault', scope: vaultId }),
     ]);
+  });
+
+  it("judges FW-02 on each demo hub's rule collection groups: green prod, blocked Flux and Azure Monitor on staging, * on dev", () => {
+    const inventory = inventoryOf(buildDemoEstate(NOW));
+    const index = indexInventory(inventory);
+    const objects = demoClusterObjects();
+    const fw02 = (name: string) => {
+      const cluster = inventory.managedClusters.find(c => c.name === name)!;
+      const kubernetes = objects[name] ? { objects: objects[name] } : undefined;
+      return resolveCluster(cluster, index, {
+        ...options,
+        kubernetes,
+      }).controls.find(c => c.id === 'FW-02')!;
+    };
+    expect(fw02('aks-prod-weu')).toMatchObject({ status: 'pass' });
+    const staging = fw02('aks-staging-weu');
+    expect(staging.status).toBe('fail');
+    expect(staging.reason).toContain(
+      'https:github.com:443 (git-host) blocked: default deny',
+    );
+    expect(staging.reason).toContain(
+      'https:westeurope.dp.kubernetesconfiguration.azure.com:443 (flux) blocked',
+    );
+    expect(staging.reason).toContain(
+      'https:*.ods.opinsights.azure.com:443 (azure-monitor) blocked',
+    );
+    const dev = fw02('aks-dev-neu');
+    expect(dev.status).toBe('warning');
+    expect(dev.reason).toContain(
+      'rcg-aks-dev-neu/aks-dev-neu-egress/allow-any-https: any FQDN (*)',
+    );
+    // Out of the portal's reach: whether Flux runs is not known.
+    expect(dev.reason).toContain('GitRepository objects, which were not read');
   });
 });

@@ -86,4 +86,41 @@ describe('FW-02 every required egress flow is allowed, and no more', () => {
       reason: expect.stringContaining('parent policy'),
     });
   });
+
+  it("derives Flux and its Git hosts from the cluster's GitRepository objects, and says when they were not read", () => {
+    const input = baselineResources();
+    input.kubernetes!.objects!.push(
+      {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: { name: 'apps', namespace: 'flux-system' },
+        spec: { url: 'https://github.com/contoso/apps' },
+      },
+      {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: { name: 'infra', namespace: 'flux-system' },
+        spec: { url: 'ssh://git@ssh.dev.azure.com/v3/contoso/infra' },
+      },
+    );
+    const result = fw02(input);
+    expect(result.status).toBe('fail');
+    expect(result.reason).toContain(
+      'https:github.com:443 (git-host) blocked: default deny',
+    );
+    expect(result.reason).toContain(
+      'tcp:ssh.dev.azure.com:22 (git-host) blocked: default deny',
+    );
+    expect(result.reason).toContain(
+      'https:location1.dp.kubernetesconfiguration.azure.com:443 (flux) blocked',
+    );
+    const unread = baselineResources();
+    delete unread.kubernetes;
+    expect(fw02(unread)).toMatchObject({
+      status: 'not-observed',
+      reason: expect.stringContaining(
+        'GitRepository objects, which were not read',
+      ),
+    });
+  });
 });

@@ -17,6 +17,7 @@ import {
   evaluateFirewallFlow,
 } from '../egress';
 import type {
+  EgressFlux,
   EgressRequirement,
   EgressStamp,
   FirewallPolicySet,
@@ -66,7 +67,53 @@ function nodeSubnetPrefixes(
 const enabled = (cluster: ArmResource, path: string) =>
   asBoolean(readArm(cluster, path)) === true;
 
-/** What the cluster runs, read from its settings and the caller's context. */
+/** Where a Flux GitRepository clones from: HTTPS or SSH, and the host. */
+function gitSource(url: string): { host: string; ssh: boolean } | undefined {
+  const scpLike = /^[^@/]+@([^:/]+):/.exec(url);
+  if (scpLike) return { host: scpLike[1].toLowerCase(), ssh: true };
+  try {
+    const parsed = new URL(url);
+    return {
+      host: parsed.hostname.toLowerCase(),
+      ssh: parsed.protocol === 'ssh:',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Flux and its Git hosts: given by the caller (the scaffolder knows what it
+ * generates), else read from the cluster's Flux GitRepository objects.
+ * `observed: false` when neither says (the API server was not read).
+ */
+function fluxOf(input: BaselineResources): {
+  flux?: EgressFlux;
+  observed: boolean;
+} {
+  const context = input.context?.egress;
+  if (context && 'flux' in context)
+    return { flux: context.flux, observed: true };
+  const objects = input.kubernetes?.objects;
+  if (!objects) return { observed: false };
+  const sources = objects
+    .filter(o => o.kind === 'GitRepository')
+    .map(o => asString(readArm(o.spec, 'url')))
+    .filter((url): url is string => !!url)
+    .map(gitSource)
+    .filter((s): s is { host: string; ssh: boolean } => !!s);
+  if (sources.length === 0 && !objects.some(o => o.kind === 'GitRepository'))
+    return { observed: true };
+  const hosts = (ssh: boolean) => [
+    ...new Set(sources.filter(s => s.ssh === ssh).map(s => s.host)),
+  ];
+  return {
+    flux: { gitHosts: hosts(false), gitSshHosts: hosts(true) },
+    observed: true,
+  };
+}
+
+/** What the cluster runs, read from its settings, its objects and the caller's context. */
 export function egressStampOf(
   cluster: ArmResource,
   nodeSubnets: string[],
@@ -93,7 +140,7 @@ export function egressStampOf(
       cluster,
       'securityProfile.workloadIdentity.enabled',
     ),
-    flux: extra.flux,
+    flux: fluxOf(input).flux,
     containerRegistries: extra.containerRegistries ?? [],
     customDnsServers: extra.customDnsServers,
   };
@@ -221,6 +268,12 @@ function egressRulesAllowExactly(input: BaselineResources): Judgement {
       reason: `IP groups ${model.unresolvedIpGroups.join(
         ', ',
       )} not in the input`,
+    });
+  if (!fluxOf(input).observed)
+    findings.push({
+      status: 'not-observed',
+      reason:
+        "whether Flux runs, and which Git hosts it clones from, is read from the cluster's GitRepository objects, which were not read",
     });
   for (const broad of broadFirewallRules(model, nodeSubnets))
     findings.push({

@@ -21,6 +21,7 @@ export type {
   EgressComponent,
   EgressDestination,
   EgressFlow,
+  EgressFlux,
   EgressProtocol,
   EgressReason,
   EgressRequirement,

@@ -318,6 +318,16 @@ function deliveryNeeds(stamp: EgressStamp, cloud: CloudEndpoints): Need[] {
         ),
       ),
     );
+    for (const host of stamp.flux.gitSshHosts ?? []) {
+      needs.push({
+        destination: { kind: 'fqdn', value: host.toLowerCase() },
+        protocol: 'TCP',
+        port: 22,
+        component: 'git-host',
+        why: 'Flux source-controller clones the GitOps repository over SSH',
+        document: FLUX_GIT,
+      });
+    }
   }
   for (const registry of stamp.containerRegistries) {
     const hosts =

@@ -70,6 +70,14 @@ export interface EgressRequirement extends EgressFlow {
   reasons: EgressReason[];
 }
 
+/** Flux and where it clones from. @public */
+export interface EgressFlux {
+  /** Hosts cloned over HTTPS (443). */
+  gitHosts: string[];
+  /** Hosts cloned over SSH (TCP 22). */
+  gitSshHosts?: string[];
+}
+
 /**
  * What a stamp runs, as far as its egress is concerned.
  * @public
@@ -93,8 +101,8 @@ export interface EgressStamp {
   defender: boolean;
   /** Workload identity: token exchange with Entra ID. */
   workloadIdentity: boolean;
-  /** The Flux (GitOps) cluster extension, with the Git hosts it clones from. */
-  flux?: { gitHosts: string[] };
+  /** The Flux (GitOps) cluster extension, with the Git hosts it clones from over HTTPS (and SSH). */
+  flux?: EgressFlux;
   /** Registries the stamp's own workloads pull from (`docker.io`, `<name>.azurecr.io`). */
   containerRegistries: string[];
   /** Custom DNS servers outside the VNet (Azure DNS and a firewall DNS proxy need no rule). */
