@@ -165,14 +165,13 @@ describe('resolveCluster', () => {
     const inventory = inventoryOf(buildDemoEstate(NOW));
     const index = indexInventory(inventory);
     const objects = demoClusterObjects();
-    const fw02 = (name: string) => {
+    const resolved = (name: string) => {
       const cluster = inventory.managedClusters.find(c => c.name === name)!;
       const kubernetes = objects[name] ? { objects: objects[name] } : undefined;
-      return resolveCluster(cluster, index, {
-        ...options,
-        kubernetes,
-      }).controls.find(c => c.id === 'FW-02')!;
+      return resolveCluster(cluster, index, { ...options, kubernetes });
     };
+    const fw02 = (name: string) =>
+      resolved(name).controls.find(c => c.id === 'FW-02')!;
     expect(fw02('aks-prod-weu')).toMatchObject({ status: 'pass' });
     const staging = fw02('aks-staging-weu');
     expect(staging.status).toBe('fail');
@@ -185,6 +184,28 @@ describe('resolveCluster', () => {
     expect(staging.reason).toContain(
       'https:*.ods.opinsights.azure.com:443 (azure-monitor) blocked',
     );
+    // The egress path's firewall hop lists each flow, blocked first.
+    const firewall = resolved('aks-staging-weu').egress.find(
+      h => h.kind === 'firewall',
+    )!;
+    expect(firewall.status).toBe('error');
+    expect(firewall.statusText).toMatch(/FW-02/);
+    const flows = firewall.egressFlows!;
+    const firstAllowed = flows.findIndex(f => f.allowed);
+    expect(firstAllowed).toBeGreaterThan(0);
+    expect(flows.slice(0, firstAllowed).every(f => !f.allowed)).toBe(true);
+    expect(flows.slice(firstAllowed).every(f => f.allowed)).toBe(true);
+    expect(flows.find(f => f.destination === 'github.com')).toMatchObject({
+      allowed: false,
+      verdict: 'default deny',
+      components: ['git-host'],
+    });
+    expect(
+      flows.find(f => f.destination === 'mcr.microsoft.com'),
+    ).toMatchObject({
+      allowed: true,
+      rule: 'rcg-aks-staging-weu/aks-staging-weu-egress/aks-core',
+    });
     const dev = fw02('aks-dev-neu');
     expect(dev.status).toBe('warning');
     expect(dev.reason).toContain(

@@ -6,6 +6,7 @@ import {
   ClusterSnapshot,
   evaluateBaselineControls,
   normalizeArmResourceId,
+  proveClusterEgress,
   parseArmId,
   readArm,
   readArmList,
@@ -287,8 +288,9 @@ function resolveFromIndex(
 ): ClusterSnapshot {
   const resources = lookUpResources(cluster, index, options);
   const { gateways, inCluster, ingressCertificate, vaults } = resources;
+  const inputs = controlInputs(cluster, resources, index);
   const controls = evaluateBaselineControls(
-    controlInputs(cluster, resources, index),
+    inputs,
     // The model the chain is drawn from: judged once, the same way.
     { inCluster: inCluster.observed ? inCluster : undefined },
   );
@@ -324,7 +326,14 @@ function resolveFromIndex(
     location: cluster.location ?? '',
     kubernetesVersion: asString(readArm(cluster, 'kubernetesVersion')),
     ingress: chains,
-    egress: buildEgressPath({ cluster, index, controls, routeTable, firewall }),
+    egress: buildEgressPath({
+      cluster,
+      index,
+      controls,
+      routeTable,
+      firewall,
+      egressProof: proveClusterEgress(inputs),
+    }),
     keyVault: buildKeyVaultPath({ vaults, index, controls }),
     certificates,
     controls,

@@ -17,6 +17,7 @@ import {
   evaluateFirewallFlow,
 } from '../egress';
 import type {
+  EgressFlowResult,
   EgressFlux,
   EgressRequirement,
   EgressStamp,
@@ -216,12 +217,48 @@ function policyInput(input: BaselineResources): PolicyInput | string {
 const ruleName = (rule: FirewallRuleRef) =>
   `${rule.group}/${rule.collection}/${rule.rule}`;
 
-function describeRequirement(requirement: EgressRequirement): string {
-  const components = [...new Set(requirement.reasons.map(r => r.component))];
-  return `${requirement.id} (${components.join(', ')})`;
+/** What the firewall answers for each of the cluster's required flows. */
+export interface EgressProof {
+  /** The policy (or classic-rules firewall) judged. */
+  policy: string;
+  /** Every required flow, blocked ones first. */
+  flows: EgressFlowResult[];
+  /** Allow rules wider than any requirement, by name. */
+  broadRules: string[];
+  /** IP groups the rules name that were not in the input. */
+  unresolvedIpGroups: string[];
+  /** Whether Flux (and its Git hosts) could be known. */
+  fluxObserved: boolean;
 }
 
-function egressRulesAllowExactly(input: BaselineResources): Judgement {
+function flowResult(
+  requirement: EgressRequirement,
+  verdict: ReturnType<typeof evaluateFirewallFlow>,
+): EgressFlowResult {
+  return {
+    requirement: requirement.id,
+    components: [...new Set(requirement.reasons.map(r => r.component))],
+    destination: requirement.destination.value,
+    protocol: requirement.protocol,
+    port: requirement.port,
+    why: requirement.reasons.map(r => r.why).join('; '),
+    allowed: verdict.allowed,
+    ...(verdict.rule ? { rule: ruleName(verdict.rule) } : {}),
+    verdict: verdict.rule
+      ? `${verdict.allowed ? 'allowed' : 'denied'} by ${ruleName(verdict.rule)}`
+      : 'default deny',
+  };
+}
+
+/**
+ * Each required flow of the cluster against its firewall's rules (the
+ * evidence FW-02 and the egress path show), or the judgement that says why
+ * it cannot be made.
+ * @public
+ */
+export function proveClusterEgress(
+  input: BaselineResources,
+): EgressProof | Judgement {
   const cluster = input.cluster;
   if (!cluster) return notObserved('no managed cluster in the input');
   const outbound = asString(readArm(cluster, 'networkProfile.outboundType'));
@@ -250,44 +287,55 @@ function egressRulesAllowExactly(input: BaselineResources): Judgement {
   } catch (error) {
     return notObserved((error as Error).message);
   }
-  const blocked = requirements
-    .map(requirement => ({
-      requirement,
-      verdict: evaluateFirewallFlow(model, requirement),
-    }))
-    .filter(r => !r.verdict.allowed);
-  const findings: Finding[] = blocked.map(({ requirement, verdict }) => ({
-    status: model.unresolvedIpGroups.length ? 'not-observed' : 'fail',
-    reason: `${describeRequirement(requirement)} blocked: ${
-      verdict.rule ? `denied by ${ruleName(verdict.rule)}` : 'default deny'
+  const flows = requirements.map(r =>
+    flowResult(r, evaluateFirewallFlow(model, r)),
+  );
+  return {
+    policy: policy.label,
+    flows: [...flows.filter(f => !f.allowed), ...flows.filter(f => f.allowed)],
+    broadRules: broadFirewallRules(model, nodeSubnets).map(b =>
+      b.reason.replace(/^[^/]+\//, ''),
+    ),
+    unresolvedIpGroups: model.unresolvedIpGroups,
+    fluxObserved: fluxOf(input).observed,
+  };
+}
+
+const isProof = (value: EgressProof | Judgement): value is EgressProof =>
+  'flows' in value;
+
+function egressRulesAllowExactly(input: BaselineResources): Judgement {
+  const proof = proveClusterEgress(input);
+  if (!isProof(proof)) return proof;
+  const blocked = proof.flows.filter(f => !f.allowed);
+  const unresolved = proof.unresolvedIpGroups;
+  const findings: Finding[] = blocked.map(flow => ({
+    status: unresolved.length ? 'not-observed' : 'fail',
+    reason: `${flow.requirement} (${flow.components.join(', ')}) blocked: ${
+      flow.rule ? `denied by ${flow.rule}` : 'default deny'
     }`,
   }));
-  if (blocked.length && model.unresolvedIpGroups.length)
+  if (blocked.length && unresolved.length)
     findings.push({
       status: 'not-observed',
-      reason: `IP groups ${model.unresolvedIpGroups.join(
-        ', ',
-      )} not in the input`,
+      reason: `IP groups ${unresolved.join(', ')} not in the input`,
     });
-  if (!fluxOf(input).observed)
+  if (!proof.fluxObserved)
     findings.push({
       status: 'not-observed',
       reason:
         "whether Flux runs, and which Git hosts it clones from, is read from the cluster's GitRepository objects, which were not read",
     });
-  for (const broad of broadFirewallRules(model, nodeSubnets))
+  for (const rule of proof.broadRules)
     findings.push({
       status: 'warning',
-      reason: `rule ${broad.reason.replace(
-        /^[^/]+\//,
-        '',
-      )} allows more than any requirement`,
+      reason: `rule ${rule} allows more than any requirement`,
     });
-  const found = `${policy.label}: ${requirements.length - blocked.length}/${
-    requirements.length
+  const found = `${proof.policy}: ${proof.flows.length - blocked.length}/${
+    proof.flows.length
   } required flows allowed${
     blocked.length
-      ? `; blocked: ${blocked.map(b => b.requirement.id).join(', ')}`
+      ? `; blocked: ${blocked.map(b => b.requirement).join(', ')}`
       : ''
   }`;
   return about(

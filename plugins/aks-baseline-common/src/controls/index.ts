@@ -4,6 +4,8 @@
 export { BASELINE_CONTROLS, findControl } from './catalogue';
 export type { ControlId } from './catalogue';
 export { evaluateBaselineControls, summarizeControls } from './evaluate';
+export { proveClusterEgress } from './egressRules';
+export type { EgressProof } from './egressRules';
 export { worstStatus } from './judgement';
 export {
   ipv4CidrContains,

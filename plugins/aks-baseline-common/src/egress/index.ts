@@ -21,6 +21,7 @@ export type {
   EgressComponent,
   EgressDestination,
   EgressFlow,
+  EgressFlowResult,
   EgressFlux,
   EgressProtocol,
   EgressReason,

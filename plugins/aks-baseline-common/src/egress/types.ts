@@ -108,3 +108,23 @@ export interface EgressStamp {
   /** Custom DNS servers outside the VNet (Azure DNS and a firewall DNS proxy need no rule). */
   customDnsServers?: string[];
 }
+
+/**
+ * One required flow and what the firewall answers for it, as the egress
+ * path shows it (plain JSON).
+ * @public
+ */
+export interface EgressFlowResult {
+  /** The requirement id (`https:mcr.microsoft.com:443`). */
+  requirement: string;
+  components: EgressComponent[];
+  destination: string;
+  protocol: EgressProtocol;
+  port: number;
+  why: string;
+  allowed: boolean;
+  /** `group/collection/rule` that decided; absent: default deny. */
+  rule?: string;
+  /** `allowed by ...`, `denied by ...` or `default deny`. */
+  verdict: string;
+}

@@ -12,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { CardBody } from '../CardBody';
 import { HopStatusLabel } from '../StatusLabel';
 import { ChainPath } from './ChainPath';
+import { EgressFlows } from './EgressFlows';
 
 /** @public */
 export interface IngressChainCardProps {
@@ -128,6 +129,7 @@ export const IngressChainCard = ({
                     controls={cluster.controls}
                     missing="The egress path could not be resolved."
                   />
+                  <EgressFlows hops={cluster.egress} />
                 </Grid>
                 <Grid item xs={12} lg={6}>
                   <SidePath
