@@ -46,7 +46,7 @@ export const EgressFlows = ({ hops }: { hops: ChainHop[] }) => {
         <TableBody>
           {blockedFirst(flows).map(flow => (
             <TableRow key={flow.requirement}>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <StatusLabel tone={flow.allowed ? 'ok' : 'error'}>
                   {flow.allowed ? 'Allowed' : 'Blocked'}
                 </StatusLabel>

@@ -129,7 +129,6 @@ export const IngressChainCard = ({
                     controls={cluster.controls}
                     missing="The egress path could not be resolved."
                   />
-                  <EgressFlows hops={cluster.egress} />
                 </Grid>
                 <Grid item xs={12} lg={6}>
                   <SidePath
@@ -140,6 +139,8 @@ export const IngressChainCard = ({
                   />
                 </Grid>
               </Grid>
+              {/* Full width: one row per flow, with the rule's full name. */}
+              <EgressFlows hops={cluster.egress} />
             </Box>
           </>
         )
