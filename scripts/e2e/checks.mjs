@@ -433,6 +433,40 @@ export const checks = [
     },
   },
   {
+    name: "a cluster's egress path lists the blocked Flux flow first, with what blocked it",
+    async run({ page, frontend, backend, screenshot }) {
+      const lookup = await guestApi(
+        backend,
+        `/api/aks-baseline/v1/entity?entityRef=${encodeURIComponent(
+          'resource:default/aks-staging-weu',
+        )}`,
+      );
+      const flows = lookup.cluster.egress.find(
+        h => h.kind === 'firewall',
+      ).egressFlows;
+      await openAksTab(page, frontend, 'resource', 'aks-staging-weu');
+      const table = page.getByRole('table', { name: 'Required egress flows' });
+      await table.waitFor();
+      const rows = await table.getByRole('row').allInnerTexts();
+      const cells = rows.slice(1).map(r => r.split('\t').map(c => c.trim()));
+      const blocked = flows.filter(f => !f.allowed).length;
+      assertEqual(cells.length, flows.length, 'one row per required flow');
+      assertEqual(
+        cells.slice(0, blocked).every(c => c[0] === 'Blocked'),
+        true,
+        'blocked flows first',
+      );
+      const flux = cells.find(c => c[1] === 'github.com:443 (Https)');
+      assertEqual(
+        flux,
+        ['Blocked', 'github.com:443 (Https)', 'git-host', 'default deny'],
+        "Flux's Git host",
+      );
+      await table.scrollIntoViewIfNeeded();
+      await screenshot('egress-flows');
+    },
+  },
+  {
     name: 'keyboard: Tab reaches a hop and Enter opens its details',
     async run({ page, frontend, screenshot }) {
       const tab = await openAksTab(page, frontend, 'resource', 'aks-dev-neu');
@@ -541,6 +575,12 @@ export const checks = [
         .first()
         .click();
       await page.getByRole('dialog').waitFor();
+      // The popover grows in from opacity 0: judge contrast once it is opaque.
+      await page.waitForFunction(
+        () =>
+          getComputedStyle(document.querySelector('[role="dialog"]'))
+            .opacity === '1',
+      );
       report.hopDetails = await axeViolations(page, ['[role="dialog"]']);
       await page.keyboard.press('Escape');
 

@@ -494,6 +494,8 @@ export function buildHubFirewall(options: {
   location: string;
   privateIp: string;
   threatIntelMode?: 'Alert' | 'Deny' | 'Off';
+  /** A firewall policy governs the firewall's settings and rules (else classic settings). */
+  firewallPolicyId?: string;
 }): ArmResource {
   const rg = `/subscriptions/${options.subscriptionId}/resourceGroups/rg-enterprise-networking-hubs`;
   const id = `${rg}/providers/Microsoft.Network/azureFirewalls/fw-${options.location}`;
@@ -512,6 +514,9 @@ export function buildHubFirewall(options: {
         },
       ],
       additionalProperties: { 'Network.DNS.EnableProxy': 'true' },
+      ...(options.firewallPolicyId
+        ? { firewallPolicy: { id: options.firewallPolicyId } }
+        : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
+import { buildHubPolicy } from './hubPolicy';
 
 /** The demo's subscriptions; `examples/clusters.yaml` names the same clusters. */
 export const DEMO_SUBSCRIPTIONS = {
@@ -23,8 +24,44 @@ export function buildDemoEstate(now: Date): ArmResource[] {
     location: 'northeurope',
     privateIp: '10.201.0.4',
   };
-  const weuHub = buildHubFirewall(weuFirewall);
-  const neuHub = buildHubFirewall({ ...neuFirewall, threatIntelMode: 'Alert' });
+  // Each hub's firewall policy holds one rule collection group per spoke.
+  const weuPolicy = buildHubPolicy({
+    subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+    location: 'westeurope',
+    threatIntelMode: 'Deny',
+    spokes: [
+      { cluster: 'aks-prod-weu', nodeSubnet: '10.240.0.0/22' },
+      // Its Container insights and Flux flows are blocked at the hub.
+      {
+        cluster: 'aks-staging-weu',
+        nodeSubnet: '10.241.0.0/22',
+        flaws: ['no-monitor-and-flux-rules'],
+      },
+    ],
+  });
+  const neuPolicy = buildHubPolicy({
+    subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
+    location: 'northeurope',
+    threatIntelMode: 'Alert',
+    spokes: [
+      { cluster: 'aks-legacy-neu', nodeSubnet: '10.242.0.0/22' },
+      // Someone opened HTTPS to everything for it.
+      {
+        cluster: 'aks-dev-neu',
+        nodeSubnet: '10.243.0.0/22',
+        flaws: ['any-fqdn'],
+      },
+    ],
+  });
+  const weuHub = buildHubFirewall({
+    ...weuFirewall,
+    firewallPolicyId: weuPolicy[0].id,
+  });
+  const neuHub = buildHubFirewall({
+    ...neuFirewall,
+    threatIntelMode: 'Alert',
+    firewallPolicyId: neuPolicy[0].id,
+  });
   const hub = (fw: ArmResource, privateIp: string) => ({
     id: fw.id!,
     privateIp,
@@ -33,6 +70,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
   return [
     weuHub,
     neuHub,
+    ...weuPolicy,
+    ...neuPolicy,
     // Every control passes; certificates have months left; payments-api,
     // onboarded by the template, has a complete and open chain.
     ...buildBaselineStamp({

@@ -1,4 +1,5 @@
 import type { ControlResult } from './controls';
+import type { EgressFlowResult } from './egress/types';
 
 /**
  * The fleet's domain model: what the backend stores per cluster and the
@@ -55,6 +56,8 @@ export interface ChainHop {
   /** Ids of the baseline controls judged on this hop (e.g. `WAF-02`). */
   controlIds: string[];
   tls?: TlsBoundaryInfo;
+  /** The firewall hop: each required egress flow and the rule that decides it (FW-02), blocked first. */
+  egressFlows?: EgressFlowResult[];
 }
 
 /**

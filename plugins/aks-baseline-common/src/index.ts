@@ -8,6 +8,7 @@ export * from './annotations';
 export * from './certificates';
 export * from './api';
 export * from './controls';
+export * from './egress';
 export * from './fleet';
 export * from './inCluster';
 export * from './permissions';

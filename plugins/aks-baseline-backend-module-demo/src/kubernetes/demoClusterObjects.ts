@@ -74,7 +74,22 @@ export function baselineClusterObjects(spec: {
     ...kubeSystemObjects([`${net}.0.10`, `${net}.1.10`]),
     ...(flaws.has('no-traefik') ? [] : traefik),
     ...app,
+    gitOpsSource(spec.clusterName),
   ];
+}
+
+/** Flux's source of the cluster's manifests (the create-cluster template publishes to GitHub). */
+function gitOpsSource(clusterName: string): KubernetesObject {
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    metadata: { name: 'cluster-manifests', namespace: 'flux-system' },
+    spec: {
+      url: `https://github.com/contoso-demo/${clusterName}`,
+      interval: '5m',
+      ref: { branch: 'main' },
+    },
+  };
 }
 
 /** The demo clusters whose API servers the portal can reach, and what they hold. */

@@ -10,6 +10,17 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     const vaultId = secret.id!.replace(/\/secrets\/[^/]+$/, '').toLowerCase();
     (vaultSecrets[vaultId] ??= []).push(secret);
   }
+  const ruleCollectionGroups: Record<string, ArmResource[]> = {};
+  for (const group of of(
+    'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+  )) {
+    const policyId = group
+      .id!.replace(/\/ruleCollectionGroups\/[^/]+$/i, '')
+      .toLowerCase();
+    (ruleCollectionGroups[policyId] ??= []).push(group);
+  }
+  for (const policy of of('Microsoft.Network/firewallPolicies'))
+    ruleCollectionGroups[policy.id!.toLowerCase()] ??= [];
   return {
     managedClusters: of('Microsoft.ContainerService/managedClusters'),
     applicationGateways: of('Microsoft.Network/applicationGateways'),
@@ -21,8 +32,10 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     routeTables: of('Microsoft.Network/routeTables'),
     azureFirewalls: of('Microsoft.Network/azureFirewalls'),
     firewallPolicies: of('Microsoft.Network/firewallPolicies'),
+    ipGroups: of('Microsoft.Network/ipGroups'),
     keyVaults: of('Microsoft.KeyVault/vaults'),
     privateEndpoints: of('Microsoft.Network/privateEndpoints'),
     vaultSecrets,
+    ruleCollectionGroups,
   };
 }

@@ -79,9 +79,9 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the nine other types: one (empty) page each.
+    // Clusters: 3 pages; the ten other types: one (empty) page each.
     expect(transport.countRequests('/managedClusters')).toBe(3);
-    expect(inventory.requestCount).toBe(3 + 9);
+    expect(inventory.requestCount).toBe(3 + 10);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -103,7 +103,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
     expect(transport.countRequests('/managedClusters')).toBe(2);
-    expect(inventory.requestCount).toBe(11);
+    expect(inventory.requestCount).toBe(12);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -114,7 +114,7 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    expect(inventory.requestCount).toBe(10 + inventory.throttledCount);
+    expect(inventory.requestCount).toBe(11 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -160,7 +160,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters.map(c => c.name)).toEqual(['aks-a']);
     expect(inventory.subscriptionsScanned).toEqual([SUB_A, SUB_B]);
     // One error per type listed in the failing subscription, none for the other.
-    expect(inventory.errors).toHaveLength(10);
+    expect(inventory.errors).toHaveLength(11);
     for (const error of inventory.errors) {
       expect(error).toMatchObject({
         kind: 'subscription',
@@ -314,8 +314,8 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then ten types in each of two subscriptions.
-    expect(inventory.requestCount).toBe(1 + 20);
+    // One subscription list, then eleven types in each of two subscriptions.
+    expect(inventory.requestCount).toBe(1 + 22);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

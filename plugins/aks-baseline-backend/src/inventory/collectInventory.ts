@@ -5,6 +5,7 @@ import type {
 import {
   cancellationPolicy,
   createKeyVaultClient,
+  createNetworkClient,
   createSubscriptionClient,
   RequestMetrics,
   requestTimeoutPolicy,
@@ -17,7 +18,8 @@ import {
   parseArmId,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
-import { listRawResources } from './listRawResources';
+import { listRawResources, type PagedList } from './listRawResources';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { RESOURCE_LISTINGS } from './resourceListings';
 import { withoutSecretValue } from './secrets';
 import { toSourceError } from './sourceErrors';
@@ -39,9 +41,10 @@ const DEFAULT_MAX_RETRIES = 4;
  *
  * Phase one lists each resource type once per subscription; phase two lists
  * the secrets of each selected vault once, through the ARM control plane (so
- * a vault reachable only over Private Link still reports expiry dates). The
- * cost is `subscriptions × types × pages + vaults × pages` requests (plus
- * retries), whatever the number of clusters. A list that fails becomes a
+ * a vault reachable only over Private Link still reports expiry dates), and
+ * the rule collection groups of each firewall policy once. The cost is
+ * `subscriptions × types × pages + (vaults + policies) × pages` requests
+ * (plus retries), whatever the number of clusters. A list that fails becomes a
  * `SourceError` on its subscription or vault; everything else still arrives.
  */
 export async function collectInventory(
@@ -87,7 +90,30 @@ export async function collectInventory(
   const vaults = options.selectVaults
     ? options.selectVaults(listing)
     : resources.keyVaults;
-  const vaultSecrets = await listVaultSecrets(settings, limit, vaults, errors);
+  const [vaultSecrets, ruleCollectionGroups] = await Promise.all([
+    listChildren(limit, vaults, errors, {
+      what: 'Listing Key Vault secrets',
+      errorKind: 'vault',
+      list: (vault, perCallPolicies) =>
+        createKeyVaultClient(
+          withPerCallPolicies(settings, perCallPolicies),
+          vault.subscriptionId,
+        ).secrets.list(vault.resourceGroup, vault.name),
+      keep: withoutSecretValue,
+    }),
+    listChildren(limit, resources.firewallPolicies, errors, {
+      what: 'Listing firewall policy rule collection groups',
+      errorKind: 'resource',
+      list: (policy, perCallPolicies) =>
+        createNetworkClient(
+          withPerCallPolicies(settings, perCallPolicies),
+          policy.subscriptionId,
+        ).firewallPolicyRuleCollectionGroups.list(
+          policy.resourceGroup,
+          policy.name,
+        ),
+    }),
+  ]);
 
   throwIfAborted(options.signal);
   return {
@@ -95,6 +121,7 @@ export async function collectInventory(
     // Lists finish in any order; a stable order keeps snapshots comparable.
     errors: errors.sort(compareErrors),
     vaultSecrets,
+    ruleCollectionGroups,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -172,22 +199,22 @@ async function listResourceTypes(
   return { resources, failedListings };
 }
 
-/** A vault whose secrets are listed: where it lives, and its id as listed. */
-interface VaultRef {
+/** A resource whose children are listed: where it lives, and its id as listed. */
+interface ParentRef {
   id: string;
   subscriptionId: string;
   resourceGroup: string;
   name: string;
 }
 
-/** Each vault once, however often it was selected; ids that do not parse are skipped. */
-function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
-  const refs = new Map<string, VaultRef>();
-  for (const vault of vaults) {
-    const parts = vault.id ? parseArmId(vault.id) : undefined;
-    if (vault.id && parts) {
-      refs.set(normalizeArmResourceId(vault.id), {
-        id: vault.id,
+/** Each parent once, however often it was selected; ids that do not parse are skipped. */
+function parentRefs(parents: ArmResource[]): Map<string, ParentRef> {
+  const refs = new Map<string, ParentRef>();
+  for (const parent of parents) {
+    const parts = parent.id ? parseArmId(parent.id) : undefined;
+    if (parent.id && parts) {
+      refs.set(normalizeArmResourceId(parent.id), {
+        id: parent.id,
         subscriptionId: parts.subscriptionId,
         resourceGroup: parts.resourceGroup,
         name: parts.names[0],
@@ -197,33 +224,38 @@ function vaultRefs(vaults: ArmResource[]): Map<string, VaultRef> {
   return refs;
 }
 
-async function listVaultSecrets(
-  settings: ArmClientSettings,
+/**
+ * One list per parent (a vault's secrets, a policy's rule collection
+ * groups). A failed list leaves its parent without an entry and adds an
+ * error scoped to the parent.
+ */
+async function listChildren(
   limit: SubscriptionLimiter,
-  vaults: ArmResource[],
+  parents: ArmResource[],
   errors: SourceError[],
+  how: {
+    what: string;
+    errorKind: SourceError['kind'];
+    list: (parent: ParentRef, perCallPolicies: PipelinePolicy[]) => PagedList;
+    keep?: (child: ArmResource) => ArmResource;
+  },
 ): Promise<Record<string, ArmResource[]>> {
   const listed = await Promise.all(
-    [...vaultRefs(vaults)].map(async ([key, vault]) => {
+    [...parentRefs(parents)].map(async ([key, parent]) => {
       try {
-        const items = await limit(vault.subscriptionId, () =>
+        const items = await limit(parent.subscriptionId, () =>
           listRawResources(perCallPolicies =>
-            createKeyVaultClient(
-              withPerCallPolicies(settings, perCallPolicies),
-              vault.subscriptionId,
-            ).secrets.list(vault.resourceGroup, vault.name),
+            how.list(parent, perCallPolicies),
           ),
         );
-        return [key, items.map(withoutSecretValue)] as const;
+        return [key, how.keep ? items.map(how.keep) : items] as const;
       } catch (error) {
-        errors.push(
-          toSourceError(error, 'vault', vault.id, 'Listing Key Vault secrets'),
-        );
+        errors.push(toSourceError(error, how.errorKind, parent.id, how.what));
         return undefined;
       }
     }),
   );
-  // Keys in the order the vaults were selected, whatever order lists finished in.
+  // Keys in the order the parents were given, whatever order lists finished in.
   return Object.fromEntries(listed.filter(entry => entry !== undefined));
 }
 
@@ -245,6 +277,7 @@ function emptyResources(): ArmInventoryResources {
     routeTables: [],
     azureFirewalls: [],
     firewallPolicies: [],
+    ipGroups: [],
     keyVaults: [],
     privateEndpoints: [],
   };

@@ -75,8 +75,8 @@ describe('collectInventory over Microsoft example responses', () => {
       ),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
-    // Ten types in one subscription, then one vault: one page each.
-    expect(inventory.requestCount).toBe(11);
-    expect(transport.requestCount).toBe(11);
+    // Eleven types in one subscription, then one vault: one page each.
+    expect(inventory.requestCount).toBe(12);
+    expect(transport.requestCount).toBe(12);
   });
 });

@@ -35,15 +35,23 @@ async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
     inventory,
     estate,
     vaults: estate.vaultCount,
-    listRequests: transport.requestCount - transport.countRequests('/secrets'),
+    listRequests:
+      transport.requestCount -
+      transport.countRequests('/secrets') -
+      transport.countRequests('/ruleCollectionGroups'),
     secretRequests: transport.countRequests('/secrets'),
+    policyRequests: transport.countRequests('/ruleCollectionGroups'),
     elapsedMs,
   };
 }
 
-/** types × subscriptions × pages + vaults × secret pages, with one page each. */
-function lowerBound(vaults: number) {
-  return RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults;
+/**
+ * types × subscriptions × pages + vaults × secret pages + firewall policies ×
+ * rule collection group pages, with one page each (the synthetic estate has
+ * one hub policy per subscription).
+ */
+function lowerBound(vaults: number, policies = SUBSCRIPTIONS) {
+  return RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults + policies;
 }
 
 describe('inventory request count', () => {
@@ -93,6 +101,30 @@ describe('inventory request count', () => {
     expect(Object.keys(large.inventory.vaultSecrets)).toHaveLength(1_000);
   });
 
+  it('lists rule collection groups once per firewall policy, whatever the clusters behind it', async () => {
+    const small = await measure({
+      clusters: 10,
+      subscriptions: SUBSCRIPTIONS,
+      vaults: 'per-subscription',
+    });
+    const large = await measure({
+      clusters: 1_000,
+      subscriptions: SUBSCRIPTIONS,
+      vaults: 'per-subscription',
+    });
+    const policies = large.inventory.firewallPolicies.length;
+    // eslint-disable-next-line no-console -- the measured number is what this test reports
+    console.log(
+      `rule collection groups: ${policies} policies -> ${small.policyRequests} requests for N=10, ${large.policyRequests} for N=1000; ipGroups: ${SUBSCRIPTIONS} lists`,
+    );
+    expect(policies).toBe(SUBSCRIPTIONS);
+    expect(small.policyRequests).toBe(policies);
+    expect(large.policyRequests).toBe(policies);
+    expect(Object.keys(large.inventory.ruleCollectionGroups)).toHaveLength(
+      policies,
+    );
+  });
+
   it('equals the lower bound when lists span several pages', async () => {
     const pageSize = 100;
     const { inventory, estate } = await measure(
@@ -111,6 +143,9 @@ describe('inventory request count', () => {
         ? resource.id!.split('/secrets/')[0]
         : `${sub}|${resource.type!.toLowerCase()}`;
       perList.set(key, (perList.get(key) ?? 0) + 1);
+      // Each policy's rule collection groups: one list (empty here).
+      if (resource.type === 'Microsoft.Network/firewallPolicies')
+        perList.set(`${resource.id}/ruleCollectionGroups`, 0);
     }
     const pages = [...perList.values()].reduce(
       (sum, items) => sum + Math.max(1, Math.ceil(items / pageSize)),

@@ -84,6 +84,11 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     list: (...args) => network(...args).firewallPolicies.listAll(),
   },
   {
+    kind: 'ipGroups',
+    armType: 'Microsoft.Network/ipGroups',
+    list: (...args) => network(...args).ipGroups.list(),
+  },
+  {
     kind: 'keyVaults',
     armType: 'Microsoft.KeyVault/vaults',
     list: (settings, sub, perCallPolicies) =>

@@ -16,6 +16,8 @@ export interface ArmInventoryResources {
   routeTables: ArmResource[];
   azureFirewalls: ArmResource[];
   firewallPolicies: ArmResource[];
+  /** IP groups firewall rules name as sources or destinations (FW-02). */
+  ipGroups: ArmResource[];
   keyVaults: ArmResource[];
   privateEndpoints: ArmResource[];
 }
@@ -63,6 +65,12 @@ export interface ArmInventory extends ArmInventoryListing {
    * A vault whose listing failed has no entry and an error instead.
    */
   vaultSecrets: Record<string, ArmResource[]>;
+  /**
+   * Rule collection groups per firewall policy (key: lower-cased policy id),
+   * one list per policy however many clusters it serves. A policy whose list
+   * failed has no entry and an error (kind `resource`, scope the policy id).
+   */
+  ruleCollectionGroups: Record<string, ArmResource[]>;
   /** HTTP requests made, retries included. */
   requestCount: number;
   /** Requests Azure answered 429 Too Many Requests. */

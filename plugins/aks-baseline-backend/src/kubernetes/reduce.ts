@@ -424,3 +424,14 @@ export function reduceSecretProviderClass(item: Json): KubernetesObject {
     }),
   };
 }
+
+/** Flux's GitRepository: only where it clones from (FW-02 derives the Git host's egress from it). */
+export function reduceGitRepository(item: Json): KubernetesObject {
+  const spec = asRecord(item.spec);
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    metadata: customMeta(item),
+    spec: compact({ url: typeof spec.url === 'string' ? spec.url : undefined }),
+  };
+}

@@ -4,6 +4,7 @@ import type { KubernetesApis } from './client/apiSession';
 import {
   reduceDeployment,
   reduceEndpointSlice,
+  reduceGitRepository,
   reduceIngress,
   reduceIngressClass,
   reduceIngressRoute,
@@ -249,6 +250,15 @@ export const LISTED_RESOURCES: ListedResource[] = [
     'SecretProviderClass',
     'the Secrets Store CSI driver (secretproviderclasses.secrets-store.csi.x-k8s.io) is not installed',
     reduceSecretProviderClass,
+  ),
+  // Where Flux clones from: the Git hosts the cluster's egress must reach (FW-02).
+  customResource(
+    'source.toolkit.fluxcd.io',
+    'v1',
+    'gitrepositories',
+    'GitRepository',
+    'Flux (gitrepositories.source.toolkit.fluxcd.io) is not installed',
+    reduceGitRepository,
   ),
 ];
 

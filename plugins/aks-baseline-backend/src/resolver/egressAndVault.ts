@@ -3,6 +3,8 @@ import {
   asString,
   ChainHop,
   ControlResult,
+  EgressProof,
+  proveClusterEgress,
   readArm,
   readArmList,
 } from '@aks-baseline/plugin-aks-baseline-common';
@@ -33,14 +35,19 @@ export function buildEgressPath(options: {
   controls: ControlResult[];
   routeTable?: ArmResource;
   firewall?: ArmResource;
+  /** FW-02's evidence, or the judgement saying why there is none. */
+  egressProof?: ReturnType<typeof proveClusterEgress>;
 }): ChainHop[] {
-  const { cluster, index, controls, routeTable, firewall } = options;
+  const { cluster, index, controls, routeTable, firewall, egressProof } =
+    options;
+  const flows =
+    egressProof && 'flows' in egressProof ? egressProof.flows : undefined;
   const subnet = nodeSubnetOf(cluster, index);
   const route = defaultRoute(routeTable);
   return [
     podsAndNodesHop(cluster, subnet.id, controls),
     routeTableHop(routeTable, route, subnet.entry !== undefined, controls),
-    firewallHop(firewall, route, controls),
+    firewallHop(firewall, route, controls, flows),
   ];
 }
 
@@ -108,14 +115,21 @@ function routeTableHop(
   };
 }
 
+const FIREWALL_CONTROLS = ['FW-01', 'FW-02'];
+
 function firewallHop(
   firewall: ArmResource | undefined,
   route: unknown,
   controls: ControlResult[],
+  egressFlows: EgressProof['flows'] | undefined,
 ): ChainHop {
   if (!firewall) {
     return notObserved(
-      { kind: 'firewall', title: 'Azure Firewall', controlIds: ['FW-01'] },
+      {
+        kind: 'firewall',
+        title: 'Azure Firewall',
+        controlIds: FIREWALL_CONTROLS,
+      },
       route
         ? `no firewall with private IP ${readArm(
             route,
@@ -124,13 +138,20 @@ function firewallHop(
         : 'egress does not go through a firewall',
     );
   }
+  const blocked = egressFlows?.filter(f => !f.allowed).length ?? 0;
   return {
     kind: 'firewall',
     title: `Azure Firewall ${firewall.name}`,
     ...statusFromControls(
-      ['FW-01'],
+      FIREWALL_CONTROLS,
       controls,
-      `threat intelligence ${readArm(firewall, 'threatIntelMode') ?? 'Alert'}`,
+      egressFlows
+        ? `${egressFlows.length - blocked}/${
+            egressFlows.length
+          } required flows allowed`
+        : `threat intelligence ${
+            readArm(firewall, 'threatIntelMode') ?? 'Alert'
+          }`,
     ),
     resourceId: firewall.id,
     details: [
@@ -145,7 +166,8 @@ function firewallHop(
         value: String(readArm(firewall, 'sku.tier') ?? 'unknown'),
       },
     ],
-    controlIds: ['FW-01'],
+    controlIds: FIREWALL_CONTROLS,
+    ...(egressFlows ? { egressFlows } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   ArmResource,
   asString,
+  SourceError,
   normalizeArmResourceId,
   parseIpv4Address,
   parseIpv4Cidr,
@@ -16,6 +17,10 @@ export interface ResolverInventory extends ArmInventoryResources {
   vaultSecrets: Record<string, ArmResource[]>;
   /** Lists that failed: their absence is unknown, not "none" (absent: none failed). */
   failedListings?: FailedListing[];
+  /** Lower-cased firewall policy id -> its rule collection groups (absent: not read). */
+  ruleCollectionGroups?: Record<string, ArmResource[]>;
+  /** The inventory's errors (a policy whose groups could not be listed has one, scoped to it). */
+  errors?: SourceError[];
 }
 
 export interface SubnetEntry {
@@ -43,6 +48,8 @@ export interface InventoryIndex {
   secretsOf(vaultId: string): ArmResource[] | undefined;
   /** The firewall that owns this private IP. */
   firewallByPrivateIp(ip: string): ArmResource | undefined;
+  /** A firewall policy's rule collection groups; undefined when not listed. */
+  ruleCollectionGroupsOf(policyId: string): ArmResource[] | undefined;
 }
 
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
@@ -65,6 +72,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     inventory.routeTables,
     inventory.azureFirewalls,
     inventory.firewallPolicies,
+    inventory.ipGroups,
     inventory.keyVaults,
     inventory.privateEndpoints,
   ];
@@ -147,6 +155,12 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       list,
     ]),
   );
+  const policyGroups = new Map(
+    Object.entries(inventory.ruleCollectionGroups ?? {}).map(([id, list]) => [
+      normalizeArmResourceId(id),
+      list,
+    ]),
+  );
 
   return {
     inventory,
@@ -174,6 +188,8 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       endpointsByTarget.get(normalizeArmResourceId(id)) ?? [],
     vaultByName: name => vaultsByName.get(name.toLowerCase()),
     secretsOf: vaultId => secrets.get(normalizeArmResourceId(vaultId)),
+    ruleCollectionGroupsOf: policyId =>
+      policyGroups.get(normalizeArmResourceId(policyId)),
     firewallByPrivateIp: ip => firewallsByIp.get(ip),
   };
 }

@@ -69,10 +69,10 @@ describe('keepLastGood', () => {
     const keptControls = snapshot.controls
       .filter(c => c.reason === 'last good')
       .map(c => c.id);
-    expect(keptControls).toEqual(['NET-03', 'FW-01']);
+    expect(keptControls).toEqual(['NET-03', 'FW-01', 'FW-02']);
     expect(staleReason).toBe(
       'Listing routeTables failed: 500 InternalServerError (subscription 6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b); ' +
-        `kept the egress path, controls NET-03, FW-01 of ${T0.toISOString()}`,
+        `kept the egress path, controls NET-03, FW-02, FW-01 of ${T0.toISOString()}`,
     );
   });
 

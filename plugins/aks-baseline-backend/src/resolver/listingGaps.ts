@@ -9,7 +9,8 @@ import type { InventoryIndex } from './inventoryIndex';
  */
 export type UnknownInput =
   | Exclude<ArmResourceKind, 'managedClusters'>
-  | 'vaultSecrets';
+  | 'vaultSecrets'
+  | 'ruleCollectionGroups';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -38,6 +39,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   routeTables: ['egress'],
   azureFirewalls: ['egress'],
   firewallPolicies: ['egress'],
+  ipGroups: ['egress'],
+  ruleCollectionGroups: ['egress'],
   keyVaults: ['certificates', 'keyVault'],
   privateEndpoints: ['keyVault'],
   vaultSecrets: ['certificates'],
@@ -48,6 +51,7 @@ const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
   applicationGateways: ['wafPolicies', 'publicIpAddresses', 'keyVaults'],
   routeTables: ['azureFirewalls'],
   azureFirewalls: ['firewallPolicies'],
+  firewallPolicies: ['ruleCollectionGroups'],
   keyVaults: ['privateEndpoints', 'vaultSecrets'],
 };
 
@@ -76,10 +80,13 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   ],
   wafPolicies: ['WAF-02', 'WAF-03'],
   publicIpAddresses: [],
-  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03'],
+  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02'],
   routeTables: ['NET-03'],
-  azureFirewalls: ['NET-03', 'FW-01'],
-  firewallPolicies: ['FW-01'],
+  // With a policy attached, FW-01 judges the policy (fed by its own list).
+  azureFirewalls: ['NET-03', 'FW-02'],
+  firewallPolicies: ['FW-01', 'FW-02'],
+  ipGroups: ['FW-02'],
+  ruleCollectionGroups: ['FW-02'],
   keyVaults: ['KV-01', 'KV-02', 'KV-03'],
   privateEndpoints: ['KV-02'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
@@ -163,7 +170,9 @@ export interface GapTrackerOptions {
  *   cluster's last good snapshot used. A gateway or endpoint that first appears
  *   in a third subscription while that subscription's list fails is seen at the
  *   next good list.
- * - a vault's secrets: a gap when that vault's list failed.
+ * - a vault's secrets, a firewall policy's rule collection groups: a gap
+ *   when that vault's or policy's list failed (IP groups the rules name are
+ *   looked up by id, above).
  */
 export function trackListingGaps(
   index: InventoryIndex,
@@ -255,6 +264,18 @@ export function trackListingGaps(
         record('vaultSecrets', { kind: 'vault', scope: vaultId, message });
       }
       return secrets;
+    },
+    ruleCollectionGroupsOf: policyId => {
+      const groups = index.ruleCollectionGroupsOf(policyId);
+      const error = groups
+        ? undefined
+        : (index.inventory.errors ?? []).find(
+            e =>
+              e.kind === 'resource' &&
+              e.scope.toLowerCase() === policyId.toLowerCase(),
+          );
+      if (error) record('ruleCollectionGroups', error);
+      return groups;
     },
   };
   return { index: tracked, gaps: () => [...gaps.values()] };

@@ -1,4 +1,7 @@
-import { buildDemoEstate } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import {
+  buildDemoEstate,
+  demoClusterObjects,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
 import { indexInventory } from './inventoryIndex';
@@ -85,7 +88,7 @@ describe('resolveCluster', () => {
     expect(backend.tls?.boundary).toBe('plaintext');
     expect(
       snapshot.controls.filter(c => c.status === 'fail').map(c => c.id),
-    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04']);
+    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04', 'FW-02']);
   });
 
   it('fails the cluster controls of a kubenet cluster without the CSI add-on, and its egress', () => {
@@ -129,7 +132,7 @@ describe('resolveCluster', () => {
     });
     expect(summarizeCluster(resolveDemo('aks-staging-weu'))).toMatchObject({
       worstStatus: 'error',
-      failingControls: 3,
+      failingControls: 4,
     });
   });
 
@@ -157,5 +160,59 @@ describe('resolveCluster', () => {
     expect(snapshot.errors).toEqual([
       expect.objectContaining({ kind: 'vault', scope: vaultId }),
     ]);
+  });
+
+  it("judges FW-02 on each demo hub's rule collection groups: green prod, blocked Flux and Azure Monitor on staging, * on dev", () => {
+    const inventory = inventoryOf(buildDemoEstate(NOW));
+    const index = indexInventory(inventory);
+    const objects = demoClusterObjects();
+    const resolved = (name: string) => {
+      const cluster = inventory.managedClusters.find(c => c.name === name)!;
+      const kubernetes = objects[name] ? { objects: objects[name] } : undefined;
+      return resolveCluster(cluster, index, { ...options, kubernetes });
+    };
+    const fw02 = (name: string) =>
+      resolved(name).controls.find(c => c.id === 'FW-02')!;
+    expect(fw02('aks-prod-weu')).toMatchObject({ status: 'pass' });
+    const staging = fw02('aks-staging-weu');
+    expect(staging.status).toBe('fail');
+    expect(staging.reason).toContain(
+      'https:github.com:443 (git-host) blocked: default deny',
+    );
+    expect(staging.reason).toContain(
+      'https:westeurope.dp.kubernetesconfiguration.azure.com:443 (flux) blocked',
+    );
+    expect(staging.reason).toContain(
+      'https:*.ods.opinsights.azure.com:443 (azure-monitor) blocked',
+    );
+    // The egress path's firewall hop lists each flow, blocked first.
+    const firewall = resolved('aks-staging-weu').egress.find(
+      h => h.kind === 'firewall',
+    )!;
+    expect(firewall.status).toBe('error');
+    expect(firewall.statusText).toMatch(/FW-02/);
+    const flows = firewall.egressFlows!;
+    const firstAllowed = flows.findIndex(f => f.allowed);
+    expect(firstAllowed).toBeGreaterThan(0);
+    expect(flows.slice(0, firstAllowed).every(f => !f.allowed)).toBe(true);
+    expect(flows.slice(firstAllowed).every(f => f.allowed)).toBe(true);
+    expect(flows.find(f => f.destination === 'github.com')).toMatchObject({
+      allowed: false,
+      verdict: 'default deny',
+      components: ['git-host'],
+    });
+    expect(
+      flows.find(f => f.destination === 'mcr.microsoft.com'),
+    ).toMatchObject({
+      allowed: true,
+      rule: 'rcg-aks-staging-weu/aks-staging-weu-egress/aks-core',
+    });
+    const dev = fw02('aks-dev-neu');
+    expect(dev.status).toBe('warning');
+    expect(dev.reason).toContain(
+      'rcg-aks-dev-neu/aks-dev-neu-egress/allow-any-https: any FQDN (*)',
+    );
+    // Out of the portal's reach: whether Flux runs is not known.
+    expect(dev.reason).toContain('GitRepository objects, which were not read');
   });
 });

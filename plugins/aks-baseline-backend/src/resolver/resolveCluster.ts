@@ -7,6 +7,7 @@ import {
   ClusterSnapshot,
   evaluateBaselineControls,
   normalizeArmResourceId,
+  proveClusterEgress,
   parseArmId,
   readArm,
   readArmList,
@@ -143,6 +144,10 @@ export interface ClusterResources {
   routeTable?: ArmResource;
   firewall?: ArmResource;
   firewallPolicy?: ArmResource;
+  /** The firewall policy and its parents, child first (parents follow `basePolicy`). */
+  firewallPolicies: ArmResource[];
+  /** Their rule collection groups; undefined when a policy's could not be listed. */
+  ruleCollectionGroups?: ArmResource[];
   wafPolicies: ArmResource[];
   inCluster: InClusterView;
   ingressCertificate?: { vaultName: string; secretName: string };
@@ -170,6 +175,10 @@ export function lookUpResources(
   const firewall = nextHop ? index.firewallByPrivateIp(nextHop) : undefined;
   const firewallPolicy = index.byId(
     asString(readArm(firewall, 'firewallPolicy.id')),
+  );
+  const firewallPolicies = policyWithParents(firewallPolicy, index);
+  const groupLists = firewallPolicies.map(p =>
+    index.ruleCollectionGroupsOf(p.id!),
   );
   const wafPolicies = gateways
     .flatMap(g => [
@@ -203,6 +212,10 @@ export function lookUpResources(
     routeTable,
     firewall,
     firewallPolicy,
+    firewallPolicies,
+    ruleCollectionGroups: groupLists.every(Boolean)
+      ? groupLists.flatMap(list => list!)
+      : undefined,
     wafPolicies: unique(wafPolicies),
     inCluster,
     ingressCertificate,
@@ -239,6 +252,48 @@ export function certificateObservations(
   };
 }
 
+/** The IP groups the firewall's rules (policy groups or classic collections) name, by id. */
+function referencedIpGroups(
+  firewall: ArmResource,
+  groups: ArmResource[],
+  index: InventoryIndex,
+): ArmResource[] {
+  const collections = [
+    ...groups.flatMap(g => readArmList(g, 'ruleCollections')),
+    ...[
+      'natRuleCollections',
+      'networkRuleCollections',
+      'applicationRuleCollections',
+    ].flatMap(field => readArmList(firewall, field)),
+  ];
+  const ids = collections
+    .flatMap(c => readArmList(c, 'rules'))
+    .flatMap(r => [
+      ...readArmList(r, 'sourceIpGroups'),
+      ...readArmList(r, 'destinationIpGroups'),
+    ])
+    .filter((id): id is string => typeof id === 'string');
+  return unique(
+    ids.map(id => index.byId(id)).filter((g): g is ArmResource => !!g),
+  );
+}
+
+/** The policy and the parents its `basePolicy` chain names (stops at a cycle or a miss). */
+function policyWithParents(
+  policy: ArmResource | undefined,
+  index: InventoryIndex,
+): ArmResource[] {
+  const chain: ArmResource[] = [];
+  for (
+    let current = policy;
+    current?.id && !chain.includes(current);
+    current = index.byId(asString(readArm(current, 'basePolicy.id')))
+  ) {
+    chain.push(current);
+  }
+  return chain;
+}
+
 /** What the baseline controls are judged on. */
 export function controlInputs(
   cluster: ArmResource,
@@ -246,7 +301,7 @@ export function controlInputs(
   index: InventoryIndex,
   certificates?: CertificateObservations,
 ): BaselineResources {
-  const { nodeSubnet, routeTable, firewall, firewallPolicy, vaults } =
+  const { nodeSubnet, routeTable, firewall, firewallPolicies, vaults } =
     resources;
   const { inCluster } = resources;
   const traefikInternalIp = inCluster.observed
@@ -259,7 +314,17 @@ export function controlInputs(
     virtualNetworks: nodeSubnet.entry ? [nodeSubnet.entry.vnet] : undefined,
     routeTables: routeTable ? [routeTable] : undefined,
     azureFirewalls: firewall ? [firewall] : undefined,
-    firewallPolicies: firewallPolicy ? [firewallPolicy] : undefined,
+    firewallPolicies: firewallPolicies.length ? firewallPolicies : undefined,
+    firewallPolicyRuleCollectionGroups: firewallPolicies.length
+      ? resources.ruleCollectionGroups
+      : undefined,
+    ipGroups: firewall
+      ? referencedIpGroups(
+          firewall,
+          resources.ruleCollectionGroups ?? [],
+          index,
+        )
+      : undefined,
     keyVaults: vaults.length > 0 ? vaults : undefined,
     privateEndpoints:
       vaults.length > 0
@@ -281,8 +346,9 @@ function resolveFromIndex(
   const certificateContext = { index, ...options };
   const observations = certificateObservations(resources, certificateContext);
   const { certificates } = observations;
+  const inputs = controlInputs(cluster, resources, index, observations);
   const controls = evaluateBaselineControls(
-    controlInputs(cluster, resources, index, observations),
+    inputs,
     // The model the chain is drawn from: judged once, the same way.
     { inCluster: inCluster.observed ? inCluster : undefined },
   );
@@ -306,7 +372,14 @@ function resolveFromIndex(
     location: cluster.location ?? '',
     kubernetesVersion: asString(readArm(cluster, 'kubernetesVersion')),
     ingress: chains,
-    egress: buildEgressPath({ cluster, index, controls, routeTable, firewall }),
+    egress: buildEgressPath({
+      cluster,
+      index,
+      controls,
+      routeTable,
+      firewall,
+      egressProof: proveClusterEgress(inputs),
+    }),
     keyVault: buildKeyVaultPath({ vaults, index, controls }),
     certificates,
     controls,

@@ -1,8 +1,10 @@
 import type { ClusterSnapshot } from '@aks-baseline/plugin-aks-baseline-common';
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import type { ArmFixtureFault } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import { DEMO_SUBSCRIPTIONS } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { estateWithFirewallPolicies } from '../__testUtils__/estateWithFirewallPolicies';
+import {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTIONS,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { RESOURCE_LISTINGS } from '../inventory/resourceListings';
 import type { ArmResourceKind } from '../inventory/types';
 import {
@@ -68,7 +70,7 @@ async function setup(databaseId: TestDatabaseId) {
       entityRefs: new Map(),
     }),
     collect: fixtureCollector(
-      () => estateWithFirewallPolicies(clock),
+      () => buildDemoEstate(clock),
       () => faults,
     ),
     thresholds: DEFAULT_EXPIRY_THRESHOLDS,

@@ -252,7 +252,8 @@ export class FleetRefresher {
   ): Promise<Map<string, ClusterSnapshot>> {
     const incomplete =
       inventory.failedListings.length > 0 ||
-      inventory.errors.some(e => e.kind === 'vault');
+      // A vault's secrets or a firewall policy's rule collection groups.
+      inventory.errors.some(e => e.kind === 'vault' || e.kind === 'resource');
     if (!incomplete) return new Map();
     const stored = await this.options.store.listClusters<ClusterSnapshot>();
     return new Map(stored.map(c => [c.resourceId, c.snapshot]));

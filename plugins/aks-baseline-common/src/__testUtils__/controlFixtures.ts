@@ -145,6 +145,48 @@ export function toBaselineFirewall(example: ArmResource): ArmResource {
   const p = firewall.properties as any;
   p.threatIntelMode = 'Deny';
   p.additionalProperties = { 'Network.DNS.EnableProxy': 'true' };
+  // The example's rules open other things; the baseline allows exactly what
+  // the baseline cluster needs (Microsoft Learn, "Outbound network and FQDN
+  // rules for AKS clusters": core AKS through the FQDN tag, Azure Monitor
+  // and Azure Policy add-ons by name) from its node subnet.
+  p.natRuleCollections = [];
+  p.networkRuleCollections = [];
+  const https = { protocolType: 'Https', port: 443 };
+  const allow = (name: string, extra: object) => ({
+    name,
+    protocols: [https],
+    sourceAddresses: ['10.240.0.0/22'],
+    ...extra,
+  });
+  p.applicationRuleCollections = [
+    {
+      name: 'aks-egress',
+      properties: {
+        priority: 200,
+        action: { type: 'Allow' },
+        rules: [
+          allow('aks-core', { fqdnTags: ['AzureKubernetesService'] }),
+          allow('azure-monitor', {
+            targetFqdns: [
+              'dc.services.visualstudio.com',
+              '*.ods.opinsights.azure.com',
+              '*.oms.opinsights.azure.com',
+              '*.monitoring.azure.com',
+              'global.handler.control.monitor.azure.com',
+              'location1.ingest.monitor.azure.com',
+              'location1.handler.control.monitor.azure.com',
+            ],
+          }),
+          allow('azure-policy', {
+            targetFqdns: [
+              'data.policy.core.windows.net',
+              'store.policy.core.windows.net',
+            ],
+          }),
+        ],
+      },
+    },
+  ];
   return firewall;
 }
 

@@ -267,6 +267,16 @@ export const BASELINE_CONTROLS = [
       'Azure Firewall / firewall policy threatIntelMode, dnsSettings.enableProxy',
     expected: 'Deny (Alert accepted, noted), DNS proxy true',
   },
+  {
+    id: 'FW-02',
+    title: 'Every required egress flow is allowed, and no more',
+    area: 'egress',
+    severity: 'high',
+    field:
+      "the firewall's policy, its parents, their rule collection groups and IP groups; the cluster's region, API server and add-ons",
+    expected:
+      "each outbound flow the cluster's add-ons need (Microsoft's published list) allowed from the node subnet; no Allow rule with any port, any destination or the * FQDN reaching it",
+  },
   // In the cluster (Kubernetes objects)
   {
     id: 'K8S-01',

@@ -48,7 +48,7 @@ const gateway = (i: BaselineResources): any =>
 
 /** The `| ID | title |` rows of a Markdown document's control tables, in order. */
 function documentedControls(markdown: string): Map<string, string> {
-  const rows = markdown.matchAll(/^\| ([A-Z0-9]+-\d\d) \| ([^|]+?) \|/gm);
+  const rows = markdown.matchAll(/^\| ([A-Z0-9]+-\d\d) +\| ([^|]+?) +\|/gm);
   return new Map([...rows].map(([, id, title]) => [id, title.trim()]));
 }
 
@@ -137,6 +137,8 @@ const MUTATIONS: Array<
     i => {
       cluster(i).networkProfile.outboundType = 'loadBalancer';
     },
+    // The firewall's rules no longer decide egress.
+    ['FW-02'],
   ],
   [
     'NET-03',
@@ -394,6 +396,18 @@ const MUTATIONS: Array<
     },
   ],
   [
+    'FW-02',
+    'no rule for the Azure Monitor add-on',
+    i => {
+      const rules = (i.azureFirewalls![0].properties as any)
+        .applicationRuleCollections[0].properties.rules;
+      rules.splice(
+        rules.findIndex((r: any) => r.name === 'azure-monitor'),
+        1,
+      );
+    },
+  ],
+  [
     'K8S-01',
     'public Traefik load balancer',
     i => {
@@ -586,6 +600,20 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
         i,
       ).addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation =
         'false';
+    },
+  ],
+  [
+    'FW-02',
+    'an application rule allowing every FQDN',
+    i => {
+      (
+        i.azureFirewalls![0].properties as any
+      ).applicationRuleCollections[0].properties.rules.push({
+        name: 'anything',
+        protocols: [{ protocolType: 'Https', port: 443 }],
+        sourceAddresses: ['10.240.0.0/22'],
+        targetFqdns: ['*'],
+      });
     },
   ],
   [

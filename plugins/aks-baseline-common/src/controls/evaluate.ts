@@ -4,6 +4,7 @@ import { certificateEvaluators } from './certificates';
 import { clusterEvaluators } from './cluster';
 import { edgeEvaluators } from './edge';
 import { egressEvaluators } from './egress';
+import { egressRulesEvaluators } from './egressRules';
 import { ControlEvaluators, Judgement } from './judgement';
 import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
@@ -17,6 +18,7 @@ import type {
 export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...clusterEvaluators,
   ...egressEvaluators,
+  ...egressRulesEvaluators,
   ...edgeEvaluators,
   ...certificateEvaluators,
   ...keyVaultEvaluators,

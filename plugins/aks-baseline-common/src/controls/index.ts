@@ -9,6 +9,8 @@ export {
   judgeCertificateValidity,
 } from './certificates';
 export type { Judgement } from './judgement';
+export { proveClusterEgress } from './egressRules';
+export type { EgressProof } from './egressRules';
 export { worstStatus } from './judgement';
 export {
   ipv4CidrContains,
@@ -29,6 +31,7 @@ export type {
   ControlSeverity,
   ControlStatus,
   ControlSummary,
+  EgressContext,
   KubernetesObject,
   KubernetesObservation,
   TraefikLocator,

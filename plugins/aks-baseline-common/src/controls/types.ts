@@ -11,9 +11,11 @@ import type {
   ArmUserAssignedIdentity,
   ArmVirtualNetwork,
   ArmWafPolicy,
+  ArmResource,
 } from '../arm/types';
 import type { ExpiryThresholds } from '../certificates/expiry';
 import type { CertificateInfo } from '../fleet';
+import type { AzureCloudName } from '../egress/types';
 
 /**
  * `not-observed`: the input did not contain what the control reads (never a
@@ -126,6 +128,21 @@ export interface BaselineContext {
   firewallPrivateIp?: string;
   /** Resolved addresses of FQDN backends (ING-01): the evaluator does no DNS. */
   resolvedHosts?: Record<string, string[]>;
+  /** What FW-02 cannot read from the cluster resource itself. */
+  egress?: EgressContext;
+}
+
+/**
+ * The parts of a stamp's egress the managed cluster resource does not show
+ * (FW-02): the cloud (default: public), the Flux extension and its Git
+ * hosts, the registries workloads pull from, custom DNS servers.
+ * @public
+ */
+export interface EgressContext {
+  cloud?: AzureCloudName;
+  flux?: { gitHosts: string[] };
+  containerRegistries?: string[];
+  customDnsServers?: string[];
 }
 
 /**
@@ -181,6 +198,10 @@ export interface BaselineResources {
   routeTables?: ArmRouteTable[];
   azureFirewalls?: ArmAzureFirewall[];
   firewallPolicies?: ArmFirewallPolicy[];
+  /** Rule collection groups of those policies (FW-02). Absent = not read. */
+  firewallPolicyRuleCollectionGroups?: ArmResource[];
+  /** IP groups the rules reference (FW-02). */
+  ipGroups?: ArmResource[];
   keyVaults?: ArmKeyVault[];
   /** Absent = not looked up; `[]` = looked up, none exist. */
   privateEndpoints?: ArmPrivateEndpoint[];

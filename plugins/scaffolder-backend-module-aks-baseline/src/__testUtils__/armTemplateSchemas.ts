@@ -62,6 +62,14 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: `${NETWORK}/applicationGateway.json`,
     definition: 'WebApplicationFirewallPolicy',
   },
+  'microsoft.network/ipgroups': {
+    file: `${NETWORK}/virtualNetwork.json`,
+    definition: 'IpGroup',
+  },
+  'microsoft.network/firewallpolicies/rulecollectiongroups': {
+    file: `${NETWORK}/firewallPolicy.json`,
+    definition: 'FirewallPolicyRuleCollectionGroup',
+  },
   'microsoft.keyvault/vaults': {
     file: 'keyvault/resource-manager/Microsoft.KeyVault/KeyVault/stable/2026-04-01/openapi.json',
     definition: 'VaultCreateOrUpdateParameters',

@@ -150,6 +150,7 @@ describe('aks-baseline:create-cluster', () => {
     expect(outputs.files).toEqual([
       'infra/cluster.json',
       'infra/cluster.parameters.json',
+      'hub/egress-rules.json',
       'cluster-manifests/namespace-a0008.yaml',
       'cluster-manifests/serviceaccount-traefik-ingress-ilb.yaml',
       'cluster-manifests/clusterrole-traefik-ingress-ilb-a0008.yaml',
@@ -200,7 +201,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/27 of 37 pass/);
+    expect(outputs.summary).toMatch(/28 of 38 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 

@@ -182,6 +182,7 @@ function clusterMisreads(input: unknown): string[] {
   const objects = new Map<string, unknown>([
     [at('infra', 'cluster.json'), generated.template],
     [at('infra', 'cluster.parameters.json'), generated.parameters],
+    [at('hub', 'egress-rules.json'), generated.hubEgress],
     ...generated.manifests.map(
       m => [at('cluster-manifests', manifestFileName(m)), m] as const,
     ),

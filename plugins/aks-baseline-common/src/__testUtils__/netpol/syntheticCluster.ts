@@ -8,6 +8,7 @@ import {
   NetworkPolicyPeer,
   NetworkPolicyPort,
 } from '../../netpol/types';
+import { createRandom } from '../seededRandom';
 
 /**
  * Deterministic pseudo-random clusters for the benchmark and the differential
@@ -20,22 +21,6 @@ export interface SyntheticClusterShape {
   pods: number;
   policies: number;
   seed: number;
-}
-
-/** mulberry32: a tiny, well-known 32-bit PRNG; good enough and reproducible. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-  const chance = (p: number) => next() < p;
-  return { int, pick, chance };
 }
 
 const TEAMS = ['payments', 'search', 'platform', 'data', 'web', 'ml', 'infra'];

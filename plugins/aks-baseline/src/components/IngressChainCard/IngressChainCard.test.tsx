@@ -185,4 +185,61 @@ describe('the TLS boundary of a plaintext backend', () => {
       screen.getByText('not re-encrypted: HTTP to Traefik'),
     ).toBeInTheDocument();
   });
+
+  it("lists the firewall's answer for each required egress flow, blocked first, with the deciding rule", async () => {
+    const flow = (destination: string, allowed: boolean, rule?: string) => ({
+      requirement: `https:${destination}:443`,
+      components: ['aks' as const],
+      destination,
+      protocol: 'Https' as const,
+      port: 443,
+      why: 'needed',
+      allowed,
+      ...(rule ? { rule } : {}),
+      verdict: rule
+        ? `${allowed ? 'allowed' : 'denied'} by ${rule}`
+        : 'default deny',
+    });
+    const egress = devCluster.egress.map(h =>
+      h.kind === 'firewall'
+        ? {
+            ...h,
+            egressFlows: [
+              flow('mcr.microsoft.com', true, 'rcg/aks/aks-core'),
+              flow('github.com', false),
+              flow('example.org', false, 'rcg/deny/no-example'),
+            ],
+          }
+        : h,
+    );
+    await renderInTestApp(
+      <IngressChainCard cluster={{ ...devCluster, egress }} />,
+    );
+
+    expect(
+      screen.getByText('Required egress flows: 1 of 3 allowed, 2 blocked'),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Required egress flows' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(cell => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ['Blocked', 'github.com:443 (Https)', 'aks', 'default deny'],
+      ['Blocked', 'example.org:443 (Https)', 'aks', 'rcg/deny/no-example'],
+      ['Allowed', 'mcr.microsoft.com:443 (Https)', 'aks', 'rcg/aks/aks-core'],
+    ]);
+  });
+
+  it('shows no flow table when the firewall rules were not judged', async () => {
+    await renderInTestApp(<IngressChainCard cluster={devCluster} />);
+
+    expect(
+      screen.queryByRole('table', { name: 'Required egress flows' }),
+    ).not.toBeInTheDocument();
+  });
 });

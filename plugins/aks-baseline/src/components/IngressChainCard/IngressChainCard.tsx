@@ -12,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { CardBody } from '../CardBody';
 import { HopStatusLabel } from '../StatusLabel';
 import { ChainPath } from './ChainPath';
+import { EgressFlows } from './EgressFlows';
 
 /** @public */
 export interface IngressChainCardProps {
@@ -138,6 +139,8 @@ export const IngressChainCard = ({
                   />
                 </Grid>
               </Grid>
+              {/* Full width: one row per flow, with the rule's full name. */}
+              <EgressFlows hops={cluster.egress} />
             </Box>
           </>
         )

@@ -119,7 +119,7 @@ describe('the baseline control gate', () => {
   };
 
   const MUTATIONS: Array<
-    [string, string, (g: GeneratedCluster) => void, number?]
+    [string, string, (g: GeneratedCluster) => void, number?, string[]?]
   > = [
     [
       'NET-01',
@@ -213,12 +213,28 @@ describe('the baseline control gate', () => {
       g => {
         cluster(g).apiServerAccessProfile.enablePrivateCluster = false;
       },
+      0,
+      // Nodes then need the API server's FQDN through the firewall, which
+      // the hub rules (generated for a private cluster) do not allow.
+      ['FW-02'],
     ],
     [
       'SEC-05',
       'run command on',
       g => {
         cluster(g).apiServerAccessProfile.disableRunCommand = false;
+      },
+    ],
+    [
+      'FW-02',
+      'an application rule for every FQDN in the hub rules',
+      g => {
+        const group = g.hubEgress.resources[1] as any;
+        group.properties.ruleCollections[0].rules.push({
+          ...group.properties.ruleCollections[0].rules[0],
+          name: 'anything',
+          targetFqdns: ['*'],
+        });
       },
     ],
     [
@@ -463,9 +479,9 @@ describe('the baseline control gate', () => {
 
   it.each(MUTATIONS)(
     '%s: %s is named, and only it',
-    (id, _label, mutate, example = 0) => {
+    (id, _label, mutate, example = 0, alsoNamed = []) => {
       const { results, accepted, failures } = gate(example, mutate);
-      expect(named(results, accepted)).toEqual([id]);
+      expect(named(results, accepted)).toEqual([id, ...alsoNamed]);
       expect(failures.map(f => f.id)).toContain(id);
     },
   );

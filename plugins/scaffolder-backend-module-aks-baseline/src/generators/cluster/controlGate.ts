@@ -7,6 +7,7 @@ import {
 import { parse } from 'yaml';
 import { ArmTemplateResource, RESOURCE_TYPES } from './arm/expressions';
 import { ArmDeploymentTemplate } from './arm/template';
+import { HubEgressTemplate, stampEgressContext } from './arm/hubEgress';
 import { KubernetesObject } from '../types';
 import { ClusterNames } from './names';
 import { ClusterSpec } from './spec';
@@ -15,10 +16,11 @@ import {
   STATIC_CONFIG_FILE,
 } from './manifests/traefikConfig';
 
-/** What the gate judges: the generated template and manifests. */
+/** What the gate judges: the generated templates and manifests. */
 export interface GeneratedForGate {
   template: ArmDeploymentTemplate;
   manifests: KubernetesObject[];
+  hubEgress: HubEgressTemplate;
 }
 
 /** A control that is not a pass, and why that is right for a new cluster. */
@@ -113,7 +115,9 @@ function configFile(
  * The generated objects as the evaluator's input, the way the dashboard
  * reads a live cluster: ARM resources by type, the Kubernetes objects, and
  * Traefik's configuration parsed back from its ConfigMaps. The only outside
- * fact is the hub firewall's IP.
+ * facts are the hub firewall's IP and what the cluster resource does not
+ * show about its egress (Flux and its Git host, the registry Traefik comes
+ * from).
  */
 export function baselineResourcesOf(
   spec: ClusterSpec,
@@ -151,7 +155,17 @@ export function baselineResourcesOf(
         serviceName: names.traefik.service,
       },
     },
-    context: { firewallPrivateIp: spec.firewall.privateIp },
+    // The hub's rules as the network team will add them: the group under
+    // its own name (the template names it after a policy parameter).
+    firewallPolicyRuleCollectionGroups: ofType(
+      generated.hubEgress.resources,
+      RESOURCE_TYPES.firewallRuleCollectionGroup,
+    ).map(group => ({ ...group, name: names.hubEgress.ruleCollectionGroup })),
+    ipGroups: ofType(generated.hubEgress.resources, RESOURCE_TYPES.ipGroup),
+    context: {
+      firewallPrivateIp: spec.firewall.privateIp,
+      egress: stampEgressContext(),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   clusterTemplate,
   clusterTemplateParameters,
 } from './arm/template';
+import { HubEgressTemplate, hubEgressTemplate } from './arm/hubEgress';
 import { clusterCatalogEntity } from './catalogInfo';
 import {
   BaselineControlsFailedError,
@@ -33,6 +34,8 @@ export interface GeneratedCluster {
   /** Traefik's manifests, in apply order. */
   manifests: KubernetesObject[];
   catalogInfo: ReturnType<typeof clusterCatalogEntity>;
+  /** The network team's rule collection group for the hub firewall policy. */
+  hubEgress: HubEgressTemplate;
 }
 
 /** Spec -> objects. Pure: the same spec gives the same objects. */
@@ -44,6 +47,7 @@ export function generateCluster(spec: ClusterSpec): GeneratedCluster {
     parameters: clusterTemplateParameters(spec),
     manifests: traefikManifests(spec, names),
     catalogInfo: clusterCatalogEntity(spec),
+    hubEgress: hubEgressTemplate(spec, names),
   };
 }
 
@@ -73,6 +77,10 @@ export function planClusterFiles(
     {
       path: at('infra', 'cluster.parameters.json'),
       content: toJson(generated.parameters),
+    },
+    {
+      path: at('hub', 'egress-rules.json'),
+      content: toJson(generated.hubEgress),
     },
     ...manifestFiles,
     {

@@ -15,6 +15,8 @@ export interface ClusterNames {
     privateEndpoints: string;
   };
   routeTable: string;
+  /** The hub side (hub/egress-rules.json): IP group of the node subnet, rule collection group. */
+  hubEgress: { ipGroup: string; ruleCollectionGroup: string };
   nsgs: {
     nodes: string;
     ingress: string;
@@ -87,6 +89,10 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
       privateEndpoints: 'snet-privatelinkendpoints',
     },
     routeTable: `rt-${c}-to-hub`,
+    hubEgress: {
+      ipGroup: fitName(`ipg-${c}-nodes`, 80),
+      ruleCollectionGroup: fitName(`rcg-${c}-egress`, 80),
+    },
     nsgs: {
       nodes: `nsg-${c}-nodes`,
       ingress: `nsg-${c}-ingress`,

@@ -45,6 +45,7 @@ certificate from Key Vault \`${
 | \`infra/cluster.parameters.json\` | its non-secret parameters (Kubernetes version \`${
     spec.kubernetesVersion
   }\`) |
+| \`hub/egress-rules.json\` | for the network team: the hub firewall policy's rule collection group allowing exactly the stamp's egress |
 | \`cluster-manifests/\` | Traefik (namespace \`${
     spec.traefik.namespace
   }\`), applied with kustomize or Flux |
@@ -57,9 +58,12 @@ certificate from Key Vault \`${
 - The **hub** (network team): peer the spoke with the hub once it exists, and let the firewall
   (\`${
     spec.firewall.resourceId
-  }\`) allow AKS's required egress (FQDN tag \`AzureKubernetesService\`,
-  the API server's private endpoint stays in the spoke). With \`userDefinedRouting\` the cluster has no other way out:
-  AKS fails to provision nodes until the firewall lets them through.
+  }\`) allow the stamp's egress: deploy \`hub/egress-rules.json\` into the hub's resource group
+  (\`az deployment group create -g <hub resource group> -f hub/egress-rules.json -p firewallPolicyName=<the firewall's policy>\`).
+  It adds one rule collection group with an IP group of the node subnet and one rule per required flow (each rule's
+  description names its requirement and the document it comes from); the API server's private endpoint stays in
+  the spoke. With \`userDefinedRouting\` the cluster has no other way out: AKS fails to provision nodes until the
+  firewall lets them through.
 - The resource group: \`az group create --subscription ${sub} -n ${rg} -l ${
     spec.location
   }\`.

@@ -44,6 +44,9 @@ export const RESOURCE_TYPES = {
   keyVaultSecret: 'Microsoft.KeyVault/vaults/secrets',
   roleAssignment: 'Microsoft.Authorization/roleAssignments',
   roleDefinition: 'Microsoft.Authorization/roleDefinitions',
+  ipGroup: 'Microsoft.Network/ipGroups',
+  firewallRuleCollectionGroup:
+    'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
 } as const;
 
 /** A resource as an ARM template declares it. */
