@@ -128,6 +128,8 @@ const columns: TableColumn<ClusterSummary>[] = [
     title: 'Status',
     field: 'worstStatus',
     render: row => <StatusWithReasons cluster={row} />,
+    // Room for the first reason on two or three lines, not eight.
+    cellStyle: { minWidth: 240 },
     customSort: (a, b) => ATTENTION[a.worstStatus] - ATTENTION[b.worstStatus],
   },
   {
