@@ -36,7 +36,8 @@ import {
   buildBaselineStamp,
   buildHubFirewall,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { collectInventory } from '../src/inventory';
+import { collectInventory, RESOURCE_LISTINGS } from '../src/inventory';
+
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { FleetReader } from '../src/service/FleetReader';
 import { FleetRefresher } from '../src/service/FleetRefresher';
@@ -117,18 +118,8 @@ function buildEstate(clusters: number, subscriptions: number): ArmResource[] {
   return resources;
 }
 
-const LISTED_TYPES = [
-  'microsoft.containerservice/managedclusters',
-  'microsoft.network/applicationgateways',
-  'microsoft.network/applicationgatewaywebapplicationfirewallpolicies',
-  'microsoft.network/publicipaddresses',
-  'microsoft.network/virtualnetworks',
-  'microsoft.network/routetables',
-  'microsoft.network/azurefirewalls',
-  'microsoft.network/firewallpolicies',
-  'microsoft.keyvault/vaults',
-  'microsoft.network/privateendpoints',
-];
+// Every type the inventory lists per subscription, from its own table.
+const LISTED_TYPES = RESOURCE_LISTINGS.map(l => l.armType.toLowerCase());
 
 /**
  * Fewest requests any complete refresh needs, and its critical path at this
@@ -148,13 +139,18 @@ function lowerBound(estate: ArmResource[], subscriptions: number) {
       const n = inSub.filter(r => r.type?.toLowerCase() === type).length;
       pages += Math.max(1, Math.ceil(n / PAGE_SIZE));
     }
-    const vaults = inSub.filter(
-      r => r.type === 'Microsoft.KeyVault/vaults',
+    // Then one list per vault (its secrets) and per firewall policy (its
+    // rule collection groups).
+    const perResource = inSub.filter(r =>
+      [
+        'Microsoft.KeyVault/vaults',
+        'Microsoft.Network/firewallPolicies',
+      ].includes(r.type ?? ''),
     ).length;
     phase1 += pages;
-    phase2 += vaults;
+    phase2 += perResource;
     rounds1 = Math.max(rounds1, Math.ceil(pages / PER_SUBSCRIPTION));
-    rounds2 = Math.max(rounds2, Math.ceil(vaults / PER_SUBSCRIPTION));
+    rounds2 = Math.max(rounds2, Math.ceil(perResource / PER_SUBSCRIPTION));
   }
   rounds1 = Math.max(rounds1, Math.ceil(phase1 / CONCURRENCY));
   rounds2 = Math.max(rounds2, Math.ceil(phase2 / CONCURRENCY));
