@@ -12,6 +12,7 @@ export * from './egress';
 export * from './fleet';
 export * from './inCluster';
 export * from './permissions';
+export * from './stampContract';
 export * from './netpol';
 // Tolerant readers of ARM resources (REST, template and SDK shapes alike).
 export {

@@ -1,3 +1,7 @@
+import {
+  STAMP_GATEWAY_NAMES,
+  stampGatewayName,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { ClusterSpec } from './spec';
 
 /**
@@ -31,19 +35,8 @@ export interface ClusterNames {
   publicIp: string;
   wafPolicy: string;
   appGateway: string;
-  /** App Gateway sub-resources. */
-  gateway: {
-    ipConfiguration: string;
-    frontendIp: string;
-    frontendPort: string;
-    edgeCertificate: string;
-    backendRoot: string;
-    backendPool: string;
-    backendSettings: string;
-    probe: string;
-    listener: string;
-    rule: string;
-  };
+  /** App Gateway sub-resources: the contract onboarding relies on. */
+  gateway: typeof STAMP_GATEWAY_NAMES;
   nodeResourceGroup: string;
   /** Traefik, in the cluster. */
   traefik: {
@@ -110,19 +103,8 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
     keyVaultDnsLink: fitName(`link-${vnet}`, 80),
     publicIp: `pip-${c}-appgw`,
     wafPolicy: `waf-${c}`,
-    appGateway: `agw-${c}`,
-    gateway: {
-      ipConfiguration: 'agw-ip-configuration',
-      frontendIp: 'agw-frontend-public',
-      frontendPort: 'port-443',
-      edgeCertificate: 'edge-certificate',
-      backendRoot: 'traefik-ingress-root',
-      backendPool: 'traefik-internal-lb',
-      backendSettings: 'traefik-https',
-      probe: 'traefik-ping',
-      listener: 'listener-https',
-      rule: 'route-to-traefik',
-    },
+    appGateway: stampGatewayName(c),
+    gateway: STAMP_GATEWAY_NAMES,
     nodeResourceGroup: `rg-${c}-nodepools`,
     traefik: {
       serviceAccount: 'traefik-ingress-ilb',

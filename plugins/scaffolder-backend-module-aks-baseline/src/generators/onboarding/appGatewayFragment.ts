@@ -1,3 +1,7 @@
+import {
+  STAMP_GATEWAY_NAMES,
+  stampGatewayName,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { OnboardingSpec } from './spec';
 
 /**
@@ -48,22 +52,26 @@ export function appGatewayFragment(spec: OnboardingSpec): AppGatewayFragment {
   return {
     $comment: `App Gateway configuration for ${spec.appName} (https://${spec.host}). Merge each list into the gateway's properties; set the parameters.`,
     parameters: {
+      // The defaults are the names aks-baseline:create-cluster gives them.
       applicationGatewayName: {
         type: 'string',
+        // create-cluster names the cluster's entity after the cluster.
+        defaultValue: stampGatewayName(spec.clusterRef.split('/').pop()!),
         metadata: { description: "The cluster's Application Gateway." },
       },
       frontendIPConfigurationName: {
         type: 'string',
-        defaultValue: 'apw-frontend-ip-configuration',
+        defaultValue: STAMP_GATEWAY_NAMES.frontendIp,
         metadata: { description: 'The public frontend IP configuration.' },
       },
       frontendPortName: {
         type: 'string',
-        defaultValue: 'port-443',
+        defaultValue: STAMP_GATEWAY_NAMES.frontendPort,
         metadata: { description: 'The frontend port for 443.' },
       },
       backendAddressPoolName: {
         type: 'string',
+        defaultValue: STAMP_GATEWAY_NAMES.backendPool,
         metadata: {
           description:
             "The pool that targets Traefik's internal load balancer (ING-01).",
@@ -71,7 +79,7 @@ export function appGatewayFragment(spec: OnboardingSpec): AppGatewayFragment {
       },
       trustedRootCertificateName: {
         type: 'string',
-        defaultValue: 'root-cert-wildcard-aks-ingress',
+        defaultValue: STAMP_GATEWAY_NAMES.backendRoot,
         metadata: {
           description: "The trusted root that Traefik's certificate chains to.",
         },
