@@ -426,7 +426,7 @@ export const checks = [
         .locator('[data-testid="fleet-status-reason"]')
         .filter({
           hasText:
-            'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+            'ingress (Traefik) certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
         })
         .waitFor();
       await screenshot('fleet-reasons');

@@ -70,7 +70,7 @@ describe('the demo portal’s in-cluster hops', () => {
     const dev = res.body.clusters.find((c: any) => c.name === 'aks-dev-neu');
 
     expect(dev.reasons.slice(0, 2)).toEqual([
-      'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+      'ingress (Traefik) certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
       'backend trust root appgw-ingress-internal-aks-ingress-tls expires in 5 days',
     ]);
     expect(dev.soonestExpiry).toMatchObject({

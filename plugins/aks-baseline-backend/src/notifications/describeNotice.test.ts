@@ -26,10 +26,9 @@ const EDGE_WARNING: PlannedNotice = {
 describe('describeNotice', () => {
   it('says which certificate, until when, for which hosts, and links to the fleet without an entity', () => {
     expect(describeNotice(EDGE_WARNING, CLUSTER)).toEqual({
-      title:
-        'aks-one: edge (App Gateway listener) certificate web expires in 21 days',
+      title: 'aks-one: edge certificate web expires in 21 days',
       description:
-        'Key Vault kv-one, object web; valid until 2026-12-28 22:40 UTC. Serves a.example.com. Renew it in Key Vault kv-one; the portal tells again if the renewed certificate nears expiry.',
+        'Key Vault kv-one, object web; valid until 2026-12-28 22:40 UTC. Serves a.example.com. To fix: renew web in Key Vault kv-one; App Gateway picks up the new version within 4 hours (unversioned secret id). The portal tells again if the renewed certificate nears expiry.',
       severity: 'low',
       topic: 'AKS certificate expiry',
       link: '/aks-baseline',

@@ -1,7 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  CertificatePurpose,
-  ClusterSnapshot,
+import {
+  CERTIFICATE_PURPOSE_LABEL,
+  renewalAdvice,
+  type ClusterSnapshot,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type { PlannedNotice } from './planNotices';
@@ -10,12 +11,6 @@ import type { PlannedNotice } from './planNotices';
 const FLEET_PAGE = '/aks-baseline';
 /** The plugin's tab on an entity page. */
 const ENTITY_TAB = 'aks-baseline';
-
-const PURPOSE: Record<CertificatePurpose, string> = {
-  edge: 'edge (App Gateway listener)',
-  'backend-trust-root': 'backend trust root',
-  ingress: 'ingress (Traefik)',
-};
 
 // Expired breaks TLS now; critical leaves days to act; warning is a heads-up
 // to plan the renewal (`low`: Backstage draws `normal` as a green check).
@@ -70,17 +65,15 @@ export function describeNotice(
     : `gateway certificate ${certificate.name}`;
   return {
     ...common,
-    title: `${cluster.name}: ${PURPOSE[certificate.purpose]} certificate ${
-      certificate.name
-    } ${certificate.statusText}`,
+    title: `${cluster.name}: ${
+      CERTIFICATE_PURPOSE_LABEL[certificate.purpose]
+    } ${certificate.name} ${certificate.statusText}`,
     description: [
       `${where}; valid until ${readableTime(notice.instance)}.`,
       hosts.length > 0 ? `Serves ${hosts.join(', ')}.` : '',
-      `Renew it in ${
-        certificate.vaultName
-          ? `Key Vault ${certificate.vaultName}`
-          : 'Key Vault'
-      }; the portal tells again if the renewed certificate nears expiry.`,
+      `To fix: ${renewalAdvice(
+        certificate,
+      )}. The portal tells again if the renewed certificate nears expiry.`,
     ]
       .filter(Boolean)
       .join(' '),

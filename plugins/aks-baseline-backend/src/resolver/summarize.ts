@@ -1,4 +1,5 @@
 import {
+  CERTIFICATE_PURPOSE_LABEL,
   CertificateInfo,
   ChainHop,
   ClusterSnapshot,
@@ -14,12 +15,6 @@ const CERT_STATUS: Record<CertificateInfo['status'], HopStatus> = {
   critical: 'error',
   expired: 'error',
   unknown: 'not-observed',
-};
-
-const PURPOSE_LABEL: Record<CertificateInfo['purpose'], string> = {
-  edge: 'edge certificate',
-  'backend-trust-root': 'backend trust root',
-  ingress: 'ingress certificate',
 };
 
 // The certificate reasons say what CERT-01..03 say, with the days left.
@@ -106,7 +101,9 @@ function certificateReason(certificate: CertificateInfo): Reason[] {
   return [
     {
       status,
-      text: `${PURPOSE_LABEL[certificate.purpose]} ${certificate.name} ${when}`,
+      text: `${CERTIFICATE_PURPOSE_LABEL[certificate.purpose]} ${
+        certificate.name
+      } ${when}`,
     },
   ];
 }

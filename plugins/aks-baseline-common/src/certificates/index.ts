@@ -9,3 +9,4 @@ export {
 export type { ExpiryThresholds } from './expiry';
 export { certificateNameCovers, coveringName } from './hostNames';
 export { expiredCertificateEffect, renewalAdvice } from './renewal';
+export { CERTIFICATE_PURPOSE_LABEL } from './labels';

@@ -1,6 +1,7 @@
 import { asString, readArm, readArmList } from '../arm/read';
 import { coveringName } from '../certificates/hostNames';
 import { describeExpiry, expiryOn } from '../certificates/expiry';
+import { CERTIFICATE_PURPOSE_LABEL } from '../certificates/labels';
 import {
   expiredCertificateEffect,
   renewalAdvice,
@@ -30,12 +31,6 @@ import type {
  * certificate, or one its trust root does not anchor, is a 502 at App
  * Gateway however green the rest of the chain is.
  */
-
-const PURPOSE_LABEL: Record<CertificatePurpose, string> = {
-  edge: 'edge certificate',
-  'backend-trust-root': 'backend trust root',
-  ingress: 'ingress (Traefik) certificate',
-};
 
 /** `gateway-external-pfx-cert (vault kv-aks)`: the certificate and its secret. */
 function certificateLabel(certificate: CertificateInfo): string {
@@ -113,7 +108,7 @@ function judgeValidity(
 ): Judgement {
   if (!observations) {
     return notObserved(
-      `the ${PURPOSE_LABEL[purpose]} was not read (a template's certificates exist only once deployed)`,
+      `the ${CERTIFICATE_PURPOSE_LABEL[purpose]} was not read (a template's certificates exist only once deployed)`,
     );
   }
   const certificates = observations.certificates.filter(
@@ -267,7 +262,7 @@ function fromKeyVaultWithExpiry(input: BaselineResources): Judgement {
       }
       if (!certificate.keyVaultSecretId) continue; // uploaded: TLS-02 / above
       found.push(
-        `${PURPOSE_LABEL[certificate.purpose]} ${certificateLabel(
+        `${CERTIFICATE_PURPOSE_LABEL[certificate.purpose]} ${certificateLabel(
           certificate,
         )}: ${certificate.notAfter ? 'expiry read' : 'no expiry'}`,
       );

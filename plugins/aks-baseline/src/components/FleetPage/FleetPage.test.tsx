@@ -21,7 +21,7 @@ const demoFleet: ListClustersResponse = {
     summary('aks-dev-neu', {
       worstStatus: 'error',
       reasons: [
-        'ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
+        'ingress (Traefik) certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago',
         'backend trust root appgw-ingress-internal-aks-ingress-tls expires in 5 days',
       ],
       soonestExpiry: {
@@ -278,7 +278,7 @@ describe('FleetPage', () => {
     await renderFleet({ listClusters: async () => demoFleet });
 
     const reason = await screen.findByText(
-      /ingress certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago/,
+      /ingress \(Traefik\) certificate traefik-ingress-internal-aks-ingress-tls expired 3 days ago/,
     );
     expect(reason).toHaveTextContent('(+1 more)');
     expect(reason.closest('[title]')?.getAttribute('title')).toBe(
