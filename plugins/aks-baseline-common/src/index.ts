@@ -24,7 +24,10 @@ export {
   referenceName,
   refersTo,
   sameText,
+  sameVirtualNetwork,
+  virtualNetworkOfSubnet,
 } from './arm/read';
+export type { VirtualNetworkKey } from './arm/read';
 // ARM resource ids: parsed, normalised, compared and formatted in one place.
 export {
   formatManagedClusterId,

@@ -53,6 +53,9 @@ describe('the baseline control gate', () => {
       ['CERT-04', 'not-observed'],
       ['CERT-05', 'not-observed'],
       ['FW-01', 'not-observed'],
+      // No registry in the template yet (issue #16 item 2).
+      ['ACR-01', 'not-observed'],
+      ['ACR-02', 'not-observed'],
       ['K8S-05', 'not-applicable'],
       ['K8S-06', 'not-applicable'],
       ['K8S-07', 'not-applicable'],
@@ -60,6 +63,8 @@ describe('the baseline control gate', () => {
     // Each one is explained.
     expect(accepted.map(a => a.id).sort()).toEqual(
       [
+        'ACR-01',
+        'ACR-02',
         'CERT-01',
         'CERT-02',
         'CERT-03',
@@ -499,6 +504,8 @@ describe('the baseline control gate', () => {
       'CERT-03',
       'CERT-04',
       'FW-01',
+      'ACR-01',
+      'ACR-02',
       'K8S-05',
       'K8S-06',
       'K8S-07',
