@@ -46,6 +46,9 @@ export function stampGatewayName(clusterName: string): string {
 /** The Traefik entry point App Gateway reaches and app routes bind to. @public */
 export const STAMP_TRAEFIK_ENTRY_POINT = 'websecure';
 
+/** Key Vault's DNS suffix in Azure public cloud. @public */
+export const PUBLIC_CLOUD_KEY_VAULT_DNS_SUFFIX = 'vault.azure.net';
+
 /** Prefix of every contract annotation on a cluster entity. @public */
 export const STAMP_ANNOTATION_PREFIX = 'aks-baseline.io/stamp-';
 
