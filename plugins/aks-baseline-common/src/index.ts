@@ -13,6 +13,7 @@ export * from './fleet';
 export * from './inCluster';
 export * from './permissions';
 export * from './stampContract';
+export * from './namePatterns';
 export * from './netpol';
 // Tolerant readers of ARM resources (REST, template and SDK shapes alike).
 export {

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { scaffolderModuleAksBaseline as default } from './module';
-export { createOnboardAppAction } from './actions/onboardApp';
+export { createOnboardAppAction, planOnboardApp } from './actions/onboardApp';
+export type { OnboardAppActionOptions } from './actions/onboardApp';
 export { createCreateClusterAction } from './actions/createCluster';
 export type { CreateClusterActionOptions } from './actions/createCluster';

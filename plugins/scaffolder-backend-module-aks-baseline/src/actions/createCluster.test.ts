@@ -177,9 +177,11 @@ describe('aks-baseline:create-cluster', () => {
       kind: 'Resource',
       metadata: expect.objectContaining({
         name: 'aks-prod-weu',
-        annotations: {
+        annotations: expect.objectContaining({
           'aks-baseline.io/resource-id': outputs.clusterResourceId,
-        },
+          // The stamp contract (generators/cluster/catalogInfo.test.ts).
+          'aks-baseline.io/stamp-entity-ref': 'resource:default/aks-prod-weu',
+        }),
       }),
       spec: {
         type: 'kubernetes-cluster',

@@ -51,9 +51,8 @@ export const LOG_ANALYTICS_WORKSPACE_ID_PATTERN = `^/subscriptions/${GUID}/resou
 /** ARM id of an existing Key Vault (names: 3-24 letters, digits, '-'). */
 export const KEY_VAULT_RESOURCE_ID_PATTERN = `^/subscriptions/${GUID}/resourceGroups/${RG}/providers/Microsoft\\.KeyVault/vaults/[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$`;
 
-/** An IPv4 address, no leading zeros. */
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
-export const IPV4_ADDRESS_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}$`;
+/** An IPv4 address, no leading zeros (one pattern with the stamp contract's). */
+export { IPV4_ADDRESS_PATTERN } from '@aks-baseline/plugin-aks-baseline-common';
 
 /** Smallest subnet Azure allows. */
 export const AZURE_MIN_SUBNET_PREFIX = 29;
