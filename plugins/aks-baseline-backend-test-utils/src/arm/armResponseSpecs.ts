@@ -162,11 +162,12 @@ export function validateArmResponse(resource: { id?: string; type?: string }): {
   valid: boolean;
   errors: string[];
 } {
-  const spec = RESPONSE_SPEC_OF_TYPE[String(resource.type).toLowerCase()];
+  const type = resource.type ?? typeOfId(resource.id ?? '');
+  const spec = RESPONSE_SPEC_OF_TYPE[type.toLowerCase()];
   if (!spec) {
     return {
       valid: false,
-      errors: [`no specification for ${resource.type} (${resource.id})`],
+      errors: [`no specification for ${type} (${resource.id})`],
     };
   }
   return strictArmResponseSchemas().validate(
@@ -174,4 +175,10 @@ export function validateArmResponse(resource: { id?: string; type?: string }): {
     spec.definition,
     resource,
   );
+}
+
+/** The type an id names (for bodies whose specification has no `type` field). */
+function typeOfId(id: string): string {
+  const [namespace, ...rest] = id.split('/providers/').pop()!.split('/');
+  return [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/');
 }
