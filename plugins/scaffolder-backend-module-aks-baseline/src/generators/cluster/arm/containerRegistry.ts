@@ -6,8 +6,8 @@ import {
   RESOURCE_TYPES,
   extensionResourceId,
   extensionScope,
-  literal,
   referenceProperty,
+  resourceGroupGuidCall,
   resourceId,
 } from './expressions';
 import { PrivateLinkTarget } from './privateLink';
@@ -80,9 +80,11 @@ const registryTarget = (names: ClusterNames) => ({
 
 /** ARM derives the assignment's name: stable across redeployments. */
 function acrPullGuid(spec: ClusterSpec, names: ClusterNames): string {
-  return `guid(resourceGroup().id, ${literal(spec.clusterName)}, ${literal(
+  return resourceGroupGuidCall(
+    spec.clusterName,
     'acrPull',
-  )}, ${literal(names.registry.name)})`;
+    names.registry.name,
+  );
 }
 
 /**

@@ -73,6 +73,14 @@ export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * `guid(resourceGroup().id, 'part', ...)` without the brackets: a name ARM
+ * derives (role assignments), stable for this resource group and these parts.
+ */
+export function resourceGroupGuidCall(...parts: string[]): string {
+  return `guid(${['resourceGroup().id', ...parts.map(literal)].join(', ')})`;
+}
+
 /** `resourceId(type, names...)` without the brackets, to nest in other expressions. */
 export function resourceIdCall(type: string, ...names: string[]): string {
   return `resourceId(${[type, ...names].map(literal).join(', ')})`;

@@ -8,6 +8,7 @@ import {
   extensionScope,
   literal,
   referenceProperty,
+  resourceGroupGuidCall,
   resourceId,
 } from './expressions';
 
@@ -82,12 +83,7 @@ export function roleGrants(
 
 /** The assignment's name: a GUID ARM derives, stable across redeployments. */
 function assignmentGuid(grant: RoleGrant): string {
-  return `guid(${[
-    'resourceGroup().id',
-    literal(grant.identity),
-    literal(grant.role),
-    literal(grant.scope.name),
-  ].join(', ')})`;
+  return resourceGroupGuidCall(grant.identity, grant.role, grant.scope.name);
 }
 
 export function roleAssignment(grant: RoleGrant): ArmTemplateResource {
