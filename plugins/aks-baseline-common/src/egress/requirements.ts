@@ -41,7 +41,11 @@ import type {
  * - Optional Ubuntu update hosts (HTTP 80): Microsoft marks them optional;
  *   the baseline takes OS updates with node image upgrades.
  * - Container registry: Docker Hub's documented hosts instead of the
- *   reference's wildcards.
+ *   reference's wildcards, for stamps whose workloads pull from docker.io.
+ *   A registry reached through a private endpoint in the VNet (the
+ *   generated stamp's Azure Container Registry, with its data endpoints)
+ *   is, like Key Vault, no flow through the firewall: the stamp does not
+ *   list it among `containerRegistries`.
  */
 
 const AKS_OUTBOUND =

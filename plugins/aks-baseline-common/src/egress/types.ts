@@ -103,7 +103,11 @@ export interface EgressStamp {
   workloadIdentity: boolean;
   /** The Flux (GitOps) cluster extension, with the Git hosts it clones from over HTTPS (and SSH). */
   flux?: EgressFlux;
-  /** Registries the stamp's own workloads pull from (`docker.io`, `<name>.azurecr.io`). */
+  /**
+   * Registries the stamp's own workloads pull from through the firewall
+   * (`docker.io`, a public `<name>.azurecr.io`); not one behind a private
+   * endpoint in the VNet.
+   */
   containerRegistries: string[];
   /** Custom DNS servers outside the VNet (Azure DNS and a firewall DNS proxy need no rule). */
   customDnsServers?: string[];

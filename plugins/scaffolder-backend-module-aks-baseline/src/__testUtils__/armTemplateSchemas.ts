@@ -1,4 +1,3 @@
-import Ajv, { ValidateFunction } from 'ajv';
 import { strictArmSchemas } from './armSchemas';
 
 /**
@@ -9,6 +8,10 @@ import { strictArmSchemas } from './armSchemas';
 
 const NETWORK =
   'network/resource-manager/Microsoft.Network/Network/stable/2026-07-01';
+const PRIVATE_DNS =
+  'privatedns/resource-manager/Microsoft.Network/PrivateDns/stable/2024-06-01';
+const KUBERNETES_CONFIGURATION =
+  'kubernetesconfiguration/resource-manager/Microsoft.KubernetesConfiguration';
 
 interface SpecLocation {
   file: string;
@@ -70,6 +73,14 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: `${NETWORK}/firewallPolicy.json`,
     definition: 'FirewallPolicyRuleCollectionGroup',
   },
+  'microsoft.network/privatednszones': {
+    file: `${PRIVATE_DNS}/privatedns.json`,
+    definition: 'PrivateZone',
+  },
+  'microsoft.network/privatednszones/virtualnetworklinks': {
+    file: `${PRIVATE_DNS}/privatedns.json`,
+    definition: 'VirtualNetworkLink',
+  },
   'microsoft.keyvault/vaults': {
     file: 'keyvault/resource-manager/Microsoft.KeyVault/KeyVault/stable/2026-04-01/openapi.json',
     definition: 'VaultCreateOrUpdateParameters',
@@ -78,104 +89,28 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: 'keyvault/resource-manager/Microsoft.KeyVault/KeyVault/stable/2026-04-01/openapi.json',
     definition: 'SecretCreateOrUpdateParameters',
   },
+  'microsoft.authorization/roleassignments': {
+    file: 'authorization/resource-manager/Microsoft.Authorization/Authorization/stable/2022-04-01/authorization-RoleAssignmentsCalls.json',
+    definition: 'RoleAssignmentCreateParameters',
+  },
+  'microsoft.containerregistry/registries': {
+    file: 'containerregistry/resource-manager/Microsoft.ContainerRegistry/Registry/stable/2025-11-01/containerregistry.json',
+    definition: 'Registry',
+  },
+  'microsoft.kubernetesconfiguration/extensions': {
+    file: `${KUBERNETES_CONFIGURATION}/extensions/stable/2025-03-01/extensions.json`,
+    definition: 'Extension',
+  },
+  'microsoft.kubernetesconfiguration/fluxconfigurations': {
+    file: `${KUBERNETES_CONFIGURATION}/fluxConfigurations/stable/2025-04-01/fluxconfiguration.json`,
+    definition: 'FluxConfiguration',
+  },
 };
 
 /** The api-version a spec file describes: its `stable/<version>/` folder. */
 export function specApiVersion(location: SpecLocation): string {
   return /\/stable\/([^/]+)\//.exec(location.file)![1];
 }
-
-/**
- * Types Microsoft's specs in shared/ do not cover: checked here by minimal
- * closed schemas of their documented request bodies instead
- * (Microsoft.Authorization/roleAssignments 2022-04-01,
- * Microsoft.Network/privateDnsZones and virtualNetworkLinks 2024-06-01).
- */
-const id = {
-  type: 'object',
-  properties: { id: { type: 'string' } },
-  required: ['id'],
-  additionalProperties: false,
-};
-const tags = { type: 'object', additionalProperties: { type: 'string' } };
-export const MINIMAL_SCHEMAS: Record<
-  string,
-  { apiVersion: string; schema: object }
-> = {
-  'microsoft.authorization/roleassignments': {
-    apiVersion: '2022-04-01',
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['properties'],
-      properties: {
-        properties: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['roleDefinitionId', 'principalId'],
-          properties: {
-            roleDefinitionId: { type: 'string' },
-            principalId: { type: 'string' },
-            principalType: {
-              enum: [
-                'User',
-                'Group',
-                'ServicePrincipal',
-                'ForeignGroup',
-                'Device',
-              ],
-            },
-            description: { type: 'string' },
-            condition: { type: 'string' },
-            conditionVersion: { type: 'string' },
-            delegatedManagedIdentityResourceId: { type: 'string' },
-          },
-        },
-      },
-    },
-  },
-  'microsoft.network/privatednszones': {
-    apiVersion: '2024-06-01',
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['location'],
-      properties: {
-        location: { const: 'global' },
-        tags,
-        etag: { type: 'string' },
-        properties: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {},
-        },
-      },
-    },
-  },
-  'microsoft.network/privatednszones/virtualnetworklinks': {
-    apiVersion: '2024-06-01',
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['location', 'properties'],
-      properties: {
-        location: { const: 'global' },
-        tags,
-        etag: { type: 'string' },
-        properties: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['virtualNetwork'],
-          properties: {
-            virtualNetwork: id,
-            registrationEnabled: { type: 'boolean' },
-            resolutionPolicy: { enum: ['Default', 'NxDomainRedirect'] },
-          },
-        },
-      },
-    },
-  },
-};
 
 /** Template-only keys, and the name and type ARM takes from the request path. */
 const ENVELOPE = [
@@ -195,72 +130,69 @@ export interface ResourceValidation {
   errors: string[];
 }
 
-const minimalAjv = new Ajv({ strict: false, allErrors: true });
-const minimalValidators = new Map<string, ValidateFunction>();
+/**
+ * Template parameter values to validate with: each whole-value
+ * `[parameters('name')]` is replaced by its value first, so a parameter in
+ * a typed position (an int expiry) is checked as the type ARM passes.
+ */
+export type ParameterValues = Record<string, unknown>;
 
-export function validateTemplateResource(resource: {
-  type: string;
-  apiVersion: string;
-  name: string;
-  [key: string]: unknown;
-}): ResourceValidation {
+function withParameters(node: unknown, values: ParameterValues): unknown {
+  if (typeof node === 'string') {
+    const match = /^\[parameters\('([^']+)'\)\]$/.exec(node);
+    return match && match[1] in values ? values[match[1]] : node;
+  }
+  if (Array.isArray(node))
+    return node.map(item => withParameters(item, values));
+  if (typeof node === 'object' && node !== null) {
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        withParameters(value, values),
+      ]),
+    );
+  }
+  return node;
+}
+
+export function validateTemplateResource(
+  resource: {
+    type: string;
+    apiVersion: string;
+    name: string;
+    [key: string]: unknown;
+  },
+  parameters: ParameterValues = {},
+): ResourceValidation {
   const label = `${resource.type}@${resource.apiVersion} ${resource.name}`;
   const type = resource.type.toLowerCase();
-  const body = Object.fromEntries(
-    Object.entries(resource).filter(([key]) => !ENVELOPE.includes(key)),
+  const body = withParameters(
+    Object.fromEntries(
+      Object.entries(resource).filter(([key]) => !ENVELOPE.includes(key)),
+    ),
+    parameters,
   );
   const spec = SPEC_OF_TYPE[type];
-  if (spec) {
-    if (specApiVersion(spec) !== resource.apiVersion) {
-      return {
-        resource: label,
-        valid: false,
-        errors: [
-          `api-version ${resource.apiVersion}, but the spec is ${specApiVersion(
-            spec,
-          )}`,
-        ],
-      };
-    }
-    return {
-      resource: label,
-      ...strictArmSchemas().validate(spec.file, spec.definition, body),
-    };
-  }
-  const minimal = MINIMAL_SCHEMAS[type];
-  if (!minimal) {
+  if (!spec) {
     return {
       resource: label,
       valid: false,
       errors: [`no specification for ${resource.type}`],
     };
   }
-  if (minimal.apiVersion !== resource.apiVersion) {
+  if (specApiVersion(spec) !== resource.apiVersion) {
     return {
       resource: label,
       valid: false,
       errors: [
-        `api-version ${resource.apiVersion}, checked for ${minimal.apiVersion}`,
+        `api-version ${resource.apiVersion}, but the spec is ${specApiVersion(
+          spec,
+        )}`,
       ],
     };
   }
-  let validate = minimalValidators.get(type);
-  if (!validate) {
-    validate = minimalAjv.compile(minimal.schema);
-    minimalValidators.set(type, validate);
-  }
-  const valid = validate(body) as boolean;
   return {
     resource: label,
-    valid,
-    errors: valid
-      ? []
-      : (validate.errors ?? []).map(e =>
-          e.keyword === 'additionalProperties'
-            ? `${e.instancePath || '/'}: unknown field "${
-                e.params.additionalProperty
-              }"`
-            : `${e.instancePath || '/'}: ${e.message}`,
-        ),
+    ...strictArmSchemas().validate(spec.file, spec.definition, body),
   };
 }

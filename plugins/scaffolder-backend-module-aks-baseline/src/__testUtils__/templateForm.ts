@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { findRepoRoot } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 
 /** A JSON schema or template fragment, read loosely. Test-only. */
 export type Schema = Record<string, any>;
@@ -34,18 +35,39 @@ export function formSchemaOf(template: Schema): Schema {
   };
 }
 
-/** A step's input with whole-value `${{ parameters.x }}` replaced the way the scaffolder does. */
+/** Only GitHub, as the template's RepoUrlPicker allows. */
+const GITHUB_ONLY = {
+  byHost: (host: string) =>
+    host === 'github.com' ? { type: 'github' } : undefined,
+} as unknown as Parameters<typeof parseRepoUrl>[1];
+
+/**
+ * A step's input the way the scaffolder renders it: a whole-value
+ * `${{ parameters.x }}` keeps the value's type; inside text,
+ * `${{ (parameters.x | parseRepoUrl).part }}` is replaced through the
+ * scaffolder's own `parseRepoUrl`. Anything else is left as written.
+ */
 export function renderStepInput(
   step: Schema,
   parameters: Record<string, unknown>,
 ) {
+  const repoPart = /\$\{\{ \(parameters\.(\w+) \| parseRepoUrl\)\.(\w+) \}\}/g;
   return Object.fromEntries(
     Object.entries(step.input as Record<string, unknown>)
       .map(([key, value]) => {
-        const match =
-          typeof value === 'string' &&
-          /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
-        return [key, match ? parameters[match[1]] : value];
+        if (typeof value !== 'string') return [key, value];
+        const whole = /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
+        if (whole) return [key, parameters[whole[1]]];
+        return [
+          key,
+          value.replace(repoPart, (_text, name: string, part: string) => {
+            const parsed = parseRepoUrl(
+              String(parameters[name]),
+              GITHUB_ONLY,
+            ) as Record<string, string | undefined>;
+            return parsed[part] ?? '';
+          }),
+        ];
       })
       .filter(([, value]) => value !== undefined),
   );

@@ -7,6 +7,13 @@ import {
   Schema,
 } from '../__testUtils__/templateForm';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
+import {
+  CRDS_DIR,
+  TRAEFIK_CRDS_PATH,
+  TRAEFIK_CRDS_URL,
+  crdsKustomization,
+} from '../generators/cluster/manifests/crds';
+import { TRAEFIK_VERSION } from '../generators/cluster/manifests/images';
 import { createCreateClusterAction } from './createCluster';
 
 /*
@@ -24,6 +31,8 @@ const formSchema = formSchemaOf(template);
 const actionSchema = action.schema!.input as Schema;
 
 const FORM_ONLY = ['repoUrl'];
+/** Action inputs the template derives from other fields rather than asking. */
+const DERIVED = ['gitopsRepositoryUrl'];
 
 const SAMPLE_PARAMETERS = {
   clusterName: 'aks-prod-weu',
@@ -54,6 +63,7 @@ const SAMPLE_PARAMETERS = {
   edgeCertificateName: 'gateway-external-pfx-cert',
   ingressCertificateName: 'traefik-ingress-internal-aks-ingress-tls',
   backendRootCertificateName: 'appgw-ingress-internal-aks-ingress-tls',
+  gitopsBranch: 'main',
   deploy: false,
   repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu',
 };
@@ -70,12 +80,15 @@ describe('templates/baseline-cluster/template.yaml', () => {
       'Repository',
     ]);
     expect(template.spec.steps.map((s: Schema) => s.action)).toEqual([
+      'fetch:plain:file',
       'aks-baseline:create-cluster',
       'publish:github',
       'catalog:register',
     ]);
-    const [, publish, register] = template.spec.steps;
+    const [, , publish, register] = template.spec.steps;
     expect(publish.input.sourcePath).toBe(clusterStep.input.outputDir);
+    // Flux follows the branch the repository is created with.
+    expect(publish.input.defaultBranch).toBe(clusterStep.input.gitopsBranch);
     expect(register.input).toEqual({
       repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}',
       catalogInfoPath: '${{ steps.cluster.output.catalogInfoPath }}',
@@ -88,7 +101,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
 
   it('passes every form field to the action, and only fields the action declares', () => {
     const passed = Object.keys(clusterStep.input).filter(
-      k => k !== 'outputDir',
+      k => k !== 'outputDir' && !DERIVED.includes(k),
     );
     expect(passed.sort()).toEqual(
       Object.keys(formSchema.properties)
@@ -125,8 +138,46 @@ describe('templates/baseline-cluster/template.yaml', () => {
 
   it('requires what the action requires', () => {
     expect([...formSchema.required].sort()).toEqual(
-      [...actionSchema.required, ...FORM_ONLY].sort(),
+      [
+        ...actionSchema.required.filter((f: string) => !DERIVED.includes(f)),
+        ...FORM_ONLY,
+      ].sort(),
     );
+  });
+
+  it('points Flux at the repository the publish step creates', () => {
+    const input = renderStepInput(clusterStep, SAMPLE_PARAMETERS);
+    expect(input.gitopsRepositoryUrl).toBe(
+      'https://github.com/contoso/aks-prod-weu',
+    );
+    const publish = template.spec.steps.find(
+      (s: Schema) => s.action === 'publish:github',
+    );
+    expect(publish.input.repoUrl).toBe('${{ parameters.repoUrl }}');
+    const request = parseCreateClusterInput(input);
+    expect(request.spec.gitops).toEqual({
+      repositoryUrl: 'https://github.com/contoso/aks-prod-weu',
+      branch: 'main',
+    });
+  });
+
+  it("fetches Traefik's CRDs, before the action, to exactly the file the crds kustomization lists", () => {
+    const steps: Schema[] = template.spec.steps;
+    const fetchIndex = steps.findIndex(s => s.action === 'fetch:plain:file');
+    const clusterIndex = steps.indexOf(clusterStep);
+    expect(fetchIndex).toBeGreaterThanOrEqual(0);
+    expect(fetchIndex).toBeLessThan(clusterIndex);
+    const fetch = steps[fetchIndex];
+    const outputDir = clusterStep.input.outputDir.replace(/^\.\//, '');
+    expect(fetch.input.url).toBe(TRAEFIK_CRDS_URL);
+    expect(fetch.input.url).toContain(`/blob/${TRAEFIK_VERSION}/`);
+    expect(fetch.input.targetPath.replace(/^\.\//, '')).toBe(
+      `${outputDir}/${TRAEFIK_CRDS_PATH}`,
+    );
+    // The crds kustomization, next to the fetched file, lists exactly it.
+    expect(
+      crdsKustomization().resources.map(file => `${CRDS_DIR}/${file}`),
+    ).toEqual([TRAEFIK_CRDS_PATH]);
   });
 
   it('collects input the action accepts', () => {

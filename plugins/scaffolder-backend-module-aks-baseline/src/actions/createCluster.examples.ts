@@ -26,6 +26,7 @@ const required = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
   keyVaultName: 'kv-aks-prod-weu',
+  gitopsRepositoryUrl: 'https://github.com/contoso/aks-prod-weu',
 };
 
 export const examples: TemplateExample[] = [
@@ -65,6 +66,8 @@ export const examples: TemplateExample[] = [
       logAnalyticsWorkspaceId:
         '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/la-aks-staging',
       traefikNamespace: 'traefik-ingress',
+      gitopsRepositoryUrl: 'https://github.com/contoso/aks-staging-sec',
+      gitopsBranch: 'release/staging',
       outputDir: './cluster',
     }),
   },
@@ -78,8 +81,12 @@ export const examples: TemplateExample[] = [
       location: 'northeurope',
       keyVaultName: 'kv-aks-dev-neu',
       ingressDomain: 'dev.contoso.com',
+      gitopsRepositoryUrl: 'https://github.com/contoso/aks-dev-neu',
       certificateSourceVaultId:
         '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-platform-certificates/providers/Microsoft.KeyVault/vaults/kv-platform-certs',
+      edgeCertificateExpiresOn: 1798761600,
+      ingressCertificateExpiresOn: 1798761600,
+      backendRootCertificateExpiresOn: 1893456000,
       deploy: true,
     }),
   },

@@ -1,6 +1,9 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { validClusterInput } from '../__testUtils__/clusterFixtures';
+import {
+  CERTIFICATE_EXPIRIES,
+  validClusterInput,
+} from '../__testUtils__/clusterFixtures';
 import {
   FakeArmTransport,
   fakeCredential,
@@ -46,6 +49,7 @@ describe('aks-baseline:create-cluster with a failing control', () => {
         deploy: true,
         certificateSourceVaultId:
           '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
+        ...CERTIFICATE_EXPIRIES,
       }) as any,
       workspacePath: workspace.path,
     });

@@ -3,7 +3,10 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import Ajv from 'ajv';
-import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
 import { ArmDeploymentError } from '../deploy/deploymentErrors';
 import {
@@ -17,6 +20,7 @@ import {
   fakeCredential,
 } from '../__testUtils__/fakeArmTransport';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
+import { TRAEFIK_CRDS_PATH } from '../generators/cluster/manifests/crds';
 import {
   CreateClusterActionOptions,
   createCreateClusterAction,
@@ -110,6 +114,7 @@ describe('aks-baseline:create-cluster', () => {
         'tenantId',
         'adminGroupObjectId',
         'keyVaultName',
+        'gitopsRepositoryUrl',
       ].sort(),
     );
     const output = (action.schema?.output as any).properties;
@@ -163,6 +168,7 @@ describe('aks-baseline:create-cluster', () => {
       'cluster-manifests/service-traefik-ingress-ilb.yaml',
       'cluster-manifests/ingressclass-traefik-internal.yaml',
       'cluster-manifests/poddisruptionbudget-traefik-ingress-ilb.yaml',
+      'cluster-manifests/crds/kustomization.yaml',
       'cluster-manifests/workload-identity.env',
       'cluster-manifests/kustomization.yaml',
       'catalog-info.yaml',
@@ -190,7 +196,7 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(26);
+    expect(template.resources).toHaveLength(34);
     const readme = files['README.md'];
     for (const expected of [
       'az deployment group create',
@@ -205,6 +211,76 @@ describe('aks-baseline:create-cluster', () => {
     }
     expect(outputs.summary).toMatch(/28 of 40 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
+  });
+
+  describe("Traefik's CRDs in the workspace", () => {
+    /** Traefik's own CRD file of the pinned release (shared/schemas, v3.7.9). */
+    const realCrds = readFileSync(
+      join(
+        sharedDir('schemas'),
+        'traefik-v3',
+        'kubernetes-crd-definition-v1.yml',
+      ),
+      'utf8',
+    );
+    const withoutKind = (kind: string) =>
+      parseAllDocuments(realCrds)
+        .map(d => d.toJS())
+        .filter(crd => crd?.spec?.names?.kind !== kind)
+        .map(crd => stringify(crd))
+        .join('---\n');
+
+    it('accepts the fetched file, keeps it, and the README asks for no CRD step', async () => {
+      workspace.setContent({ [TRAEFIK_CRDS_PATH]: realCrds });
+      const outputs = await run(validClusterInput());
+      const files = writtenFiles();
+      expect(files[TRAEFIK_CRDS_PATH]).toBe(realCrds);
+      expect(outputs.files).not.toContain(TRAEFIK_CRDS_PATH);
+      expect(parse(files['cluster-manifests/crds/kustomization.yaml'])).toEqual(
+        {
+          apiVersion: 'kustomize.config.k8s.io/v1beta1',
+          kind: 'Kustomization',
+          resources: ['traefik-crds-v3.7.9.yaml'],
+        },
+      );
+      expect(files['README.md']).not.toContain('curl -fsSL');
+    });
+
+    it.each(['TLSStore', 'IngressRoute', 'Middleware', 'ServersTransport'])(
+      'refuses a file without the %s CRD, naming it, and writes nothing',
+      async kind => {
+        workspace.setContent({ [TRAEFIK_CRDS_PATH]: withoutKind(kind) });
+        const promise = run(validClusterInput());
+        await expect(promise).rejects.toThrow(InputError);
+        await expect(promise).rejects.toThrow(
+          new RegExp(`does not define the CRDs of ${kind} `),
+        );
+        expect(Object.keys(writtenFiles())).toEqual([TRAEFIK_CRDS_PATH]);
+      },
+    );
+
+    it('still accepts a file without a CRD nothing here uses', async () => {
+      workspace.setContent({
+        [TRAEFIK_CRDS_PATH]: withoutKind('IngressRouteUDP'),
+      });
+      await expect(run(validClusterInput())).resolves.toBeDefined();
+    });
+
+    it('refuses a file that is not YAML', async () => {
+      workspace.setContent({ [TRAEFIK_CRDS_PATH]: 'kind: [unclosed' });
+      await expect(run(validClusterInput())).rejects.toThrow(/not valid YAML/);
+    });
+
+    it('without the file, the README gives the command and the reason', async () => {
+      await run(validClusterInput());
+      const readme = writtenFiles()['README.md'];
+      expect(readme).toContain(
+        `curl -fsSL -o ${TRAEFIK_CRDS_PATH} \\\n    https://github.com/traefik/traefik/raw/v3.7.9/docs/content/reference/dynamic-configuration/kubernetes-crd-definition-v1.yml`,
+      );
+      expect(readme).toContain(
+        '*Manual because* this repository was generated without',
+      );
+    });
   });
 
   it('writes the same files in a dry run, and nothing else', async () => {

@@ -1,7 +1,8 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { InputError } from '@backstage/errors';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, posix } from 'node:path';
 import {
   DeployOptions,
   DeploymentOutcome,
@@ -14,6 +15,12 @@ import {
   clusterResourceId,
 } from '../generators/cluster/catalogInfo';
 import { deploymentName } from '../generators/cluster/deploymentName';
+import {
+  TRAEFIK_CRDS_PATH,
+  checkTraefikCrds,
+  requiredTraefikKinds,
+} from '../generators/cluster/manifests/crds';
+import { KubernetesObject } from '../generators/types';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
 import { matches, GUID_PATTERN } from '../validation/rules';
 import { examples } from './createCluster.examples';
@@ -103,10 +110,24 @@ export function createCreateClusterAction(
     async handler(ctx) {
       const request = parseCreateClusterInput(ctx.input);
       const { spec } = request;
+      const crdsPath = resolveSafeChildPath(
+        ctx.workspacePath,
+        posix.join(request.outputDir || '.', TRAEFIK_CRDS_PATH),
+      );
+      const crdsText = await readIfPresent(crdsPath);
+      const crdsFetched = crdsText !== undefined;
       const rendered = renderCluster(spec, {
         outputDir: request.outputDir,
         notes: request.notes,
+        crdsFetched,
       });
+      if (crdsText !== undefined) {
+        requireTraefikCrds(crdsText, rendered.generated.manifests);
+      } else {
+        ctx.logger.warn(
+          `${TRAEFIK_CRDS_PATH} is not in the workspace (no fetch step before this action): the README says how to add it`,
+        );
+      }
       // Every path is checked before anything is written or deployed.
       rendered.files.forEach(file =>
         resolveSafeChildPath(ctx.workspacePath, file.path),
@@ -140,6 +161,7 @@ export function createCreateClusterAction(
           ? planClusterFiles(spec, rendered.generated, rendered.gate, {
               outputDir: request.outputDir,
               traefikClientId: clientId,
+              crdsFetched,
             })
           : rendered.files;
       for (const file of files) {
@@ -182,4 +204,35 @@ export function createCreateClusterAction(
       );
     },
   });
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The fetched CRD file must define every traefik.io kind the cluster will hold. */
+function requireTraefikCrds(text: string, manifests: KubernetesObject[]) {
+  const required = requiredTraefikKinds(manifests);
+  let check;
+  try {
+    check = checkTraefikCrds(text, required);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  if (check.missing.length) {
+    throw new InputError(
+      `${TRAEFIK_CRDS_PATH} does not define the CRDs of ${check.missing.join(
+        ', ',
+      )} (the generated manifests and onboarded apps use ${required.join(
+        ', ',
+      )}; the file defines ${
+        check.defined.join(', ') || 'none'
+      }): fetch Traefik's kubernetes-crd-definition-v1.yml of the pinned release`,
+    );
+  }
 }

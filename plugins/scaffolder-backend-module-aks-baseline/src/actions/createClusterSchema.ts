@@ -15,6 +15,14 @@ import * as rules from '../validation/textRules';
  * `validation/createClusterInput.ts`, naming the field.
  */
 
+/** Unix seconds, up to the end of year 9999 (what a certificate's not-after can say). */
+const certificateExpiry = (z: typeof zod.z) =>
+  integer(z, {
+    min: 1,
+    max: 253402300799,
+    what: 'a time in seconds since 1970-01-01 UTC',
+  }).optional();
+
 const nodeCount = (z: typeof zod.z, min: number) =>
   integer(z, { min, max: cluster.NODE_COUNT_MAX, what: 'a node count' });
 
@@ -153,6 +161,18 @@ export const createClusterInputFields = {
       .describe(
         "Key Vault secret of the root App Gateway trusts for Traefik's certificate (CER).",
       ),
+  edgeCertificateExpiresOn: z =>
+    certificateExpiry(z).describe(
+      'Not-after of App Gateway\'s listener certificate, in seconds since 1970-01-01 UTC (Key Vault\'s expiry of the secret, shown by the dashboard): date -d "$(openssl x509 -enddate -noout -in cert.crt | cut -d= -f2)" +%s. Required with deploy.',
+    ),
+  ingressCertificateExpiresOn: z =>
+    certificateExpiry(z).describe(
+      'Not-after of Traefik\'s certificate, in seconds since 1970-01-01 UTC (Key Vault\'s expiry of the secret, shown by the dashboard): date -d "$(openssl x509 -enddate -noout -in cert.crt | cut -d= -f2)" +%s. Required with deploy.',
+    ),
+  backendRootCertificateExpiresOn: z =>
+    certificateExpiry(z).describe(
+      'Not-after of the backend trust root, in seconds since 1970-01-01 UTC (Key Vault\'s expiry of the secret, shown by the dashboard): date -d "$(openssl x509 -enddate -noout -in cert.crt | cut -d= -f2)" +%s. Required with deploy.',
+    ),
   certificateSourceVaultId: z =>
     text(z, rules.keyVaultResourceId)
       .optional()
@@ -169,6 +189,14 @@ export const createClusterInputFields = {
     text(z, rules.ownNamespace)
       .default(DEFAULTS.traefikNamespace)
       .describe("Traefik's namespace (the onboarding action's default)."),
+  gitopsRepositoryUrl: z =>
+    text(z, rules.gitopsRepositoryUrl).describe(
+      "https URL of the cluster's GitOps repository (the one the template publishes): Flux, installed by the ARM deployment, applies its cluster-manifests/ from there.",
+    ),
+  gitopsBranch: z =>
+    text(z, rules.gitBranch)
+      .default(DEFAULTS.gitopsBranch)
+      .describe('Branch of the GitOps repository Flux follows.'),
   outputDir: z =>
     text(z, rules.workspaceDir)
       .optional()

@@ -5,6 +5,10 @@ import { SPEC_READERS } from '../__testUtils__/yamlReaders';
 import { renderCluster } from '../generators/cluster';
 import { clusterKustomization } from '../generators/cluster/manifests/kustomization';
 import {
+  CRDS_DIR,
+  crdsKustomization,
+} from '../generators/cluster/manifests/crds';
+import {
   generateOnboarding,
   planOnboardingFiles,
 } from '../generators/onboarding';
@@ -190,6 +194,7 @@ function clusterMisreads(input: unknown): string[] {
       at('cluster-manifests', 'kustomization.yaml'),
       clusterKustomization(spec, generated.names, generated.manifests),
     ],
+    [at(CRDS_DIR, 'kustomization.yaml'), crdsKustomization()],
     [at('catalog-info.yaml'), generated.catalogInfo],
   ]);
   return misreadFiles(rendered.files, objects);
@@ -243,6 +248,7 @@ describe.each([
       'backendRootCertificateName',
       'clusterName',
       'edgeCertificateName',
+      'gitopsBranch',
       'ingressCertificateName',
       'keyVaultName',
       'kubernetesVersion',

@@ -25,6 +25,7 @@ export const CREATE_CLUSTER_DEFAULTS = {
   ingressCertificateName: 'traefik-ingress-internal-aks-ingress-tls',
   backendRootCertificateName: 'appgw-ingress-internal-aks-ingress-tls',
   traefikNamespace: ONBOARD_APP_DEFAULTS.traefikNamespace,
+  gitopsBranch: 'main',
   deploy: false,
 } as const;
 

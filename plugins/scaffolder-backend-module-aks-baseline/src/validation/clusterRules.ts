@@ -1,4 +1,4 @@
-import { GUID_PATTERN } from './rules';
+import { GUID_PATTERN, HOST_NAME_PATTERN } from './rules';
 
 /**
  * Naming and syntax rules of the create-cluster input, as patterns shared
@@ -50,6 +50,25 @@ export const LOG_ANALYTICS_WORKSPACE_ID_PATTERN = `^/subscriptions/${GUID}/resou
 
 /** ARM id of an existing Key Vault (names: 3-24 letters, digits, '-'). */
 export const KEY_VAULT_RESOURCE_ID_PATTERN = `^/subscriptions/${GUID}/resourceGroups/${RG}/providers/Microsoft\\.KeyVault/vaults/[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$`;
+
+/**
+ * The GitOps repository Flux clones: an https URL with a host name, an
+ * optional port and a path, nothing else. No credentials (`user@`), query or
+ * fragment: Flux reads the credential from a Kubernetes secret, never from
+ * the URL, and the URL lands in the repository and the ARM template.
+ */
+const HOST = HOST_NAME_PATTERN.slice(1, -1);
+export const GITOPS_REPOSITORY_URL_PATTERN = `^https://${HOST}(?::[1-9][0-9]{0,4})?(?:/[A-Za-z0-9._~-]+)+/?$`;
+export const GITOPS_REPOSITORY_URL_MAX_LENGTH = 2048;
+
+/**
+ * A Git branch name (git check-ref-format, narrowed to ASCII letters,
+ * digits, '.', '_', '-' and '/'): no '..', '//', leading '-' or '/',
+ * trailing '/', '.' or '.lock'.
+ */
+export const GIT_BRANCH_PATTERN =
+  '^(?![-/])(?!.*\\.\\.)(?!.*//)(?!.*(?:/|\\.|\\.lock)$)[A-Za-z0-9._/-]+$';
+export const GIT_BRANCH_MAX_LENGTH = 255;
 
 /** An IPv4 address, no leading zeros (one pattern with the stamp contract's). */
 export { IPV4_ADDRESS_PATTERN } from '@aks-baseline/plugin-aks-baseline-common';

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { validClusterInput } from '../__testUtils__/clusterFixtures';
+import {
+  CERTIFICATE_EXPIRIES,
+  validClusterInput,
+} from '../__testUtils__/clusterFixtures';
 import { nodeSubnetAddressesNeeded } from './networkPlan';
 import { parseCreateClusterInput } from './createClusterInput';
 
@@ -313,12 +316,70 @@ describe('parseCreateClusterInput', () => {
       validClusterInput({
         deploy: true,
         certificateSourceVaultId: VAULT_ID('kv-platform-certs'),
+        ...CERTIFICATE_EXPIRIES,
       }),
     );
     expect(request.deploy).toBe(true);
     expect(request.spec.keyVault.certificateSourceVaultId).toBe(
       VAULT_ID('kv-platform-certs'),
     );
+    expect(request.spec.keyVault.expiresOn).toEqual({
+      edge: 1798761600,
+      ingress: 1798761600,
+      backendRoot: 1893456000,
+    });
+  });
+
+  it.each(Object.keys(CERTIFICATE_EXPIRIES))(
+    'refuses deploy without %s (the template parameter has no default)',
+    field => {
+      const error = rejection(
+        validClusterInput({
+          deploy: true,
+          certificateSourceVaultId: VAULT_ID('kv-platform-certs'),
+          ...CERTIFICATE_EXPIRIES,
+          [field]: undefined,
+        }),
+      );
+      expect(error.message).toContain(`Invalid input '${field}'`);
+    },
+  );
+
+  it.each([
+    ['gitopsRepositoryUrl', 'http://github.com/contoso/aks'],
+    ['gitopsRepositoryUrl', 'https://token@github.com/contoso/aks'],
+    ['gitopsRepositoryUrl', 'https://github.com/contoso/aks?ref=main'],
+    ['gitopsRepositoryUrl', 'https://github.com'],
+    ['gitopsRepositoryUrl', 'ssh://git@github.com/contoso/aks'],
+    ['gitopsBranch', '../main'],
+    ['gitopsBranch', 'feature..x'],
+    ['gitopsBranch', '-main'],
+    ['gitopsBranch', 'main.lock'],
+    ['gitopsBranch', 'main/'],
+    ['gitopsBranch', 'ma in'],
+    ['edgeCertificateExpiresOn', '1798761600'],
+    ['edgeCertificateExpiresOn', 0],
+    ['edgeCertificateExpiresOn', 1.5],
+  ])('rejects %s %j', (field, value) => {
+    const error = rejection(validClusterInput({ [field]: value }));
+    expect(error.message).toContain(`Invalid input '${field}'`);
+  });
+
+  it('takes the GitOps repository and branch', () => {
+    const { spec } = parseCreateClusterInput(
+      validClusterInput({
+        gitopsRepositoryUrl: 'https://git.contoso.com:8443/platform/aks.git',
+        gitopsBranch: 'release/2026-12',
+      }),
+    );
+    expect(spec.gitops).toEqual({
+      repositoryUrl: 'https://git.contoso.com:8443/platform/aks.git',
+      branch: 'release/2026-12',
+    });
+    expect(
+      parseCreateClusterInput(validClusterInput({ gitopsBranch: undefined }))
+        .spec.gitops.branch,
+    ).toBe('main');
   });
 
   it('rejects input that is not an object', () => {

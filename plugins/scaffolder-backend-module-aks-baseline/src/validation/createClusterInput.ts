@@ -130,12 +130,30 @@ export function toCreateClusterRequest(
     logAnalyticsWorkspaceId: input.logAnalyticsWorkspaceId,
     ownerRef: stringifyEntityRef(toEntityRef(input.owner, 'group')),
     traefik: { namespace: input.traefikNamespace },
+    gitops: {
+      repositoryUrl: input.gitopsRepositoryUrl,
+      branch: input.gitopsBranch,
+    },
   };
   if (input.deploy && !spec.keyVault.certificateSourceVaultId) {
     throw invalidInput(
       'certificateSourceVaultId',
       'given when deploy is true: the vault ARM reads the three certificates from (a form cannot carry certificate material)',
     );
+  }
+  if (input.deploy) {
+    for (const field of [
+      'edgeCertificateExpiresOn',
+      'ingressCertificateExpiresOn',
+      'backendRootCertificateExpiresOn',
+    ] as const) {
+      if (input[field] === undefined) {
+        throw invalidInput(
+          field,
+          "given when deploy is true: the template's expiry parameters have no default",
+        );
+      }
+    }
   }
   return {
     spec,
@@ -153,6 +171,11 @@ function toKeyVault(input: CreateClusterInput): ClusterSpec['keyVault'] {
     ingressCertificateName: input.ingressCertificateName,
     backendRootCertificateName: input.backendRootCertificateName,
     certificateSourceVaultId: input.certificateSourceVaultId,
+    expiresOn: {
+      edge: input.edgeCertificateExpiresOn,
+      ingress: input.ingressCertificateExpiresOn,
+      backendRoot: input.backendRootCertificateExpiresOn,
+    },
   };
   const sourceName = keyVault.certificateSourceVaultId?.split('/').pop();
   if (sourceName && sourceName.toLowerCase() === name.toLowerCase()) {

@@ -4,6 +4,10 @@ import {
   APP_GATEWAY_SUBNET_MAX_PREFIX,
   AKS_CLUSTER_NAME_PATTERN,
   FIREWALL_RESOURCE_ID_PATTERN,
+  GITOPS_REPOSITORY_URL_MAX_LENGTH,
+  GITOPS_REPOSITORY_URL_PATTERN,
+  GIT_BRANCH_MAX_LENGTH,
+  GIT_BRANCH_PATTERN,
   IPV4_ADDRESS_PATTERN,
   KEY_VAULT_RESOURCE_ID_PATTERN,
   KUBERNETES_VERSION_PATTERN,
@@ -248,4 +252,18 @@ export const keyVaultResourceId = {
   description:
     'the ARM resource id of a Key Vault (/subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>)',
   pattern: KEY_VAULT_RESOURCE_ID_PATTERN,
+} satisfies TextRule;
+
+export const gitopsRepositoryUrl = {
+  description:
+    'an https URL of a Git repository (https://<host>[:port]/<path>, no credentials, query or fragment; at most 2048 characters)',
+  pattern: GITOPS_REPOSITORY_URL_PATTERN,
+  maxLength: GITOPS_REPOSITORY_URL_MAX_LENGTH,
+} satisfies TextRule;
+
+export const gitBranch = {
+  description:
+    "a Git branch name (letters, digits, '.', '_', '-' and '/'; no '..' or '//', not starting with '-' or '/', not ending with '/', '.' or '.lock')",
+  pattern: GIT_BRANCH_PATTERN,
+  maxLength: GIT_BRANCH_MAX_LENGTH,
 } satisfies TextRule;

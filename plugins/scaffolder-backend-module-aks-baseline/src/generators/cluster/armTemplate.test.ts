@@ -1,5 +1,5 @@
 import {
-  MINIMAL_SCHEMAS,
+  ParameterValues,
   SPEC_OF_TYPE,
   validateTemplateResource,
 } from '../../__testUtils__/armTemplateSchemas';
@@ -9,7 +9,7 @@ import {
 } from '../../__testUtils__/clusterFixtures';
 import { parseCreateClusterInput } from '../../validation/createClusterInput';
 import { ArmTemplateResource } from './arm/expressions';
-import { roleAssignmentId, roleGrants } from './arm/roleAssignments';
+import { ArmDeploymentTemplate } from './arm/template';
 import { generateCluster } from '.';
 
 /*
@@ -22,11 +22,26 @@ const requests = clusterExampleRequests();
 const generated = requests.map(r => generateCluster(r.spec));
 const [defaultTemplate] = generated.map(g => g.template);
 
+/** A value of each template parameter's type, as ARM would pass it. */
+function sampleParameters(template: ArmDeploymentTemplate): ParameterValues {
+  return Object.fromEntries(
+    Object.entries(template.parameters).map(([name, p]) => [
+      name,
+      p.type === 'int' ? 1798761600 : p.defaultValue ?? 'x',
+    ]),
+  );
+}
+const validate = (resource: ArmTemplateResource) =>
+  validateTemplateResource(resource, sampleParameters(defaultTemplate));
+
 const EXPECTED_TYPES = [
   'Microsoft.Authorization/roleAssignments',
+  'Microsoft.ContainerRegistry/registries',
   'Microsoft.ContainerService/managedClusters',
   'Microsoft.KeyVault/vaults',
   'Microsoft.KeyVault/vaults/secrets',
+  'Microsoft.KubernetesConfiguration/extensions',
+  'Microsoft.KubernetesConfiguration/fluxConfigurations',
   'Microsoft.ManagedIdentity/userAssignedIdentities',
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
   'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
@@ -49,26 +64,33 @@ describe('the generated ARM template', () => {
       defaultTemplate.resources.filter(r => r.type === type).length;
     expect(counts('Microsoft.ManagedIdentity/userAssignedIdentities')).toBe(3);
     expect(counts('Microsoft.Network/networkSecurityGroups')).toBe(4);
-    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(4);
+    // Four grants to identities of the template, AcrPull to the kubelet.
+    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(5);
     expect(counts('Microsoft.KeyVault/vaults/secrets')).toBe(3);
+    // The vault and the registry, each behind its private endpoint.
+    expect(counts('Microsoft.Network/privateEndpoints')).toBe(2);
+    expect(counts('Microsoft.Network/privateDnsZones')).toBe(2);
+    expect(defaultTemplate.resources).toHaveLength(34);
   });
 
-  it('checks every type against a spec (minimal schemas only where shared/ has none)', () => {
-    const minimal = Object.keys(MINIMAL_SCHEMAS);
+  it("checks every type against Microsoft's spec", () => {
     for (const type of EXPECTED_TYPES) {
-      const key = type.toLowerCase();
-      expect({
-        type,
-        checked: key in SPEC_OF_TYPE || minimal.includes(key),
-      }).toEqual({
+      expect({ type, checked: type.toLowerCase() in SPEC_OF_TYPE }).toEqual({
         type,
         checked: true,
       });
     }
-    expect(minimal.sort()).toEqual([
-      'microsoft.authorization/roleassignments',
-      'microsoft.network/privatednszones',
-      'microsoft.network/privatednszones/virtualnetworklinks',
+  });
+
+  it('puts private DNS zones and their links in the global location, as Azure requires', () => {
+    const zonal = defaultTemplate.resources.filter(r =>
+      r.type.startsWith('Microsoft.Network/privateDnsZones'),
+    );
+    expect(zonal.map(r => r.location)).toEqual([
+      'global',
+      'global',
+      'global',
+      'global',
     ]);
   });
 
@@ -80,7 +102,10 @@ describe('the generated ARM template', () => {
           r => [`${r.type} ${r.name}`, r] as const,
         ),
       )('%s validates against its spec', (_label, resource) => {
-        const result = validateTemplateResource(resource);
+        const result = validateTemplateResource(
+          resource,
+          sampleParameters(generated[index].template),
+        );
         expect(result).toEqual({
           resource: result.resource,
           valid: true,
@@ -89,10 +114,9 @@ describe('the generated ARM template', () => {
       });
 
       it('references only what it declares', () => {
-        const { spec } = requests[index];
-        expect(
-          danglingReferences(generated[index].template.resources, spec),
-        ).toEqual([]);
+        expect(danglingReferences(generated[index].template.resources)).toEqual(
+          [],
+        );
       });
     },
   );
@@ -104,7 +128,7 @@ describe('the generated ARM template', () => {
     ) as any;
     gateway.properties.backendHttpSettingsCollection[0].properties.probe.id =
       "[resourceId('Microsoft.Network/applicationGateways/probes', 'agw-aks-prod-weu', 'missing')]";
-    expect(danglingReferences(resources, requests[0].spec)).toEqual([
+    expect(danglingReferences(resources)).toEqual([
       'resourceId(Microsoft.Network/applicationGateways/probes, agw-aks-prod-weu, missing)',
     ]);
   });
@@ -117,7 +141,9 @@ describe('the generated ARM template', () => {
     expect(names.vnet.length).toBeLessThanOrEqual(64);
     expect(names.keyVaultDnsLink.length).toBeLessThanOrEqual(80);
     for (const resource of template.resources) {
-      expect(validateTemplateResource(resource).errors).toEqual([]);
+      expect(
+        validateTemplateResource(resource, sampleParameters(template)).errors,
+      ).toEqual([]);
       // Role assignment names are GUIDs ARM computes.
       if (resource.name.startsWith('[')) continue;
       const own = resource.name.split('/').pop()!;
@@ -126,7 +152,7 @@ describe('the generated ARM template', () => {
         fits: true,
       });
     }
-    expect(danglingReferences(template.resources, spec)).toEqual([]);
+    expect(danglingReferences(template.resources)).toEqual([]);
   });
 
   describe('strictness', () => {
@@ -209,17 +235,57 @@ describe('the generated ARM template', () => {
         'unknown field "principalID"',
       ],
       [
-        'a wrong private DNS zone location',
-        'Microsoft.Network/privateDnsZones',
+        'a misspelt private DNS zone link field',
+        'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
         r => {
-          r.location = 'westeurope';
+          r.properties.registrationEnabeld = false;
         },
-        'constant',
+        'unknown field "registrationEnabeld"',
+      ],
+      [
+        'a misspelt registry setting',
+        'Microsoft.ContainerRegistry/registries',
+        r => {
+          r.properties.publicNetworkAcess = 'Disabled';
+        },
+        'unknown field "publicNetworkAcess"',
+      ],
+      [
+        'a registry SKU outside the enum',
+        'Microsoft.ContainerRegistry/registries',
+        r => {
+          r.sku.name = 'Platinum';
+        },
+        'allowed values',
+      ],
+      [
+        'a misspelt extension field',
+        'Microsoft.KubernetesConfiguration/extensions',
+        r => {
+          r.properties.releaseTrian = 'Stable';
+        },
+        'unknown field "releaseTrian"',
+      ],
+      [
+        'a misspelt kustomization field',
+        'Microsoft.KubernetesConfiguration/fluxConfigurations',
+        r => {
+          r.properties.kustomizations.crds.dependOn = [];
+        },
+        'unknown field "dependOn"',
+      ],
+      [
+        'an expiry that is not a number',
+        'Microsoft.KeyVault/vaults/secrets',
+        r => {
+          r.properties.attributes.exp = '2027-01-01';
+        },
+        'must be integer',
       ],
     ])('rejects %s', (_label, type, mutate, expected) => {
       const resource = pick(type);
       mutate(resource);
-      const result = validateTemplateResource(resource);
+      const result = validate(resource);
       expect(result.valid).toBe(false);
       expect(result.errors.join('\n')).toContain(expected);
     });
@@ -229,7 +295,7 @@ describe('the generated ARM template', () => {
         ...pick('Microsoft.Network/virtualNetworks'),
         apiVersion: '2024-05-01',
       };
-      expect(validateTemplateResource(resource).errors).toEqual([
+      expect(validate(resource).errors).toEqual([
         'api-version 2024-05-01, but the spec is 2026-07-01',
       ]);
     });
@@ -308,6 +374,10 @@ describe('the generated ARM template', () => {
         'Microsoft.Network/routeTables/rt-aks-prod-weu-to-hub',
         expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'),
       ],
+      [
+        `Microsoft.ContainerRegistry/registries/${generated[0].names.registry.name}`,
+        expect.stringContaining('7f951dda-4ed3-4680-a7ca-43fe172d538d'),
+      ],
     ]);
   });
 
@@ -341,6 +411,189 @@ describe('the generated ARM template', () => {
     ]);
   });
 
+  describe('the GitOps bootstrap and the private registry', () => {
+    const [{ spec }] = requests;
+    const { names } = generated[0];
+    const resources = defaultTemplate.resources;
+    const one = (type: string) => resources.find(r => r.type === type)! as any;
+    const cluster = one('Microsoft.ContainerService/managedClusters');
+    const registry = one('Microsoft.ContainerRegistry/registries');
+    const extension = one('Microsoft.KubernetesConfiguration/extensions');
+    const flux = one('Microsoft.KubernetesConfiguration/fluxConfigurations');
+    const acrPull = resources.find(
+      r =>
+        r.type === 'Microsoft.Authorization/roleAssignments' &&
+        r.scope?.startsWith('Microsoft.ContainerRegistry/'),
+    )! as any;
+
+    it('deploys in order: cluster and registry, AcrPull, the Flux extension, its configuration', () => {
+      const order: [ArmTemplateResource, ArmTemplateResource][] = [
+        [acrPull, cluster],
+        [acrPull, registry],
+        [extension, acrPull],
+        [flux, extension],
+        [flux, acrPull],
+      ];
+      for (const [later, earlier] of order) {
+        expect({
+          later: later.type,
+          earlier: earlier.type,
+          waits: dependsOnTransitively(resources, later, earlier),
+        }).toEqual({ later: later.type, earlier: earlier.type, waits: true });
+      }
+      // and never the other way round (ARM would refuse a cycle)
+      expect(dependsOnTransitively(resources, extension, flux)).toBe(false);
+      expect(dependsOnTransitively(resources, cluster, acrPull)).toBe(false);
+    });
+
+    it('scopes the extension, the configuration and AcrPull to their targets', () => {
+      expect(extension.scope).toBe(
+        'Microsoft.ContainerService/managedClusters/aks-prod-weu',
+      );
+      expect(flux.scope).toBe(extension.scope);
+      expect(acrPull.scope).toBe(
+        `Microsoft.ContainerRegistry/registries/${names.registry.name}`,
+      );
+      const unscoped = structuredClone(resources);
+      delete unscoped.find(
+        r => r.type === 'Microsoft.KubernetesConfiguration/extensions',
+      )!.scope;
+      // The configuration's dependency no longer names a declared resource.
+      expect(danglingReferences(unscoped)).toEqual([
+        `bootstrap depends on ${flux.dependsOn[0]}`,
+      ]);
+    });
+
+    it('grants AcrPull (the built-in role) to the kubelet identity', () => {
+      expect(acrPull.properties).toEqual({
+        roleDefinitionId:
+          "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')]",
+        principalId:
+          "[reference(resourceId('Microsoft.ContainerService/managedClusters', 'aks-prod-weu'), '2026-10-01').identityProfile.kubeletidentity.objectId]",
+        principalType: 'ServicePrincipal',
+        description: expect.any(String),
+      });
+    });
+
+    it('installs Flux as the reference does and bootstraps from the published repository', () => {
+      expect(extension.name).toBe('flux');
+      expect(extension.properties).toMatchObject({
+        extensionType: 'microsoft.flux',
+        releaseTrain: 'Stable',
+        autoUpgradeMinorVersion: true,
+        scope: { cluster: { releaseNamespace: 'flux-system' } },
+      });
+      const enabled = Object.entries(
+        extension.properties.configurationSettings as Record<string, string>,
+      )
+        .filter(([, value]) => value === 'true')
+        .map(([key]) => key.split('.')[0]);
+      expect(enabled.sort()).toEqual([
+        'kustomize-controller',
+        'notification-controller',
+        'source-controller',
+      ]);
+      expect(flux.name).toBe('bootstrap');
+      expect(flux.properties.gitRepository).toMatchObject({
+        url: spec.gitops.repositoryUrl,
+        repositoryRef: { branch: 'main' },
+      });
+      const { crds, traefik } = flux.properties.kustomizations;
+      expect(crds).toMatchObject({
+        path: './cluster-manifests/crds',
+        prune: false,
+        wait: true,
+      });
+      expect(crds.dependsOn).toBeUndefined();
+      expect(traefik).toMatchObject({
+        path: './cluster-manifests',
+        dependsOn: ['crds'],
+        prune: true,
+      });
+      expect(
+        generated[1].template.resources.find(
+          r =>
+            r.type === 'Microsoft.KubernetesConfiguration/fluxConfigurations',
+        )!.properties!.gitRepository,
+      ).toMatchObject({
+        url: 'https://github.com/contoso/aks-staging-sec',
+        repositoryRef: { branch: 'release/staging' },
+      });
+    });
+
+    it('makes the registry private: Premium, no public access, no admin, no anonymous pull, behind its private endpoint', () => {
+      expect(registry.sku).toEqual({ name: 'Premium' });
+      expect(registry.properties).toMatchObject({
+        publicNetworkAccess: 'Disabled',
+        adminUserEnabled: false,
+        anonymousPullEnabled: false,
+        networkRuleSet: { defaultAction: 'Deny', ipRules: [] },
+        dataEndpointEnabled: true,
+        zoneRedundancy: 'Enabled',
+      });
+      const endpoint = resources.find(
+        r => r.name === names.registry.privateEndpoint,
+      )! as any;
+      expect(endpoint.properties.subnet.id).toContain(
+        "'snet-privatelinkendpoints'",
+      );
+      expect(
+        endpoint.properties.privateLinkServiceConnections[0].properties,
+      ).toEqual({
+        privateLinkServiceId: `[resourceId('Microsoft.ContainerRegistry/registries', '${names.registry.name}')]`,
+        groupIds: ['registry'],
+      });
+      expect(
+        resources.filter(r => r.name.startsWith('privatelink.azurecr.io')),
+      ).toHaveLength(2);
+      const { spec: regional } = parseCreateClusterInput(
+        validClusterInput({ location: 'westus' }),
+      );
+      expect(
+        (
+          generateCluster(regional).template.resources.find(
+            r => r.type === 'Microsoft.ContainerRegistry/registries',
+          ) as any
+        ).properties.zoneRedundancy,
+      ).toBe('Disabled');
+    });
+
+    it('names the registry deterministically: 5-50 lowercase alphanumerics, apart per subscription and group', () => {
+      const nameOf = (overrides: Record<string, unknown>) =>
+        generateCluster(
+          parseCreateClusterInput(validClusterInput(overrides)).spec,
+        ).names.registry.name;
+      const base = nameOf({});
+      expect(base).toMatch(/^[a-z0-9]{5,50}$/);
+      expect(nameOf({})).toBe(base);
+      expect(nameOf({ resourceGroup: 'rg-other' })).not.toBe(base);
+      expect(
+        nameOf({ subscriptionId: '00000000-0000-0000-0000-000000000001' }),
+      ).not.toBe(base);
+      for (const clusterName of ['a', `aks-${'x'.repeat(59)}`, 'A_b-C']) {
+        expect(nameOf({ clusterName })).toMatch(/^[a-z0-9]{5,50}$/);
+      }
+    });
+  });
+
+  it('gives every certificate secret its content type and its expiry from a required int parameter', () => {
+    const secrets = defaultTemplate.resources.filter(
+      r => r.type === 'Microsoft.KeyVault/vaults/secrets',
+    ) as any[];
+    for (const secret of secrets) {
+      const match = /^\[parameters\('(\w+)'\)\]$/.exec(
+        secret.properties.attributes.exp,
+      );
+      expect(match).not.toBeNull();
+      const declared = defaultTemplate.parameters[match![1]];
+      expect(declared.type).toBe('int');
+      expect(declared).not.toHaveProperty('defaultValue');
+      expect(declared.metadata.description).toContain('openssl x509 -enddate');
+      expect(secret.properties.contentType).toMatch(/^application\//);
+    }
+    expect(secrets).toHaveLength(3);
+  });
+
   it('keeps certificate material out of the parameters file', () => {
     expect(generated[0].parameters.parameters).toEqual({
       kubernetesVersion: { value: '1.34' },
@@ -367,9 +620,13 @@ describe('the generated ARM template', () => {
           secretName: 'appgw-ingress-internal-aks-ingress-tls',
         },
       },
+      // Expiries are literal ints (a Key Vault reference yields strings).
+      edgeCertificateExpiresOn: { value: 1798761600 },
+      ingressCertificateExpiresOn: { value: 1798761600 },
+      backendRootCertificateExpiresOn: { value: 1893456000 },
     });
     const secure = Object.entries(defaultTemplate.parameters).filter(
-      ([name]) => name !== 'kubernetesVersion',
+      ([, p]) => p.type === 'securestring',
     );
     expect(secure.map(([, p]) => [p.type, p.defaultValue])).toEqual([
       ['securestring', ''],
@@ -381,17 +638,18 @@ describe('the generated ARM template', () => {
 
 /**
  * References in the template (`resourceId(...)` anywhere, `dependsOn`
- * entries) that match no declared resource or sub-resource.
+ * entries, extension resources' ids and `scope`s) that match no declared
+ * resource or sub-resource; and extension resources that do not depend on
+ * their scope (ARM infers no dependency from a `scope` string).
  */
-function danglingReferences(
-  resources: ArmTemplateResource[],
-  spec: Parameters<typeof roleGrants>[0],
-): string[] {
+function danglingReferences(resources: ArmTemplateResource[]): string[] {
   const declared = new Set<string>();
   const add = (type: string, name: string) =>
     declared.add(`${type}|${name}`.toLowerCase());
+  const extensionIds = new Set<string>();
   for (const resource of resources) {
     add(resource.type, resource.name);
+    if (resource.scope) extensionIds.add(templateIdOf(resource));
     // Sub-resources declared inline: subnets, and App Gateway's collections.
     for (const [collection, items] of Object.entries(
       resource.properties ?? {},
@@ -399,14 +657,14 @@ function danglingReferences(
       if (!Array.isArray(items)) continue;
       for (const item of items) {
         if (item && typeof item === 'object' && typeof item.name === 'string') {
-          const childType = collection === 'subnets' ? 'subnets' : collection;
-          add(`${resource.type}/${childType}`, `${resource.name}/${item.name}`);
+          add(
+            `${resource.type}/${collection}`,
+            `${resource.name}/${item.name}`,
+          );
         }
       }
     }
   }
-  const names = generateCluster(spec).names;
-  const roleIds = new Set(roleGrants(spec, names).map(roleAssignmentId));
   const problems: string[] = [];
   const text = JSON.stringify(resources);
   for (const match of text.matchAll(/resourceId\(((?:'[^']*'(?:, )?)+)\)/g)) {
@@ -422,11 +680,61 @@ function danglingReferences(
     for (const dependency of resource.dependsOn ?? []) {
       if (
         dependency.startsWith('[extensionResourceId(') &&
-        !roleIds.has(dependency)
+        !extensionIds.has(dependency)
       ) {
         problems.push(`${resource.name} depends on ${dependency}`);
       }
     }
+    if (resource.scope) {
+      const target = scopeTargetId(resource.scope);
+      if (!(resource.dependsOn ?? []).includes(target)) {
+        problems.push(
+          `${resource.name} does not depend on its scope ${target}`,
+        );
+      }
+    }
   }
   return problems;
+}
+
+/** `[resourceId(...)]` of a scope written `<namespace>/<type>/<name>`. */
+function scopeTargetId(scope: string): string {
+  const [namespace, type, ...name] = scope.split('/');
+  return `[resourceId('${namespace}/${type}', '${name.join("', '")}')]`;
+}
+
+/** How other resources of the template name this one in `dependsOn`. */
+function templateIdOf(resource: ArmTemplateResource): string {
+  if (!resource.scope) {
+    return `[resourceId('${resource.type}', '${resource.name
+      .split('/')
+      .join("', '")}')]`;
+  }
+  const nameArgument = resource.name.startsWith('[')
+    ? resource.name.slice(1, -1)
+    : `'${resource.name}'`;
+  return `[extensionResourceId(${scopeTargetId(resource.scope).slice(
+    1,
+    -1,
+  )}, '${resource.type}', ${nameArgument})]`;
+}
+
+/** `later` waits for `earlier`, directly or through other resources. */
+function dependsOnTransitively(
+  resources: ArmTemplateResource[],
+  later: ArmTemplateResource,
+  earlier: ArmTemplateResource,
+): boolean {
+  const byId = new Map(resources.map(r => [templateIdOf(r), r]));
+  const target = templateIdOf(earlier);
+  const seen = new Set<string>();
+  const stack = [...(later.dependsOn ?? [])];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === target) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.dependsOn ?? []));
+  }
+  return false;
 }

@@ -180,7 +180,7 @@ export function baselineResourcesOf(
     ipGroups: ofType(generated.hubEgress.resources, RESOURCE_TYPES.ipGroup),
     context: {
       firewallPrivateIp: spec.firewall.privateIp,
-      egress: stampEgressContext(),
+      egress: stampEgressContext(spec, names),
     },
   };
 }

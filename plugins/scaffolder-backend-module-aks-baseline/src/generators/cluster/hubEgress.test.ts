@@ -86,7 +86,7 @@ describe('hub/egress-rules.json', () => {
   it('allows every requirement of the stamp, and denies what no requirement names', () => {
     const generated = generateCluster(plain.spec);
     const model = hubModel(generated);
-    const requirements = stampEgressRequirements(plain.spec);
+    const requirements = stampEgressRequirements(plain.spec, generated.names);
     expect(
       requirements.filter(r => !evaluateFirewallFlow(model, r).allowed),
     ).toEqual([]);
@@ -145,7 +145,9 @@ describe('hub/egress-rules.json', () => {
     const rules: any[] = groupOf(generated).properties.ruleCollections.flatMap(
       (c: any) => c.rules,
     );
-    expect(rules.length).toBe(stampEgressRequirements(plain.spec).length);
+    expect(rules.length).toBe(
+      stampEgressRequirements(plain.spec, generated.names).length,
+    );
     for (const rule of rules) {
       const mutated = structuredClone(generated);
       for (const collection of groupOf(mutated).properties.ruleCollections)
@@ -174,10 +176,36 @@ describe('hub/egress-rules.json', () => {
     const counts = requests.map(r => [
       r.spec.clusterName,
       !!r.spec.logAnalyticsWorkspaceId,
-      stampEgressRequirements(r.spec).length,
+      stampEgressRequirements(r.spec, generateCluster(r.spec).names).length,
     ]);
-    // Core AKS 7, Azure Policy 3, Flux 3 + GitHub 1, Docker Hub 3; Azure Monitor +6.
+    // Core AKS 7, Azure Policy 3, Flux 3 + GitHub 1; Azure Monitor +6.
     for (const [, monitoring, count] of counts)
-      expect(count).toBe(monitoring ? 23 : 17);
+      expect(count).toBe(monitoring ? 20 : 14);
+  });
+
+  it("needs no public registry: the stamp's images come through its registry's private endpoint", () => {
+    for (const request of requests) {
+      const generated = generateCluster(request.spec);
+      const destinations = groupOf(generated)
+        .properties.ruleCollections.flatMap((c: any) => c.rules)
+        .flatMap((r: any) => [
+          ...(r.targetFqdns ?? []),
+          ...(r.destinationFqdns ?? []),
+        ]);
+      expect(
+        destinations.filter((d: string) =>
+          /docker\.(io|com)$|azurecr\.io$/.test(d),
+        ),
+      ).toEqual([]);
+      expect(destinations).toContain('github.com');
+      const model = hubModel(generated);
+      const dockerHub = evaluateFirewallFlow(model, {
+        sources: [request.spec.network.nodeSubnet],
+        destination: { kind: 'fqdn', value: 'registry-1.docker.io' },
+        protocol: 'Https',
+        port: 443,
+      });
+      expect(dockerHub.allowed).toBe(false);
+    }
   });
 });

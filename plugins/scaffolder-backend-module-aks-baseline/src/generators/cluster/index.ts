@@ -18,6 +18,11 @@ import {
   workloadIdentityEnv,
 } from './manifests/kustomization';
 import { WORKLOAD_IDENTITY_ENV_FILE } from './manifests/traefikIdentity';
+import {
+  CLUSTER_MANIFESTS_DIR,
+  CRDS_DIR,
+  crdsKustomization,
+} from './manifests/crds';
 import { traefikManifests } from './manifests';
 import { ClusterNames, clusterNames } from './names';
 import { clusterReadme } from './readme';
@@ -57,6 +62,11 @@ export interface PlanOptions {
   outputDir: string;
   /** Traefik's client id, when a deployment already produced it. */
   traefikClientId?: string;
+  /**
+   * Traefik's CRD file is in the workspace (the template's fetch step put
+   * it there); without it the README says how to add it.
+   */
+  crdsFetched?: boolean;
 }
 
 /** Objects -> files (paths relative to the workspace, stable order). */
@@ -69,7 +79,7 @@ export function planClusterFiles(
   const at = (...segments: string[]) =>
     posix.join(options.outputDir || '.', ...segments);
   const manifestFiles = generated.manifests.map(object => ({
-    path: at('cluster-manifests', manifestFileName(object)),
+    path: at(CLUSTER_MANIFESTS_DIR, manifestFileName(object)),
     content: toYaml(object),
   }));
   return [
@@ -84,11 +94,15 @@ export function planClusterFiles(
     },
     ...manifestFiles,
     {
-      path: at('cluster-manifests', WORKLOAD_IDENTITY_ENV_FILE),
+      path: at(CRDS_DIR, 'kustomization.yaml'),
+      content: toYaml(crdsKustomization()),
+    },
+    {
+      path: at(CLUSTER_MANIFESTS_DIR, WORKLOAD_IDENTITY_ENV_FILE),
       content: workloadIdentityEnv(options.traefikClientId),
     },
     {
-      path: at('cluster-manifests', 'kustomization.yaml'),
+      path: at(CLUSTER_MANIFESTS_DIR, 'kustomization.yaml'),
       content: toYaml(
         clusterKustomization(spec, generated.names, generated.manifests),
       ),
@@ -96,7 +110,9 @@ export function planClusterFiles(
     { path: at('catalog-info.yaml'), content: toYaml(generated.catalogInfo) },
     {
       path: at('README.md'),
-      content: clusterReadme(spec, generated.names, gate.accepted),
+      content: clusterReadme(spec, generated.names, gate.accepted, {
+        crdsFetched: options.crdsFetched ?? false,
+      }),
     },
   ];
 }

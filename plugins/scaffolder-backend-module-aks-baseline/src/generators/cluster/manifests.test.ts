@@ -4,7 +4,8 @@ import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-tes
 import { manifestFileName } from '../serialize';
 import { KubernetesObject } from '../types';
 import { clusterKustomization } from './manifests/kustomization';
-import { generateCluster } from '.';
+import { stampImages } from './manifests/images';
+import { generateCluster, renderCluster } from '.';
 
 /*
  * Traefik's manifests validate strictly against the official Kubernetes
@@ -189,5 +190,59 @@ describe('the generated Traefik manifests', () => {
     ).toMatchObject({
       'azure.workload.identity/use': 'true',
     });
+  });
+
+  /** Every container image a pod spec names, in any manifest. */
+  const imagesOf = (objects: KubernetesObject[]) =>
+    objects.flatMap(object => {
+      const pod = (object.spec as any)?.template?.spec;
+      return [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])].map(
+        (c: any) => c.image as string,
+      );
+    });
+
+  it.each(requests.map((r, i) => [r.spec.clusterName, i] as const))(
+    "%s: every image comes from the stamp's registry, pinned by exact tag",
+    (_name, index) => {
+      const { names, manifests } = generated[index];
+      const images = imagesOf(manifests);
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) {
+        expect({
+          image,
+          fromRegistry: image.startsWith(`${names.registry.loginServer}/`),
+          exactTag: /:v?\d+\.\d+\.\d+$/.test(image),
+        }).toEqual({ image, fromRegistry: true, exactTag: true });
+      }
+      expect(images).toContain(`${names.registry.loginServer}/traefik:v3.7.9`);
+      // The one list the README and the egress read is what the manifests run.
+      expect([...new Set(images)].sort()).toEqual(
+        stampImages(names)
+          .map(i => i.image)
+          .sort(),
+      );
+    },
+  );
+
+  it("the README imports exactly the manifests' images, each from its public source", () => {
+    const [request] = requests;
+    const rendered = renderCluster(request.spec, { outputDir: '' });
+    const readme = rendered.files.find(f => f.path === 'README.md')!.content;
+    const { names } = rendered.generated;
+    const imports = [
+      ...readme.matchAll(
+        /az acr import --subscription \S+ -n (\S+) --source (\S+) --image (\S+)/g,
+      ),
+    ].map(([, registry, source, image]) => ({ registry, source, image }));
+    expect(
+      imports.map(i => `${names.registry.loginServer}/${i.image}`).sort(),
+    ).toEqual([...new Set(imagesOf(rendered.generated.manifests))].sort());
+    expect(imports).toEqual([
+      {
+        registry: names.registry.name,
+        source: 'docker.io/library/traefik:v3.7.9',
+        image: 'traefik:v3.7.9',
+      },
+    ]);
   });
 });

@@ -32,6 +32,16 @@ export interface ClusterNames {
   keyVaultPrivateEndpoint: string;
   keyVaultPrivateDnsZone: string;
   keyVaultDnsLink: string;
+  /** The stamp's private container registry. */
+  registry: {
+    /** 5-50 lowercase letters and digits, globally unique (see registryName). */
+    name: string;
+    /** `<name>.azurecr.io`: every image of cluster-manifests/ starts with it. */
+    loginServer: string;
+    privateEndpoint: string;
+    privateDnsZone: string;
+    dnsLink: string;
+  };
   publicIp: string;
   wafPolicy: string;
   appGateway: string;
@@ -101,6 +111,7 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
     keyVaultPrivateEndpoint: `pe-${vault}`,
     keyVaultPrivateDnsZone: 'privatelink.vaultcore.azure.net',
     keyVaultDnsLink: fitName(`link-${vnet}`, 80),
+    registry: registryNames(spec, vnet),
     publicIp: `pip-${c}-appgw`,
     wafPolicy: `waf-${c}`,
     appGateway: stampGatewayName(c),
@@ -124,6 +135,33 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
     ingressWildcard: `*.${ingressDomain}`,
     publicWildcard: `*.${spec.ingressDomain}`,
   };
+}
+
+function registryNames(spec: ClusterSpec, vnet: string) {
+  const name = registryName(spec);
+  return {
+    name,
+    loginServer: `${name}.azurecr.io`,
+    privateEndpoint: `pe-${name}`,
+    privateDnsZone: 'privatelink.azurecr.io',
+    dnsLink: fitName(`link-${vnet}`, 80),
+  };
+}
+
+/**
+ * The registry's name, known when generating (the manifests name
+ * `<registry>.azurecr.io/...`): `acr`, the cluster name's letters and
+ * digits (at most 39), and a hash of the subscription and resource group.
+ * 12-50 lowercase alphanumerics, as Azure requires 5-50. Registry names are
+ * global across Azure: the hash keeps two clusters of the same name in
+ * different subscriptions or groups apart, so a clash needs another tenant
+ * to pick this exact name (unique in practice, not guaranteed: the
+ * deployment then fails with AlreadyInUse rather than sharing a registry).
+ */
+export function registryName(spec: ClusterSpec): string {
+  const scope = `${spec.subscriptionId}/${spec.resourceGroup}`.toLowerCase();
+  const stem = spec.clusterName.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `acr${stem.slice(0, 39)}${fnv1a(scope)}`;
 }
 
 /**

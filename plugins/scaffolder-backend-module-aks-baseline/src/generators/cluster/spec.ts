@@ -30,6 +30,8 @@ export interface ClusterSpec {
   /** Entity ref of the owner, e.g. group:default/platform-team. */
   ownerRef: string;
   traefik: { namespace: string };
+  /** The repository Flux bootstraps the cluster from (the one the template publishes). */
+  gitops: { repositoryUrl: string; branch: string };
 }
 
 export interface ClusterNetwork {
@@ -59,4 +61,9 @@ export interface ClusterKeyVault {
    * repository or the form.
    */
   certificateSourceVaultId?: string;
+  /**
+   * Each certificate's not-after, unix seconds, when given: Key Vault keeps
+   * it as the secret's `attributes.exp`, so the dashboard shows days left.
+   */
+  expiresOn: { edge?: number; ingress?: number; backendRoot?: number };
 }

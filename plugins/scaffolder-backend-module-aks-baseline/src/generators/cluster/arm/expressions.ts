@@ -10,8 +10,7 @@
 
 /**
  * The api-version of each resource type: the versions of Microsoft's REST
- * specifications the tests validate against (shared/azure-specs). Role
- * assignments and private DNS zones are not in those specs (see README).
+ * specifications the tests validate against (shared/azure-specs).
  */
 export const API_VERSIONS = {
   containerService: '2026-10-01',
@@ -20,6 +19,9 @@ export const API_VERSIONS = {
   managedIdentity: '2026-05-31',
   authorization: '2022-04-01',
   privateDns: '2024-06-01',
+  kubernetesExtensions: '2025-03-01',
+  fluxConfigurations: '2025-04-01',
+  containerRegistry: '2025-11-01',
 } as const;
 
 export const RESOURCE_TYPES = {
@@ -47,6 +49,9 @@ export const RESOURCE_TYPES = {
   ipGroup: 'Microsoft.Network/ipGroups',
   firewallRuleCollectionGroup:
     'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+  clusterExtension: 'Microsoft.KubernetesConfiguration/extensions',
+  fluxConfiguration: 'Microsoft.KubernetesConfiguration/fluxConfigurations',
+  containerRegistry: 'Microsoft.ContainerRegistry/registries',
 } as const;
 
 /** A resource as an ARM template declares it. */
@@ -68,6 +73,14 @@ export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * `guid(resourceGroup().id, 'part', ...)` without the brackets: a name ARM
+ * derives (role assignments), stable for this resource group and these parts.
+ */
+export function resourceGroupGuidCall(...parts: string[]): string {
+  return `guid(${['resourceGroup().id', ...parts.map(literal)].join(', ')})`;
+}
+
 /** `resourceId(type, names...)` without the brackets, to nest in other expressions. */
 export function resourceIdCall(type: string, ...names: string[]): string {
   return `resourceId(${[type, ...names].map(literal).join(', ')})`;
@@ -76,6 +89,29 @@ export function resourceIdCall(type: string, ...names: string[]): string {
 /** `[resourceId(...)]`: the id of a resource of this deployment's resource group. */
 export function resourceId(type: string, ...names: string[]): string {
   return `[${resourceIdCall(type, ...names)}]`;
+}
+
+/**
+ * `[extensionResourceId(resourceId(target...), type, name)]`: the id of an
+ * extension resource (a role assignment, a cluster extension) on a resource
+ * of this group. `name` is an expression (no quotes) or, by default, a literal.
+ */
+export function extensionResourceId(
+  target: { type: string; name: string },
+  type: string,
+  name: { literal: string } | { expression: string },
+): string {
+  const nameArgument =
+    'literal' in name ? literal(name.literal) : name.expression;
+  return `[extensionResourceId(${resourceIdCall(
+    target.type,
+    target.name,
+  )}, ${literal(type)}, ${nameArgument})]`;
+}
+
+/** The `scope` of an extension resource on a resource of this group: `<type>/<name>`. */
+export function extensionScope(target: { type: string; name: string }) {
+  return `${target.type}/${target.name}`;
 }
 
 /** `{ id: [resourceId(...)] }`, the shape ARM references take. */

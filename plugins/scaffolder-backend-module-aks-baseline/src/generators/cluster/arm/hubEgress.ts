@@ -5,7 +5,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { ClusterNames } from '../names';
 import { ClusterSpec } from '../spec';
-import { TRAEFIK_IMAGE } from '../manifests/traefikWorkload';
+import { stampImages } from '../manifests/images';
 import {
   ArmTemplateResource,
   RESOURCE_TYPES,
@@ -27,22 +27,32 @@ const IP_GROUP_TYPE = RESOURCE_TYPES.ipGroup;
 const GROUP_TYPE = RESOURCE_TYPES.firewallRuleCollectionGroup;
 /** A suggestion the network team adjusts to its own group priorities. */
 const GROUP_PRIORITY = 500;
-/** The template publishes to GitHub (templates/baseline-cluster), which Flux then clones. */
-const GITOPS_HOST = 'github.com';
-
-/** What FW-02 cannot read from the generated cluster resource: Flux and the registry Traefik comes from. */
-export function stampEgressContext(): EgressContext {
+/**
+ * What FW-02 cannot read from the generated cluster resource: Flux and the
+ * host of the repository it clones, and the registries the stamp's images
+ * come from through the firewall. The stamp's own registry is reached
+ * through its private endpoint in the spoke (like the Key Vault), so its
+ * images need no rule: only an image from elsewhere would.
+ */
+export function stampEgressContext(
+  spec: ClusterSpec,
+  names: ClusterNames,
+): EgressContext {
+  const registries = stampImages(names)
+    .map(image => image.image.split('/')[0])
+    .filter(host => host !== names.registry.loginServer);
   return {
-    flux: { gitHosts: [GITOPS_HOST] },
-    containerRegistries: [TRAEFIK_IMAGE.split('/')[0]],
+    flux: { gitHosts: [new URL(spec.gitops.repositoryUrl).hostname] },
+    containerRegistries: [...new Set(registries)],
   };
 }
 
 /** The stamp's requirements, from the spec (the gate derives them again from the generated cluster). */
 export function stampEgressRequirements(
   spec: ClusterSpec,
+  names: ClusterNames,
 ): EgressRequirement[] {
-  const context = stampEgressContext();
+  const context = stampEgressContext(spec, names);
   return egressRequirements({
     cloud: 'AzurePublicCloud',
     location: spec.location,
@@ -134,7 +144,7 @@ export function hubEgressTemplate(
 ): HubEgressTemplate {
   const { ipGroup, ruleCollectionGroup } = names.hubEgress;
   const ipGroupId = resourceId(IP_GROUP_TYPE, ipGroup);
-  const requirements = stampEgressRequirements(spec);
+  const requirements = stampEgressRequirements(spec, names);
   const rules = requirements.map((r, i) => rule(i, r, ipGroupId));
   const application = rules.filter(r => r.ruleType === 'ApplicationRule');
   const network = rules.filter(r => r.ruleType === 'NetworkRule');

@@ -1,13 +1,12 @@
 import { ClusterNames } from '../names';
 import { ClusterSpec } from '../spec';
-import { subnetRef } from './network';
+import { PrivateLinkTarget } from './privateLink';
 import {
   API_VERSIONS,
   ArmTemplateResource,
   RESOURCE_TYPES,
   literal,
   parameter,
-  ref,
   resourceId,
 } from './expressions';
 
@@ -54,6 +53,17 @@ export interface CertificateParameter {
   secretName: string;
   contentType: string;
   description: string;
+  /** The int parameter carrying its not-after (unix seconds). */
+  expiryParameter: string;
+  /** Its value, when the action was given it. */
+  expiresOn?: number;
+  /** The file `openssl x509 -enddate` reads it from, in the README's commands. */
+  certificateFile: string;
+}
+
+/** How to compute an expiry parameter, for descriptions and the README. */
+export function expiryCommand(certificateFile: string): string {
+  return `date -d "$(openssl x509 -enddate -noout -in ${certificateFile} | cut -d= -f2)" +%s`;
 }
 
 export function certificateParameters(
@@ -62,6 +72,9 @@ export function certificateParameters(
   return [
     {
       parameter: 'edgeCertificatePfxBase64',
+      expiryParameter: 'edgeCertificateExpiresOn',
+      expiresOn: spec.keyVault.expiresOn.edge,
+      certificateFile: 'edge.crt',
       secretName: spec.keyVault.edgeCertificateName,
       contentType: 'application/x-pkcs12',
       description:
@@ -69,6 +82,9 @@ export function certificateParameters(
     },
     {
       parameter: 'ingressCertificatePem',
+      expiryParameter: 'ingressCertificateExpiresOn',
+      expiresOn: spec.keyVault.expiresOn.ingress,
+      certificateFile: 'ingress.crt',
       secretName: spec.keyVault.ingressCertificateName,
       contentType: 'application/x-pem-file',
       description:
@@ -76,6 +92,9 @@ export function certificateParameters(
     },
     {
       parameter: 'backendRootCertificateBase64',
+      expiryParameter: 'backendRootCertificateExpiresOn',
+      expiresOn: spec.keyVault.expiresOn.backendRoot,
+      certificateFile: 'root.crt',
       secretName: spec.keyVault.backendRootCertificateName,
       contentType: 'application/x-x509-ca-cert',
       description:
@@ -87,7 +106,10 @@ export function certificateParameters(
 /**
  * Writes a certificate into the vault through ARM (the control plane), which
  * works while the vault's data plane refuses every public network; skipped
- * when its parameter is empty (the secret is already there).
+ * when its parameter is empty (the secret is already there). The content
+ * type and the expiry (`attributes.exp`, the certificate's not-after) are
+ * what the dashboard reads from the vault's control plane to show days left
+ * without reading the secret's value.
  */
 export function certificateSecret(
   spec: ClusterSpec,
@@ -102,109 +124,23 @@ export function certificateSecret(
     properties: {
       value: parameter(certificate.parameter),
       contentType: certificate.contentType,
+      attributes: { exp: parameter(certificate.expiryParameter) },
     },
   };
 }
 
-/**
- * The vault's private endpoint in the spoke (KV-02). An automatic
- * connection to a vault of the same tenant is approved on creation.
- */
-export function keyVaultPrivateEndpoint(
+/** The vault's private endpoint in the spoke (KV-02) and its DNS zone. */
+export function keyVaultPrivateLink(
   spec: ClusterSpec,
   names: ClusterNames,
-  tags: Record<string, string>,
-): ArmTemplateResource {
+): PrivateLinkTarget {
   return {
-    type: RESOURCE_TYPES.privateEndpoint,
-    apiVersion: API_VERSIONS.network,
-    name: names.keyVaultPrivateEndpoint,
-    location: spec.location,
-    tags,
-    dependsOn: [
-      resourceId(RESOURCE_TYPES.vnet, names.vnet),
-      resourceId(RESOURCE_TYPES.keyVault, spec.keyVault.name),
-    ],
-    properties: {
-      subnet: subnetRef(names, names.subnets.privateEndpoints),
-      privateLinkServiceConnections: [
-        {
-          name: 'to-key-vault',
-          properties: {
-            privateLinkServiceId: resourceId(
-              RESOURCE_TYPES.keyVault,
-              spec.keyVault.name,
-            ),
-            groupIds: ['vault'],
-          },
-        },
-      ],
-    },
-  };
-}
-
-/** The Private Link zone that makes the vault's name resolve to its private endpoint. */
-export function keyVaultPrivateDnsZone(
-  names: ClusterNames,
-  tags: Record<string, string>,
-): ArmTemplateResource {
-  return {
-    type: RESOURCE_TYPES.privateDnsZone,
-    apiVersion: API_VERSIONS.privateDns,
-    name: names.keyVaultPrivateDnsZone,
-    location: 'global',
-    tags,
-    properties: {},
-  };
-}
-
-/** Links the zone to the spoke, so the nodes and App Gateway resolve through it. */
-export function keyVaultPrivateDnsZoneLink(
-  names: ClusterNames,
-  tags: Record<string, string>,
-): ArmTemplateResource {
-  return {
-    type: RESOURCE_TYPES.privateDnsZoneLink,
-    apiVersion: API_VERSIONS.privateDns,
-    name: `${names.keyVaultPrivateDnsZone}/${names.keyVaultDnsLink}`,
-    location: 'global',
-    tags,
-    dependsOn: [
-      resourceId(RESOURCE_TYPES.privateDnsZone, names.keyVaultPrivateDnsZone),
-      resourceId(RESOURCE_TYPES.vnet, names.vnet),
-    ],
-    properties: {
-      registrationEnabled: false,
-      virtualNetwork: ref(RESOURCE_TYPES.vnet, names.vnet),
-    },
-  };
-}
-
-/** Keeps the endpoint's A record in the zone, for the endpoint's lifetime. */
-export function keyVaultPrivateDnsZoneGroup(
-  names: ClusterNames,
-): ArmTemplateResource {
-  return {
-    type: RESOURCE_TYPES.privateDnsZoneGroup,
-    apiVersion: API_VERSIONS.network,
-    name: `${names.keyVaultPrivateEndpoint}/default`,
-    dependsOn: [
-      resourceId(RESOURCE_TYPES.privateEndpoint, names.keyVaultPrivateEndpoint),
-      resourceId(RESOURCE_TYPES.privateDnsZone, names.keyVaultPrivateDnsZone),
-    ],
-    properties: {
-      privateDnsZoneConfigs: [
-        {
-          name: 'privatelink-vaultcore-azure-net',
-          properties: {
-            privateDnsZoneId: resourceId(
-              RESOURCE_TYPES.privateDnsZone,
-              names.keyVaultPrivateDnsZone,
-            ),
-          },
-        },
-      ],
-    },
+    type: RESOURCE_TYPES.keyVault,
+    name: spec.keyVault.name,
+    groupId: 'vault',
+    endpointName: names.keyVaultPrivateEndpoint,
+    zone: names.keyVaultPrivateDnsZone,
+    linkName: names.keyVaultDnsLink,
   };
 }
 

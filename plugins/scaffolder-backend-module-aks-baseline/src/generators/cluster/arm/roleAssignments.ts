@@ -4,17 +4,28 @@ import {
   API_VERSIONS,
   ArmTemplateResource,
   RESOURCE_TYPES,
+  extensionResourceId,
+  extensionScope,
   literal,
   referenceProperty,
+  resourceGroupGuidCall,
   resourceId,
-  resourceIdCall,
 } from './expressions';
 
 /** Built-in role definition ids (the same in every tenant). */
 export const BUILT_IN_ROLES = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
   networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
+  // Microsoft Learn, "Azure built-in roles for Containers": AcrPull.
+  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
 } as const;
+
+/** `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', <id>)]` */
+export function builtInRoleDefinitionId(role: keyof typeof BUILT_IN_ROLES) {
+  return `[subscriptionResourceId(${literal(
+    RESOURCE_TYPES.roleDefinition,
+  )}, ${literal(BUILT_IN_ROLES[role])})]`;
+}
 
 export interface RoleGrant {
   /** The user-assigned identity receiving the role. */
@@ -72,12 +83,7 @@ export function roleGrants(
 
 /** The assignment's name: a GUID ARM derives, stable across redeployments. */
 function assignmentGuid(grant: RoleGrant): string {
-  return `guid(${[
-    'resourceGroup().id',
-    literal(grant.identity),
-    literal(grant.role),
-    literal(grant.scope.name),
-  ].join(', ')})`;
+  return resourceGroupGuidCall(grant.identity, grant.role, grant.scope.name);
 }
 
 export function roleAssignment(grant: RoleGrant): ArmTemplateResource {
@@ -86,15 +92,13 @@ export function roleAssignment(grant: RoleGrant): ArmTemplateResource {
     apiVersion: API_VERSIONS.authorization,
     name: `[${assignmentGuid(grant)}]`,
     // An extension resource: the scope is the target, relative to the group.
-    scope: `${grant.scope.type}/${grant.scope.name}`,
+    scope: extensionScope(grant.scope),
     dependsOn: [
       resourceId(RESOURCE_TYPES.identity, grant.identity),
       resourceId(grant.scope.type, grant.scope.name),
     ],
     properties: {
-      roleDefinitionId: `[subscriptionResourceId(${literal(
-        RESOURCE_TYPES.roleDefinition,
-      )}, ${literal(BUILT_IN_ROLES[grant.role])})]`,
+      roleDefinitionId: builtInRoleDefinitionId(grant.role),
       principalId: referenceProperty(
         RESOURCE_TYPES.identity,
         API_VERSIONS.managedIdentity,
@@ -110,8 +114,7 @@ export function roleAssignment(grant: RoleGrant): ArmTemplateResource {
 
 /** The assignment's full id, for `dependsOn`. */
 export function roleAssignmentId(grant: RoleGrant): string {
-  return `[extensionResourceId(${resourceIdCall(
-    grant.scope.type,
-    grant.scope.name,
-  )}, ${literal(RESOURCE_TYPES.roleAssignment)}, ${assignmentGuid(grant)})]`;
+  return extensionResourceId(grant.scope, RESOURCE_TYPES.roleAssignment, {
+    expression: assignmentGuid(grant),
+  });
 }

@@ -14,12 +14,17 @@ import { traefikFederatedCredential, userAssignedIdentity } from './identities';
 import {
   certificateParameters,
   certificateSecret,
+  expiryCommand,
   keyVault,
-  keyVaultPrivateDnsZone,
-  keyVaultPrivateDnsZoneGroup,
-  keyVaultPrivateDnsZoneLink,
-  keyVaultPrivateEndpoint,
+  keyVaultPrivateLink,
 } from './keyVault';
+import {
+  acrPullAssignment,
+  containerRegistry,
+  registryPrivateLink,
+} from './containerRegistry';
+import { fluxConfiguration, fluxExtension } from './gitops';
+import { privateLinkResources } from './privateLink';
 import {
   appGatewayNsg,
   defaultRulesNsg,
@@ -35,8 +40,10 @@ export const DEPLOYMENT_PARAMETERS_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 
 export interface TemplateParameter {
-  type: 'string' | 'securestring';
-  defaultValue: string;
+  type: 'string' | 'securestring' | 'int';
+  /** Absent: the deployment must be given the value. */
+  defaultValue?: string;
+  minValue?: number;
   metadata: { description: string };
 }
 
@@ -85,6 +92,19 @@ export function clusterTemplate(
       metadata: { description: certificate.description },
     };
   }
+  for (const certificate of certificates) {
+    parameters[certificate.expiryParameter] = {
+      type: 'int',
+      minValue: 1,
+      metadata: {
+        description: `Not-after of the certificate in ${
+          certificate.parameter
+        } (the secret's expiry, which the dashboard shows), in seconds since 1970-01-01 UTC: ${expiryCommand(
+          certificate.certificateFile,
+        )}`,
+      },
+    };
+  }
 
   const resources: ArmTemplateResource[] = [
     userAssignedIdentity(spec, names.identities.controlPlane, tags),
@@ -98,16 +118,23 @@ export function clusterTemplate(
     spokeVirtualNetwork(spec, names, tags),
     keyVault(spec, tags),
     ...certificates.map(certificate => certificateSecret(spec, certificate)),
-    keyVaultPrivateDnsZone(names, tags),
-    keyVaultPrivateDnsZoneLink(names, tags),
-    keyVaultPrivateEndpoint(spec, names, tags),
-    keyVaultPrivateDnsZoneGroup(names),
+    ...privateLinkResources(
+      spec,
+      names,
+      keyVaultPrivateLink(spec, names),
+      tags,
+    ),
+    containerRegistry(spec, names, tags),
+    ...privateLinkResources(spec, names, registryPrivateLink(names), tags),
     ...roleGrants(spec, names).map(roleAssignment),
     appGatewayPublicIp(spec, names, tags),
     wafPolicy(spec, names, tags),
     applicationGateway(spec, names, tags),
     managedCluster(spec, names, tags),
     traefikFederatedCredential(spec, names),
+    acrPullAssignment(spec, names),
+    fluxExtension(spec, names),
+    fluxConfiguration(spec, names),
   ];
 
   return {
@@ -155,13 +182,16 @@ function clusterOutputs(spec: ClusterSpec, names: ClusterNames) {
 
 /** A parameter value, or a reference ARM resolves from a vault at deployment time. */
 export type ParameterValue =
-  | { value: string }
+  | { value: string | number }
   | { reference: { keyVault: { id: string }; secretName: string } };
 
 /**
- * The parameters file: the Kubernetes version, and when a certificate
- * source vault is given, Key Vault references to the three certificates in
- * it (ARM reads them during the deployment; the file holds no secret).
+ * The parameters file: the Kubernetes version; when a certificate source
+ * vault is given, Key Vault references to the three certificates in it (ARM
+ * reads them during the deployment; the file holds no secret); and the
+ * certificates' expiries the action was given. Expiries are plain ints (a
+ * Key Vault reference yields only strings), so without them the deployment
+ * needs `-p <name>=...` (README).
  */
 export function clusterTemplateParameters(spec: ClusterSpec) {
   const parameters: Record<string, ParameterValue> = {
@@ -175,6 +205,13 @@ export function clusterTemplateParameters(spec: ClusterSpec) {
           keyVault: { id: source },
           secretName: certificate.secretName,
         },
+      };
+    }
+  }
+  for (const certificate of certificateParameters(spec)) {
+    if (certificate.expiresOn !== undefined) {
+      parameters[certificate.expiryParameter] = {
+        value: certificate.expiresOn,
       };
     }
   }

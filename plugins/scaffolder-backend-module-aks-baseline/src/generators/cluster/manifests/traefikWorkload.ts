@@ -8,10 +8,9 @@ import {
   STATIC_CONFIG_FILE,
   WEBSECURE_PORT,
 } from './traefikConfig';
+import { stampImage } from './images';
 import { WORKLOAD_IDENTITY_USE } from './traefikIdentity';
 
-/** The Traefik release whose CRDs the manifests are validated against. */
-export const TRAEFIK_IMAGE = 'docker.io/library/traefik:v3.7.9';
 export const TRAEFIK_REPLICAS = 2;
 
 const INTERNAL_LB = 'service.beta.kubernetes.io/azure-load-balancer-internal';
@@ -91,7 +90,7 @@ export function traefikDeployment(
           containers: [
             {
               name: 'traefik',
-              image: TRAEFIK_IMAGE,
+              image: stampImage(names, 'traefik'),
               args: [`--configFile=${STATIC_CONFIG_DIR}/${STATIC_CONFIG_FILE}`],
               ports: [
                 {
