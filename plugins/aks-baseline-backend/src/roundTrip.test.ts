@@ -102,13 +102,6 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
     status: 'fail',
     why: 'the spec names no Log Analytics workspace: create-cluster accepts it and says so (its gate lists OPS-01 as accepted)',
   },
-  'CERT-01': {
-    status: 'not-observed',
-    why: 'today the template writes the certificates as secrets without attributes.exp (issue #16 item 3)',
-  },
-  'CERT-02': { status: 'not-observed', why: 'as CERT-01' },
-  'CERT-03': { status: 'not-observed', why: 'as CERT-01' },
-  'CERT-05': { status: 'not-observed', why: 'as CERT-01' },
   'CERT-04': {
     status: 'not-observed',
     why: 'needs the certificate Traefik serves, read by the live TLS probe, which a fixture estate has no network for',
@@ -120,7 +113,7 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
   'K8S-03': { status: 'not-observed', why: 'as K8S-02' },
   'ACR-01': {
     status: 'not-observed',
-    why: 'the generated template declares no container registry yet, and the inventory does not list registries yet (issue #16 item 2, in progress)',
+    why: 'the backend does not list container registries yet (issue #16 item 2, in progress)',
   },
   'ACR-02': {
     status: 'not-observed',
@@ -130,6 +123,13 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
     status: 'not-observed',
     why: 'the inventory does not list federated identity credentials (a per-identity child list)',
   },
+};
+
+/** Days left on each certificate of a freshly deployed stamp, by its expiry parameter. */
+const CERTIFICATE_DAYS_LEFT = {
+  edgeCertificateExpiresOn: 365,
+  ingressCertificateExpiresOn: 200,
+  backendRootCertificateExpiresOn: 3650,
 };
 
 function appInput(input: Record<string, unknown>) {
@@ -149,6 +149,7 @@ describe('the round trip: generated -> deployed -> observed', () => {
         cluster: input,
         app: appInput(input),
         now: NOW,
+        certificateDaysLeft: CERTIFICATE_DAYS_LEFT,
       });
       const snapshot = await refreshStamp(stamp);
 
@@ -178,6 +179,7 @@ describe('the round trip: generated -> deployed -> observed', () => {
         cluster: input,
         app: appInput(input),
         now: NOW,
+        certificateDaysLeft: CERTIFICATE_DAYS_LEFT,
       });
       const invalid = resources
         .map(r => ({ id: r.id, ...validateArmResponse(r) }))
@@ -191,7 +193,12 @@ describe('the round trip: generated -> deployed -> observed', () => {
   describe('mutations of the generated objects', () => {
     const input = clusterExampleInputs()[0];
     const base = () =>
-      buildGeneratedStamp({ cluster: input, app: appInput(input), now: NOW });
+      buildGeneratedStamp({
+        cluster: input,
+        app: appInput(input),
+        now: NOW,
+        certificateDaysLeft: CERTIFICATE_DAYS_LEFT,
+      });
     const failing = (snapshot: ClusterSnapshot) => ({
       controls: snapshot.controls
         .filter(c => c.status === 'fail' || c.status === 'warning')
