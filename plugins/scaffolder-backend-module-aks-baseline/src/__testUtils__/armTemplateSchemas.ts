@@ -1,5 +1,5 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { strictArmSchemas } from './armSchemas';
+import { strictArmSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 /**
  * Validates the resources of an ARM deployment template, each against the

@@ -1,7 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sharedDir } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { sharedDir } from '../shared/sharedDir';
 
 /**
  * Strict validation of ARM request bodies against Microsoft's REST specs in
