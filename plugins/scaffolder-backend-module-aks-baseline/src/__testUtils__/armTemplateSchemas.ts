@@ -1,4 +1,4 @@
-import { strictArmSchemas } from './armSchemas';
+import { strictArmSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 /**
  * Validates the resources of an ARM deployment template, each against the
