@@ -15,3 +15,11 @@ export {
   baselineClusterObjects,
   demoClusterObjects,
 } from './kubernetes/demoClusterObjects';
+// A cluster made by the scaffolder's generators, rendered as Azure and the
+// cluster would show it (the round trip test feeds it to a refresh).
+export { buildGeneratedStamp } from './generated/generatedStamp';
+export type {
+  GeneratedStamp,
+  GeneratedStampOptions,
+} from './generated/generatedStamp';
+export { DemoArmTransport } from './demoKubernetes';

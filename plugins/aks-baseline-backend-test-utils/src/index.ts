@@ -29,3 +29,35 @@ export type { FixtureTls } from './kubernetes/certificates';
 export { KubernetesSchemas, schemasDir } from './kubernetes/kubernetesSchemas';
 export type { SchemaVerdict } from './kubernetes/kubernetesSchemas';
 export { findRepoRoot, sharedDir } from './shared/sharedDir';
+export {
+  armSchemas,
+  strictArmSchemas,
+  strictArmResponseSchemas,
+  loadArmSchemas,
+} from './arm/armSpecs';
+export type { ArmSchemaOptions, ArmSchemaValidator } from './arm/armSpecs';
+export {
+  RESPONSE_SPEC_OF_TYPE,
+  validateArmResponse,
+} from './arm/armResponseSpecs';
+export type { ResponseSpec } from './arm/armResponseSpecs';
+export { renderArmTemplate } from './arm/renderTemplate';
+export type {
+  ArmTemplateInput,
+  RenderTemplateOptions,
+  RenderedDeployment,
+} from './arm/renderTemplate';
+export { ARM_FUNCTIONS, evaluateArmExpression } from './arm/armFunctions';
+export type {
+  ArmValue,
+  DeploymentScope,
+  EvaluationContext,
+} from './arm/armFunctions';
+export {
+  ArmExpressionError,
+  classifyTemplateString,
+  parseArmExpression,
+} from './arm/expressionParser';
+export type { ArmExpression } from './arm/expressionParser';
+export { derivedGuid, runtimeProperties } from './arm/runtimeProperties';
+export type { RenderedBody, RuntimeContext } from './arm/runtimeProperties';

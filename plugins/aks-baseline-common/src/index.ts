@@ -13,6 +13,7 @@ export * from './fleet';
 export * from './inCluster';
 export * from './permissions';
 export * from './stampContract';
+export * from './namePatterns';
 export * from './netpol';
 // Tolerant readers of ARM resources (REST, template and SDK shapes alike).
 export {
@@ -24,7 +25,10 @@ export {
   referenceName,
   refersTo,
   sameText,
+  sameVirtualNetwork,
+  virtualNetworkOfSubnet,
 } from './arm/read';
+export type { VirtualNetworkKey } from './arm/read';
 // ARM resource ids: parsed, normalised, compared and formatted in one place.
 export {
   formatManagedClusterId,

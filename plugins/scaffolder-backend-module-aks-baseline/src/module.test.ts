@@ -1,4 +1,5 @@
 import { startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderModuleAksBaseline } from './module';
 
@@ -7,7 +8,7 @@ describe('scaffolderModuleAksBaseline', () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
-      features: [scaffolderModuleAksBaseline],
+      features: [scaffolderModuleAksBaseline, catalogServiceMock.factory()],
     });
     const ids = addActions.mock.calls.flat().map(action => action.id);
     expect(ids).toEqual([

@@ -1,4 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCreateClusterAction } from './actions/createCluster';
 import { createOnboardAppAction } from './actions/onboardApp';
@@ -13,10 +14,13 @@ export const scaffolderModuleAksBaseline = createBackendModule({
   moduleId: 'aks-baseline',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, catalog }) {
         scaffolder.addActions(
-          createOnboardAppAction(),
+          createOnboardAppAction({ catalog }),
           createCreateClusterAction(),
         );
       },

@@ -30,6 +30,9 @@ const VNET_ID = `${SUB}/Microsoft.Network/virtualNetworks/virtualNetwork1`;
 export const NODE_SUBNET_ID = `${VNET_ID}/subnets/snet-clusternodes`;
 const ROUTE_TABLE_ID = `${SUB}/Microsoft.Network/routeTables/rt-clusternodes`;
 const VAULT_ID = `${SUB}/Microsoft.KeyVault/vaults/kv-aks`;
+const REGISTRY_ID = `${SUB}/Microsoft.ContainerRegistry/registries/acraksbaseline`;
+/** The stamp's registry (ACR-01/02): its images come from here. */
+export const REGISTRY_LOGIN_SERVER = 'acraksbaseline.azurecr.io';
 export const TRAEFIK_IP = '10.240.4.4';
 /** The firewall example's private IP (azureFirewalls_Get.json). */
 export const FIREWALL_IP = '10.0.0.0';
@@ -200,6 +203,47 @@ export function toBaselinePrivateEndpoint(example: ArmResource): ArmResource {
   return endpoint;
 }
 
+/**
+ * The private endpoint example pointed at the stamp's registry, in the
+ * spoke's private-endpoints subnet (the cluster's VNet).
+ */
+export function toRegistryPrivateEndpoint(example: ArmResource): ArmResource {
+  const endpoint = clone(example);
+  endpoint.name = 'pe-acraksbaseline';
+  endpoint.id = `${SUB}/Microsoft.Network/privateEndpoints/pe-acraksbaseline`;
+  const p = endpoint.properties as any;
+  p.subnet = { id: `${VNET_ID}/subnets/snet-privatelinkendpoints` };
+  const connection = p.privateLinkServiceConnections[0].properties;
+  connection.groupIds = ['registry'];
+  connection.privateLinkServiceId = REGISTRY_ID;
+  return endpoint;
+}
+
+/**
+ * The stamp's registry as ARM returns it (2025-11-01 shape): Premium, closed
+ * to public networks, no admin user or anonymous pull, as the reference's
+ * acr-stamp.bicep.
+ */
+export function baselineRegistry(): ArmResource {
+  return {
+    id: REGISTRY_ID,
+    name: 'acraksbaseline',
+    type: 'Microsoft.ContainerRegistry/registries',
+    location: 'eastus',
+    sku: { name: 'Premium', tier: 'Premium' },
+    properties: {
+      loginServer: REGISTRY_LOGIN_SERVER,
+      provisioningState: 'Succeeded',
+      adminUserEnabled: false,
+      anonymousPullEnabled: false,
+      publicNetworkAccess: 'Disabled',
+      networkRuleSet: { defaultAction: 'Deny', ipRules: [] },
+      dataEndpointEnabled: true,
+      zoneRedundancy: 'Enabled',
+    },
+  };
+}
+
 export function baselineVault(): ArmResource {
   return {
     id: VAULT_ID,
@@ -240,6 +284,7 @@ export function baselineVnet(): ArmResource {
         }),
         subnet('snet-clusteringressservices', '10.240.4.0/28'),
         subnet('appgwsubnet', '10.240.5.0/24'),
+        subnet('snet-privatelinkendpoints', '10.240.4.32/28'),
       ],
     },
   };
@@ -331,6 +376,7 @@ export function baselineKubernetesObjects(): KubernetesObject[] {
             containers: [
               {
                 name: 'traefik',
+                image: `${REGISTRY_LOGIN_SERVER}/traefik:v3.7.9`,
                 args: [
                   '--entryPoints.websecure.address=:8443',
                   '--entryPoints.websecure.forwardedHeaders.trustedIPs=10.240.5.0/24',
@@ -418,7 +464,13 @@ export function baselineKubernetesObjects(): KubernetesObject[] {
           },
           spec: {
             serviceAccountName: 'app1',
-            containers: [{ name: 'app', ports: [{ containerPort: 8080 }] }],
+            containers: [
+              {
+                name: 'app',
+                image: `${REGISTRY_LOGIN_SERVER}/app1@sha256:5f2e3c8a0d9b7c6e1f4a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70`,
+                ports: [{ containerPort: 8080 }],
+              },
+            ],
           },
         },
       },
@@ -534,7 +586,9 @@ export function baselineResources(): BaselineResources {
     keyVaults: [baselineVault()],
     privateEndpoints: [
       toBaselinePrivateEndpoint(readExample('privateEndpoints_Get.json')),
+      toRegistryPrivateEndpoint(readExample('privateEndpoints_Get.json')),
     ],
+    containerRegistries: [baselineRegistry()],
     userAssignedIdentities: [
       identity('mi-traefik', TRAEFIK_CLIENT_ID),
       identity('mi-app1', APP_CLIENT_ID),

@@ -145,3 +145,43 @@ export function armId(resource: unknown): string | undefined {
   const id = isRecord(resource) ? asString(resource.id) : undefined;
   return id && !isTemplateExpression(id) ? id : undefined;
 }
+
+/** The VNet a subnet reference lies in: its id when the reference is a full ARM id, else its name. */
+export interface VirtualNetworkKey {
+  id?: string;
+  name: string;
+}
+
+/**
+ * The VNet of a subnet reference (`{ id }` or id string): from a full ARM id
+ * (`.../virtualNetworks/{vnet}/subnets/{subnet}`), or from a template's
+ * `[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'subnet')]`
+ * with literal names. Undefined when the VNet's name is computed.
+ */
+export function virtualNetworkOfSubnet(
+  reference: unknown,
+): VirtualNetworkKey | undefined {
+  const id = isRecord(reference) ? asString(reference.id) : asString(reference);
+  if (!id) return undefined;
+  if (isTemplateExpression(id)) {
+    if (/(parameters|variables)\(/i.test(id)) return undefined;
+    const literals = [...id.matchAll(/'([^']*)'/g)].map(m => m[1]);
+    const [type, vnet, subnet] = literals.slice(-3);
+    return sameText(type, 'Microsoft.Network/virtualNetworks/subnets') &&
+      vnet &&
+      subnet
+      ? { name: vnet }
+      : undefined;
+  }
+  const match = /^(.*\/virtualNetworks\/([^/]+))\/subnets\/[^/]+\/?$/i.exec(id);
+  return match ? { id: match[1], name: match[2] } : undefined;
+}
+
+/** Whether two VNet keys name the same VNet: by id when both have one, else by name. */
+export function sameVirtualNetwork(
+  a: VirtualNetworkKey,
+  b: VirtualNetworkKey,
+): boolean {
+  if (a.id && b.id) return sameArmResourceId(a.id, b.id);
+  return a.name.toLowerCase() === b.name.toLowerCase();
+}

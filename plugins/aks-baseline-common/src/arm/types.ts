@@ -54,3 +54,5 @@ export type ArmPrivateEndpoint = ArmResource;
 export type ArmUserAssignedIdentity = ArmResource;
 /** `Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials`. @public */
 export type ArmFederatedIdentityCredential = ArmResource;
+/** `Microsoft.ContainerRegistry/registries`. @public */
+export type ArmContainerRegistry = ArmResource;

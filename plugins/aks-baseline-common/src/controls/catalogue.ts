@@ -277,6 +277,27 @@ export const BASELINE_CONTROLS = [
     expected:
       "each outbound flow the cluster's add-ons need (Microsoft's published list) allowed from the node subnet; no Allow rule with any port, any destination or the * FQDN reaching it",
   },
+  // Supply chain (BASELINE-CONTROLS.md "Round 2 additions")
+  {
+    id: 'ACR-01',
+    title: 'Registry private',
+    area: 'supply-chain',
+    severity: 'high',
+    field:
+      "the registries with a private endpoint in the cluster's VNet: sku.name, publicNetworkAccess, adminUserEnabled, anonymousPullEnabled; the private endpoint (groupIds registry) and its connection state",
+    expected:
+      "Premium, Disabled, false, false, and an approved private endpoint in the cluster's VNet; no registry at all fails",
+  },
+  {
+    id: 'ACR-02',
+    title: "Images only from the stamp's registry",
+    area: 'supply-chain',
+    severity: 'high',
+    field:
+      'image of every container, init container and ephemeral container of the Pods (and pod templates) read; AKS-managed namespaces exempt while their images come from mcr.microsoft.com',
+    expected:
+      "each image from the stamp's registry login server, pinned by a tag other than latest or by digest",
+  },
   // In the cluster (Kubernetes objects)
   {
     id: 'K8S-01',

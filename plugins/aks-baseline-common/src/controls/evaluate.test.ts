@@ -361,7 +361,7 @@ const MUTATIONS: Array<
     'KV-02',
     'no private endpoint',
     i => {
-      i.privateEndpoints = [];
+      i.privateEndpoints = i.privateEndpoints!.filter(e => e.name !== 'testPe');
     },
   ],
   [
@@ -405,6 +405,37 @@ const MUTATIONS: Array<
         rules.findIndex((r: any) => r.name === 'azure-monitor'),
         1,
       );
+    },
+  ],
+  [
+    'ACR-01',
+    'registry open to public networks',
+    i => {
+      i.containerRegistries![0].properties!.publicNetworkAccess = 'Enabled';
+    },
+  ],
+  [
+    'ACR-01',
+    "registry's private endpoint outside the cluster's VNet",
+    i => {
+      (i.privateEndpoints![1].properties as any).subnet.id =
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
+    },
+  ],
+  [
+    'ACR-02',
+    'a workload pulling from Docker Hub',
+    i => {
+      k8s(i, 'Deployment', 'app1').spec.template.spec.containers[0].image =
+        'nginx:1.27';
+    },
+  ],
+  [
+    'ACR-02',
+    "the stamp's image by :latest",
+    i => {
+      k8s(i, 'Deployment', 'app1').spec.template.spec.containers[0].image =
+        'acraksbaseline.azurecr.io/app1:latest';
     },
   ],
   [

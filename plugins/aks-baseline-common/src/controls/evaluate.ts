@@ -8,6 +8,8 @@ import { egressRulesEvaluators } from './egressRules';
 import { ControlEvaluators, Judgement } from './judgement';
 import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
+import { registryImagesEvaluators } from './registryImages';
+import { registryPrivateEvaluators } from './registryPrivate';
 import type {
   BaselineResources,
   ControlResult,
@@ -22,6 +24,8 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...edgeEvaluators,
   ...certificateEvaluators,
   ...keyVaultEvaluators,
+  ...registryPrivateEvaluators,
+  ...registryImagesEvaluators,
   ...kubernetesEvaluators,
 };
 

@@ -13,6 +13,15 @@ export { proveClusterEgress } from './egressRules';
 export type { EgressProof } from './egressRules';
 export { worstStatus } from './judgement';
 export {
+  clusterVirtualNetworks,
+  privateEndpointInVirtualNetworks,
+} from './registryPrivate';
+export {
+  AKS_MANAGED_NAMESPACES,
+  MICROSOFT_CONTAINER_REGISTRY,
+  registryLoginServer,
+} from './registryImages';
+export {
   ipv4CidrContains,
   ipv4CidrsOverlap,
   isPrivateIpv4,
@@ -39,6 +48,7 @@ export type {
 export type {
   ArmApplicationGateway,
   ArmAzureFirewall,
+  ArmContainerRegistry,
   ArmFederatedIdentityCredential,
   ArmFirewallPolicy,
   ArmKeyVault,

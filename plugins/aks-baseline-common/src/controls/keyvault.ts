@@ -2,9 +2,6 @@ import {
   asBoolean,
   asString,
   readArm,
-  readArmList,
-  referenceName,
-  refersTo,
   resourceLabel,
   sameText,
 } from '../arm/read';
@@ -19,6 +16,7 @@ import {
   show,
 } from './judgement';
 import type { ArmKeyVault } from '../arm/types';
+import { privateLinkConnections } from './privateLink';
 import type { BaselineResources } from './types';
 
 /** Runs `evaluate` on every vault given and folds the verdicts. */
@@ -56,62 +54,13 @@ function closedToPublic(vault: ArmKeyVault): Judgement {
   );
 }
 
-interface VaultConnection {
-  source: string;
-  status?: string;
-  manual: boolean;
-}
-
-/** Connections to `vault` from the private endpoints given, and those the vault lists itself. */
-function vaultConnections(
-  vault: ArmKeyVault,
-  input: BaselineResources,
-): VaultConnection[] {
-  const vaultCount = input.keyVaults?.length ?? 0;
-  const fromEndpoints = (input.privateEndpoints ?? []).flatMap(endpoint =>
-    (
-      [
-        'privateLinkServiceConnections',
-        'manualPrivateLinkServiceConnections',
-      ] as const
-    ).flatMap(kind =>
-      readArmList(endpoint, kind)
-        .filter(connection => {
-          const groups = readArmList(connection, 'groupIds');
-          if (!groups.some(g => sameText(g, 'vault'))) return false;
-          const target = readArm(connection, 'privateLinkServiceId');
-          // A template may compute the vault's id from a parameter; with a
-          // single vault in the input, a `vault` connection can only mean it.
-          return (
-            refersTo({ id: target }, vault) ||
-            (vaultCount === 1 && !asString(target)?.startsWith('/'))
-          );
-        })
-        .map(connection => ({
-          source: resourceLabel(endpoint),
-          status: asString(
-            readArm(connection, 'privateLinkServiceConnectionState.status'),
-          ),
-          manual: kind === 'manualPrivateLinkServiceConnections',
-        })),
-    ),
-  );
-  const listedByVault = readArmList(vault, 'privateEndpointConnections').map(
-    connection => ({
-      source:
-        referenceName(readArm(connection, 'privateEndpoint')) ??
-        resourceLabel(connection),
-      status: asString(
-        readArm(connection, 'privateLinkServiceConnectionState.status'),
-      ),
-      manual: false,
-    }),
-  );
-  return [...fromEndpoints, ...listedByVault];
-}
-
 function privateLink(vault: ArmKeyVault, input: BaselineResources): Judgement {
-  const connections = vaultConnections(vault, input);
+  const connections = privateLinkConnections(
+    vault,
+    'vault',
+    input.privateEndpoints ?? [],
+    input.keyVaults?.length ?? 0,
+  );
   const found = connections.length
     ? connections.map(c => `${c.source}: ${show(c.status)}`).join(', ')
     : '(no private endpoint)';

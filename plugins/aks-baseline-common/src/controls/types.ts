@@ -1,6 +1,7 @@
 import type {
   ArmApplicationGateway,
   ArmAzureFirewall,
+  ArmContainerRegistry,
   ArmFederatedIdentityCredential,
   ArmFirewallPolicy,
   ArmKeyVault,
@@ -37,6 +38,7 @@ export type ControlArea =
   | 'certificates'
   | 'keyvault'
   | 'egress'
+  | 'supply-chain'
   | 'kubernetes';
 
 /** Severity when the control is not met. @public */
@@ -101,7 +103,7 @@ export interface TraefikLocator {
 
 /** What was read from (or generated for) the cluster's API server. @public */
 export interface KubernetesObservation {
-  /** Every object read: Services, Deployments, Pods, ServiceAccounts, Namespaces, NetworkPolicies, Traefik CRs, Ingresses, SecretProviderClasses. Absent = not read. */
+  /** Every object read: Services, Deployments, Pods (with their containers' images, ACR-02), ServiceAccounts, Namespaces, NetworkPolicies, Traefik CRs, Ingresses, SecretProviderClasses. Absent = not read. */
   objects?: KubernetesObject[];
   /** Why the objects could not be read, e.g. `API server not reachable from the portal`. */
   unavailableReason?: string;
@@ -206,6 +208,13 @@ export interface BaselineResources {
   /** Absent = not looked up; `[]` = looked up, none exist. */
   privateEndpoints?: ArmPrivateEndpoint[];
   userAssignedIdentities?: ArmUserAssignedIdentity[];
+  /**
+   * The stamp's container registries: those the cluster pulls from through a
+   * private endpoint in its VNet (association is the caller's job; the
+   * dashboard finds them by that endpoint, a template declares them). Absent =
+   * not read (ACR-01/02 not observed); `[]` = looked up, none found.
+   */
+  containerRegistries?: ArmContainerRegistry[];
   /** Absent = not looked up (K8S-08 cannot confirm the federation). */
   federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
   kubernetes?: KubernetesObservation;

@@ -1,5 +1,5 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 /*
  * Examples shown in the scaffolder's action list. `createCluster.test.ts`
@@ -91,3 +91,8 @@ export const examples: TemplateExample[] = [
     }),
   },
 ];
+
+/** Each example's action input, as data (the round trip test and fixtures use them). */
+export function createClusterExampleInputs(): Record<string, unknown>[] {
+  return examples.map(example => parse(example.example).steps[0].input);
+}

@@ -183,9 +183,11 @@ describe('aks-baseline:create-cluster', () => {
       kind: 'Resource',
       metadata: expect.objectContaining({
         name: 'aks-prod-weu',
-        annotations: {
+        annotations: expect.objectContaining({
           'aks-baseline.io/resource-id': outputs.clusterResourceId,
-        },
+          // The stamp contract (generators/cluster/catalogInfo.test.ts).
+          'aks-baseline.io/stamp-entity-ref': 'resource:default/aks-prod-weu',
+        }),
       }),
       spec: {
         type: 'kubernetes-cluster',
@@ -207,7 +209,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/28 of 38 pass/);
+    expect(outputs.summary).toMatch(/30 of 40 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 

@@ -21,7 +21,7 @@ const step = (name: string, input: Record<string, unknown>) =>
 export const examples: TemplateExample[] = [
   {
     description:
-      'Onboard an app with the reference defaults (Traefik in a0008, service port 80, files in ./cluster-repo and ./platform-infra).',
+      'Onboard an app onto a cluster the catalog has no stamp contract for: every value given, the rest the reference defaults (Traefik in a0008, service port 80, files in ./cluster-repo and ./platform-infra).',
     example: step('Onboard my-app', {
       appName: 'my-app',
       owner: 'group:default/team-a',
@@ -67,6 +67,19 @@ export const examples: TemplateExample[] = [
       routingRulePriority: 210,
       outputDir: './gitops/apps/orders',
       platformOutputDir: './platform/appgateway',
+    }),
+  },
+  {
+    description:
+      "Onboard an app onto a cluster made by aks-baseline:create-cluster: the Key Vault, tenant, Traefik's namespace and pod labels, the App Gateway subnet and names and the ingress domain come from the cluster entity's stamp contract (its aks-baseline.io/stamp-* annotations). The certificate reader is given because the contract has it only once the cluster's owner adds it.",
+    example: step('Onboard shop onto a generated cluster', {
+      appName: 'shop',
+      owner: 'group:default/team-a',
+      cluster: 'resource:default/aks-prod-weu',
+      host: 'shop.contoso.com',
+      targetPort: 8080,
+      certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
+      certificateName: 'shop-contoso-com-tls',
     }),
   },
 ];

@@ -1,12 +1,16 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { InputError } from '@backstage/errors';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import Ajv from 'ajv';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { acceptedDespiteSchema } from '../__testUtils__/schemaAgreement';
+import { runOnboardAction } from '../__testUtils__/actionRuns';
+import { clusterExampleRequests } from '../__testUtils__/clusterFixtures';
 import { exampleInputs, validInput } from '../__testUtils__/onboardingFixtures';
+import { clusterCatalogEntity } from '../generators/cluster/catalogInfo';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
 import { createOnboardAppAction } from './onboardApp';
 import { examples } from './onboardApp.examples';
@@ -17,25 +21,19 @@ describe('aks-baseline:onboard-app', () => {
   const workspace = createMockDirectory();
   beforeEach(() => workspace.clear());
 
-  async function run(input: Record<string, unknown>, isDryRun = false) {
-    // createMockActionContext does not carry isDryRun over; set it here so the
-    // dry-run tests really run the action in dry-run mode.
-    const ctx = {
-      ...createMockActionContext({
-        input: input as any,
-        workspacePath: workspace.path,
-      }),
-      isDryRun,
-    };
-    await action.handler(ctx);
-    const outputs = Object.fromEntries(
-      (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
-        name,
-        value,
-      ]),
-    );
-    return outputs as { files: string[]; appUrl: string; summary: string };
-  }
+  const exampleCatalogAction = createOnboardAppAction({
+    catalog: catalogServiceMock({
+      entities: clusterExampleRequests().map(
+        ({ spec }) => clusterCatalogEntity(spec) as Entity,
+      ),
+    }),
+  });
+
+  const run = (
+    input: Record<string, unknown>,
+    isDryRun = false,
+    runner = action,
+  ) => runOnboardAction(runner, input, workspace.path, isDryRun);
 
   /** Every file under the workspace, as relative path -> content. */
   function writtenFiles(): Record<string, string> {
@@ -71,9 +69,8 @@ describe('aks-baseline:onboard-app', () => {
         'cluster',
         'host',
         'targetPort',
-        'keyVaultName',
-        'tenantId',
-        'certificateReaderClientId',
+        // keyVaultName, tenantId and certificateReaderClientId default to
+        // the cluster's stamp contract (generators/onboarding/clusterContract.test.ts).
         'certificateName',
       ].sort(),
     );
@@ -89,7 +86,8 @@ describe('aks-baseline:onboard-app', () => {
     async (_description, index) => {
       const step = parse(examples[index].example).steps[0];
       expect(step.action).toBe(action.id);
-      const outputs = await run(step.input);
+      // As in a portal where create-cluster's example clusters are registered.
+      const outputs = await run(step.input, false, exampleCatalogAction);
 
       const written = writtenFiles();
       expect(Object.keys(written).sort()).toEqual([...outputs.files].sort());

@@ -79,6 +79,10 @@ const egressAllowance = (z: typeof zod.z) =>
     })
     .strict();
 
+/** How a field the stamp contract covers says where its default comes from. */
+const FROM_CLUSTER =
+  "Defaults to the cluster entity's stamp contract (aks-baseline.io/stamp-* annotations); a value given here wins.";
+
 export const onboardAppInputFields = {
   // The app name names the Service Traefik routes to, the strictest of the
   // objects it names (also the ServiceAccount, the SecretProviderClass, the
@@ -109,7 +113,7 @@ export const onboardAppInputFields = {
     text(z, rules.hostName)
       .optional()
       .describe(
-        "The cluster's ingress domain, when it has one: the host must be a name inside it.",
+        `The cluster's ingress domain: the host must be a name inside it. ${FROM_CLUSTER}`,
       ),
   servicePort: z =>
     port(z)
@@ -123,34 +127,46 @@ export const onboardAppInputFields = {
     ),
   traefikNamespace: z =>
     text(z, rules.rfc1123Label)
-      .default(DEFAULTS.traefikNamespace)
-      .describe('Namespace Traefik runs in.'),
+      .optional()
+      .describe(
+        `Namespace Traefik runs in. ${FROM_CLUSTER} Else ${DEFAULTS.traefikNamespace}.`,
+      ),
   traefikPodLabels: z =>
     labels(z)
-      .default({ ...DEFAULTS.traefikPodLabels })
-      .describe("Labels that select Traefik's pods (at least one)."),
+      .optional()
+      .describe(
+        `Labels that select Traefik's pods (at least one). ${FROM_CLUSTER} Else app.kubernetes.io/name: traefik-ingress-ilb.`,
+      ),
   appGatewaySubnetCidr: z =>
     text(z, rules.appGatewaySubnet)
       .optional()
       .describe(
-        "App Gateway subnet (private IPv4 CIDR, /26 or larger, e.g. 10.240.5.0/24), when known: Traefik then admits only this subnet to the route. The same rule as create-cluster's.",
+        `App Gateway subnet (private IPv4 CIDR, /26 or larger, e.g. 10.240.5.0/24), when known: Traefik then admits only this subnet to the route. The same rule as create-cluster's. ${FROM_CLUSTER}`,
       ),
   keyVaultName: z =>
-    text(z, rules.keyVaultName).describe(
-      'Key Vault holding the certificates (3-24 letters, digits and hyphens, starting with a letter).',
-    ),
+    text(z, rules.keyVaultName)
+      .optional()
+      .describe(
+        `Key Vault holding the certificates (3-24 letters, digits and hyphens, starting with a letter). ${FROM_CLUSTER} Required when the cluster has none.`,
+      ),
   keyVaultDnsSuffix: z =>
     text(z, rules.hostName)
-      .default(DEFAULTS.keyVaultDnsSuffix)
+      .optional()
       .describe(
-        'Key Vault DNS suffix of the cloud (vault.azure.net in Azure public cloud).',
+        `Key Vault DNS suffix of the cloud. ${FROM_CLUSTER} Else ${DEFAULTS.keyVaultDnsSuffix} (Azure public cloud).`,
       ),
   tenantId: z =>
-    text(z, rules.guid).describe('Entra ID tenant id of the Key Vault (GUID).'),
+    text(z, rules.guid)
+      .optional()
+      .describe(
+        `Entra ID tenant id of the Key Vault (GUID). ${FROM_CLUSTER} Required when the cluster has none.`,
+      ),
   certificateReaderClientId: z =>
-    text(z, rules.guid).describe(
-      'Client id (GUID) of the managed identity that reads the certificate from Key Vault through workload identity.',
-    ),
+    text(z, rules.guid)
+      .optional()
+      .describe(
+        `Client id (GUID) of the managed identity that reads the certificate from Key Vault through workload identity. ${FROM_CLUSTER} Required when the cluster has none.`,
+      ),
   certificateName: z =>
     text(z, rules.keyVaultObjectName).describe(
       'Key Vault certificate Traefik serves for the host (synced into a kubernetes.io/tls secret).',

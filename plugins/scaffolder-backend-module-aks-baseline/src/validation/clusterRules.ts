@@ -70,9 +70,8 @@ export const GIT_BRANCH_PATTERN =
   '^(?![-/])(?!.*\\.\\.)(?!.*//)(?!.*(?:/|\\.|\\.lock)$)[A-Za-z0-9._/-]+$';
 export const GIT_BRANCH_MAX_LENGTH = 255;
 
-/** An IPv4 address, no leading zeros. */
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
-export const IPV4_ADDRESS_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}$`;
+/** An IPv4 address, no leading zeros (one pattern with the stamp contract's). */
+export { IPV4_ADDRESS_PATTERN } from '@aks-baseline/plugin-aks-baseline-common';
 
 /** Smallest subnet Azure allows. */
 export const AZURE_MIN_SUBNET_PREFIX = 29;

@@ -1,3 +1,5 @@
+import { PUBLIC_CLOUD_KEY_VAULT_DNS_SUFFIX } from '@aks-baseline/plugin-aks-baseline-common';
+
 /**
  * Defaults of the onboarding input, from the AKS baseline reference
  * implementation (mspnp/aks-baseline): Traefik runs in the workload
@@ -9,7 +11,7 @@ export const ONBOARD_APP_DEFAULTS = {
   servicePort: 80,
   traefikNamespace: 'a0008',
   traefikPodLabels: { 'app.kubernetes.io/name': 'traefik-ingress-ilb' },
-  keyVaultDnsSuffix: 'vault.azure.net',
+  keyVaultDnsSuffix: PUBLIC_CLOUD_KEY_VAULT_DNS_SUFFIX,
   healthProbePath: '/',
   routingRulePriority: 100,
   outputDir: 'cluster-repo',

@@ -9,30 +9,63 @@ import type {
   OnboardingOutputDirs,
   OnboardingSpec,
 } from '../generators/onboarding/spec';
+import {
+  ClusterContractInput,
+  OnboardingCatalogView,
+  ResolvedOnboardAppInput,
+  applyStampContract,
+  refuseServedHost,
+} from './onboardingContract';
 import { ParsedInput, invalidInput, parseActionInput } from './fields';
 import { isInsideDomain } from './rules';
 import { toEntityRef } from './textRules';
 
 export type OnboardAppInput = ParsedInput<typeof onboardAppInputFields>;
+export type { OnboardingCatalogView } from './onboardingContract';
 
 export interface OnboardAppRequest {
   spec: OnboardingSpec;
   dirs: OnboardingOutputDirs;
+  /** Inputs whose value came from the cluster's stamp contract, in field order. */
+  fromCluster: ClusterContractInput[];
 }
 
 /**
- * Raw action input -> a validated spec and output folders, or an
- * `InputError` naming the fields that break a rule. Pure.
+ * Raw action input and what the catalog says about the cluster -> a
+ * validated spec and output folders, or an `InputError` naming the fields
+ * (or the cluster's annotations) at fault. Pure: the action fetches the
+ * catalog view; without one (`{}`), every value comes from the input and
+ * the built-in defaults, as for a cluster the catalog does not know.
  */
-export function parseOnboardAppInput(raw: unknown): OnboardAppRequest {
-  return toOnboardAppRequest(parseActionInput(onboardAppInputFields, raw));
+export function parseOnboardAppInput(
+  raw: unknown,
+  catalog: OnboardingCatalogView = {},
+): OnboardAppRequest {
+  const input = parseActionInput(onboardAppInputFields, raw);
+  const clusterRef = clusterRefOf(input.cluster);
+  const { resolved, fromCluster } = applyStampContract(
+    input,
+    clusterRef,
+    catalog,
+  );
+  const request = toOnboardAppRequest(resolved, fromCluster);
+  refuseServedHost(request.spec, catalog.appsOnCluster ?? []);
+  return request;
+}
+
+/** The full ref of the cluster entity the input names. */
+export function clusterRefOf(cluster: string): string {
+  return stringifyEntityRef(toEntityRef(cluster, 'resource'));
 }
 
 /**
- * Parsed fields -> the spec the generators take, checking the rules that
+ * Resolved fields -> the spec the generators take, checking the rules that
  * span fields (each field already follows its own).
  */
-export function toOnboardAppRequest(input: OnboardAppInput): OnboardAppRequest {
+export function toOnboardAppRequest(
+  input: ResolvedOnboardAppInput,
+  fromCluster: ClusterContractInput[] = [],
+): OnboardAppRequest {
   const owner = toEntityRef(input.owner, 'group');
   const namespace = input.namespace ?? input.appName;
   if (namespace === input.traefikNamespace) {
@@ -54,7 +87,7 @@ export function toOnboardAppRequest(input: OnboardAppInput): OnboardAppRequest {
     ownerRef: stringifyEntityRef(owner),
     ownerName: owner.name,
     ownerKind: owner.kind,
-    clusterRef: stringifyEntityRef(toEntityRef(input.cluster, 'resource')),
+    clusterRef: clusterRefOf(input.cluster),
     namespace,
     host: input.host,
     servicePort: input.servicePort,
@@ -62,6 +95,7 @@ export function toOnboardAppRequest(input: OnboardAppInput): OnboardAppRequest {
     traefik: {
       namespace: input.traefikNamespace,
       podLabels: input.traefikPodLabels,
+      entryPoint: input.traefikEntryPoint,
     },
     appGatewaySubnetCidr: input.appGatewaySubnetCidr,
     keyVault: {
@@ -78,13 +112,14 @@ export function toOnboardAppRequest(input: OnboardAppInput): OnboardAppRequest {
     appGateway: {
       healthProbePath: input.healthProbePath,
       routingRulePriority: input.routingRulePriority,
+      target: input.appGatewayTarget,
     },
   };
-  return { spec, dirs: toOutputDirs(input) };
+  return { spec, dirs: toOutputDirs(input), fromCluster };
 }
 
 function toEgressAllowance(
-  allowance: OnboardAppInput['egress'][number],
+  allowance: ResolvedOnboardAppInput['egress'][number],
   index: number,
 ): EgressAllowance {
   const { namespace, podLabels, cidr, ports } = allowance;
@@ -103,7 +138,7 @@ function toEgressAllowance(
     : { namespace: namespace!, ports };
 }
 
-function toOutputDirs(input: OnboardAppInput): OnboardingOutputDirs {
+function toOutputDirs(input: ResolvedOnboardAppInput): OnboardingOutputDirs {
   const cluster = normalizeDir(input.outputDir);
   const platform = normalizeDir(input.platformOutputDir);
   // The cluster folder is published as a pull request to the GitOps

@@ -8,11 +8,26 @@
  * keeps user input from turning into YAML structure or a Traefik rule.
  */
 
-const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
+/*
+ * Name patterns the stamp contract shares (host names, labels, Key Vault,
+ * GUIDs, CIDRs) live in the common package, so the contract's parser and
+ * these rules read the same ones.
+ */
+import { IPV4_CIDR_PATTERN } from '@aks-baseline/plugin-aks-baseline-common';
 
-/** RFC 1123 label: namespaces, app names. At most 63 characters. */
-export const RFC1123_LABEL_PATTERN = `^${LABEL}$`;
-export const RFC1123_LABEL_MAX_LENGTH = 63;
+export {
+  GUID_PATTERN,
+  HOST_NAME_MAX_LENGTH,
+  HOST_NAME_PATTERN,
+  KEY_VAULT_NAME_PATTERN,
+  LABEL_KEY_PATTERN,
+  LABEL_VALUE_PATTERN,
+  RFC1123_LABEL_MAX_LENGTH,
+  RFC1123_LABEL_PATTERN,
+  RFC1123_SUBDOMAIN_MAX_LENGTH,
+  RFC1123_SUBDOMAIN_PATTERN,
+} from '@aks-baseline/plugin-aks-baseline-common';
+export { IPV4_CIDR_PATTERN };
 
 /**
  * RFC 1035 label (Kubernetes' DNS-1035 label: Service names): an RFC 1123
@@ -20,36 +35,8 @@ export const RFC1123_LABEL_MAX_LENGTH = 63;
  */
 export const DNS1035_LABEL_PATTERN = '^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$';
 
-/** RFC 1123 subdomain (object names): labels joined by dots, at most 253. */
-export const RFC1123_SUBDOMAIN_PATTERN = `^${LABEL}(?:\\.${LABEL})*$`;
-export const RFC1123_SUBDOMAIN_MAX_LENGTH = 253;
-
-/**
- * A DNS host name with at least two labels and a top-level label that starts
- * with a letter (so an IP address is not a host name). No wildcard, no
- * trailing dot, lowercase only.
- */
-export const HOST_NAME_PATTERN = `^(?:${LABEL}\\.)+[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$`;
-export const HOST_NAME_MAX_LENGTH = 253;
-
-/**
- * Key Vault names: 3-24 characters, letters, digits and hyphens, starting
- * with a letter, ending with a letter or digit, no consecutive hyphens.
- */
-export const KEY_VAULT_NAME_PATTERN =
-  '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$';
-
 /** Key Vault object (certificate, secret) names: 1-127 letters, digits, hyphens. */
 export const KEY_VAULT_OBJECT_NAME_PATTERN = '^[0-9a-zA-Z-]{1,127}$';
-
-/** A GUID such as a tenant id or a client id. */
-export const GUID_PATTERN =
-  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
-
-/** An IPv4 CIDR block, no leading zeros. Host bits are checked separately. */
-export const IPV4_CIDR_PATTERN = `^(?:${OCTET}\\.){3}${OCTET}/(?:3[0-2]|[12]?[0-9])$`;
 
 /**
  * A named port (IANA_SVC_NAME, as Kubernetes validates container port
@@ -65,16 +52,6 @@ const PORT_NUMBER =
 
 /** A numeric port given as text (the form may deliver numbers as strings). */
 export const PORT_NUMBER_TEXT_PATTERN = `^${PORT_NUMBER}$`;
-
-/** Label values: empty or up to 63 characters, alphanumeric at both ends. */
-export const LABEL_VALUE_PATTERN =
-  '^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$';
-
-/**
- * Label keys: an optional DNS subdomain prefix (at most 253 characters, the
- * lookahead) and '/', then a name of up to 63.
- */
-export const LABEL_KEY_PATTERN = `^(?:(?=[^/]{1,${RFC1123_SUBDOMAIN_MAX_LENGTH}}/)${LABEL}(?:\\.${LABEL})*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`;
 
 /** An HTTP path for the health probe: unreserved characters and slashes. */
 export const HTTP_PATH_PATTERN = '^/[A-Za-z0-9._~/-]{0,255}$';

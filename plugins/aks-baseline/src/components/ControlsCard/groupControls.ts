@@ -12,6 +12,7 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   kubernetes: 'Kubernetes',
   keyvault: 'Key Vault',
   egress: 'Egress',
+  'supply-chain': 'Supply chain: registry and images',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -21,6 +22,7 @@ const AREA_ORDER: ControlArea[] = [
   'kubernetes',
   'keyvault',
   'egress',
+  'supply-chain',
 ];
 
 /** What needs attention first. */

@@ -118,6 +118,15 @@ describe('the baseline control gate', () => {
     map.data[file] = nestedYaml(config);
   };
 
+  /** Removes the private endpoint whose connection targets a resource of `type`. */
+  const dropPrivateEndpointTo = (g: GeneratedCluster, type: string) => {
+    g.template.resources = g.template.resources.filter(
+      r =>
+        r.type !== 'Microsoft.Network/privateEndpoints' ||
+        !JSON.stringify(r.properties).includes(`'${type}'`),
+    );
+  };
+
   const MUTATIONS: Array<
     [string, string, (g: GeneratedCluster) => void, number?, string[]?]
   > = [
@@ -377,10 +386,48 @@ describe('the baseline control gate', () => {
     [
       'KV-02',
       'no private endpoint',
+      g => dropPrivateEndpointTo(g, 'Microsoft.KeyVault/vaults'),
+    ],
+    [
+      'ACR-01',
+      'registry open to public networks',
       g => {
-        g.template.resources = g.template.resources.filter(
-          r => r.type !== 'Microsoft.Network/privateEndpoints',
-        );
+        resource(
+          g,
+          'Microsoft.ContainerRegistry/registries',
+        ).properties.publicNetworkAccess = 'Enabled';
+      },
+    ],
+    [
+      'ACR-01',
+      'registry without its private endpoint',
+      g => dropPrivateEndpointTo(g, 'Microsoft.ContainerRegistry/registries'),
+    ],
+    [
+      'ACR-01',
+      'admin user on',
+      g => {
+        resource(
+          g,
+          'Microsoft.ContainerRegistry/registries',
+        ).properties.adminUserEnabled = true;
+      },
+    ],
+    [
+      'ACR-02',
+      "Traefik's image from Docker Hub",
+      g => {
+        manifest(g, 'Deployment').spec.template.spec.containers[0].image =
+          'docker.io/library/traefik:v3.7.9';
+      },
+    ],
+    [
+      'ACR-02',
+      "Traefik's image unpinned",
+      g => {
+        const container = manifest(g, 'Deployment').spec.template.spec
+          .containers[0];
+        container.image = container.image.replace(/:v3\.7\.9$/, ':latest');
       },
     ],
     [

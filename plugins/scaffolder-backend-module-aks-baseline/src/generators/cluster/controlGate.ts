@@ -133,6 +133,9 @@ export function baselineResourcesOf(
     routeTables: ofType(resources, RESOURCE_TYPES.routeTable),
     keyVaults: ofType(resources, RESOURCE_TYPES.keyVault),
     privateEndpoints: ofType(resources, RESOURCE_TYPES.privateEndpoint),
+    // The stamp's registry (ACR-01), whose login server every image of
+    // the manifests must start with (ACR-02).
+    containerRegistries: ofType(resources, RESOURCE_TYPES.containerRegistry),
     userAssignedIdentities: ofType(resources, RESOURCE_TYPES.identity),
     federatedIdentityCredentials: ofType(
       resources,

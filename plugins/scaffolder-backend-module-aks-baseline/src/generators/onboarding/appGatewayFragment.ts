@@ -1,7 +1,3 @@
-import {
-  STAMP_GATEWAY_NAMES,
-  stampGatewayName,
-} from '@aks-baseline/plugin-aks-baseline-common';
 import { OnboardingSpec } from './spec';
 
 /**
@@ -15,8 +11,9 @@ import { OnboardingSpec } from './spec';
  * against the gateway's trusted root (TLS-03), with an HTTPS probe (TLS-04)
  * that sends the same host name Traefik routes on.
  *
- * Names the gateway already has (frontend, port, backend pool, trusted root)
- * are ARM parameters with the reference implementation's names as defaults.
+ * Names the gateway already has (the gateway, frontend, port, backend pool,
+ * trusted root) are ARM parameters whose defaults are the spec's target: the
+ * cluster's stamp contract, or the names create-cluster gives them.
  */
 
 const GATEWAY_TYPE = 'Microsoft.Network/applicationGateways';
@@ -49,29 +46,28 @@ export function appGatewayNames(spec: OnboardingSpec) {
 export function appGatewayFragment(spec: OnboardingSpec): AppGatewayFragment {
   const names = appGatewayNames(spec);
   const { keyVault } = spec;
+  const target = spec.appGateway.target;
   return {
     $comment: `App Gateway configuration for ${spec.appName} (https://${spec.host}). Merge each list into the gateway's properties; set the parameters.`,
     parameters: {
-      // The defaults are the names aks-baseline:create-cluster gives them.
       applicationGatewayName: {
         type: 'string',
-        // create-cluster names the cluster's entity after the cluster.
-        defaultValue: stampGatewayName(spec.clusterRef.split('/').pop()!),
+        defaultValue: target.name,
         metadata: { description: "The cluster's Application Gateway." },
       },
       frontendIPConfigurationName: {
         type: 'string',
-        defaultValue: STAMP_GATEWAY_NAMES.frontendIp,
+        defaultValue: target.frontendIpConfiguration,
         metadata: { description: 'The public frontend IP configuration.' },
       },
       frontendPortName: {
         type: 'string',
-        defaultValue: STAMP_GATEWAY_NAMES.frontendPort,
+        defaultValue: target.frontendPort,
         metadata: { description: 'The frontend port for 443.' },
       },
       backendAddressPoolName: {
         type: 'string',
-        defaultValue: STAMP_GATEWAY_NAMES.backendPool,
+        defaultValue: target.backendPool,
         metadata: {
           description:
             "The pool that targets Traefik's internal load balancer (ING-01).",
@@ -79,7 +75,7 @@ export function appGatewayFragment(spec: OnboardingSpec): AppGatewayFragment {
       },
       trustedRootCertificateName: {
         type: 'string',
-        defaultValue: STAMP_GATEWAY_NAMES.backendRoot,
+        defaultValue: target.trustedRootCertificate,
         metadata: {
           description: "The trusted root that Traefik's certificate chains to.",
         },

@@ -105,12 +105,14 @@ export function planOnboardingFiles(
 
 /**
  * The whole pure path the action runs between validation and writing:
- * generate, check, serialize. Throws (a generator bug, not bad input) when
+ * generate, check, serialize. `fromCluster` names the inputs the cluster's
+ * stamp contract gave, for the summary. Throws (a generator bug, not bad input) when
  * the checks find the objects inconsistent, so nothing is written.
  */
 export function renderOnboarding(
   spec: OnboardingSpec,
   dirs: OnboardingOutputDirs,
+  fromCluster: readonly string[] = [],
 ): { files: PlannedFile[]; summary: string } {
   const generated = generateOnboarding(spec);
   const problems = checkOnboarding(
@@ -126,5 +128,5 @@ export function renderOnboarding(
     );
   }
   const files = planOnboardingFiles(spec, generated, dirs);
-  return { files, summary: onboardingSummary(spec, dirs, files) };
+  return { files, summary: onboardingSummary(spec, dirs, files, fromCluster) };
 }

@@ -23,6 +23,8 @@ export interface OnboardingSpec {
   traefik: {
     namespace: string;
     podLabels: Record<string, string>;
+    /** The entry point the app's route binds to. */
+    entryPoint: string;
   };
   /** App Gateway subnet; when known, Traefik only admits it. */
   appGatewaySubnetCidr?: string;
@@ -44,7 +46,20 @@ export interface OnboardingSpec {
   appGateway: {
     healthProbePath: string;
     routingRulePriority: number;
+    /** What the gateway already has: the fragment's parameters default to it. */
+    target: AppGatewayTarget;
   };
+}
+
+/** The cluster's Application Gateway and the sub-resources an app attaches to. */
+export interface AppGatewayTarget {
+  name: string;
+  frontendIpConfiguration: string;
+  frontendPort: string;
+  /** The pool that targets Traefik's internal load balancer. */
+  backendPool: string;
+  /** The trusted root Traefik's certificate chains to. */
+  trustedRootCertificate: string;
 }
 
 export type EgressProtocol = 'TCP' | 'UDP' | 'SCTP';

@@ -7,6 +7,7 @@ export function onboardingSummary(
   spec: OnboardingSpec,
   dirs: OnboardingOutputDirs,
   files: PlannedFile[],
+  fromCluster: readonly string[] = [],
 ): string {
   const names = onboardingNames(spec);
   const inCluster = files.filter(f => f.path.startsWith(`${dirs.cluster}/`));
@@ -20,5 +21,12 @@ export function onboardingSummary(
     } syncs only while mounted), carry the label azure.workload.identity/use: "true", and identity ${
       spec.keyVault.certificateReaderClientId
     } has a federated credential for ${workloadIdentitySubject(spec)}.`,
+    fromCluster.length > 0
+      ? `From the cluster's catalog entity (its stamp contract): ${fromCluster.join(
+          ', ',
+        )}, and the App Gateway names the fragment defaults to (${
+          spec.appGateway.target.name
+        }); values given as input were used as given.`
+      : `Every value was given as input (or a built-in default); the App Gateway fragment defaults to gateway ${spec.appGateway.target.name}.`,
   ].join('\n');
 }

@@ -2,8 +2,8 @@ import { KubernetesObject } from '../types';
 import { OnboardingSpec, commonLabels, onboardingNames } from './spec';
 
 /**
- * Traefik's route to the app (control K8S-05): TLS only, on the `websecure`
- * entry point, certificate from the secret the CSI driver syncs. The host
+ * Traefik's route to the app (control K8S-05): TLS only, on the cluster's
+ * entry point (the stamp's `websecure`), certificate from the secret the CSI driver syncs. The host
  * went through the host name rule (no backtick, no space), so it cannot
  * break out of the `Host(...)` matcher.
  */
@@ -26,7 +26,7 @@ export function ingressRouteManifest(spec: OnboardingSpec): KubernetesObject {
       labels: commonLabels(spec),
     },
     spec: {
-      entryPoints: ['websecure'],
+      entryPoints: [spec.traefik.entryPoint],
       routes: [route],
       tls: { secretName: names.tlsSecret },
     },

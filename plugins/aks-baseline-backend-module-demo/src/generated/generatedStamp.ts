@@ -1,0 +1,277 @@
+import type {
+  ArmResource,
+  KubernetesObject,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  renderArmTemplate,
+  type ArmTemplateInput,
+  type DeploymentScope,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import {
+  generateCluster,
+  generateOnboarding,
+  parseCreateClusterInput,
+  parseOnboardAppInput,
+} from '@aks-baseline/plugin-scaffolder-backend-module-aks-baseline';
+import { buildHubFirewall } from '../baselineStamp';
+import { buildHubPolicy } from '../hubPolicy';
+import { runningCluster } from './clusterRuntime';
+
+/**
+ * A cluster made by our own generators, as Azure and the cluster would show
+ * it after `az deployment group create` and GitOps: create-cluster's ARM
+ * template rendered into ARM's GET bodies (its parameters given values), its
+ * hub rule collection group applied to a hub policy, Traefik's manifests and
+ * one app onboarded by onboard-app (its App Gateway fragment merged into the
+ * gateway, its manifests applied, plus the Deployment and Service the app
+ * team adds), and what the cluster's controllers make of them (pods,
+ * EndpointSlices, the internal load balancer's address). Nothing here is a
+ * hand-kept copy of a generated object.
+ */
+
+export interface GeneratedStampOptions {
+  /** The create-cluster action's input. */
+  cluster: Record<string, unknown>;
+  /** The onboard-app action's input (cluster, vault and Traefik fields are filled in from the cluster). */
+  app: Record<string, unknown>;
+  /**
+   * Days from `now` until each certificate's expiry, by the template's int
+   * expiry parameter (`edgeCertificateExpiresOn`, ...); a year when not given.
+   */
+  certificateDaysLeft?: Record<string, number>;
+  now: Date;
+}
+
+export interface GeneratedStamp {
+  clusterName: string;
+  /** ARM GET bodies: the spoke, the cluster, its vault and secrets; the hub firewall, policy, rule collection group and IP group. */
+  resources: ArmResource[];
+  /** The cluster's objects as its API server lists them. */
+  objects: KubernetesObject[];
+  /** The app's Deployment and Service names and namespace. */
+  app: { name: string; namespace: string; host: string };
+  /** Traefik's namespace, as the Kubernetes reader must be configured. */
+  traefikNamespace: string;
+}
+
+const HUB_RESOURCE_GROUP = 'rg-enterprise-networking-hubs';
+const DAY_SECONDS = 24 * 60 * 60;
+/** A certificate's lifetime left when the caller names none (the template requires each expiry). */
+const DEFAULT_CERTIFICATE_DAYS = 365;
+
+/** Deterministic stand-ins for the certificate material ARM writes into the vault. */
+function parameterValues(
+  template: ArmTemplateInput,
+  options: GeneratedStampOptions,
+): Record<string, unknown> {
+  const now = Math.floor(options.now.getTime() / 1000);
+  return Object.fromEntries(
+    Object.entries(template.parameters ?? {}).flatMap(
+      ([name, declared]): Array<[string, unknown]> => {
+        if (declared.type.toLowerCase() === 'securestring') {
+          return [[name, Buffer.from(`${name} material`).toString('base64')]];
+        }
+        if (declared.type.toLowerCase() === 'int') {
+          const days =
+            options.certificateDaysLeft?.[name] ?? DEFAULT_CERTIFICATE_DAYS;
+          return [[name, now + Math.round(days * DAY_SECONDS)]];
+        }
+        return [];
+      },
+    ),
+  );
+}
+
+/** The fragment's lists appended to the gateway's, its parameters to the template's. */
+function withAppGatewayFragment(
+  template: ArmTemplateInput,
+  fragment: {
+    parameters: Record<string, any>;
+    properties: Record<string, unknown[]>;
+  },
+): ArmTemplateInput {
+  return {
+    ...template,
+    parameters: { ...template.parameters, ...fragment.parameters },
+    resources: template.resources.map(resource => {
+      if (resource.type !== 'Microsoft.Network/applicationGateways') {
+        return resource;
+      }
+      const properties = {
+        ...(resource.properties as Record<string, unknown[]>),
+      };
+      for (const [collection, items] of Object.entries(fragment.properties)) {
+        properties[collection] = [...(properties[collection] ?? []), ...items];
+      }
+      return { ...resource, properties };
+    }),
+  };
+}
+
+export function buildGeneratedStamp(
+  options: GeneratedStampOptions,
+): GeneratedStamp {
+  const { spec } = parseCreateClusterInput(options.cluster);
+  const generated = generateCluster(spec);
+  const scope: DeploymentScope = {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    location: spec.location,
+    tenantId: spec.entra.tenantId,
+  };
+  const names = generated.names;
+  // The identity Traefik's and the app's CSI volumes read Key Vault with.
+  const preview = renderArmTemplate({
+    template: generated.template as unknown as ArmTemplateInput,
+    parameters: parameterValues(generated.template as any, options),
+    scope,
+  });
+  const traefikIdentity = preview.resources.find(
+    r => r.name === names.identities.traefik,
+  )!;
+  const onboarding = parseOnboardAppInput({
+    cluster: `resource:default/${spec.clusterName}`,
+    keyVaultName: spec.keyVault.name,
+    tenantId: spec.entra.tenantId,
+    traefikNamespace: spec.traefik.namespace,
+    appGatewaySubnetCidr: spec.network.appGatewaySubnet,
+    certificateReaderClientId: traefikIdentity.properties.clientId,
+    gatewayCertificateName: spec.keyVault.edgeCertificateName,
+    certificateName: spec.keyVault.ingressCertificateName,
+    ...options.app,
+  }).spec;
+  const app = generateOnboarding(onboarding);
+
+  const template = withAppGatewayFragment(
+    generated.template as unknown as ArmTemplateInput,
+    app.appGateway,
+  );
+  const spoke = renderArmTemplate({
+    template,
+    parameters: parameterValues(template, options),
+    scope,
+    deployedAt: options.now,
+  });
+  return {
+    clusterName: spec.clusterName,
+    resources: [...spoke.resources, ...hubResources(spec, generated, options)],
+    objects: runningCluster(
+      [...generated.manifests, ...app.manifests, ...appWorkload(onboarding)],
+      spec.network.nodeSubnet,
+    ),
+    app: {
+      name: onboarding.appName,
+      namespace: onboarding.namespace,
+      host: onboarding.host,
+    },
+    traefikNamespace: spec.traefik.namespace,
+  };
+}
+
+/** The hub: its firewall, a policy, and the rule collection group hub/egress-rules.json adds to it. */
+function hubResources(
+  spec: ReturnType<typeof parseCreateClusterInput>['spec'],
+  generated: ReturnType<typeof generateCluster>,
+  options: GeneratedStampOptions,
+): ArmResource[] {
+  const [policy] = buildHubPolicy({
+    subscriptionId: spec.subscriptionId,
+    location: spec.location,
+    threatIntelMode: 'Deny',
+    spokes: [],
+  });
+  const egress = renderArmTemplate({
+    template: generated.hubEgress as unknown as ArmTemplateInput,
+    parameters: { firewallPolicyName: policy.name },
+    scope: {
+      subscriptionId: spec.subscriptionId,
+      resourceGroup: HUB_RESOURCE_GROUP,
+      location: spec.location,
+      tenantId: spec.entra.tenantId,
+    },
+    deployedAt: options.now,
+  }).resources;
+  const groups = egress.filter(r => /\/ruleCollectionGroups\//i.test(r.id));
+  const firewall = buildHubFirewall({
+    subscriptionId: spec.subscriptionId,
+    location: spec.location,
+    privateIp: spec.firewall.privateIp,
+    firewallPolicyId: policy.id,
+  });
+  return [
+    // The firewall the spec names, governed by the policy.
+    {
+      ...firewall,
+      id: spec.firewall.resourceId,
+      name: spec.firewall.resourceId.split('/').pop(),
+    },
+    {
+      ...policy,
+      properties: {
+        ...policy.properties,
+        ruleCollectionGroups: groups.map(g => ({ id: g.id })),
+      },
+    },
+    ...egress,
+  ];
+}
+
+/** What the app team deploys next to the onboarding: its Deployment and Service. */
+function appWorkload(
+  onboarding: ReturnType<typeof parseOnboardAppInput>['spec'],
+): KubernetesObject[] {
+  const labels = { 'app.kubernetes.io/name': onboarding.appName };
+  const port =
+    typeof onboarding.targetPort === 'number'
+      ? { name: 'http', containerPort: onboarding.targetPort, protocol: 'TCP' }
+      : { name: onboarding.targetPort, containerPort: 8443, protocol: 'TCP' };
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: onboarding.appName,
+        namespace: onboarding.namespace,
+        labels,
+      },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: onboarding.appName,
+            containers: [
+              {
+                name: onboarding.appName,
+                image: 'contoso.azurecr.io/app:1.0.0',
+                ports: [port],
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: onboarding.appName,
+        namespace: onboarding.namespace,
+        labels,
+      },
+      spec: {
+        type: 'ClusterIP',
+        selector: labels,
+        ports: [
+          {
+            name: port.name,
+            port: onboarding.servicePort,
+            targetPort: port.name,
+            protocol: 'TCP',
+          },
+        ],
+      },
+    },
+  ];
+}
