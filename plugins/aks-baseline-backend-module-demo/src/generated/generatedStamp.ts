@@ -34,7 +34,10 @@ export interface GeneratedStampOptions {
   cluster: Record<string, unknown>;
   /** The onboard-app action's input (cluster, vault and Traefik fields are filled in from the cluster). */
   app: Record<string, unknown>;
-  /** Days from `now` until each certificate parameter's expiry, by parameter name. */
+  /**
+   * Days from `now` until each certificate's expiry, by the template's int
+   * expiry parameter (`edgeCertificateExpiresOn`, ...); a year when not given.
+   */
   certificateDaysLeft?: Record<string, number>;
   now: Date;
 }
@@ -53,6 +56,8 @@ export interface GeneratedStamp {
 
 const HUB_RESOURCE_GROUP = 'rg-enterprise-networking-hubs';
 const DAY_SECONDS = 24 * 60 * 60;
+/** A certificate's lifetime left when the caller names none (the template requires each expiry). */
+const DEFAULT_CERTIFICATE_DAYS = 365;
 
 /** Deterministic stand-ins for the certificate material ARM writes into the vault. */
 function parameterValues(
@@ -66,8 +71,9 @@ function parameterValues(
         if (declared.type.toLowerCase() === 'securestring') {
           return [[name, Buffer.from(`${name} material`).toString('base64')]];
         }
-        const days = options.certificateDaysLeft?.[name];
-        if (declared.type.toLowerCase() === 'int' && days !== undefined) {
+        if (declared.type.toLowerCase() === 'int') {
+          const days =
+            options.certificateDaysLeft?.[name] ?? DEFAULT_CERTIFICATE_DAYS;
           return [[name, now + Math.round(days * DAY_SECONDS)]];
         }
         return [];
@@ -150,7 +156,11 @@ export function buildGeneratedStamp(
     clusterName: spec.clusterName,
     resources: [...spoke.resources, ...hubResources(spec, generated, options)],
     objects: runningCluster(
-      [...generated.manifests, ...app.manifests, ...appWorkload(onboarding)],
+      [
+        ...generated.manifests,
+        ...app.manifests,
+        ...appWorkload(onboarding, names.registry.loginServer),
+      ],
       spec.network.nodeSubnet,
     ),
     app: {
@@ -210,9 +220,13 @@ function hubResources(
   ];
 }
 
-/** What the app team deploys next to the onboarding: its Deployment and Service. */
+/**
+ * What the app team deploys next to the onboarding: its Deployment (its
+ * image imported into the stamp's registry, as ACR-02 asks) and Service.
+ */
 function appWorkload(
   onboarding: ReturnType<typeof parseOnboardAppInput>['spec'],
+  registryLoginServer: string,
 ): KubernetesObject[] {
   const labels = { 'app.kubernetes.io/name': onboarding.appName };
   const port =
@@ -238,7 +252,7 @@ function appWorkload(
             containers: [
               {
                 name: onboarding.appName,
-                image: 'contoso.azurecr.io/app:1.0.0',
+                image: `${registryLoginServer}/${onboarding.appName}:1.0.0`,
                 ports: [port],
               },
             ],

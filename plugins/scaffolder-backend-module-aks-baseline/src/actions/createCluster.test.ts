@@ -209,7 +209,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/28 of 40 pass/);
+    expect(outputs.summary).toMatch(/30 of 40 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 

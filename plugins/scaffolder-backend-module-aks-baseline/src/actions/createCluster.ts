@@ -63,7 +63,7 @@ export function createCreateClusterAction(
   return createTemplateAction({
     id: CREATE_CLUSTER_ACTION_ID,
     description:
-      'Generates an AKS secure-baseline cluster: ARM deployment template (identities, spoke network, firewall route, Key Vault over Private Link, WAF policy, App Gateway WAF_v2, AKS), Traefik GitOps manifests and the catalog entity, checked against the baseline controls before anything is written. Optionally deploys it.',
+      'Generates an AKS secure-baseline cluster: ARM deployment template (identities, spoke network, firewall route, Key Vault and container registry over Private Link, WAF policy, App Gateway WAF_v2, AKS, the Flux bootstrap from the GitOps repository), Traefik GitOps manifests with its CRDs and the catalog entity, checked against the baseline controls before anything is written. Optionally deploys it.',
     examples,
     supportsDryRun: true,
     schema: {

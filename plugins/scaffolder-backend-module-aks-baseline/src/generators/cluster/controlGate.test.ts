@@ -53,9 +53,6 @@ describe('the baseline control gate', () => {
       ['CERT-04', 'not-observed'],
       ['CERT-05', 'not-observed'],
       ['FW-01', 'not-observed'],
-      // No registry in the template yet (issue #16 item 2).
-      ['ACR-01', 'not-observed'],
-      ['ACR-02', 'not-observed'],
       ['K8S-05', 'not-applicable'],
       ['K8S-06', 'not-applicable'],
       ['K8S-07', 'not-applicable'],
@@ -63,8 +60,6 @@ describe('the baseline control gate', () => {
     // Each one is explained.
     expect(accepted.map(a => a.id).sort()).toEqual(
       [
-        'ACR-01',
-        'ACR-02',
         'CERT-01',
         'CERT-02',
         'CERT-03',
@@ -121,6 +116,15 @@ describe('the baseline control gate', () => {
     const config = parse(map.data[file]);
     edit(config);
     map.data[file] = nestedYaml(config);
+  };
+
+  /** Removes the private endpoint whose connection targets a resource of `type`. */
+  const dropPrivateEndpointTo = (g: GeneratedCluster, type: string) => {
+    g.template.resources = g.template.resources.filter(
+      r =>
+        r.type !== 'Microsoft.Network/privateEndpoints' ||
+        !JSON.stringify(r.properties).includes(`'${type}'`),
+    );
   };
 
   const MUTATIONS: Array<
@@ -382,10 +386,48 @@ describe('the baseline control gate', () => {
     [
       'KV-02',
       'no private endpoint',
+      g => dropPrivateEndpointTo(g, 'Microsoft.KeyVault/vaults'),
+    ],
+    [
+      'ACR-01',
+      'registry open to public networks',
       g => {
-        g.template.resources = g.template.resources.filter(
-          r => r.type !== 'Microsoft.Network/privateEndpoints',
-        );
+        resource(
+          g,
+          'Microsoft.ContainerRegistry/registries',
+        ).properties.publicNetworkAccess = 'Enabled';
+      },
+    ],
+    [
+      'ACR-01',
+      'registry without its private endpoint',
+      g => dropPrivateEndpointTo(g, 'Microsoft.ContainerRegistry/registries'),
+    ],
+    [
+      'ACR-01',
+      'admin user on',
+      g => {
+        resource(
+          g,
+          'Microsoft.ContainerRegistry/registries',
+        ).properties.adminUserEnabled = true;
+      },
+    ],
+    [
+      'ACR-02',
+      "Traefik's image from Docker Hub",
+      g => {
+        manifest(g, 'Deployment').spec.template.spec.containers[0].image =
+          'docker.io/library/traefik:v3.7.9';
+      },
+    ],
+    [
+      'ACR-02',
+      "Traefik's image unpinned",
+      g => {
+        const container = manifest(g, 'Deployment').spec.template.spec
+          .containers[0];
+        container.image = container.image.replace(/:v3\.7\.9$/, ':latest');
       },
     ],
     [
@@ -504,8 +546,6 @@ describe('the baseline control gate', () => {
       'CERT-03',
       'CERT-04',
       'FW-01',
-      'ACR-01',
-      'ACR-02',
       'K8S-05',
       'K8S-06',
       'K8S-07',

@@ -53,7 +53,6 @@ export function expectedNonPasses(spec: ClusterSpec): AcceptedControl[] {
       reason: `the hub firewall (${spec.firewall.resourceId}) lives outside this deployment; only the route to its IP ${spec.firewall.privateIp} is generated. The dashboard judges its threat intelligence and DNS proxy from the hub.`,
     },
     ...certificatesNotYetIssued(),
-    ...registryNotYetGenerated(),
     { id: 'K8S-05', status: 'not-applicable', reason: noApp },
     { id: 'K8S-06', status: 'not-applicable', reason: noApp },
     { id: 'K8S-07', status: 'not-applicable', reason: noApp },
@@ -97,21 +96,6 @@ function certificatesNotYetIssued(): AcceptedControl[] {
   ];
 }
 
-/**
- * The stamp declares no container registry yet (issue #16 item 2 adds it to
- * the template): ACR-01 has no registry to judge and ACR-02 no login server
- * to hold the images to, while their pinning is judged (an unpinned image
- * fails). Remove these once the registry and the images' source are fed in.
- */
-function registryNotYetGenerated(): AcceptedControl[] {
-  const reason =
-    "the template declares no container registry yet, so the stamp's registry is judged live";
-  return [
-    { id: 'ACR-01', status: 'not-observed', reason },
-    { id: 'ACR-02', status: 'not-observed', reason },
-  ];
-}
-
 const ofType = (resources: ArmTemplateResource[], type: string) =>
   resources.filter(r => r.type.toLowerCase() === type.toLowerCase());
 
@@ -149,6 +133,9 @@ export function baselineResourcesOf(
     routeTables: ofType(resources, RESOURCE_TYPES.routeTable),
     keyVaults: ofType(resources, RESOURCE_TYPES.keyVault),
     privateEndpoints: ofType(resources, RESOURCE_TYPES.privateEndpoint),
+    // The stamp's registry (ACR-01), whose login server every image of
+    // the manifests must start with (ACR-02).
+    containerRegistries: ofType(resources, RESOURCE_TYPES.containerRegistry),
     userAssignedIdentities: ofType(resources, RESOURCE_TYPES.identity),
     federatedIdentityCredentials: ofType(
       resources,

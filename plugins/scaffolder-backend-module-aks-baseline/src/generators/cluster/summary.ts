@@ -27,7 +27,7 @@ export function clusterSummary(
     ...gate.accepted.map(a => `- ${a.id} (${a.status}): ${a.reason}`),
     `Controls that depend on optional inputs: OPS-01 monitoring is ${monitoring}; zone redundancy (pools, App Gateway, public IP): ${zones}.`,
     ...notes.map(note => `Note: ${note}`),
-    `Next (README.md): prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName}, deploy infra/cluster.json with az deployment group create, put Traefik's client id into cluster-manifests/workload-identity.env, apply cluster-manifests/ from inside the network.`,
+    `Next (README.md): prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName} and their expiries, deploy infra/cluster.json with az deployment group create (it installs Flux, which applies cluster-manifests/ from ${spec.gitops.repositoryUrl}), import the images into ${generated.names.registry.name}, give Flux a read-only Git credential if the repository is private, put Traefik's client id into cluster-manifests/workload-identity.env.`,
   ];
   return lines.join('\n');
 }
