@@ -6,8 +6,9 @@ import {
 
 /**
  * Builds the ARM resources of one secure-baseline "stamp" (cluster, spoke
- * network, App Gateway + WAF policy, Key Vault + private endpoint, route table
- * to a hub firewall, certificates) in REST shape, as ARM list calls return
+ * network, App Gateway + WAF policy, Key Vault + private endpoint, container
+ * registry + private endpoint, route table to a hub firewall, certificates)
+ * in REST shape, as ARM list calls return
  * them. Used by the demo estate and by benchmarks' synthetic estates; each
  * `StampFlaw` breaks exactly what a real estate gets wrong.
  */
@@ -16,7 +17,11 @@ export type StampFlaw =
   | 'waf-detection'
   | 'http-backend'
   | 'kubenet'
-  | 'no-csi-addon';
+  | 'no-csi-addon'
+  /** The registry answers from the internet (ACR-01). */
+  | 'registry-public'
+  /** No registry of its own: nodes pull from public registries (ACR-01). */
+  | 'no-registry';
 
 export interface StampSpec {
   subscriptionId: string;
@@ -402,28 +407,14 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     },
   };
 
-  const privateEndpoint: ArmResource = {
+  const privateEndpoint = spokePrivateEndpoint(spec, ids, {
     id: ids.privateEndpoint,
-    name: `pe-${ids.vaultName}`,
-    type: 'Microsoft.Network/privateEndpoints',
-    location: spec.location,
-    properties: {
-      subnet: { id: `${ids.vnet}/subnets/snet-privatelinkendpoints` },
-      privateLinkServiceConnections: [
-        {
-          name: 'to-keyvault',
-          properties: {
-            privateLinkServiceId: ids.vault,
-            groupIds: ['vault'],
-            privateLinkServiceConnectionState: {
-              status: 'Approved',
-              description: 'Auto-approved',
-            },
-          },
-        },
-      ],
-    },
-  };
+    connection: 'to-keyvault',
+    target: ids.vault,
+    groupId: 'vault',
+  });
+
+  const registry = stampRegistry(spec, ids, flaws.has('registry-public'));
 
   const secret = (name: string, daysLeft: number): ArmResource => {
     const nowSeconds = Math.floor(spec.now.getTime() / 1000);
@@ -455,6 +446,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     wafPolicy,
     vault,
     privateEndpoint,
+    ...(flaws.has('no-registry') ? [] : registry),
     secret('gateway-external-pfx-cert', spec.certificateDaysLeft.edge),
     secret(
       'appgw-ingress-internal-aks-ingress-tls',
@@ -475,6 +467,10 @@ export function stampIds(
   const network = `${rg}/providers/Microsoft.Network`;
   // Key Vault names are global, 3-24 characters.
   const vaultName = `kv-${spec.name}`.slice(0, 24);
+  // Registry names are global, 5-50 letters and digits.
+  const registryName = `acr${spec.name.replace(/[^a-z0-9]/gi, '')}`
+    .toLowerCase()
+    .slice(0, 50);
   return {
     cluster: `${rg}/providers/Microsoft.ContainerService/managedClusters/${spec.name}`,
     vnet: `${network}/virtualNetworks/vnet-spoke-${spec.name}`,
@@ -485,7 +481,115 @@ export function stampIds(
     vaultName,
     vault: `${rg}/providers/Microsoft.KeyVault/vaults/${vaultName}`,
     privateEndpoint: `${network}/privateEndpoints/pe-${vaultName}`,
+    registryName,
+    registry: `${rg}/providers/Microsoft.ContainerRegistry/registries/${registryName}`,
+    registryPrivateEndpoint: `${network}/privateEndpoints/pe-${registryName}`,
   };
+}
+
+/** A private endpoint in the spoke's private-endpoints subnet, auto-approved (same tenant). */
+function spokePrivateEndpoint(
+  spec: StampSpec,
+  ids: ReturnType<typeof stampIds>,
+  link: { id: string; connection: string; target: string; groupId: string },
+): ArmResource {
+  return {
+    id: link.id,
+    name: link.id.split('/').pop(),
+    type: 'Microsoft.Network/privateEndpoints',
+    location: spec.location,
+    properties: {
+      subnet: { id: `${ids.vnet}/subnets/snet-privatelinkendpoints` },
+      privateLinkServiceConnections: [
+        {
+          name: link.connection,
+          properties: {
+            privateLinkServiceId: link.target,
+            groupIds: [link.groupId],
+            privateLinkServiceConnectionState: {
+              status: 'Approved',
+              description: 'Auto-approved',
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** The login server of a stamp's registry: where its images come from. */
+export function stampRegistryLoginServer(
+  spec: Pick<StampSpec, 'subscriptionId' | 'resourceGroup' | 'name'>,
+): string {
+  return `${stampIds(spec).registryName}.azurecr.io`;
+}
+
+/**
+ * The stamp's container registry as ARM lists it (2025-11-01), shaped like
+ * the reference's acr-stamp.bicep (Premium, admin user and public access off,
+ * zone redundant, a dedicated data endpoint), and its private endpoint in
+ * the spoke. `publicAccess`: the flaw a registry created from the portal's
+ * defaults has (public network access Enabled, network rules Allow).
+ */
+function stampRegistry(
+  spec: StampSpec,
+  ids: ReturnType<typeof stampIds>,
+  publicAccess: boolean,
+): ArmResource[] {
+  const loginServer = stampRegistryLoginServer(spec);
+  const registry: ArmResource = {
+    id: ids.registry,
+    name: ids.registryName,
+    type: 'Microsoft.ContainerRegistry/registries',
+    location: spec.location,
+    sku: { name: 'Premium', tier: 'Premium' },
+    properties: {
+      loginServer,
+      creationDate: '2025-03-04T09:12:44.000Z',
+      provisioningState: 'Succeeded',
+      adminUserEnabled: false,
+      networkRuleSet: {
+        defaultAction: publicAccess ? 'Allow' : 'Deny',
+        ipRules: [],
+      },
+      policies: {
+        quarantinePolicy: { status: 'disabled' },
+        trustPolicy: { type: 'Notary', status: 'disabled' },
+        retentionPolicy: { days: 15, status: 'enabled' },
+        exportPolicy: { status: 'enabled' },
+      },
+      encryption: { status: 'disabled' },
+      dataEndpointEnabled: true,
+      dataEndpointHostNames: [
+        `${ids.registryName}.${spec.location}.data.azurecr.io`,
+      ],
+      privateEndpointConnections: [
+        {
+          id: `${ids.registry}/privateEndpointConnections/pe-${ids.registryName}`,
+          properties: {
+            privateEndpoint: { id: ids.registryPrivateEndpoint },
+            privateLinkServiceConnectionState: {
+              status: 'Approved',
+              description: 'Auto-Approved',
+              actionsRequired: 'None',
+            },
+            provisioningState: 'Succeeded',
+          },
+        },
+      ],
+      publicNetworkAccess: publicAccess ? 'Enabled' : 'Disabled',
+      networkRuleBypassOptions: 'AzureServices',
+      zoneRedundancy: 'Enabled',
+      anonymousPullEnabled: false,
+    },
+  };
+  const endpoint = spokePrivateEndpoint(spec, ids, {
+    id: ids.registryPrivateEndpoint,
+    connection: 'to-registry',
+    target: ids.registry,
+    groupId: 'registry',
+  });
+  return [registry, endpoint];
 }
 
 /** A hub firewall (one per subscription in the demo), REST shape. */

@@ -96,7 +96,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       firewall: hub(weuHub, weuFirewall.privateIp),
       host: 'shop.staging.contoso-demo.com',
       certificateDaysLeft: { edge: 95, backendTrustRoot: 140, ingress: 140 },
-      flaws: ['waf-detection', 'http-backend'],
+      // Its registry answers from the internet (ACR-01), and Traefik's
+      // image comes from Docker Hub (ACR-02, in the cluster).
+      flaws: ['waf-detection', 'http-backend', 'registry-public'],
       // Its Traefik certificate is found through the SecretProviderClass.
       tagIngressCertificate: false,
       now,
@@ -112,7 +114,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       firewall: hub(neuHub, neuFirewall.privateIp),
       host: 'legacy.contoso-demo.com',
       certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
-      flaws: ['kubenet', 'no-csi-addon'],
+      // No registry of its own: it pulls from public registries (ACR-01).
+      flaws: ['kubenet', 'no-csi-addon', 'no-registry'],
       now,
     }),
     // Controls pass, but the certificates need attention: 21 days (warning),

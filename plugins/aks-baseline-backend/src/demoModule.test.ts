@@ -131,6 +131,55 @@ describe('the demo portal’s in-cluster hops', () => {
     expect(JSON.stringify(prod)).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
   });
 
+  it('judges the supply chain on each demo cluster as designed', async () => {
+    const supplyChain = async (rg: string, name: string, sub: string) => {
+      const snapshot = await cluster(rg, name, sub);
+      return Object.fromEntries(
+        snapshot.controls
+          .filter((c: any) => c.area === 'supply-chain')
+          .map((c: any) => [c.id, [c.status, c.reason]]),
+      );
+    };
+    const { prod, nonProd } = DEMO_SUBSCRIPTIONS;
+    // Its own private registry, every image from it.
+    expect(await supplyChain('rg-aks-prod-weu', 'aks-prod-weu', prod)).toEqual({
+      'ACR-01': [
+        'pass',
+        "Premium, closed to public networks, no admin user or anonymous pull, reached through a private endpoint in the cluster's VNet",
+      ],
+      'ACR-02': [
+        'pass',
+        'every image from acraksprodweu.azurecr.io, pinned by tag or digest',
+      ],
+    });
+    // A registry open to the internet, and Traefik pulled from Docker Hub.
+    const staging = await supplyChain(
+      'rg-aks-staging-weu',
+      'aks-staging-weu',
+      prod,
+    );
+    expect(staging['ACR-01'][0]).toBe('fail');
+    expect(staging['ACR-01'][1]).toMatch(/^public network access Enabled/);
+    expect(staging['ACR-02'][0]).toBe('fail');
+    expect(staging['ACR-02'][1]).toMatch(
+      /^docker\.io\/library\/traefik:v3\.5\.3 \(from docker\.io\) in a0008\/Pod traefik-ingress-controller-[\w-]+, .*a0008\/Deployment traefik-ingress-controller; expected every image from acraksstagingweu\.azurecr\.io/,
+    );
+    // No registry at all; its private API server hides its images.
+    const legacy = await supplyChain(
+      'rg-aks-legacy-neu',
+      'aks-legacy-neu',
+      nonProd,
+    );
+    expect(legacy['ACR-01'][0]).toBe('fail');
+    expect(legacy['ACR-01'][1]).toMatch(
+      /^no container registry with a private endpoint/,
+    );
+    expect(legacy['ACR-02'][0]).toBe('not-observed');
+    const dev = await supplyChain('rg-aks-dev-neu', 'aks-dev-neu', nonProd);
+    expect(dev['ACR-01'][0]).toBe('pass');
+    expect(dev['ACR-02'][0]).toBe('not-observed');
+  });
+
   it('serves aks-dev-neu from ARM alone, saying why', async () => {
     const dev = await cluster(
       'rg-aks-dev-neu',

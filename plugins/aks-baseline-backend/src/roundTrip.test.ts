@@ -111,14 +111,6 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
     why: "Traefik's TLS options and trusted IPs live in the generated static/dynamic configuration files (ConfigMaps), which the reader does not read",
   },
   'K8S-03': { status: 'not-observed', why: 'as K8S-02' },
-  'ACR-01': {
-    status: 'not-observed',
-    why: 'the backend does not list container registries yet (issue #16 item 2, in progress)',
-  },
-  'ACR-02': {
-    status: 'not-observed',
-    why: 'as ACR-01: no registry to compare the images with',
-  },
   'K8S-08': {
     status: 'not-observed',
     why: 'the inventory does not list federated identity credentials (a per-identity child list)',

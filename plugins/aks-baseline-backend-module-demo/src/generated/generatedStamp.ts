@@ -150,7 +150,11 @@ export function buildGeneratedStamp(
     clusterName: spec.clusterName,
     resources: [...spoke.resources, ...hubResources(spec, generated, options)],
     objects: runningCluster(
-      [...generated.manifests, ...app.manifests, ...appWorkload(onboarding)],
+      [
+        ...generated.manifests,
+        ...app.manifests,
+        ...appWorkload(onboarding, generated.names.registry.loginServer),
+      ],
       spec.network.nodeSubnet,
     ),
     app: {
@@ -210,9 +214,14 @@ function hubResources(
   ];
 }
 
-/** What the app team deploys next to the onboarding: its Deployment and Service. */
+/**
+ * What the app team deploys next to the onboarding: its Deployment (its
+ * image imported into the stamp's registry, as every image there must be)
+ * and Service.
+ */
 function appWorkload(
   onboarding: ReturnType<typeof parseOnboardAppInput>['spec'],
+  registryLoginServer: string,
 ): KubernetesObject[] {
   const labels = { 'app.kubernetes.io/name': onboarding.appName };
   const port =
@@ -238,7 +247,7 @@ function appWorkload(
             containers: [
               {
                 name: onboarding.appName,
-                image: 'contoso.azurecr.io/app:1.0.0',
+                image: `${registryLoginServer}/${onboarding.appName}:1.0.0`,
                 ports: [port],
               },
             ],

@@ -1,8 +1,14 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
+import { stampRegistryLoginServer } from '../baselineStamp';
 import { stampIds } from '../baselineStamp';
 import { DEMO_SUBSCRIPTIONS } from '../demoEstate';
 import { onboardedApp } from './onboardedApp';
-import { kubeSystemObjects, traefikObjects, TRAEFIK_LABELS } from './traefik';
+import {
+  kubeSystemObjects,
+  traefikObjects,
+  TRAEFIK_IMAGE_PATH,
+  TRAEFIK_LABELS,
+} from './traefik';
 
 /** Tenant and identities of the demo estate (made-up GUIDs). */
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -19,17 +25,28 @@ export function baselineClusterObjects(spec: {
   resourceGroup: string;
   spokeOctet: number;
   app: { name: string; namespace: string; host: string; owner: string };
-  /** Overrides for tests: no Traefik, no ready pods, a policy that shuts Traefik out. */
-  flaws?: Array<'no-traefik' | 'no-ready-pods' | 'policy-blocks-traefik'>;
+  /**
+   * Overrides for tests: no Traefik, no ready pods, a policy that shuts
+   * Traefik out; Traefik pulled from Docker Hub instead of the stamp's
+   * registry (ACR-02).
+   */
+  flaws?: Array<
+    | 'no-traefik'
+    | 'no-ready-pods'
+    | 'policy-blocks-traefik'
+    | 'traefik-from-docker-hub'
+  >;
 }): KubernetesObject[] {
   const flaws = new Set(spec.flaws ?? []);
   const net = `10.${spec.spokeOctet}`;
   const appGatewaySubnetCidr = `${net}.5.0/24`;
-  const { vaultName } = stampIds({
+  const stamp = {
     subscriptionId: DEMO_SUBSCRIPTIONS.prod,
     resourceGroup: spec.resourceGroup,
     name: spec.clusterName,
-  });
+  };
+  const { vaultName } = stampIds(stamp);
+  const registry = stampRegistryLoginServer(stamp);
 
   const traefik = traefikObjects({
     namespace: 'a0008',
@@ -41,6 +58,9 @@ export function baselineClusterObjects(spec: {
       clientId: TRAEFIK_IDENTITY,
     },
     podIps: [`${net}.0.21`, `${net}.1.37`],
+    image: flaws.has('traefik-from-docker-hub')
+      ? `docker.io/${TRAEFIK_IMAGE_PATH}`
+      : `${registry}/${TRAEFIK_IMAGE_PATH}`,
   });
   const app = onboardedApp({
     appName: spec.app.name,
@@ -63,6 +83,7 @@ export function baselineClusterObjects(spec: {
       certificateReaderClientId: CERTIFICATE_READER,
       certificateName: `${spec.app.host.replace(/\./g, '-')}-tls`,
     },
+    registry,
     podIps: [`${net}.0.45`, `${net}.1.12`, `${net}.2.9`],
     readyPods: flaws.has('no-ready-pods') ? 0 : undefined,
     policyNamesTraefikNamespace: flaws.has('policy-blocks-traefik')
@@ -108,7 +129,8 @@ export function demoClusterObjects(): Record<string, KubernetesObject[]> {
       },
     }),
     // The storefront's Traefik policy names namespace `traefik`, but Traefik
-    // runs in `a0008`: every request ends in a 504 at App Gateway.
+    // runs in `a0008`: every request ends in a 504 at App Gateway. Traefik
+    // itself is pulled from Docker Hub, not the stamp's registry.
     'aks-staging-weu': baselineClusterObjects({
       clusterName: 'aks-staging-weu',
       resourceGroup: 'rg-aks-staging-weu',
@@ -119,7 +141,7 @@ export function demoClusterObjects(): Record<string, KubernetesObject[]> {
         host: 'shop.staging.contoso-demo.com',
         owner: 'storefront-team',
       },
-      flaws: ['policy-blocks-traefik'],
+      flaws: ['policy-blocks-traefik', 'traefik-from-docker-hub'],
     }),
   };
 }

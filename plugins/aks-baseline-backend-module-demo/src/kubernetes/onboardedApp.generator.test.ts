@@ -29,6 +29,7 @@ const spec: OnboardedAppSpec = {
     certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
     certificateName: 'payments-contoso-demo-com-tls',
   },
+  registry: 'acraksprodweu.azurecr.io',
   podIps: ['10.240.0.45'],
 };
 

@@ -29,6 +29,8 @@ export interface OnboardedAppSpec {
     certificateReaderClientId: string;
     certificateName: string;
   };
+  /** The registry the app team pushes to (the stamp's, ACR-02). */
+  registry: string;
   /** Pod IPs (Azure CNI: from the node subnet); one pod each. */
   podIps: string[];
   /** How many of the pods pass their readiness probe. Default: all. */
@@ -183,7 +185,7 @@ export function onboardedApp(spec: OnboardedAppSpec): KubernetesObject[] {
     owner: spec.appName,
     labels: podLabels,
     serviceAccountName: spec.appName,
-    image: `contosodemo.azurecr.io/${spec.appName}:1.4.2`,
+    image: `${spec.registry}/${spec.appName}:1.4.2`,
     ports: containerPorts,
     ips: spec.podIps,
     ready: spec.readyPods,
@@ -207,7 +209,7 @@ export function onboardedApp(spec: OnboardedAppSpec): KubernetesObject[] {
             containers: [
               {
                 name: spec.appName,
-                image: `contosodemo.azurecr.io/${spec.appName}:1.4.2`,
+                image: `${spec.registry}/${spec.appName}:1.4.2`,
                 ports: containerPorts,
                 volumeMounts: [
                   { name: 'tls', mountPath: '/mnt/tls', readOnly: true },

@@ -16,6 +16,8 @@ export interface TraefikSpec {
   appGatewaySubnetCidr: string;
   keyVault: { name: string; tenantId: string; clientId: string };
   podIps: string[];
+  /** Traefik's image: from the stamp's registry on a baseline cluster. */
+  image: string;
 }
 
 export const TRAEFIK_LABELS = {
@@ -25,7 +27,8 @@ export const TRAEFIK_LABELS = {
 
 const NAME = 'traefik-ingress-controller';
 const CERTIFICATE = 'traefik-ingress-internal-aks-ingress-tls';
-const IMAGE = 'contosodemo.azurecr.io/library/traefik:v3.5.3';
+/** The Traefik release the demo runs, as `az acr import` names it in a registry. */
+export const TRAEFIK_IMAGE_PATH = 'library/traefik:v3.5.3';
 
 export function traefikObjects(spec: TraefikSpec): KubernetesObject[] {
   const metadata = (name: string) => ({
@@ -51,7 +54,7 @@ export function traefikObjects(spec: TraefikSpec): KubernetesObject[] {
     owner: NAME,
     labels: TRAEFIK_LABELS,
     serviceAccountName: NAME,
-    image: IMAGE,
+    image: spec.image,
     ports,
     ips: spec.podIps,
     args,
@@ -109,7 +112,7 @@ export function traefikObjects(spec: TraefikSpec): KubernetesObject[] {
             containers: [
               {
                 name: NAME,
-                image: IMAGE,
+                image: spec.image,
                 args,
                 ports,
                 volumeMounts: [

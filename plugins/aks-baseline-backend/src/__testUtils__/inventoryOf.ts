@@ -35,6 +35,7 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     ipGroups: of('Microsoft.Network/ipGroups'),
     keyVaults: of('Microsoft.KeyVault/vaults'),
     privateEndpoints: of('Microsoft.Network/privateEndpoints'),
+    containerRegistries: of('Microsoft.ContainerRegistry/registries'),
     vaultSecrets,
     ruleCollectionGroups,
   };

@@ -16,6 +16,7 @@ export {
   withPerCallPolicies,
 } from './armClients';
 export type { ArmClientSettings } from './armClients';
+export { listArmRest } from './armRestList';
 export { cancellationPolicy } from './cancellationPolicy';
 export { RequestMetrics } from './requestMetrics';
 export { requestTimeoutPolicy, RequestTimeoutError } from './requestTimeout';

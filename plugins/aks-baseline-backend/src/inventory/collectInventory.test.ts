@@ -7,7 +7,10 @@ import {
   type ArmFixtureTransportOptions,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
-import { RESOURCE_LISTINGS } from './resourceListings';
+import {
+  CONTAINER_REGISTRY_API_VERSION,
+  RESOURCE_LISTINGS,
+} from './resourceListings';
 import type { InventoryOptions } from './types';
 
 const SUB_A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -79,10 +82,60 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the ten other types: one (empty) page each.
+    // Clusters: 3 pages; the eleven other types: one (empty) page each.
     expect(transport.countRequests('/managedClusters')).toBe(3);
-    expect(inventory.requestCount).toBe(3 + 10);
+    expect(inventory.requestCount).toBe(3 + 11);
     expect(inventory.requestCount).toBe(transport.requestCount);
+  });
+
+  it('lists container registries with the api-version of their specification, through every page, with a bearer token', async () => {
+    const registries = [1, 2, 3].map(i => ({
+      id: `/subscriptions/${SUB_A}/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/acr${i}`,
+      name: `acr${i}`,
+      type: 'Microsoft.ContainerRegistry/registries',
+      location: 'westeurope',
+      sku: { name: 'Premium', tier: 'Premium' },
+      properties: {
+        loginServer: `acr${i}.azurecr.io`,
+        adminUserEnabled: false,
+      },
+    }));
+    const { inventory, transport } = await inventoryOf({
+      resources: registries,
+      pageSize: 2,
+    });
+    // As ARM sent them (REST shape, settings under properties).
+    expect(inventory.containerRegistries).toEqual(registries);
+    const lists = transport.requests.filter(r =>
+      /\/providers\/Microsoft\.ContainerRegistry\/registries$/i.test(r.path),
+    );
+    expect(lists).toHaveLength(2);
+    expect(new URL(lists[0].url).searchParams.get('api-version')).toBe(
+      CONTAINER_REGISTRY_API_VERSION,
+    );
+    expect(lists[0].path).toBe(
+      `/subscriptions/${SUB_A}/providers/Microsoft.ContainerRegistry/registries`,
+    );
+  });
+
+  it('reports a registry list ARM refuses with its status and code', async () => {
+    const { inventory } = await inventoryOf({
+      resources: [cluster(SUB_A, 'aks-1')],
+      faults: [{ match: path('/registries'), status: 403 }],
+    });
+    expect(inventory.failedListings).toEqual([
+      expect.objectContaining({
+        kind: 'containerRegistries',
+        armType: 'Microsoft.ContainerRegistry/registries',
+        subscriptionId: SUB_A,
+        error: expect.objectContaining({
+          status: 403,
+          message: expect.stringMatching(
+            /^Listing Microsoft.ContainerRegistry\/registries failed: 403 AuthorizationFailed/,
+          ),
+        }),
+      }),
+    ]);
   });
 
   it('waits out Retry-After on 429 and then succeeds', async () => {
@@ -103,7 +156,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
     expect(transport.countRequests('/managedClusters')).toBe(2);
-    expect(inventory.requestCount).toBe(12);
+    expect(inventory.requestCount).toBe(13);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -114,7 +167,7 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    expect(inventory.requestCount).toBe(11 + inventory.throttledCount);
+    expect(inventory.requestCount).toBe(12 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -160,7 +213,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters.map(c => c.name)).toEqual(['aks-a']);
     expect(inventory.subscriptionsScanned).toEqual([SUB_A, SUB_B]);
     // One error per type listed in the failing subscription, none for the other.
-    expect(inventory.errors).toHaveLength(11);
+    expect(inventory.errors).toHaveLength(12);
     for (const error of inventory.errors) {
       expect(error).toMatchObject({
         kind: 'subscription',
@@ -314,8 +367,8 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then eleven types in each of two subscriptions.
-    expect(inventory.requestCount).toBe(1 + 22);
+    // One subscription list, then twelve types in each of two subscriptions.
+    expect(inventory.requestCount).toBe(1 + 24);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

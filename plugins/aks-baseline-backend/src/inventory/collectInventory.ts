@@ -280,6 +280,7 @@ function emptyResources(): ArmInventoryResources {
     ipGroups: [],
     keyVaults: [],
     privateEndpoints: [],
+    containerRegistries: [],
   };
 }
 

@@ -4,6 +4,7 @@ import {
   createKeyVaultClient,
   createNetworkClient,
   type ArmClientSettings,
+  listArmRest,
   withPerCallPolicies,
 } from '../azure';
 import type { PagedList } from './listRawResources';
@@ -31,6 +32,12 @@ function network(
     subscriptionId,
   );
 }
+
+/**
+ * Container registries' api-version: the one of the specification their
+ * bodies are validated against (../shared/azure-specs, containerregistry).
+ */
+export const CONTAINER_REGISTRY_API_VERSION = '2025-11-01';
 
 /**
  * One subscription-wide list per type: the request count grows with
@@ -101,5 +108,16 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     kind: 'privateEndpoints',
     armType: 'Microsoft.Network/privateEndpoints',
     list: (...args) => network(...args).privateEndpoints.listBySubscription(),
+  },
+  {
+    // ACR-01/02: the registries clusters reach through a private endpoint.
+    kind: 'containerRegistries',
+    armType: 'Microsoft.ContainerRegistry/registries',
+    list: (settings, sub, perCallPolicies) =>
+      listArmRest(
+        withPerCallPolicies(settings, perCallPolicies),
+        `/subscriptions/${sub}/providers/Microsoft.ContainerRegistry/registries`,
+        CONTAINER_REGISTRY_API_VERSION,
+      ),
   },
 ];

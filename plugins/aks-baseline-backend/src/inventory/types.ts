@@ -20,6 +20,8 @@ export interface ArmInventoryResources {
   ipGroups: ArmResource[];
   keyVaults: ArmResource[];
   privateEndpoints: ArmResource[];
+  /** Container registries (ACR-01/02), associated by their private endpoints. */
+  containerRegistries: ArmResource[];
 }
 
 /** A key of `ArmInventoryResources`. */

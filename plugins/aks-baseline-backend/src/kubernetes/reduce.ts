@@ -107,6 +107,15 @@ export function reduceService(service: V1Service): KubernetesObject {
 }
 
 /** Pods: name, namespace, labels, container ports, readiness, service account. */
+/** Name and image of each container of a list; absent when the list is empty. */
+function imagesOnly(
+  containers: Array<{ name: string; image?: string }> | undefined,
+): Array<{ name: string; image?: string }> | undefined {
+  return containers?.length
+    ? containers.map(c => compact({ name: c.name, image: c.image }))
+    : undefined;
+}
+
 export function reducePod(pod: V1Pod): KubernetesObject {
   const ready = pod.status?.conditions?.some(
     c => c.type === 'Ready' && c.status === 'True',
@@ -121,6 +130,7 @@ export function reducePod(pod: V1Pod): KubernetesObject {
       containers: (pod.spec?.containers ?? []).map(c =>
         compact({
           name: c.name,
+          image: c.image,
           ports: c.ports?.map(p =>
             compact({
               name: p.name,
@@ -130,6 +140,9 @@ export function reducePod(pod: V1Pod): KubernetesObject {
           ),
         }),
       ),
+      // ACR-02 judges every image a pod pulls, not only its main containers'.
+      initContainers: imagesOnly(pod.spec?.initContainers),
+      ephemeralContainers: imagesOnly(pod.spec?.ephemeralContainers),
     }),
     status: {
       conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
@@ -169,6 +182,7 @@ export function reduceDeployment(deployment: V1Deployment): KubernetesObject {
           containers: (template?.spec?.containers ?? []).map(c =>
             compact({
               name: c.name,
+              image: c.image,
               args: c.args?.filter(a => TRAEFIK_ARG.test(a)),
               ports: c.ports?.map(p =>
                 compact({

@@ -8,6 +8,7 @@ import {
   readArm,
   readArmList,
   TAG_GATEWAY_CLUSTER,
+  virtualNetworkOfSubnet,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { ArmInventoryResources, FailedListing } from '../inventory/types';
 
@@ -44,6 +45,8 @@ export interface InventoryIndex {
   untaggedGatewaysWithBackendIn(prefixes: string[]): ArmResource[];
   /** Private endpoints connected to this resource (a vault). */
   privateEndpointsTo(resourceId: string): ArmResource[];
+  /** Private endpoints whose subnet is in this VNet (a cluster's registries). */
+  privateEndpointsInVnet(vnetId: string): ArmResource[];
   vaultByName(name: string): ArmResource | undefined;
   secretsOf(vaultId: string): ArmResource[] | undefined;
   /** The firewall that owns this private IP. */
@@ -75,6 +78,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     inventory.ipGroups,
     inventory.keyVaults,
     inventory.privateEndpoints,
+    inventory.containerRegistries,
   ];
   for (const list of lists) {
     for (const resource of list) {
@@ -134,6 +138,14 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     }
   }
 
+  const endpointsByVnet = new Map<string, ArmResource[]>();
+  for (const endpoint of inventory.privateEndpoints) {
+    const vnet = virtualNetworkOfSubnet(readArm(endpoint, 'subnet'));
+    if (!vnet?.id) continue;
+    const key = normalizeArmResourceId(vnet.id);
+    endpointsByVnet.set(key, [...(endpointsByVnet.get(key) ?? []), endpoint]);
+  }
+
   for (const vault of inventory.keyVaults) {
     if (vault.name) vaultsByName.set(vault.name.toLowerCase(), vault);
   }
@@ -186,6 +198,8 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     },
     privateEndpointsTo: id =>
       endpointsByTarget.get(normalizeArmResourceId(id)) ?? [],
+    privateEndpointsInVnet: vnetId =>
+      endpointsByVnet.get(normalizeArmResourceId(vnetId)) ?? [],
     vaultByName: name => vaultsByName.get(name.toLowerCase()),
     secretsOf: vaultId => secrets.get(normalizeArmResourceId(vaultId)),
     ruleCollectionGroupsOf: policyId =>

@@ -29,6 +29,7 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   ruleCollectionGroups: 'firewallPolicyRuleCollectionGroups',
   keyVaults: 'keyVaults',
   privateEndpoints: 'privateEndpoints',
+  containerRegistries: 'containerRegistries',
 };
 
 /** The evaluator's input as it is without `input`'s list. */

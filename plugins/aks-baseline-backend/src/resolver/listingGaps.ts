@@ -43,6 +43,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   ruleCollectionGroups: ['egress'],
   keyVaults: ['certificates', 'keyVault'],
   privateEndpoints: ['keyVault'],
+  // Judged by ACR-01/02 only: no section of the snapshot shows registries.
+  containerRegistries: [],
   vaultSecrets: ['certificates'],
 };
 
@@ -53,6 +55,8 @@ const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
   azureFirewalls: ['firewallPolicies'],
   firewallPolicies: ['ruleCollectionGroups'],
   keyVaults: ['privateEndpoints', 'vaultSecrets'],
+  // Registries are found through their private endpoints in the cluster's VNet.
+  privateEndpoints: ['containerRegistries'],
 };
 
 /**
@@ -88,7 +92,8 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   ipGroups: ['FW-02'],
   ruleCollectionGroups: ['FW-02'],
   keyVaults: ['KV-01', 'KV-02', 'KV-03'],
-  privateEndpoints: ['KV-02'],
+  privateEndpoints: ['KV-02', 'ACR-01'],
+  containerRegistries: ['ACR-01', 'ACR-02'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
 };
 
@@ -165,7 +170,7 @@ export interface GapTrackerOptions {
  *   its globally unique name): a miss is a gap when that type's list failed in
  *   any subscription;
  * - for every match (the gateways in front of a cluster, the private
- *   endpoints of a vault): a failed list of that type is a gap, found or not,
+ *   endpoints of a vault or in the cluster's VNet): a failed list of that type is a gap, found or not,
  *   when it failed in the cluster's subscription, the vault's, or one the
  *   cluster's last good snapshot used. A gateway or endpoint that first appears
  *   in a third subscription while that subscription's list fails is seen at the
@@ -218,6 +223,17 @@ export function trackListingGaps(
       return lookup(...args);
     };
 
+  /** Endpoints of a vault or in a VNet: the related subscriptions' lists, and that resource's. */
+  const endpointMatches = (resourceId: string) => {
+    const subscription = parseArmId(resourceId)?.subscriptionId;
+    recordListings(
+      inSubscriptions('privateEndpoints', [
+        ...related,
+        ...(subscription ? [subscription] : []),
+      ]),
+    );
+  };
+
   const tracked: InventoryIndex = {
     ...index,
     byId: id => {
@@ -238,14 +254,12 @@ export function trackListingGaps(
     ),
     gatewaysInVnet: gatewayMatches(index.gatewaysInVnet),
     privateEndpointsTo: resourceId => {
-      const vaultSubscription = parseArmId(resourceId)?.subscriptionId;
-      recordListings(
-        inSubscriptions('privateEndpoints', [
-          ...related,
-          ...(vaultSubscription ? [vaultSubscription] : []),
-        ]),
-      );
+      endpointMatches(resourceId);
       return index.privateEndpointsTo(resourceId);
+    },
+    privateEndpointsInVnet: vnetId => {
+      endpointMatches(vnetId);
+      return index.privateEndpointsInVnet(vnetId);
     },
     vaultByName: name => {
       const found = index.vaultByName(name);

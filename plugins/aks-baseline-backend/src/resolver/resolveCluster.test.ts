@@ -88,7 +88,7 @@ describe('resolveCluster', () => {
     expect(backend.tls?.boundary).toBe('plaintext');
     expect(
       snapshot.controls.filter(c => c.status === 'fail').map(c => c.id),
-    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04', 'FW-02']);
+    ).toEqual(['WAF-02', 'TLS-03', 'TLS-04', 'FW-02', 'ACR-01']);
   });
 
   it('fails the cluster controls of a kubenet cluster without the CSI add-on, and its egress', () => {
@@ -132,7 +132,7 @@ describe('resolveCluster', () => {
     });
     expect(summarizeCluster(resolveDemo('aks-staging-weu'))).toMatchObject({
       worstStatus: 'error',
-      failingControls: 4,
+      failingControls: 5,
     });
   });
 

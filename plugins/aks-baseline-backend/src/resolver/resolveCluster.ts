@@ -31,6 +31,7 @@ import { buildIngressChains, gatewayCertificates } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
+import { ClusterRegistries, registriesOfCluster } from './registries';
 import {
   backendTargetKey,
   backendTargets,
@@ -153,6 +154,8 @@ export interface ClusterResources {
   ingressCertificate?: { vaultName: string; secretName: string };
   /** The vaults holding the chain's certificates. */
   vaults: ArmResource[];
+  /** The registries reached through a private endpoint in the cluster's VNet. */
+  registries: ClusterRegistries;
 }
 
 /** Follows the cluster's references through the index (and reads its inside). */
@@ -220,6 +223,7 @@ export function lookUpResources(
     inCluster,
     ingressCertificate,
     vaults,
+    registries: registriesOfCluster(cluster, index),
   };
 }
 
@@ -303,6 +307,8 @@ export function controlInputs(
 ): BaselineResources {
   const { nodeSubnet, routeTable, firewall, firewallPolicies, vaults } =
     resources;
+  const vaultEndpoints = vaults.flatMap(v => index.privateEndpointsTo(v.id!));
+  const registryEndpoints = resources.registries.endpoints;
   const { inCluster } = resources;
   const traefikInternalIp = inCluster.observed
     ? inCluster.traefik.internalIps[0]
@@ -327,9 +333,10 @@ export function controlInputs(
       : undefined,
     keyVaults: vaults.length > 0 ? vaults : undefined,
     privateEndpoints:
-      vaults.length > 0
-        ? unique(vaults.flatMap(v => index.privateEndpointsTo(v.id!)))
+      vaults.length > 0 || registryEndpoints.length > 0
+        ? unique([...vaultEndpoints, ...registryEndpoints])
         : undefined,
+    containerRegistries: resources.registries.registries,
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

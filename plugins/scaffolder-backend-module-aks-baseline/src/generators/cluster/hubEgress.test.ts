@@ -3,7 +3,7 @@ import {
   buildFirewallPolicyModel,
   evaluateFirewallFlow,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { strictArmSchemas } from '../../__testUtils__/armSchemas';
+import { strictArmSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { validateTemplateResource } from '../../__testUtils__/armTemplateSchemas';
 import { clusterExampleRequests } from '../../__testUtils__/clusterFixtures';
 import { stampEgressRequirements } from './arm/hubEgress';

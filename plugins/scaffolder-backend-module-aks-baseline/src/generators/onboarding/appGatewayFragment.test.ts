@@ -1,4 +1,4 @@
-import { armSchemas } from '../../__testUtils__/armSchemas';
+import { armSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { appGatewayFragment } from './appGatewayFragment';
 
