@@ -33,12 +33,13 @@ export const checks = [
       let body;
       do {
         body = await api(backend, '/api/aks-baseline/v1/clusters');
-        if (body.clusters.length >= 4) break;
+        if (body.clusters.length >= 5) break;
         await new Promise(r => setTimeout(r, 1000));
       } while (Date.now() < deadline);
       const names = body.clusters.map(c => c.name).sort();
       const expected = [
         'aks-dev-neu',
+        'aks-generated-weu',
         'aks-legacy-neu',
         'aks-prod-weu',
         'aks-staging-weu',

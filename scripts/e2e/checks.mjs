@@ -232,11 +232,13 @@ export const checks = [
       );
       // Resources with a title are listed by it.
       await expectTexts(page, [
-        'All Resources (4)',
+        'All Resources (5)',
         'AKS prod (West Europe)',
         'AKS staging (West Europe)',
         'AKS legacy (North Europe)',
         'AKS dev (North Europe)',
+        // Titled by create-cluster, which wrote its entity.
+        'AKS aks-generated-weu (westeurope)',
       ]);
       await screenshot('catalog-clusters');
     },
@@ -248,12 +250,12 @@ export const checks = [
       await sidebarLink(page, 'AKS Baseline').click();
       await page.waitForURL(`${frontend}/aks-baseline`);
       // The first refresh runs shortly after start-up; until then the page
-      // says so. Reload until the four clusters are there.
+      // says so. Reload until the five clusters are there.
       const deadline = Date.now() + 120_000;
       for (;;) {
         try {
           await page
-            .getByText('Clusters (4)', { exact: true })
+            .getByText('Clusters (5)', { exact: true })
             .waitFor({ timeout: 10_000 });
           break;
         } catch (error) {
@@ -263,7 +265,7 @@ export const checks = [
       }
       await page.getByText('Demo estate', { exact: false }).first().waitFor();
 
-      timings.demo = await timeFleetPage(page, frontend, 'Clusters (4)');
+      timings.demo = await timeFleetPage(page, frontend, 'Clusters (5)');
       const names = await fleetRows(page).evaluateAll(rows =>
         rows.map(
           r => r.querySelector('td')?.querySelector('a, span')?.textContent,
@@ -271,7 +273,13 @@ export const checks = [
       );
       assertEqual(
         names,
-        ['aks-dev-neu', 'aks-legacy-neu', 'aks-staging-weu', 'aks-prod-weu'],
+        [
+          'aks-dev-neu',
+          'aks-legacy-neu',
+          'aks-staging-weu',
+          'aks-generated-weu',
+          'aks-prod-weu',
+        ],
         'fleet rows, worst first',
       );
       // Each name links to the cluster's catalog page.

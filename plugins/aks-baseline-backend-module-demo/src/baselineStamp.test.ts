@@ -24,6 +24,8 @@ describe("the demo stamps' registries", () => {
 
   it('give every stamp but the pre-baseline one its own registry', () => {
     expect(registries.map(r => r.name)).toEqual([
+      // Named by create-cluster: its name plus a uniqueString suffix.
+      'acraksgeneratedweu4aedce1f',
       'acraksprodweu',
       'acraksstagingweu',
       'acraksdevneu',

@@ -50,7 +50,7 @@ describe('the demo connection', () => {
     expect(buildDemoEstate).toHaveBeenCalledWith(NOW);
     expect(
       JSON.parse(list.bodyAsText!).value.map((c: { name: string }) => c.name),
-    ).toEqual(['aks-prod-weu', 'aks-staging-weu']);
+    ).toEqual(['aks-generated-weu', 'aks-prod-weu', 'aks-staging-weu']);
     expect(prod.status).toBe(200);
     expect(kubeconfigServer(prod.bodyAsText!)).toMatch(
       /^https:\/\/127\.0\.0\.1:\d+\/clusters\/aks-prod-weu$/,

@@ -1,17 +1,16 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
 import { buildHubPolicy } from './hubPolicy';
+import { DEMO_SUBSCRIPTIONS } from './demoSubscriptions';
+import { buildDemoGeneratedStamp } from './generated/demoGeneratedCluster';
 
-/** The demo's subscriptions; `examples/clusters.yaml` names the same clusters. */
-export const DEMO_SUBSCRIPTIONS = {
-  prod: '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
-  nonProd: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
-} as const;
+export { DEMO_SUBSCRIPTIONS };
 
 /**
- * The estate `npm start` shows with no Azure account: four clusters in two
- * subscriptions, each showing one situation a platform team meets. Dates are
- * relative to `now` so the certificates keep their meaning.
+ * The estate `npm start` shows with no Azure account: five clusters in two
+ * subscriptions, each showing one situation a platform team meets, one of
+ * them made by our own template. Dates are relative to `now` so the
+ * certificates keep their meaning.
  */
 export function buildDemoEstate(now: Date): ArmResource[] {
   const weuFirewall = {
@@ -53,6 +52,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       },
     ],
   });
+  // Made by create-cluster and onboard-app at start-up; behind the prod hub,
+  // whose policy gains the stamp's generated rule collection group.
+  const generated = buildDemoGeneratedStamp(now, weuPolicy[0]);
   const weuHub = buildHubFirewall({
     ...weuFirewall,
     firewallPolicyId: weuPolicy[0].id,
@@ -70,8 +72,11 @@ export function buildDemoEstate(now: Date): ArmResource[] {
   return [
     weuHub,
     neuHub,
-    ...weuPolicy,
+    ...weuPolicy.slice(1),
     ...neuPolicy,
+    // The stamp's spoke and its rule collection group, with the prod hub's
+    // policy listing that group next to the others.
+    ...generated.resources,
     // Every control passes; certificates have months left; payments-api,
     // onboarded by the template, has a complete and open chain.
     ...buildBaselineStamp({

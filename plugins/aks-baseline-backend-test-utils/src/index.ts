@@ -3,8 +3,7 @@
  * production backend: an ARM fixture transport that serves an in-memory
  * estate to the real Azure SDK clients, a credential with a fixed token, a
  * local Kubernetes API server, and strict validation of Kubernetes objects
- * against the official schemas and of ARM bodies against Microsoft's
- * specifications.
+ * against the official schemas.
  *
  * @packageDocumentation
  */

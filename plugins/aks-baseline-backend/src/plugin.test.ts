@@ -104,14 +104,15 @@ describe('aksBaselinePlugin with the demo estate', () => {
       ['aks-dev-neu', 'error'],
       ['aks-legacy-neu', 'error'],
       ['aks-staging-weu', 'error'],
+      ['aks-generated-weu', 'error'],
       ['aks-prod-weu', 'ok'],
     ]);
-    expect(res.body.clusters[3].entityRef).toBe(
+    expect(res.body.clusters[4].entityRef).toBe(
       'resource:default/aks-prod-weu',
     );
     expect(res.body.lastRefresh).toMatchObject({
       status: 'succeeded',
-      clusterCount: 4,
+      clusterCount: 5,
     });
     expect(keyMaterialIn(res.body)).toEqual([]);
   });

@@ -192,37 +192,62 @@ describe('the round trip: generated -> deployed -> observed', () => {
 
   describe('mutations of the generated objects', () => {
     const input = clusterExampleInputs()[0];
-    const base = () =>
+    const base = (certificateDaysLeft = CERTIFICATE_DAYS_LEFT) =>
       buildGeneratedStamp({
         cluster: input,
         app: appInput(input),
         now: NOW,
-        certificateDaysLeft: CERTIFICATE_DAYS_LEFT,
+        certificateDaysLeft,
       });
-    const failing = (snapshot: ClusterSnapshot) => ({
-      controls: snapshot.controls
-        .filter(c => c.status === 'fail' || c.status === 'warning')
-        .map(c => c.id)
-        .filter(id => id !== 'OPS-01')
-        .sort(),
-      hops: snapshot.ingress
-        .find(c => c.host === 'orders.contoso.com')!
-        .hops.filter(h => h.status !== 'ok')
-        .map(h => h.kind),
+    const HOST = 'orders.contoso.com';
+    /**
+     * What turned red: failing controls, the app chain's non-ok hops and TLS
+     * boundaries (by the hop they lead into), the egress path's non-ok hops.
+     */
+    const failing = (snapshot: ClusterSnapshot) => {
+      const chain = snapshot.ingress.find(c => c.host === HOST)!;
+      return {
+        controls: snapshot.controls
+          .filter(c => c.status === 'fail' || c.status === 'warning')
+          .map(c => c.id)
+          .filter(id => id !== 'OPS-01')
+          .sort(),
+        hops: chain.hops.filter(h => h.status !== 'ok').map(h => h.kind),
+        tlsBoundaries: chain.hops
+          .filter(h => h.tls?.status && h.tls.status !== 'ok')
+          .map(h => h.kind),
+        egressHops: snapshot.egress
+          .filter(h => h.status !== 'ok')
+          .map(h => h.kind),
+      };
+    };
+    const control = (snapshot: ClusterSnapshot, id: string) =>
+      snapshot.controls.find(c => c.id === id)!;
+    const ofType = (stamp: GeneratedStamp, type: string) =>
+      stamp.resources.filter(r => r.type === type);
+
+    it('the unmutated stamp: nothing red', async () => {
+      expect(failing(await refreshStamp(base()))).toEqual({
+        controls: [],
+        hops: [],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
     });
 
     it('WAF in Detection mode: WAF-02 and the waf hop', async () => {
       const stamp = base();
-      const waf = stamp.resources.find(
-        r =>
-          r.type ===
-          'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
-      )!;
+      const [waf] = ofType(
+        stamp,
+        'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+      );
       (waf.properties as any).policySettings.mode = 'Detection';
 
       expect(failing(await refreshStamp(stamp))).toEqual({
         controls: ['WAF-02'],
         hops: ['waf'],
+        tlsBoundaries: [],
+        egressHops: [],
       });
     });
 
@@ -239,7 +264,118 @@ describe('the round trip: generated -> deployed -> observed', () => {
       expect(failing(await refreshStamp(stamp))).toEqual({
         controls: ['K8S-07'],
         hops: ['pods'],
+        tlsBoundaries: [],
+        egressHops: [],
       });
+    });
+
+    it('the edge certificate expired yesterday: CERT-01 and the TLS boundary into the listener', async () => {
+      const stamp = base({
+        ...CERTIFICATE_DAYS_LEFT,
+        edgeCertificateExpiresOn: -1,
+      });
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['CERT-01'],
+        hops: [],
+        tlsBoundaries: ['listener'],
+        egressHops: [],
+      });
+      expect(
+        snapshot.certificates.find(c => c.purpose === 'edge')?.daysLeft,
+      ).toBe(-1);
+    });
+
+    it("the app's route pointed at another Service: the service hop and what follows it", async () => {
+      const stamp = base();
+      const route = stamp.objects.find(
+        o => o.kind === 'IngressRoute' && o.metadata?.namespace === 'orders',
+      )!;
+      (route.spec as any).routes[0].services[0].name = 'orders-v2';
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: [],
+        hops: ['service', 'endpoints', 'pods'],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      const service = snapshot.ingress
+        .find(c => c.host === HOST)!
+        .hops.find(h => h.kind === 'service')!;
+      expect([service.status, service.statusText]).toEqual([
+        'error',
+        expect.stringContaining('orders-v2'),
+      ]);
+    });
+
+    it('one rule removed from the generated hub rule collection group: FW-02 names the blocked requirement', async () => {
+      const stamp = base();
+      const [group] = ofType(
+        stamp,
+        'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+      );
+      const collection = (group.properties as any).ruleCollections.find(
+        (c: any) => c.rules.some((r: any) => r.ruleType === 'ApplicationRule'),
+      );
+      const removed = collection.rules.shift();
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['FW-02'],
+        hops: [],
+        tlsBoundaries: [],
+        egressHops: ['firewall'],
+      });
+      // Each generated rule's description names its requirement.
+      const requirement = /^requirement (\S+) /.exec(removed.description)![1];
+      const { reason } = control(snapshot, 'FW-02');
+      expect(reason).toContain(`${requirement} (`);
+      expect(reason).toContain('blocked: default deny');
+    });
+
+    it('public network access enabled on the registry: ACR-01', async () => {
+      const stamp = base();
+      const [registry] = ofType(
+        stamp,
+        'Microsoft.ContainerRegistry/registries',
+      );
+      (registry.properties as any).publicNetworkAccess = 'Enabled';
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['ACR-01'],
+        hops: [],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'ACR-01').reason).toMatch(/public/i);
+    });
+
+    it('an app image from Docker Hub: ACR-02 names it', async () => {
+      const stamp = base();
+      const image = 'docker.io/library/orders:1.0.0';
+      for (const workload of stamp.objects.filter(
+        o => o.metadata?.namespace === 'orders',
+      )) {
+        const podSpec =
+          workload.kind === 'Pod'
+            ? (workload.spec as any)
+            : (workload.spec as any)?.template?.spec;
+        for (const container of podSpec?.containers ?? []) {
+          container.image = image;
+        }
+      }
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['ACR-02'],
+        hops: [],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'ACR-02').found).toContain(image);
     });
   });
 });

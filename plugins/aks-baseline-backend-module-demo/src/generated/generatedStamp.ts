@@ -40,11 +40,21 @@ export interface GeneratedStampOptions {
    */
   certificateDaysLeft?: Record<string, number>;
   now: Date;
+  /**
+   * The hub firewall policy the stamp's rule collection group is added to
+   * (the demo's shared hub); default: a hub of its own, with the firewall
+   * the spec names.
+   */
+  hubPolicy?: ArmResource;
 }
 
 export interface GeneratedStamp {
   clusterName: string;
-  /** ARM GET bodies: the spoke, the cluster, its vault and secrets; the hub firewall, policy, rule collection group and IP group. */
+  /**
+   * ARM GET bodies: the spoke, the cluster, its vault, secrets and registry;
+   * the hub's policy (with the stamp's rule collection group and IP group),
+   * and its firewall unless `hubPolicy` was given.
+   */
   resources: ArmResource[];
   /** The cluster's objects as its API server lists them. */
   objects: KubernetesObject[];
@@ -52,6 +62,8 @@ export interface GeneratedStamp {
   app: { name: string; namespace: string; host: string };
   /** Traefik's namespace, as the Kubernetes reader must be configured. */
   traefikNamespace: string;
+  /** The catalog entities create-cluster and onboard-app write. */
+  entities: { cluster: Record<string, unknown>; app: Record<string, unknown> };
 }
 
 const HUB_RESOURCE_GROUP = 'rg-enterprise-networking-hubs';
@@ -159,7 +171,7 @@ export function buildGeneratedStamp(
       [
         ...generated.manifests,
         ...app.manifests,
-        ...appWorkload(onboarding, names.registry.loginServer),
+        ...appWorkload(onboarding, generated.names.registry.loginServer),
       ],
       spec.network.nodeSubnet,
     ),
@@ -169,21 +181,28 @@ export function buildGeneratedStamp(
       host: onboarding.host,
     },
     traefikNamespace: spec.traefik.namespace,
+    entities: { cluster: generated.catalogInfo, app: app.catalogInfo },
   };
 }
 
-/** The hub: its firewall, a policy, and the rule collection group hub/egress-rules.json adds to it. */
+/**
+ * The hub's side: the rule collection group hub/egress-rules.json adds to
+ * the hub's firewall policy (the one given, or a policy of its own governing
+ * the firewall the spec names), and that policy listing it.
+ */
 function hubResources(
   spec: ReturnType<typeof parseCreateClusterInput>['spec'],
   generated: ReturnType<typeof generateCluster>,
   options: GeneratedStampOptions,
 ): ArmResource[] {
-  const [policy] = buildHubPolicy({
-    subscriptionId: spec.subscriptionId,
-    location: spec.location,
-    threatIntelMode: 'Deny',
-    spokes: [],
-  });
+  const policy =
+    options.hubPolicy ??
+    buildHubPolicy({
+      subscriptionId: spec.subscriptionId,
+      location: spec.location,
+      threatIntelMode: 'Deny',
+      spokes: [],
+    })[0];
   const egress = renderArmTemplate({
     template: generated.hubEgress as unknown as ArmTemplateInput,
     parameters: { firewallPolicyName: policy.name },
@@ -196,6 +215,17 @@ function hubResources(
     deployedAt: options.now,
   }).resources;
   const groups = egress.filter(r => /\/ruleCollectionGroups\//i.test(r.id));
+  const listed = (policy.properties?.ruleCollectionGroups ?? []) as Array<{
+    id: string;
+  }>;
+  const withGroups = {
+    ...policy,
+    properties: {
+      ...policy.properties,
+      ruleCollectionGroups: [...listed, ...groups.map(g => ({ id: g.id! }))],
+    },
+  };
+  if (options.hubPolicy) return [withGroups, ...egress];
   const firewall = buildHubFirewall({
     subscriptionId: spec.subscriptionId,
     location: spec.location,
@@ -209,20 +239,15 @@ function hubResources(
       id: spec.firewall.resourceId,
       name: spec.firewall.resourceId.split('/').pop(),
     },
-    {
-      ...policy,
-      properties: {
-        ...policy.properties,
-        ruleCollectionGroups: groups.map(g => ({ id: g.id })),
-      },
-    },
+    withGroups,
     ...egress,
   ];
 }
 
 /**
  * What the app team deploys next to the onboarding: its Deployment (its
- * image imported into the stamp's registry, as ACR-02 asks) and Service.
+ * image imported into the stamp's registry, as every image there must be)
+ * and Service.
  */
 function appWorkload(
   onboarding: ReturnType<typeof parseOnboardAppInput>['spec'],

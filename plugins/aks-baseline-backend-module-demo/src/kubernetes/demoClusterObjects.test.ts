@@ -30,7 +30,7 @@ describe('the demo clusters’ in-cluster objects', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('cover every kind the reader lists (EndpointSlice and Flux GitRepository have no schema in shared/)', () => {
+  it('cover every kind the reader lists, and what the generated cluster applies besides (EndpointSlice and Flux GitRepository have no schema in shared/)', () => {
     const kinds = new Set(allObjects().map(o => `${o.apiVersion} ${o.kind}`));
 
     expect([...kinds].sort()).toEqual([
@@ -38,11 +38,18 @@ describe('the demo clusters’ in-cluster objects', () => {
       'discovery.k8s.io/v1 EndpointSlice',
       'networking.k8s.io/v1 IngressClass',
       'networking.k8s.io/v1 NetworkPolicy',
+      // aks-generated-weu's PodDisruptionBudget, Traefik's RBAC, TLSStore
+      // and file configuration: applied by GitOps, not all read.
+      'policy/v1 PodDisruptionBudget',
+      'rbac.authorization.k8s.io/v1 ClusterRole',
+      'rbac.authorization.k8s.io/v1 ClusterRoleBinding',
       'secrets-store.csi.x-k8s.io/v1 SecretProviderClass',
       'source.toolkit.fluxcd.io/v1 GitRepository',
       'traefik.io/v1alpha1 IngressRoute',
       'traefik.io/v1alpha1 Middleware',
       'traefik.io/v1alpha1 TLSOption',
+      'traefik.io/v1alpha1 TLSStore',
+      'v1 ConfigMap',
       'v1 Namespace',
       'v1 Pod',
       'v1 Service',

@@ -1,7 +1,8 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
 import { stampRegistryLoginServer } from '../baselineStamp';
 import { stampIds } from '../baselineStamp';
-import { DEMO_SUBSCRIPTIONS } from '../demoEstate';
+import { DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID } from '../demoSubscriptions';
+import { buildDemoGeneratedStamp } from '../generated/demoGeneratedCluster';
 import { onboardedApp } from './onboardedApp';
 import {
   kubeSystemObjects,
@@ -10,8 +11,8 @@ import {
   TRAEFIK_LABELS,
 } from './traefik';
 
-/** Tenant and identities of the demo estate (made-up GUIDs). */
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** Identities of the demo estate (made-up GUIDs). */
+const TENANT_ID = DEMO_TENANT_ID;
 const TRAEFIK_IDENTITY = '5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CERTIFICATE_READER = '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90';
 
@@ -143,5 +144,9 @@ export function demoClusterObjects(): Record<string, KubernetesObject[]> {
       },
       flaws: ['policy-blocks-traefik', 'traefik-from-docker-hub'],
     }),
+    // What create-cluster's manifests and onboard-app's put in the cluster,
+    // plus what its controllers make of them (the objects do not depend on
+    // the date).
+    'aks-generated-weu': buildDemoGeneratedStamp(new Date()).objects,
   };
 }

@@ -26,6 +26,8 @@ describe('registriesOfCluster', () => {
       'aks-staging-weu': ['acraksstagingweu'],
       'aks-legacy-neu': [],
       'aks-dev-neu': ['acraksdevneu'],
+      // Named by create-cluster: its name plus a uniqueString suffix.
+      'aks-generated-weu': ['acraksgeneratedweu4aedce1f'],
     });
   });
 
@@ -55,7 +57,9 @@ describe('registriesOfCluster', () => {
       r => r.type !== 'Microsoft.ContainerRegistry/registries',
     );
     const endpoints = indexInventory(inventoryOf(estate));
-    const prod = endpoints.inventory.managedClusters[0];
+    const prod = endpoints.inventory.managedClusters.find(
+      c => c.name === 'aks-prod-weu',
+    )!;
     const found = registriesOfCluster(prod, endpoints);
     // Both endpoints of the spoke are seen; neither names a listed registry.
     expect(found.endpoints.map(e => e.name).sort()).toEqual([

@@ -24,7 +24,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The failing refresh runs three days after the good one. */
 const T1 = new Date(T0.getTime() + 3 * DAY_MS);
 const FAILING = DEMO_SUBSCRIPTIONS.prod;
-const AFFECTED = ['aks-prod-weu', 'aks-staging-weu'];
+const AFFECTED = ['aks-prod-weu', 'aks-staging-weu', 'aks-generated-weu'];
 const UNAFFECTED = ['aks-dev-neu', 'aks-legacy-neu'];
 
 /**

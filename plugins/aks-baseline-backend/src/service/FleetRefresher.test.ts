@@ -88,14 +88,15 @@ describe('FleetRefresher', () => {
 
     expect(outcome).toMatchObject({
       status: 'succeeded',
-      clusterCount: 4,
+      clusterCount: 5,
       errors: [],
     });
     // 12 resource types in each of 2 subscriptions, then one secrets list
     // per vault and one rule collection group list per firewall policy.
-    expect(outcome.requestCount).toBe(12 * 2 + 4 + 2);
+    expect(outcome.requestCount).toBe(12 * 2 + 5 + 2);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
+      'aks-generated-weu',
       'aks-legacy-neu',
       'aks-prod-weu',
       'aks-staging-weu',
@@ -184,7 +185,7 @@ describe('FleetRefresher', () => {
     expect(outcome.status).toBe('failed');
     expect((await store.latestRun())?.status).toBe('failed');
     const clusters = await store.listClusters();
-    expect(clusters).toHaveLength(4);
+    expect(clusters).toHaveLength(5);
     expect(
       clusters.every(
         c => c.stale && c.staleReason?.includes('credential unavailable'),
@@ -216,7 +217,7 @@ describe('FleetRefresher', () => {
       expect(ms).toBeLessThan(5_000);
       expect(outcome.status).toBe('failed');
       const clusters = await store.listClusters();
-      expect(clusters).toHaveLength(4);
+      expect(clusters).toHaveLength(5);
       expect(clusters.every(c => c.stale)).toBe(true);
     });
 
@@ -292,10 +293,15 @@ describe('FleetRefresher', () => {
     it('counts API servers that reject the portal as errors of the run', async () => {
       const { outcome, store } = await refreshReadingAs('expired-token');
 
-      // aks-prod-weu and aks-staging-weu answer 401; the two private
-      // clusters out of reach are the baseline working, not errors.
+      // aks-generated-weu, aks-prod-weu and aks-staging-weu answer 401; the
+      // two private clusters out of reach are the baseline working, not errors.
       expect(outcome.status).toBe('partial');
       expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          kind: 'kubernetes',
+          scope: expect.stringMatching(/managedClusters\/aks-generated-weu$/),
+          status: 401,
+        }),
         expect.objectContaining({
           kind: 'kubernetes',
           scope: expect.stringMatching(/managedClusters\/aks-prod-weu$/),
@@ -322,7 +328,7 @@ describe('FleetRefresher', () => {
 
       expect(outcome).toMatchObject({
         status: 'partial',
-        clusterCount: 4,
+        clusterCount: 5,
         errors: [
           {
             kind: 'kubernetes',
@@ -372,9 +378,10 @@ describe('FleetRefresher', () => {
 
     expect(told).toEqual([
       {
-        stored: 4,
+        stored: 5,
         clusters: [
           'aks-dev-neu',
+          'aks-generated-weu',
           'aks-legacy-neu',
           'aks-prod-weu',
           'aks-staging-weu',
