@@ -277,8 +277,8 @@ export const checks = [
           'aks-dev-neu',
           'aks-legacy-neu',
           'aks-staging-weu',
-          'aks-generated-weu',
           'aks-prod-weu',
+          'aks-generated-weu',
         ],
         'fleet rows, worst first',
       );

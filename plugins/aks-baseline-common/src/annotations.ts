@@ -21,3 +21,10 @@ export const ANNOTATION_HOST = 'aks-baseline.io/host';
 export const TAG_INGRESS_CERTIFICATE = 'aks-baseline.io/ingress-certificate';
 /** On an Application Gateway: the cluster (name or resource id) it fronts. @public */
 export const TAG_GATEWAY_CLUSTER = 'aks-baseline.io/cluster';
+/**
+ * On an Application Gateway: the request routing rule that catches every host
+ * without a listener of its own (the stamp's lowest-priority rule). Traefik
+ * answers such hosts 404 by design, so the dashboard shows that chain as
+ * intended instead of broken. @public
+ */
+export const TAG_GATEWAY_CATCH_ALL_RULE = 'aks-baseline.io/catch-all-rule';

@@ -7,6 +7,7 @@ import {
   IngressChain,
   readArm,
   readArmList,
+  TAG_GATEWAY_CATCH_ALL_RULE,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   CertificateContext,
@@ -132,7 +133,10 @@ function chainForListener(
     backendSettingsHop(route.settings, controls),
     probeHop(route.probe, controls),
     backendPoolHop(route.pool, controls),
-    ...inClusterHops(ctx.inCluster, chainTarget(entry, route, controls)),
+    ...inClusterHops(
+      ctx.inCluster,
+      chainTarget(gateway, entry, route, controls),
+    ),
   ].map(hop => namingBoundaryCertificates(hop, boundaryCertificates));
   return {
     host: entry.host,
@@ -145,12 +149,18 @@ function chainForListener(
 
 /** What the App Gateway half hands to the in-cluster half. */
 function chainTarget(
+  gateway: ArmResource,
   entry: ListenerEntry,
-  { settings, pool }: ListenerRoute,
+  { rule, settings, pool }: ListenerRoute,
   controls: ControlResult[],
 ): ChainTarget {
+  const catchAllRule = gateway.tags?.[TAG_GATEWAY_CATCH_ALL_RULE];
   return {
     host: entry.host,
+    catchAllRule:
+      catchAllRule && readArm(rule, 'name') === catchAllRule
+        ? catchAllRule
+        : undefined,
     hostSentToTraefik: hostSentToTraefik(settings, entry.hosts[0]),
     poolAddresses: backendAddresses(pool),
     backendPort: settings ? Number(readArm(settings, 'port')) : undefined,

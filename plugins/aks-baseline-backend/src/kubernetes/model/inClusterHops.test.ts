@@ -2,7 +2,10 @@ import type {
   ArmResource,
   KubernetesObject,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  DEFAULT_EXPIRY_THRESHOLDS,
+  TAG_GATEWAY_CATCH_ALL_RULE,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import {
   buildDemoEstate,
   demoClusterObjects,
@@ -65,6 +68,48 @@ describe('in-cluster hops, resolved purely', () => {
     expect(hop('service').statusText).toBe(
       'not observed: no route for this host, so no Service is reached',
     );
+  });
+
+  it("end a gateway's tagged catch-all rule at Traefik's 404, as designed, and only that rule", () => {
+    const rewritten = 'bu0001a0008-00.aks-ingress.contoso-demo.com';
+    const withRewrite = (catchAllRule?: string) => (resources: ArmResource[]) =>
+      resources.map(r => {
+        if (
+          r.type !== 'Microsoft.Network/applicationGateways' ||
+          r.name !== 'apw-aks-prod-weu'
+        ) {
+          return r;
+        }
+        const gateway = JSON.parse(
+          JSON.stringify(r).replace(
+            '"hostName":"payments.contoso-demo.com","cookieBasedAffinity"',
+            `"hostName":"${rewritten}","cookieBasedAffinity"`,
+          ),
+        );
+        const rule = gateway.properties.requestRoutingRules[0].name;
+        gateway.tags = {
+          ...gateway.tags,
+          [TAG_GATEWAY_CATCH_ALL_RULE]: catchAllRule ?? rule,
+        };
+        return gateway;
+      });
+
+    const tagged = resolveProd(prodObjects, withRewrite());
+    expect(tagged.hop('route')).toMatchObject({
+      status: 'ok',
+      statusText: expect.stringContaining(
+        `reaches Traefik as ${rewritten}, which no route serves, so Traefik answers 404 by design`,
+      ),
+    });
+    // The chain ends there: no Service, endpoints or pods to judge.
+    expect(tagged.snapshot.ingress[0].hops.map(h => h.kind)).not.toContain(
+      'service',
+    );
+    expect(tagged.snapshot.ingress[0].status).toBe('ok');
+
+    // The tag names another rule: this one is broken, as before.
+    const other = resolveProd(prodObjects, withRewrite('some-other-rule'));
+    expect(other.hop('route').status).toBe('error');
   });
 
   it('follow a Kubernetes Ingress served by Traefik as well as an IngressRoute', () => {

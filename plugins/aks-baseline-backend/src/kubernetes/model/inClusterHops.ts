@@ -25,6 +25,12 @@ export interface ChainTarget {
   backendPort?: number;
   backendHttps: boolean;
   controls: ControlResult[];
+  /**
+   * The gateway's catch-all rule (tag `aks-baseline.io/catch-all-rule`), when
+   * this chain is it: hosts without a listener of their own, which Traefik
+   * answers 404 by design.
+   */
+  catchAllRule?: string;
 }
 
 /** A hop judged by its controls, then made worse by what this chain finds. */
@@ -96,6 +102,8 @@ export function inClusterHops(
   const hops: ChainHop[] = [traefikHop(view, target, traefikTls)];
   const { route, hop } = routeHop(view, target);
   hops.push(hop);
+  // A catch-all that no route serves ends at Traefik's 404, as designed.
+  if (!route && target.catchAllRule) return hops;
   const backend = route ? view.backend(route) : undefined;
   const upstream = route
     ? undefined
@@ -247,6 +255,16 @@ function routeHop(
   }
   const sent = target.hostSentToTraefik ?? target.host;
   const matches = routesForHost(view.routes, sent);
+  if (matches.length === 0 && target.catchAllRule) {
+    return {
+      hop: {
+        ...base,
+        status: 'ok',
+        statusText: `catch-all rule ${target.catchAllRule}: a host without a listener of its own reaches Traefik as ${sent}, which no route serves, so Traefik answers 404 by design. Onboarding an app gives its host a listener and a route.`,
+        details: detail('Host sent to Traefik', sent),
+      },
+    };
+  }
   if (matches.length === 0) {
     const forListener =
       sent.toLowerCase() !== target.host.toLowerCase()

@@ -1,3 +1,7 @@
+import {
+  TAG_GATEWAY_CATCH_ALL_RULE,
+  TAG_GATEWAY_CLUSTER,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { ClusterNames } from '../names';
 import { ClusterSpec } from '../spec';
 import { zonesOf } from './edge';
@@ -13,7 +17,7 @@ import { subnetRef } from './network';
 import { roleAssignmentId, roleGrants } from './roleAssignments';
 
 /** The tag the dashboard associates a gateway with its cluster by. */
-export const GATEWAY_CLUSTER_TAG = 'aks-baseline.io/cluster';
+export const GATEWAY_CLUSTER_TAG = TAG_GATEWAY_CLUSTER;
 
 /**
  * The catch-all rule's priority: the lowest App Gateway allows, so every rule
@@ -58,7 +62,12 @@ export function applicationGateway(
     apiVersion: API_VERSIONS.network,
     name: gw,
     location: spec.location,
-    tags: { ...tags, [GATEWAY_CLUSTER_TAG]: spec.clusterName },
+    tags: {
+      ...tags,
+      [GATEWAY_CLUSTER_TAG]: spec.clusterName,
+      // Hosts without an app listener land here and get Traefik's 404.
+      [TAG_GATEWAY_CATCH_ALL_RULE]: names.gateway.rule,
+    },
     ...zonesOf(spec),
     identity: {
       type: 'UserAssigned',
