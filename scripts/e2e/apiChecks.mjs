@@ -133,6 +133,9 @@ export const checks = [
             adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
             keyVaultName: 'kv-aks-e2e-weu',
             repoUrl: 'github.com?owner=contoso&repo=aks-e2e-weu',
+            // The test machine has no route to github.com: the README then
+            // carries the command that adds Traefik's CRDs.
+            fetchTraefikCrds: false,
           },
           directoryContents: [],
         }),
@@ -166,6 +169,14 @@ export const checks = [
         'Microsoft.KeyVault/vaults',
       ]) {
         if (!types.has(type)) throw new Error(`cluster.json has no ${type}`);
+      }
+      const readme = Buffer.from(
+        result.directoryContents.find(f => f.path === 'cluster-repo/README.md')
+          .base64Content,
+        'base64',
+      ).toString('utf8');
+      if (!readme.includes('kubernetes-crd-definition-v1.yml')) {
+        throw new Error("README.md lacks the step that adds Traefik's CRDs");
       }
     },
   },

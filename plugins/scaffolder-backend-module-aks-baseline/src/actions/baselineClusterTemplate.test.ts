@@ -30,7 +30,8 @@ const { template, step: clusterStep } = loadTemplate(
 const formSchema = formSchemaOf(template);
 const actionSchema = action.schema!.input as Schema;
 
-const FORM_ONLY = ['repoUrl'];
+/** Form fields the template's steps use, not the action. */
+const FORM_ONLY = ['repoUrl', 'fetchTraefikCrds'];
 /** Action inputs the template derives from other fields rather than asking. */
 const DERIVED = ['gitopsRepositoryUrl'];
 
@@ -140,7 +141,8 @@ describe('templates/baseline-cluster/template.yaml', () => {
     expect([...formSchema.required].sort()).toEqual(
       [
         ...actionSchema.required.filter((f: string) => !DERIVED.includes(f)),
-        ...FORM_ONLY,
+        // The repository is required; the CRD fetch has a default.
+        'repoUrl',
       ].sort(),
     );
   });
@@ -168,6 +170,15 @@ describe('templates/baseline-cluster/template.yaml', () => {
     expect(fetchIndex).toBeGreaterThanOrEqual(0);
     expect(fetchIndex).toBeLessThan(clusterIndex);
     const fetch = steps[fetchIndex];
+    // On unless the user says the portal cannot reach github.com.
+    expect(fetch.if).toBe('${{ parameters.fetchTraefikCrds }}');
+    const repository = template.spec.parameters.find(
+      (p: Schema) => p.title === 'Repository',
+    );
+    expect(repository.properties.fetchTraefikCrds).toMatchObject({
+      type: 'boolean',
+      default: true,
+    });
     const outputDir = clusterStep.input.outputDir.replace(/^\.\//, '');
     expect(fetch.input.url).toBe(TRAEFIK_CRDS_URL);
     expect(fetch.input.url).toContain(`/blob/${TRAEFIK_VERSION}/`);
