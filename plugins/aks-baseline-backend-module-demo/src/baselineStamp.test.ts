@@ -71,3 +71,37 @@ describe("the demo stamps' registries", () => {
     }
   });
 });
+
+describe("the demo stamps' policy assignments", () => {
+  const POLICY_SPEC =
+    'resources/resource-manager/Microsoft.Authorization/policy/stable/2025-11-01/openapi.json';
+  const assignments = ofType('Microsoft.Authorization/policyAssignments');
+  const inGroup = (group: string) =>
+    assignments.filter(a => a.id!.includes(`/resourceGroups/${group}/`));
+
+  it('validate against the policy 2025-11-01 specification, as ARM lists them', () => {
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const assignment of assignments) {
+      expect([
+        assignment.name,
+        specs.validate(POLICY_SPEC, 'PolicyAssignment', assignment).errors,
+      ]).toEqual([assignment.name, []]);
+    }
+  });
+
+  it('cover every stamp but the pre-baseline one, scoped to its resource group', () => {
+    expect(inGroup('rg-aks-legacy-neu')).toEqual([]);
+    for (const group of [
+      'rg-aks-prod-weu',
+      'rg-aks-staging-weu',
+      'rg-aks-dev-neu',
+    ]) {
+      const own = inGroup(group);
+      expect(own).toHaveLength(18);
+      for (const a of own)
+        expect((a.properties as any).scope).toBe(
+          a.id!.split('/providers/Microsoft.Authorization/')[0],
+        );
+    }
+  });
+});

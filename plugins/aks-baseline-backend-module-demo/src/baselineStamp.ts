@@ -3,11 +3,13 @@ import {
   TAG_GATEWAY_CLUSTER,
   TAG_INGRESS_CERTIFICATE,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { StampGovernance, stampPolicyAssignments } from './stampPolicies';
 
 /**
  * Builds the ARM resources of one secure-baseline "stamp" (cluster, spoke
  * network, App Gateway + WAF policy, Key Vault + private endpoint, container
- * registry + private endpoint, route table to a hub firewall, certificates)
+ * registry + private endpoint, route table to a hub firewall, certificates,
+ * the resource group's policy assignments)
  * in REST shape, as ARM list calls return
  * them. Used by the demo estate and by benchmarks' synthetic estates; each
  * `StampFlaw` breaks exactly what a real estate gets wrong.
@@ -51,6 +53,8 @@ export interface StampSpec {
    * finds it through Traefik's SecretProviderClass when it can read the cluster.
    */
   tagIngressCertificate?: boolean;
+  /** The policy assignments on its resource group (GOV-01); default `baseline`. */
+  governance?: StampGovernance;
   now: Date;
 }
 
@@ -447,6 +451,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     vault,
     privateEndpoint,
     ...(flaws.has('no-registry') ? [] : registry),
+    ...stampPolicyAssignments(spec, spec.governance ?? 'baseline'),
     secret('gateway-external-pfx-cert', spec.certificateDaysLeft.edge),
     secret(
       'appgw-ingress-internal-aks-ingress-tls',

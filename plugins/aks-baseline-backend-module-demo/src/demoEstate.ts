@@ -104,6 +104,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       // Its registry answers from the internet (ACR-01), and Traefik's
       // image comes from Docker Hub (ACR-02, in the cluster).
       flaws: ['waf-detection', 'http-backend', 'registry-public'],
+      // Allowed images only audits, which is how Docker Hub's Traefik got in (GOV-01).
+      governance: 'images-audit-only',
       // Its Traefik certificate is found through the SecretProviderClass.
       tagIngressCertificate: false,
       now,
@@ -121,6 +123,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
       // No registry of its own: it pulls from public registries (ACR-01).
       flaws: ['kubenet', 'no-csi-addon', 'no-registry'],
+      // No Azure Policy assignment at all (GOV-01 names each missing one).
+      governance: 'none',
       now,
     }),
     // Controls pass, but the certificates need attention: 21 days (warning),

@@ -222,6 +222,38 @@ describe('the demo portal’s in-cluster hops', () => {
     expect(dev['ACR-02'][0]).toBe('not-observed');
   });
 
+  it('judges the governance on each demo cluster as designed (GOV-01, read live)', async () => {
+    const gov01 = async (rg: string, name: string, sub: string) =>
+      (await cluster(rg, name, sub)).controls.find(
+        (c: any) => c.id === 'GOV-01',
+      );
+    const { prod, nonProd } = DEMO_SUBSCRIPTIONS;
+    expect(await gov01('rg-aks-prod-weu', 'aks-prod-weu', prod)).toMatchObject({
+      status: 'pass',
+      area: 'governance',
+      found: '18 of 18 baseline policies assigned',
+    });
+    // Allowed images only audits: how Traefik from Docker Hub got in.
+    const staging = await gov01('rg-aks-staging-weu', 'aks-staging-weu', prod);
+    expect(staging.status).toBe('warning');
+    expect(staging.reason).toMatch(
+      /^audits where the baseline denies: "AKS containers should only use allowed images" \(febd0533-8e55-448f-b837-bd0e06f16469\)/,
+    );
+    // Nothing assigned: every policy named, by display name and definition id.
+    const legacy = await gov01('rg-aks-legacy-neu', 'aks-legacy-neu', nonProd);
+    expect(legacy.status).toBe('fail');
+    expect(legacy.found).toMatch(
+      /^0 of 18 baseline policies assigned; missing: "Kubernetes cluster pod security restricted standards for Linux-based workloads" \(42b8ef37-b724-4e24-bbc8-7a7708edfe00\), /,
+    );
+    expect(legacy.found).toContain(
+      '"Azure Kubernetes Service Clusters should have local authentication methods disabled" (993c2fcd-2b29-49d2-9eb0-df2c3a730c32)',
+    );
+    expect(legacy.reason).toContain('az policy assignment create --policy');
+    expect((await gov01('rg-aks-dev-neu', 'aks-dev-neu', nonProd)).status).toBe(
+      'pass',
+    );
+  });
+
   it('serves aks-dev-neu from ARM alone, saying why', async () => {
     const dev = await cluster(
       'rg-aks-dev-neu',

@@ -10,6 +10,7 @@ export * from './api';
 export * from './controls';
 export * from './egress';
 export * from './fleet';
+export * from './governance';
 export * from './inCluster';
 export * from './permissions';
 export * from './stampContract';

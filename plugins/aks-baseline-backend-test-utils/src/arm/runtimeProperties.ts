@@ -16,6 +16,7 @@ import type { DeploymentScope } from './armFunctions';
  * | microsoft.keyvault/vaults                          | `vaultUri`                                                                 |
  * | microsoft.keyvault/vaults/secrets                  | `secretUri`, `secretUriWithVersion`, `attributes.enabled/created/updated`; `value` is never returned (no provisioningState) |
  * | microsoft.authorization/roleassignments            | `scope` (no provisioningState)                                             |
+ * | microsoft.authorization/policyassignments          | `scope` (no provisioningState)                                             |
  * | microsoft.managedidentity/.../federatedidentitycredentials | none (no provisioningState)                                       |
  */
 
@@ -59,6 +60,7 @@ const NO_PROVISIONING_STATE = new Set([
   'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials',
   'microsoft.keyvault/vaults/secrets',
   'microsoft.authorization/roleassignments',
+  'microsoft.authorization/policyassignments',
 ]);
 
 /** Properties a GET never returns although a PUT sets them. */
@@ -135,6 +137,9 @@ const RUNTIME: Record<string, Runtime> = {
     };
   },
   'microsoft.authorization/roleassignments': body => ({
+    scope: body.id.split('/providers/Microsoft.Authorization/')[0],
+  }),
+  'microsoft.authorization/policyassignments': body => ({
     scope: body.id.split('/providers/Microsoft.Authorization/')[0],
   }),
 };

@@ -1,5 +1,6 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import type { ResolverInventory } from '../resolver';
+import { LISTED_IN_SUBSCRIPTION } from '../inventory';
 
 /** Test-only: sorts REST resources into the inventory's lists, as the ARM list calls would. */
 export function inventoryOf(resources: ArmResource[]): ResolverInventory {
@@ -36,6 +37,16 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     keyVaults: of('Microsoft.KeyVault/vaults'),
     privateEndpoints: of('Microsoft.Network/privateEndpoints'),
     containerRegistries: of('Microsoft.ContainerRegistry/registries'),
+    // Listed in the subscription their id names (management groups' are
+    // not sorted here: give them `listedInSubscription` yourself).
+    policyAssignments: of('Microsoft.Authorization/policyAssignments').map(
+      a => ({
+        [LISTED_IN_SUBSCRIPTION]: /^\/subscriptions\/([^/]+)/i.exec(
+          a.id ?? '',
+        )?.[1],
+        ...a,
+      }),
+    ),
     vaultSecrets,
     ruleCollectionGroups,
   };

@@ -39,8 +39,9 @@ function armError(
  * build (credential, cloud, retries on 429 and 5xx, per-call and per-retry
  * policies, the transport a module replaces), for a type whose SDK package
  * the plugin does not carry: one GET and its `nextLink`s, each page's
- * `value`. Used for container registries, where `@azure/arm-containerregistry`
- * would be a whole client for one list call.
+ * `value`. Used for container registries and policy assignments, where
+ * `@azure/arm-containerregistry` or `@azure/arm-policy` would be a whole
+ * client for one list call.
  */
 export function listArmRest(
   settings: ArmClientSettings,

@@ -82,9 +82,9 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the eleven other types: one (empty) page each.
+    // Clusters: 3 pages; the twelve other types: one (empty) page each.
     expect(transport.countRequests('/managedClusters')).toBe(3);
-    expect(inventory.requestCount).toBe(3 + 11);
+    expect(inventory.requestCount).toBe(3 + 12);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -156,7 +156,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
     expect(transport.countRequests('/managedClusters')).toBe(2);
-    expect(inventory.requestCount).toBe(13);
+    expect(inventory.requestCount).toBe(14);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -167,7 +167,7 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    expect(inventory.requestCount).toBe(12 + inventory.throttledCount);
+    expect(inventory.requestCount).toBe(13 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -213,7 +213,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters.map(c => c.name)).toEqual(['aks-a']);
     expect(inventory.subscriptionsScanned).toEqual([SUB_A, SUB_B]);
     // One error per type listed in the failing subscription, none for the other.
-    expect(inventory.errors).toHaveLength(12);
+    expect(inventory.errors).toHaveLength(13);
     for (const error of inventory.errors) {
       expect(error).toMatchObject({
         kind: 'subscription',
@@ -367,8 +367,8 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then twelve types in each of two subscriptions.
-    expect(inventory.requestCount).toBe(1 + 24);
+    // One subscription list, then thirteen types in each of two subscriptions.
+    expect(inventory.requestCount).toBe(1 + 26);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

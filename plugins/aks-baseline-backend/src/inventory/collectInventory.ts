@@ -172,7 +172,10 @@ async function listResourceTypes(
             listing.list(settings, subscriptionId, policies),
           ),
         );
-        return { kind: listing.kind, items };
+        return {
+          kind: listing.kind,
+          items: listing.keep ? listing.keep(items, subscriptionId) : items,
+        };
       } catch (error) {
         const failed: FailedListing = {
           kind: listing.kind,
@@ -281,6 +284,7 @@ function emptyResources(): ArmInventoryResources {
     keyVaults: [],
     privateEndpoints: [],
     containerRegistries: [],
+    policyAssignments: [],
   };
 }
 

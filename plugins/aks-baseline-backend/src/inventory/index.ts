@@ -6,6 +6,7 @@ export { collectInventory } from './collectInventory';
 export { RESOURCE_LISTINGS } from './resourceListings';
 // The Kubernetes reader bounds its requests with the same limiter.
 export { createLimiter } from './limiter';
+export { LISTED_IN_SUBSCRIPTION } from './types';
 export type {
   ArmInventory,
   ArmInventoryListing,

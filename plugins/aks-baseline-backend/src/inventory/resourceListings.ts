@@ -8,7 +8,8 @@ import {
   withPerCallPolicies,
 } from '../azure';
 import type { PagedList } from './listRawResources';
-import type { ArmResourceKind } from './types';
+import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { LISTED_IN_SUBSCRIPTION, type ArmResourceKind } from './types';
 
 /** How one resource type is listed for a whole subscription. */
 export interface ResourceListing {
@@ -20,6 +21,8 @@ export interface ResourceListing {
     subscriptionId: string,
     perCallPolicies: PipelinePolicy[],
   ): PagedList;
+  /** What to keep of one subscription's items (default: each as listed). */
+  keep?(items: ArmResource[], subscriptionId: string): ArmResource[];
 }
 
 function network(
@@ -38,6 +41,12 @@ function network(
  * bodies are validated against (../shared/azure-specs, containerregistry).
  */
 export const CONTAINER_REGISTRY_API_VERSION = '2025-11-01';
+
+/**
+ * Policy assignments' api-version: the one of the specification their
+ * bodies are validated against (../shared/azure-specs, resources/policy).
+ */
+export const POLICY_ASSIGNMENT_API_VERSION = '2025-11-01';
 
 /**
  * One subscription-wide list per type: the request count grows with
@@ -119,5 +128,22 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
         `/subscriptions/${sub}/providers/Microsoft.ContainerRegistry/registries`,
         CONTAINER_REGISTRY_API_VERSION,
       ),
+  },
+  {
+    // GOV-01. Unfiltered on purpose: PolicyAssignments_List without $filter
+    // returns the assignments of the management groups above the
+    // subscription, of the subscription, and of every resource group and
+    // resource in it; $filter=atScope() would drop the resource groups'
+    // (where the baseline assigns them) and the clusters' own.
+    kind: 'policyAssignments',
+    armType: 'Microsoft.Authorization/policyAssignments',
+    list: (settings, sub, perCallPolicies) =>
+      listArmRest(
+        withPerCallPolicies(settings, perCallPolicies),
+        `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments`,
+        POLICY_ASSIGNMENT_API_VERSION,
+      ),
+    keep: (items, sub) =>
+      items.map(item => ({ ...item, [LISTED_IN_SUBSCRIPTION]: sub })),
   },
 ];

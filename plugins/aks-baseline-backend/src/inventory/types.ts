@@ -22,7 +22,19 @@ export interface ArmInventoryResources {
   privateEndpoints: ArmResource[];
   /** Container registries (ACR-01/02), associated by their private endpoints. */
   containerRegistries: ArmResource[];
+  /**
+   * Policy assignments (GOV-01): each subscription's unfiltered list, which
+   * holds the assignments of the management groups above it, of the
+   * subscription, and of everything inside it. Each item carries
+   * `listedInSubscription` (see `LISTED_IN_SUBSCRIPTION`): a management
+   * group's assignment appears in the list of every subscription below the
+   * group, and applies to those only.
+   */
+  policyAssignments: ArmResource[];
 }
+
+/** The field the inventory adds to each policy assignment: the subscription whose list held it. */
+export const LISTED_IN_SUBSCRIPTION = 'listedInSubscription';
 
 /** A key of `ArmInventoryResources`. */
 export type ArmResourceKind = keyof ArmInventoryResources;

@@ -11,6 +11,7 @@ import {
   virtualNetworkOfSubnet,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { ArmInventoryResources, FailedListing } from '../inventory/types';
+import { LISTED_IN_SUBSCRIPTION } from '../inventory';
 
 /** The resources the resolver reads; the Azure inventory provides them. */
 export interface ResolverInventory extends ArmInventoryResources {
@@ -47,6 +48,8 @@ export interface InventoryIndex {
   privateEndpointsTo(resourceId: string): ArmResource[];
   /** Private endpoints whose subnet is in this VNet (a cluster's registries). */
   privateEndpointsInVnet(vnetId: string): ArmResource[];
+  /** The policy assignments this subscription's list held (GOV-01). */
+  policyAssignmentsListedIn(subscriptionId: string): ArmResource[];
   vaultByName(name: string): ArmResource | undefined;
   secretsOf(vaultId: string): ArmResource[] | undefined;
   /** The firewall that owns this private IP. */
@@ -146,6 +149,16 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     endpointsByVnet.set(key, [...(endpointsByVnet.get(key) ?? []), endpoint]);
   }
 
+  const assignmentsBySubscription = new Map<string, ArmResource[]>();
+  for (const assignment of inventory.policyAssignments) {
+    const sub = asString(assignment[LISTED_IN_SUBSCRIPTION])?.toLowerCase();
+    if (!sub) continue;
+    assignmentsBySubscription.set(sub, [
+      ...(assignmentsBySubscription.get(sub) ?? []),
+      assignment,
+    ]);
+  }
+
   for (const vault of inventory.keyVaults) {
     if (vault.name) vaultsByName.set(vault.name.toLowerCase(), vault);
   }
@@ -200,6 +213,8 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       endpointsByTarget.get(normalizeArmResourceId(id)) ?? [],
     privateEndpointsInVnet: vnetId =>
       endpointsByVnet.get(normalizeArmResourceId(vnetId)) ?? [],
+    policyAssignmentsListedIn: subscriptionId =>
+      assignmentsBySubscription.get(subscriptionId.toLowerCase()) ?? [],
     vaultByName: name => vaultsByName.get(name.toLowerCase()),
     secretsOf: vaultId => secrets.get(normalizeArmResourceId(vaultId)),
     ruleCollectionGroupsOf: policyId =>

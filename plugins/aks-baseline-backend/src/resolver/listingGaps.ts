@@ -45,6 +45,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   privateEndpoints: ['keyVault'],
   // Judged by ACR-01/02 only: no section of the snapshot shows registries.
   containerRegistries: [],
+  // Judged by GOV-01 only.
+  policyAssignments: [],
   vaultSecrets: ['certificates'],
 };
 
@@ -94,6 +96,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   keyVaults: ['KV-01', 'KV-02', 'KV-03'],
   privateEndpoints: ['KV-02', 'ACR-01'],
   containerRegistries: ['ACR-01', 'ACR-02'],
+  policyAssignments: ['GOV-01'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
 };
 
@@ -175,6 +178,8 @@ export interface GapTrackerOptions {
  *   cluster's last good snapshot used. A gateway or endpoint that first appears
  *   in a third subscription while that subscription's list fails is seen at the
  *   next good list.
+ * - the policy assignments that apply to a cluster: a gap when the list of
+ *   the cluster's subscription failed (it alone holds what applies there);
  * - a vault's secrets, a firewall policy's rule collection groups: a gap
  *   when that vault's or policy's list failed (IP groups the rules name are
  *   looked up by id, above).
@@ -260,6 +265,11 @@ export function trackListingGaps(
     privateEndpointsInVnet: vnetId => {
       endpointMatches(vnetId);
       return index.privateEndpointsInVnet(vnetId);
+    },
+    // Only the cluster's own subscription's list says what applies to it.
+    policyAssignmentsListedIn: subscriptionId => {
+      recordListings(inSubscriptions('policyAssignments', [subscriptionId]));
+      return index.policyAssignmentsListedIn(subscriptionId);
     },
     vaultByName: name => {
       const found = index.vaultByName(name);

@@ -32,6 +32,7 @@ import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
 import { ClusterRegistries, registriesOfCluster } from './registries';
+import { policyAssignmentsOfCluster } from './policyAssignments';
 import {
   backendTargetKey,
   backendTargets,
@@ -156,6 +157,8 @@ export interface ClusterResources {
   vaults: ArmResource[];
   /** The registries reached through a private endpoint in the cluster's VNet. */
   registries: ClusterRegistries;
+  /** The policy assignments in force at or above the cluster's scope. */
+  policyAssignments: ArmResource[];
 }
 
 /** Follows the cluster's references through the index (and reads its inside). */
@@ -224,6 +227,7 @@ export function lookUpResources(
     ingressCertificate,
     vaults,
     registries: registriesOfCluster(cluster, index),
+    policyAssignments: policyAssignmentsOfCluster(cluster, index),
   };
 }
 
@@ -337,6 +341,7 @@ export function controlInputs(
         ? unique([...vaultEndpoints, ...registryEndpoints])
         : undefined,
     containerRegistries: resources.registries.registries,
+    policyAssignments: resources.policyAssignments,
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

@@ -91,9 +91,9 @@ describe('FleetRefresher', () => {
       clusterCount: 5,
       errors: [],
     });
-    // 12 resource types in each of 2 subscriptions, then one secrets list
+    // 13 resource types in each of 2 subscriptions, then one secrets list
     // per vault and one rule collection group list per firewall policy.
-    expect(outcome.requestCount).toBe(12 * 2 + 5 + 2);
+    expect(outcome.requestCount).toBe(13 * 2 + 5 + 2);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
       'aks-generated-weu',

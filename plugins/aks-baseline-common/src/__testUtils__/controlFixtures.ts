@@ -569,6 +569,68 @@ function federatedCredential(
   };
 }
 
+const RESOURCE_GROUP_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1';
+
+/**
+ * The built-in definitions mspnp/aks-baseline workload-team/modules/policies.bicep
+ * assigns, transcribed from it here on their own (not from the catalogue's
+ * table, which GOV-01 judges with): [definition, effect the reference gives].
+ */
+export const REFERENCE_POLICY_ASSIGNMENTS: Array<[string, 'Deny' | 'Audit']> = [
+  ['policySetDefinitions/42b8ef37-b724-4e24-bbc8-7a7708edfe00', 'Audit'],
+  ['policyDefinitions/1a5b4dca-0b6f-4cf5-907c-56316bc1bf3d', 'Deny'],
+  ['policyDefinitions/3fc4dc25-5baf-40d8-9b05-7fe74c1bc64e', 'Deny'],
+  ['policyDefinitions/df49d893-a74c-421d-bc95-c663042e5b80', 'Deny'],
+  ['policyDefinitions/e345eecc-fa47-480f-9e88-67dcc122b164', 'Deny'],
+  ['policyDefinitions/febd0533-8e55-448f-b837-bd0e06f16469', 'Deny'],
+  ['policyDefinitions/098fc59e-46c7-4d99-9b16-64990e543d75', 'Deny'],
+  ['policyDefinitions/d46c275d-1680-448d-b2ec-e495a3b6cc89', 'Deny'],
+  ['policyDefinitions/1ddac26b-ed48-4c30-8cc5-3a68c79b8001', 'Audit'],
+  ['policyDefinitions/9f061a12-e40d-4183-a00e-171812443373', 'Audit'],
+  ['policyDefinitions/a1840de2-8088-4ea8-b153-b4c723e9cb01', 'Audit'],
+  ['policyDefinitions/450d2877-ebea-41e8-b00c-e286317d21bf', 'Audit'],
+  ['policyDefinitions/993c2fcd-2b29-49d2-9eb0-df2c3a730c32', 'Deny'],
+  ['policyDefinitions/0a15ec92-a229-4763-bb14-0ea34a568f8d', 'Audit'],
+  ['policyDefinitions/0e246bcf-5f6f-4f87-bc6f-775d4712c7ea', 'Audit'],
+  ['policyDefinitions/fb893a29-21bb-418c-a157-e99480ec364c', 'Audit'],
+  ['policyDefinitions/ac4a19c2-fa67-49b4-8ae5-0b2e78c49457', 'Audit'],
+  ['policyDefinitions/da6e2401-19da-4532-9141-fb8fbde08431', 'Audit'],
+];
+
+/**
+ * One policy assignment as ARM returns it (2025-11-01 shape), on `scope`
+ * (default: the cluster's resource group).
+ */
+export function policyAssignment(
+  definition: string,
+  effect: string,
+  scope = RESOURCE_GROUP_ID,
+): ArmResource {
+  const name = definition.split('/').pop()!.slice(0, 24);
+  return {
+    id: `${scope}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+    name,
+    type: 'Microsoft.Authorization/policyAssignments',
+    properties: {
+      displayName: `[aks] ${definition}`,
+      policyDefinitionId: `/providers/Microsoft.Authorization/${definition}`,
+      definitionVersion: '1.*.*',
+      scope,
+      notScopes: [],
+      parameters: { effect: { value: effect } },
+      enforcementMode: 'Default',
+    },
+  };
+}
+
+/** The reference's assignments, on the cluster's resource group. */
+export function baselinePolicyAssignments(): ArmResource[] {
+  return REFERENCE_POLICY_ASSIGNMENTS.map(([definition, effect]) =>
+    policyAssignment(definition, effect),
+  );
+}
+
 /** A complete, compliant estate: every control of the catalogue passes on it. */
 export function baselineResources(): BaselineResources {
   const wafPolicy = readExample('webApplicationFirewallPolicies_Get.json');
@@ -589,6 +651,7 @@ export function baselineResources(): BaselineResources {
       toRegistryPrivateEndpoint(readExample('privateEndpoints_Get.json')),
     ],
     containerRegistries: [baselineRegistry()],
+    policyAssignments: baselinePolicyAssignments(),
     userAssignedIdentities: [
       identity('mi-traefik', TRAEFIK_CLIENT_ID),
       identity('mi-app1', APP_CLIENT_ID),

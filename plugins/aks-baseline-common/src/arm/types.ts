@@ -56,3 +56,5 @@ export type ArmUserAssignedIdentity = ArmResource;
 export type ArmFederatedIdentityCredential = ArmResource;
 /** `Microsoft.ContainerRegistry/registries`. @public */
 export type ArmContainerRegistry = ArmResource;
+/** `Microsoft.Authorization/policyAssignments`. @public */
+export type ArmPolicyAssignment = ArmResource;

@@ -298,6 +298,17 @@ export const BASELINE_CONTROLS = [
     expected:
       "each image from the stamp's registry login server, pinned by a tag other than latest or by digest",
   },
+  // Governance (BASELINE-CONTROLS.md "Round 2 additions")
+  {
+    id: 'GOV-01',
+    title: 'Baseline policy assignments present',
+    area: 'governance',
+    severity: 'high',
+    field:
+      "Microsoft.Authorization/policyAssignments at or above the cluster's scope: policyDefinitionId, enforcementMode, parameters.effect",
+    expected:
+      'each built-in of mspnp/aks-baseline policies.bicep (Linux restricted pod security, HTTPS ingress, internal load balancers, read-only root file system, resource limits, allowed images, allowed host paths, no external IPs, no endpoint edit, no default namespace, Defender, Entra ID, local accounts disabled, Azure Policy add-on, authorized IP ranges, Kubernetes version, RBAC, managed identities) assigned and enforced, Deny where the reference denies',
+  },
   // In the cluster (Kubernetes objects)
   {
     id: 'K8S-01',

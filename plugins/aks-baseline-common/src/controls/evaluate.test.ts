@@ -408,6 +408,13 @@ const MUTATIONS: Array<
     },
   ],
   [
+    'GOV-01',
+    'the Linux restricted pod security initiative not assigned',
+    i => {
+      i.policyAssignments!.shift();
+    },
+  ],
+  [
     'ACR-01',
     'registry open to public networks',
     i => {
@@ -682,6 +689,18 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
     i => {
       delete k8s(i, 'NetworkPolicy', 'allow-from-traefik').spec.ingress[0]
         .from[0].podSelector;
+    },
+  ],
+  [
+    'GOV-01',
+    'allowed images assigned with Audit where the reference denies',
+    i => {
+      const images = i.policyAssignments!.find(a =>
+        String(a.properties!.policyDefinitionId).endsWith(
+          'febd0533-8e55-448f-b837-bd0e06f16469',
+        ),
+      )!;
+      images.properties!.parameters = { effect: { value: 'Audit' } };
     },
   ],
   [

@@ -8,6 +8,7 @@ import { egressRulesEvaluators } from './egressRules';
 import { ControlEvaluators, Judgement } from './judgement';
 import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
+import { policyAssignmentEvaluators } from './policyAssignments';
 import { registryImagesEvaluators } from './registryImages';
 import { registryPrivateEvaluators } from './registryPrivate';
 import type {
@@ -26,6 +27,7 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...keyVaultEvaluators,
   ...registryPrivateEvaluators,
   ...registryImagesEvaluators,
+  ...policyAssignmentEvaluators,
   ...kubernetesEvaluators,
 };
 

@@ -53,6 +53,7 @@ export type {
   ArmFirewallPolicy,
   ArmKeyVault,
   ArmManagedCluster,
+  ArmPolicyAssignment,
   ArmPrivateEndpoint,
   ArmReference,
   ArmResource,

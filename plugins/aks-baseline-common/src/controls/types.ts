@@ -6,6 +6,7 @@ import type {
   ArmFirewallPolicy,
   ArmKeyVault,
   ArmManagedCluster,
+  ArmPolicyAssignment,
   ArmPrivateEndpoint,
   ArmRouteTable,
   ArmSubnet,
@@ -39,6 +40,7 @@ export type ControlArea =
   | 'keyvault'
   | 'egress'
   | 'supply-chain'
+  | 'governance'
   | 'kubernetes';
 
 /** Severity when the control is not met. @public */
@@ -215,6 +217,13 @@ export interface BaselineResources {
    * not read (ACR-01/02 not observed); `[]` = looked up, none found.
    */
   containerRegistries?: ArmContainerRegistry[];
+  /**
+   * The Azure Policy assignments in force at or above the cluster's scope
+   * (management groups, subscription, resource group, the cluster; the
+   * caller filters on scope and notScopes, see policyAssignmentAppliesTo).
+   * Absent = not read (GOV-01 not observed); `[]` = read, none apply.
+   */
+  policyAssignments?: ArmPolicyAssignment[];
   /** Absent = not looked up (K8S-08 cannot confirm the federation). */
   federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
   kubernetes?: KubernetesObservation;

@@ -93,6 +93,10 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: 'authorization/resource-manager/Microsoft.Authorization/Authorization/stable/2022-04-01/authorization-RoleAssignmentsCalls.json',
     definition: 'RoleAssignmentCreateParameters',
   },
+  'microsoft.authorization/policyassignments': {
+    file: 'resources/resource-manager/Microsoft.Authorization/policy/stable/2025-11-01/openapi.json',
+    definition: 'PolicyAssignment',
+  },
   'microsoft.containerregistry/registries': {
     file: 'containerregistry/resource-manager/Microsoft.ContainerRegistry/Registry/stable/2025-11-01/containerregistry.json',
     definition: 'Registry',

@@ -196,7 +196,7 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(34);
+    expect(template.resources).toHaveLength(52);
     const readme = files['README.md'];
     for (const expected of [
       'az deployment group create',
@@ -209,7 +209,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/30 of 40 pass/);
+    expect(outputs.summary).toMatch(/31 of 41 pass/);
     expect(outputs.summary).toContain('OPS-01 monitoring is off');
   });
 

@@ -13,6 +13,7 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   keyvault: 'Key Vault',
   egress: 'Egress',
   'supply-chain': 'Supply chain: registry and images',
+  governance: 'Governance: Azure Policy',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -23,6 +24,7 @@ const AREA_ORDER: ControlArea[] = [
   'keyvault',
   'egress',
   'supply-chain',
+  'governance',
 ];
 
 /** What needs attention first. */

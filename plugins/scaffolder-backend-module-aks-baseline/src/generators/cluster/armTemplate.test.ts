@@ -35,6 +35,7 @@ const validate = (resource: ArmTemplateResource) =>
   validateTemplateResource(resource, sampleParameters(defaultTemplate));
 
 const EXPECTED_TYPES = [
+  'Microsoft.Authorization/policyAssignments',
   'Microsoft.Authorization/roleAssignments',
   'Microsoft.ContainerRegistry/registries',
   'Microsoft.ContainerService/managedClusters',
@@ -70,7 +71,9 @@ describe('the generated ARM template', () => {
     // The vault and the registry, each behind its private endpoint.
     expect(counts('Microsoft.Network/privateEndpoints')).toBe(2);
     expect(counts('Microsoft.Network/privateDnsZones')).toBe(2);
-    expect(defaultTemplate.resources).toHaveLength(34);
+    // The reference's 18 built-in policies (GOV-01).
+    expect(counts('Microsoft.Authorization/policyAssignments')).toBe(18);
+    expect(defaultTemplate.resources).toHaveLength(52);
   });
 
   it("checks every type against Microsoft's spec", () => {

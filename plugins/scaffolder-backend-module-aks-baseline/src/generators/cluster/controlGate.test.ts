@@ -118,6 +118,15 @@ describe('the baseline control gate', () => {
     map.data[file] = nestedYaml(config);
   };
 
+  const policyOf = (r: { properties?: Record<string, unknown> }) =>
+    String(r.properties?.policyDefinitionId);
+  const policyAssignment = (g: GeneratedCluster, guid: string) =>
+    g.template.resources.find(
+      r =>
+        r.type === 'Microsoft.Authorization/policyAssignments' &&
+        policyOf(r).endsWith(guid),
+    )!.properties as any;
+
   /** Removes the private endpoint whose connection targets a resource of `type`. */
   const dropPrivateEndpointTo = (g: GeneratedCluster, type: string) => {
     g.template.resources = g.template.resources.filter(
@@ -428,6 +437,37 @@ describe('the baseline control gate', () => {
         const container = manifest(g, 'Deployment').spec.template.spec
           .containers[0];
         container.image = container.image.replace(/:v3\.7\.9$/, ':latest');
+      },
+    ],
+    [
+      'GOV-01',
+      'the allowed-images assignment dropped',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r =>
+            r.type !== 'Microsoft.Authorization/policyAssignments' ||
+            !policyOf(r).endsWith('febd0533-8e55-448f-b837-bd0e06f16469'),
+        );
+      },
+    ],
+    [
+      'GOV-01',
+      'the host-path assignment only audits',
+      g => {
+        policyAssignment(
+          g,
+          '098fc59e-46c7-4d99-9b16-64990e543d75',
+        ).parameters.effect.value = 'Audit';
+      },
+    ],
+    [
+      'GOV-01',
+      'the local-accounts assignment not enforced',
+      g => {
+        policyAssignment(
+          g,
+          '993c2fcd-2b29-49d2-9eb0-df2c3a730c32',
+        ).enforcementMode = 'DoNotEnforce';
       },
     ],
     [

@@ -136,6 +136,8 @@ export function baselineResourcesOf(
     // The stamp's registry (ACR-01), whose login server every image of
     // the manifests must start with (ACR-02).
     containerRegistries: ofType(resources, RESOURCE_TYPES.containerRegistry),
+    // Assigned to the deployment's resource group, which holds the cluster.
+    policyAssignments: ofType(resources, RESOURCE_TYPES.policyAssignment),
     userAssignedIdentities: ofType(resources, RESOURCE_TYPES.identity),
     federatedIdentityCredentials: ofType(
       resources,

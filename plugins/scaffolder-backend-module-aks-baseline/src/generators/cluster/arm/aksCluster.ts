@@ -13,6 +13,7 @@ import {
   resourceId,
 } from './expressions';
 import { roleAssignmentId, roleGrants } from './roleAssignments';
+import { policyAssignmentIds } from './policyAssignments';
 
 /**
  * Cluster tag naming Traefik's certificate as `<vault>/<object>`: the
@@ -67,6 +68,7 @@ export function managedCluster(
       ...roleGrants(spec, names)
         .filter(grant => grant.identity === names.identities.controlPlane)
         .map(roleAssignmentId),
+      ...policyAssignmentIds(spec),
     ],
     properties: {
       kubernetesVersion: parameter(KUBERNETES_VERSION_PARAMETER),

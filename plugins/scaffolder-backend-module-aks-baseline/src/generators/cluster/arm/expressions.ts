@@ -22,6 +22,7 @@ export const API_VERSIONS = {
   kubernetesExtensions: '2025-03-01',
   fluxConfigurations: '2025-04-01',
   containerRegistry: '2025-11-01',
+  policy: '2025-11-01',
 } as const;
 
 export const RESOURCE_TYPES = {
@@ -52,6 +53,7 @@ export const RESOURCE_TYPES = {
   clusterExtension: 'Microsoft.KubernetesConfiguration/extensions',
   fluxConfiguration: 'Microsoft.KubernetesConfiguration/fluxConfigurations',
   containerRegistry: 'Microsoft.ContainerRegistry/registries',
+  policyAssignment: 'Microsoft.Authorization/policyAssignments',
 } as const;
 
 /** A resource as an ARM template declares it. */

@@ -24,6 +24,7 @@ import {
   registryPrivateLink,
 } from './containerRegistry';
 import { fluxConfiguration, fluxExtension } from './gitops';
+import { policyAssignments } from './policyAssignments';
 import { privateLinkResources } from './privateLink';
 import {
   appGatewayNsg,
@@ -135,6 +136,7 @@ export function clusterTemplate(
     acrPullAssignment(spec, names),
     fluxExtension(spec, names),
     fluxConfiguration(spec, names),
+    ...policyAssignments(spec, names),
   ];
 
   return {
