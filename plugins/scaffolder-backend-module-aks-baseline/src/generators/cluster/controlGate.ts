@@ -57,14 +57,6 @@ export function expectedNonPasses(spec: ClusterSpec): AcceptedControl[] {
     { id: 'K8S-06', status: 'not-applicable', reason: noApp },
     { id: 'K8S-07', status: 'not-applicable', reason: noApp },
   ];
-  if (!spec.logAnalyticsWorkspaceId) {
-    expected.push({
-      id: 'OPS-01',
-      status: 'fail',
-      reason:
-        'no Log Analytics workspace given (logAnalyticsWorkspaceId), so Container insights is off; give one to turn monitoring on',
-    });
-  }
   return expected;
 }
 

@@ -13,6 +13,7 @@ import {
   resourceId,
 } from './expressions';
 import { roleAssignmentId, roleGrants } from './roleAssignments';
+import { workspaceDependency, workspaceResourceId } from './diagnostics';
 
 /**
  * Cluster tag naming Traefik's certificate as `<vault>/<object>`: the
@@ -34,8 +35,9 @@ export const KUBERNETES_VERSION_PARAMETER = 'kubernetesVersion';
  * VNet, SEC-01/02 the Key Vault CSI provider with rotation, SEC-03 workload
  * identity and the OIDC issuer (no pod identity), SEC-04 Entra ID with Azure
  * RBAC and no local accounts, SEC-05 a private API server without run
- * command, SEC-06 Azure Policy, OPS-01 Container insights when a workspace
- * is given, OPS-02 no legacy ingress add-ons.
+ * command, SEC-06 Azure Policy, OPS-01 Container insights (into the given
+ * workspace or the stamp's own, LOG-02 with its data collection rule),
+ * OPS-02 no legacy ingress add-ons.
  */
 export function managedCluster(
   spec: ClusterSpec,
@@ -67,6 +69,7 @@ export function managedCluster(
       ...roleGrants(spec, names)
         .filter(grant => grant.identity === names.identities.controlPlane)
         .map(roleAssignmentId),
+      ...workspaceDependency(spec, names),
     ],
     properties: {
       kubernetesVersion: parameter(KUBERNETES_VERSION_PARAMETER),
@@ -96,7 +99,7 @@ export function managedCluster(
         enablePrivateClusterPublicFQDN: false,
         disableRunCommand: true,
       },
-      addonProfiles: addonProfiles(spec),
+      addonProfiles: addonProfiles(spec, names),
       oidcIssuerProfile: { enabled: true },
       securityProfile: { workloadIdentity: { enabled: true } },
       autoUpgradeProfile: {
@@ -108,7 +111,7 @@ export function managedCluster(
 }
 
 /** Add-on settings are strings in the AKS API, booleans included. */
-function addonProfiles(spec: ClusterSpec) {
+function addonProfiles(spec: ClusterSpec, names: ClusterNames) {
   return {
     azureKeyvaultSecretsProvider: {
       enabled: true,
@@ -116,17 +119,15 @@ function addonProfiles(spec: ClusterSpec) {
       config: { enableSecretRotation: 'true', rotationPollInterval: '2m' },
     },
     azurepolicy: { enabled: true, config: { version: 'v2' } },
-    ...(spec.logAnalyticsWorkspaceId
-      ? {
-          omsagent: {
-            enabled: true,
-            config: {
-              logAnalyticsWorkspaceResourceID: spec.logAnalyticsWorkspaceId,
-              useAADAuth: 'true',
-            },
-          },
-        }
-      : {}),
+    // Managed identity auth: the agent collects what the data collection
+    // rule associated with the cluster names (arm/diagnostics.ts).
+    omsagent: {
+      enabled: true,
+      config: {
+        logAnalyticsWorkspaceResourceID: workspaceResourceId(spec, names),
+        useAADAuth: 'true',
+      },
+    },
   };
 }
 

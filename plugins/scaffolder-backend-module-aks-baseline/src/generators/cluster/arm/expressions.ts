@@ -22,6 +22,10 @@ export const API_VERSIONS = {
   kubernetesExtensions: '2025-03-01',
   fluxConfigurations: '2025-04-01',
   containerRegistry: '2025-11-01',
+  // The only diagnosticSettings api-version with a spec (no stable one exists).
+  diagnosticSettings: '2021-05-01-preview',
+  dataCollectionRules: '2024-03-11',
+  operationalInsights: '2026-03-01',
 } as const;
 
 export const RESOURCE_TYPES = {
@@ -52,6 +56,11 @@ export const RESOURCE_TYPES = {
   clusterExtension: 'Microsoft.KubernetesConfiguration/extensions',
   fluxConfiguration: 'Microsoft.KubernetesConfiguration/fluxConfigurations',
   containerRegistry: 'Microsoft.ContainerRegistry/registries',
+  logAnalyticsWorkspace: 'Microsoft.OperationalInsights/workspaces',
+  diagnosticSetting: 'Microsoft.Insights/diagnosticSettings',
+  dataCollectionRule: 'Microsoft.Insights/dataCollectionRules',
+  dataCollectionRuleAssociation:
+    'Microsoft.Insights/dataCollectionRuleAssociations',
 } as const;
 
 /** A resource as an ARM template declares it. */

@@ -24,6 +24,7 @@ import {
   registryPrivateLink,
 } from './containerRegistry';
 import { fluxConfiguration, fluxExtension } from './gitops';
+import { logAnalyticsWorkspace, monitoringResources } from './diagnostics';
 import { privateLinkResources } from './privateLink';
 import {
   appGatewayNsg,
@@ -107,6 +108,7 @@ export function clusterTemplate(
   }
 
   const resources: ArmTemplateResource[] = [
+    ...logAnalyticsWorkspace(spec, names, tags),
     userAssignedIdentity(spec, names.identities.controlPlane, tags),
     userAssignedIdentity(spec, names.identities.appGateway, tags),
     userAssignedIdentity(spec, names.identities.traefik, tags),
@@ -135,6 +137,7 @@ export function clusterTemplate(
     acrPullAssignment(spec, names),
     fluxExtension(spec, names),
     fluxConfiguration(spec, names),
+    ...monitoringResources(spec, names, tags),
   ];
 
   return {
