@@ -10,6 +10,7 @@ import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
 import { registryImagesEvaluators } from './registryImages';
 import { registryPrivateEvaluators } from './registryPrivate';
+import { telemetryEvaluators } from './telemetry';
 import type {
   BaselineResources,
   ControlResult,
@@ -26,6 +27,7 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...keyVaultEvaluators,
   ...registryPrivateEvaluators,
   ...registryImagesEvaluators,
+  ...telemetryEvaluators,
   ...kubernetesEvaluators,
 };
 

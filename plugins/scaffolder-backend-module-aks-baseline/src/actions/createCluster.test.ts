@@ -208,7 +208,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/31 of 40 pass/);
+    expect(outputs.summary).toMatch(/34 of 43 pass/);
     expect(outputs.summary).toContain("send to the stamp's own workspace la-");
   });
 

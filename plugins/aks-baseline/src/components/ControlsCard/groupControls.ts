@@ -13,6 +13,7 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   keyvault: 'Key Vault',
   egress: 'Egress',
   'supply-chain': 'Supply chain: registry and images',
+  telemetry: 'Audit and telemetry',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -23,6 +24,7 @@ const AREA_ORDER: ControlArea[] = [
   'keyvault',
   'egress',
   'supply-chain',
+  'telemetry',
 ];
 
 /** What needs attention first. */

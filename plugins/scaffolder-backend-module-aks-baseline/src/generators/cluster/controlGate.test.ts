@@ -259,6 +259,52 @@ describe('the baseline control gate', () => {
       },
     ],
     [
+      'LOG-01',
+      "the cluster's guard log off",
+      g => {
+        const setting = g.template.resources.find(
+          r =>
+            r.type === 'Microsoft.Insights/diagnosticSettings' &&
+            r.scope?.startsWith('Microsoft.ContainerService/'),
+        ) as any;
+        setting.properties.logs.find(
+          (l: any) => l.category === 'guard',
+        ).enabled = false;
+      },
+    ],
+    [
+      'LOG-02',
+      'no data collection rule association',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r => r.type !== 'Microsoft.Insights/dataCollectionRuleAssociations',
+        );
+      },
+    ],
+    [
+      'LOG-03',
+      "an NSG's rule counter log dropped",
+      g => {
+        const setting = g.template.resources.find(
+          r =>
+            r.type === 'Microsoft.Insights/diagnosticSettings' &&
+            r.scope?.endsWith('-appgw'),
+        ) as any;
+        setting.properties.logs.pop();
+      },
+    ],
+    [
+      'LOG-03',
+      'no diagnostic setting on the vault',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r =>
+            r.type !== 'Microsoft.Insights/diagnosticSettings' ||
+            !r.scope?.startsWith('Microsoft.KeyVault/'),
+        );
+      },
+    ],
+    [
       'OPS-02',
       'AGIC add-on on',
       g => {
