@@ -23,6 +23,19 @@ export interface ArmSchemaValidator {
 
 const ID_BASE = 'https://specs.aks-baseline.test/';
 
+/**
+ * Extensible enums (`x-ms-enum` with `modelAsString: true`) whose published
+ * known values are known to be incomplete, so ARM's acceptance of other
+ * values matters: the data collection rule streams list Windows/VM streams
+ * only, while Container insights (AKS docs, mspnp/aks-baseline) sends
+ * `Microsoft-ContainerLogV2`, `Microsoft-KubeEvents`... Every other enum stays
+ * closed, so a misspelt value there still fails.
+ */
+const OPEN_ENUMS = new Set([
+  'KnownExtensionDataSourceStreams',
+  'KnownDataFlowStreams',
+]);
+
 let cached: ArmSchemaValidator | undefined;
 let cachedStrict: ArmSchemaValidator | undefined;
 let cachedResponses: ArmSchemaValidator | undefined;
@@ -118,6 +131,7 @@ export function loadArmSchemas(
       (doc.definitions ?? {}) as Record<string, Schema>,
     );
     if (options.forbidReadOnly) definitions.forEach(forbidReadOnly);
+    openExtensibleEnums(doc);
     definitions.forEach(closeObjectSchemas);
     ajv.addSchema(doc, id);
   }
@@ -212,6 +226,21 @@ function forbidReadOnly(schema: unknown): void {
   if (typeof s.additionalProperties === 'object') {
     forbidReadOnly(s.additionalProperties);
   }
+}
+
+function openExtensibleEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(openExtensibleEnums);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Schema;
+  const extension = record['x-ms-enum'] as
+    | { name?: string; modelAsString?: boolean }
+    | undefined;
+  if (extension?.modelAsString && OPEN_ENUMS.has(extension.name ?? ''))
+    delete record.enum;
+  Object.values(record).forEach(openExtensibleEnums);
 }
 
 function listJsonFiles(dir: string): string[] {

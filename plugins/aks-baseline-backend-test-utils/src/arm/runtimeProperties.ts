@@ -18,6 +18,7 @@ import type { DeploymentScope } from './armFunctions';
  * | microsoft.authorization/roleassignments            | `scope` (no provisioningState)                                             |
  * | microsoft.authorization/policyassignments          | `scope` (no provisioningState)                                             |
  * | microsoft.managedidentity/.../federatedidentitycredentials | none (no provisioningState)                                       |
+ * | microsoft.insights/diagnosticsettings              | none (no provisioningState)                                                |
  */
 
 export interface RuntimeContext {
@@ -61,6 +62,8 @@ const NO_PROVISIONING_STATE = new Set([
   'microsoft.keyvault/vaults/secrets',
   'microsoft.authorization/roleassignments',
   'microsoft.authorization/policyassignments',
+  // DiagnosticSettings (2021-05-01-preview) has no provisioningState.
+  'microsoft.insights/diagnosticsettings',
 ]);
 
 /** Properties a GET never returns although a PUT sets them. */

@@ -60,6 +60,8 @@ export function toBaseline(example: ArmResource): ArmResource {
       enabled: true,
       config: {
         logAnalyticsWorkspaceResourceID: `${SUB}/Microsoft.OperationalInsights/workspaces/la-aks`,
+        // Managed identity auth, as the reference (LOG-02).
+        useAADAuth: 'true',
       },
     },
   };
@@ -666,6 +668,115 @@ export function baselineResources(): BaselineResources {
     ],
     kubernetes: { objects: baselineKubernetesObjects() },
     certificates: baselineCertificates(),
+    ...baselineTelemetry(),
+  };
+}
+
+export const WORKSPACE_ID = `${SUB}/Microsoft.OperationalInsights/workspaces/la-aks`;
+const CLUSTER_ID = `${SUB}/Microsoft.ContainerService/managedClusters/clustername1`;
+const GATEWAY_ID = `${SUB}/Microsoft.Network/applicationGateways/appgw`;
+const CONTAINER_INSIGHTS_RULE_ID = `${SUB}/Microsoft.Insights/dataCollectionRules/MSCI-eastus-clustername1`;
+
+/**
+ * A diagnostic setting as `GET {resource}/providers/Microsoft.Insights/
+ * diagnosticSettings` returns it (2021-05-01-preview `DiagnosticSettingsResource`):
+ * each entry a category, or `{ categoryGroup }`.
+ */
+export function diagnosticSetting(
+  resourceId: string,
+  logs: Array<string | { categoryGroup: string }>,
+  /** `null`: a setting sending elsewhere (storage, Event Hubs) only. */
+  workspaceId: string | null = WORKSPACE_ID,
+): ArmResource {
+  return {
+    id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/default`,
+    name: 'default',
+    type: 'Microsoft.Insights/diagnosticSettings',
+    properties: {
+      ...(workspaceId ? { workspaceId } : {}),
+      logs: logs.map(log =>
+        typeof log === 'string'
+          ? { category: log, enabled: true }
+          : { ...log, enabled: true },
+      ),
+      metrics: [],
+    },
+  };
+}
+
+/** The reference's settings on the fixture's cluster, gateway and vault, and Container insights' rule and association. */
+export function baselineTelemetry(): Pick<
+  BaselineResources,
+  | 'diagnosticSettings'
+  | 'dataCollectionRuleAssociations'
+  | 'dataCollectionRules'
+> {
+  return {
+    diagnosticSettings: [
+      {
+        resourceId: CLUSTER_ID,
+        settings: [
+          diagnosticSetting(CLUSTER_ID, [
+            'cluster-autoscaler',
+            'kube-controller-manager',
+            'kube-audit-admin',
+            'guard',
+          ]),
+        ],
+      },
+      {
+        resourceId: GATEWAY_ID,
+        settings: [
+          diagnosticSetting(GATEWAY_ID, [
+            'ApplicationGatewayAccessLog',
+            'ApplicationGatewayPerformanceLog',
+            'ApplicationGatewayFirewallLog',
+          ]),
+        ],
+      },
+      {
+        resourceId: VAULT_ID,
+        settings: [diagnosticSetting(VAULT_ID, ['AuditEvent'])],
+      },
+    ],
+    dataCollectionRuleAssociations: [
+      {
+        id: `${CLUSTER_ID}/providers/Microsoft.Insights/dataCollectionRuleAssociations/MSCI-eastus-clustername1`,
+        name: 'MSCI-eastus-clustername1',
+        type: 'Microsoft.Insights/dataCollectionRuleAssociations',
+        properties: { dataCollectionRuleId: CONTAINER_INSIGHTS_RULE_ID },
+      },
+    ],
+    dataCollectionRules: [containerInsightsRule(CONTAINER_INSIGHTS_RULE_ID)],
+  };
+}
+
+/** A Container insights rule (2024-03-11 `DataCollectionRuleResource`), as the AKS docs create it. */
+export function containerInsightsRule(id: string): ArmResource {
+  const streams = ['Microsoft-ContainerLogV2', 'Microsoft-KubeEvents'];
+  return {
+    id,
+    name: id.split('/').pop(),
+    type: 'Microsoft.Insights/dataCollectionRules',
+    location: 'eastus',
+    kind: 'Linux',
+    properties: {
+      dataSources: {
+        extensions: [
+          {
+            name: 'ContainerInsightsExtension',
+            extensionName: 'ContainerInsights',
+            streams,
+          },
+        ],
+      },
+      destinations: {
+        logAnalytics: [
+          { name: 'ciworkspace', workspaceResourceId: WORKSPACE_ID },
+        ],
+      },
+      dataFlows: [{ streams, destinations: ['ciworkspace'] }],
+    },
   };
 }
 

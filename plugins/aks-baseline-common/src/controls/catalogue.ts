@@ -309,6 +309,37 @@ export const BASELINE_CONTROLS = [
     expected:
       'each built-in of mspnp/aks-baseline policies.bicep (Linux restricted pod security, HTTPS ingress, internal load balancers, read-only root file system, resource limits, allowed images, allowed host paths, no external IPs, no endpoint edit, no default namespace, Defender, Entra ID, local accounts disabled, Azure Policy add-on, authorized IP ranges, Kubernetes version, RBAC, managed identities) assigned and enforced, Deny where the reference denies',
   },
+  // Audit and telemetry (BASELINE-CONTROLS.md "Round 2 additions", issue #17)
+  {
+    id: 'LOG-01',
+    title: 'Control-plane audit logs to a workspace',
+    area: 'telemetry',
+    severity: 'high',
+    field:
+      "the cluster's diagnostic settings: logs[].category/categoryGroup, enabled, workspaceId",
+    expected:
+      'kube-audit-admin (or kube-audit) and guard enabled in a setting sending to a Log Analytics workspace (category group audit or allLogs counts)',
+  },
+  {
+    id: 'LOG-02',
+    title: 'Container insights through a data collection rule',
+    area: 'telemetry',
+    severity: 'medium',
+    field:
+      "the cluster's dataCollectionRuleAssociations, the rules they name (dataSources.extensions, destinations.logAnalytics, dataFlows); addonProfiles.omsagent.config.useAADAuth",
+    expected:
+      'a rule with the ContainerInsights extension whose streams flow to a Log Analytics destination, associated with the cluster; the add-on, when on, with useAADAuth "true"',
+  },
+  {
+    id: 'LOG-03',
+    title: 'App Gateway, Key Vault and NSG diagnostics',
+    area: 'telemetry',
+    severity: 'medium',
+    field:
+      "diagnostic settings of the cluster's gateways, vaults and the NSGs of its VNet's subnets",
+    expected:
+      'to a Log Analytics workspace: ApplicationGatewayAccessLog, ApplicationGatewayPerformanceLog, ApplicationGatewayFirewallLog; AuditEvent; NetworkSecurityGroupEvent, NetworkSecurityGroupRuleCounter',
+  },
   // In the cluster (Kubernetes objects)
   {
     id: 'K8S-01',

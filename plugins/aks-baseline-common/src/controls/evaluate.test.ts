@@ -430,6 +430,34 @@ const MUTATIONS: Array<
     },
   ],
   [
+    'LOG-01',
+    'no guard log',
+    i => {
+      const logs = (i.diagnosticSettings![0].settings![0].properties as any)
+        .logs;
+      logs.splice(
+        logs.findIndex((l: any) => l.category === 'guard'),
+        1,
+      );
+    },
+  ],
+  [
+    'LOG-02',
+    'no data collection rule association',
+    i => {
+      i.dataCollectionRuleAssociations = [];
+    },
+  ],
+  [
+    'LOG-03',
+    "Key Vault's AuditEvent off",
+    i => {
+      (
+        i.diagnosticSettings![2].settings![0].properties as any
+      ).logs[0].enabled = false;
+    },
+  ],
+  [
     'ACR-02',
     'a workload pulling from Docker Hub',
     i => {

@@ -11,6 +11,7 @@ import { kubernetesEvaluators } from './kubernetes';
 import { policyAssignmentEvaluators } from './policyAssignments';
 import { registryImagesEvaluators } from './registryImages';
 import { registryPrivateEvaluators } from './registryPrivate';
+import { telemetryEvaluators } from './telemetry';
 import type {
   BaselineResources,
   ControlResult,
@@ -28,6 +29,7 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...registryPrivateEvaluators,
   ...registryImagesEvaluators,
   ...policyAssignmentEvaluators,
+  ...telemetryEvaluators,
   ...kubernetesEvaluators,
 };
 

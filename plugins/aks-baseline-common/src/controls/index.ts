@@ -43,6 +43,7 @@ export type {
   EgressContext,
   KubernetesObject,
   KubernetesObservation,
+  ResourceDiagnosticSettings,
   TraefikLocator,
 } from './types';
 export type {

@@ -41,6 +41,7 @@ export type ControlArea =
   | 'egress'
   | 'supply-chain'
   | 'governance'
+  | 'telemetry'
   | 'kubernetes';
 
 /** Severity when the control is not met. @public */
@@ -187,6 +188,19 @@ export interface CertificateObservations {
 }
 
 /**
+ * The diagnostic settings of one resource (LOG-01, LOG-03), as read from
+ * `{resourceId}/providers/Microsoft.Insights/diagnosticSettings`.
+ * @public
+ */
+export interface ResourceDiagnosticSettings {
+  /** The resource they are on: its ARM id, or `<type>/<name>` (a template's extension scope). */
+  resourceId: string;
+  /** Absent: could not be read (`unavailableReason` says why); `[]`: none. */
+  settings?: ArmResource[];
+  unavailableReason?: string;
+}
+
+/**
  * Everything the evaluator may look at. Every member is optional: what is
  * absent makes the controls that need it `not-observed`.
  * @public
@@ -227,6 +241,16 @@ export interface BaselineResources {
   /** Absent = not looked up (K8S-08 cannot confirm the federation). */
   federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
   kubernetes?: KubernetesObservation;
+  /**
+   * Diagnostic settings of the cluster, its gateways, its vaults and the NSGs
+   * of its VNet's subnets (LOG-01, LOG-03). Absent = not read; a resource
+   * without an entry was not read either.
+   */
+  diagnosticSettings?: ResourceDiagnosticSettings[];
+  /** The cluster's data collection rule associations (LOG-02). Absent = not read. */
+  dataCollectionRuleAssociations?: ArmResource[];
+  /** Data collection rules the associations may name (LOG-02). Absent = not read. */
+  dataCollectionRules?: ArmResource[];
   /** Absent: the certificates do not exist yet (a template) or were not read. */
   certificates?: CertificateObservations;
   context?: BaselineContext;

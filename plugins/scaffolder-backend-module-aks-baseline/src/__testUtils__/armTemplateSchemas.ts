@@ -10,6 +10,7 @@ const NETWORK =
   'network/resource-manager/Microsoft.Network/Network/stable/2026-07-01';
 const PRIVATE_DNS =
   'privatedns/resource-manager/Microsoft.Network/PrivateDns/stable/2024-06-01';
+const MONITOR = 'monitor/resource-manager/Microsoft.Insights/Insights';
 const KUBERNETES_CONFIGURATION =
   'kubernetesconfiguration/resource-manager/Microsoft.KubernetesConfiguration';
 
@@ -109,11 +110,28 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: `${KUBERNETES_CONFIGURATION}/fluxConfigurations/stable/2025-04-01/fluxconfiguration.json`,
     definition: 'FluxConfiguration',
   },
+  'microsoft.operationalinsights/workspaces': {
+    file: 'operationalinsights/resource-manager/Microsoft.OperationalInsights/OperationalInsights/stable/2026-03-01/openapi.json',
+    definition: 'Workspace',
+  },
+  // No stable version of diagnosticSettings exists upstream.
+  'microsoft.insights/diagnosticsettings': {
+    file: `${MONITOR}/preview/2021-05-01-preview/diagnosticsSettings_API.json`,
+    definition: 'DiagnosticSettingsResource',
+  },
+  'microsoft.insights/datacollectionrules': {
+    file: `${MONITOR}/stable/2024-03-11/dataCollectionRules_API.json`,
+    definition: 'DataCollectionRuleResource',
+  },
+  'microsoft.insights/datacollectionruleassociations': {
+    file: `${MONITOR}/stable/2024-03-11/dataCollectionRuleAssociations_API.json`,
+    definition: 'DataCollectionRuleAssociationProxyOnlyResource',
+  },
 };
 
-/** The api-version a spec file describes: its `stable/<version>/` folder. */
+/** The api-version a spec file describes: its `stable/<version>/` (or `preview/<version>/`) folder. */
 export function specApiVersion(location: SpecLocation): string {
-  return /\/stable\/([^/]+)\//.exec(location.file)![1];
+  return /\/(?:stable|preview)\/([^/]+)\//.exec(location.file)![1];
 }
 
 /** Template-only keys, and the name and type ARM takes from the request path. */

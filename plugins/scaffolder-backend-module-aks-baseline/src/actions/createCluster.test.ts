@@ -196,7 +196,7 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(52);
+    expect(template.resources).toHaveLength(62);
     const readme = files['README.md'];
     for (const expected of [
       'az deployment group create',
@@ -205,12 +205,11 @@ describe('aks-baseline:create-cluster', () => {
       'appgw-ingress-internal-aks-ingress-tls',
       '*.aks-ingress.contoso.com',
       '**FW-01** (not-observed)',
-      '**OPS-01** (fail)',
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/31 of 41 pass/);
-    expect(outputs.summary).toContain('OPS-01 monitoring is off');
+    expect(outputs.summary).toMatch(/35 of 44 pass/);
+    expect(outputs.summary).toContain("send to the stamp's own workspace la-");
   });
 
   describe("Traefik's CRDs in the workspace", () => {

@@ -183,7 +183,7 @@ export const createClusterInputFields = {
     text(z, rules.logAnalyticsWorkspaceId)
       .optional()
       .describe(
-        'ARM id of a Log Analytics workspace for Container insights (control OPS-01). Without it, monitoring is off.',
+        'ARM id of an existing Log Analytics workspace for Container insights and the diagnostic settings (OPS-01, LOG-01..03). Without it, the stamp creates its own (la-<cluster>).',
       ),
   traefikNamespace: z =>
     text(z, rules.ownNamespace)

@@ -14,6 +14,7 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   egress: 'Egress',
   'supply-chain': 'Supply chain: registry and images',
   governance: 'Governance: Azure Policy',
+  telemetry: 'Audit and telemetry',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -25,6 +26,7 @@ const AREA_ORDER: ControlArea[] = [
   'egress',
   'supply-chain',
   'governance',
+  'telemetry',
 ];
 
 /** What needs attention first. */

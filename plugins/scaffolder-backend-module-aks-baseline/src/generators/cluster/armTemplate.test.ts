@@ -39,6 +39,10 @@ const EXPECTED_TYPES = [
   'Microsoft.Authorization/roleAssignments',
   'Microsoft.ContainerRegistry/registries',
   'Microsoft.ContainerService/managedClusters',
+  'Microsoft.Insights/dataCollectionRuleAssociations',
+  'Microsoft.Insights/dataCollectionRules',
+  'Microsoft.Insights/diagnosticSettings',
+  'Microsoft.OperationalInsights/workspaces',
   'Microsoft.KeyVault/vaults',
   'Microsoft.KeyVault/vaults/secrets',
   'Microsoft.KubernetesConfiguration/extensions',
@@ -73,7 +77,9 @@ describe('the generated ARM template', () => {
     expect(counts('Microsoft.Network/privateDnsZones')).toBe(2);
     // The reference's 18 built-in policies (GOV-01).
     expect(counts('Microsoft.Authorization/policyAssignments')).toBe(18);
-    expect(defaultTemplate.resources).toHaveLength(52);
+    // Cluster, gateway, vault and the four NSGs.
+    expect(counts('Microsoft.Insights/diagnosticSettings')).toBe(7);
+    expect(defaultTemplate.resources).toHaveLength(62);
   });
 
   it("checks every type against Microsoft's spec", () => {
@@ -384,20 +390,42 @@ describe('the generated ARM template', () => {
     ]);
   });
 
-  it('turns monitoring on only with a workspace, and zones only where they exist', () => {
+  it("sends Container insights to the given workspace or the stamp's own, and zones only where they exist", () => {
+    const resourcesOf = (index: number) => generated[index].template.resources;
     const cluster = (index: number) =>
-      generated[index].template.resources.find(
+      resourcesOf(index).find(
         r => r.type === 'Microsoft.ContainerService/managedClusters',
       ) as any;
-    expect(cluster(0).properties.addonProfiles.omsagent).toBeUndefined();
-    expect(cluster(1).properties.addonProfiles.omsagent).toEqual({
-      enabled: true,
-      config: {
-        logAnalyticsWorkspaceResourceID:
-          requests[1].spec.logAnalyticsWorkspaceId,
-        useAADAuth: 'true',
-      },
-    });
+    const workspaces = (index: number) =>
+      resourcesOf(index).filter(
+        r => r.type === 'Microsoft.OperationalInsights/workspaces',
+      );
+    const ownWorkspace = `/subscriptions/${requests[0].spec.subscriptionId}/resourceGroups/${requests[0].spec.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${generated[0].names.monitoring.workspace}`;
+    expect(workspaces(0).map(w => w.name)).toEqual([
+      generated[0].names.monitoring.workspace,
+    ]);
+    expect(workspaces(1)).toEqual([]);
+    for (const [index, workspace] of [
+      [0, ownWorkspace],
+      [1, requests[1].spec.logAnalyticsWorkspaceId],
+    ] as const) {
+      expect(cluster(index).properties.addonProfiles.omsagent).toEqual({
+        enabled: true,
+        config: {
+          logAnalyticsWorkspaceResourceID: workspace,
+          useAADAuth: 'true',
+        },
+      });
+      // Every diagnostic setting and the rule send to the same workspace.
+      const destinations = resourcesOf(index).flatMap((r: any) =>
+        r.type === 'Microsoft.Insights/diagnosticSettings'
+          ? [r.properties.workspaceId]
+          : r.properties?.destinations?.logAnalytics?.map(
+              (d: any) => d.workspaceResourceId,
+            ) ?? [],
+      );
+      expect(new Set(destinations)).toEqual(new Set([workspace]));
+    }
     const { spec } = parseCreateClusterInput(
       validClusterInput({ location: 'westus' }),
     );
@@ -412,6 +440,74 @@ describe('the generated ARM template', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  describe('audit and telemetry (LOG-01..03)', () => {
+    const [{ spec }] = requests;
+    const { names } = generated[0];
+    const ofType = (type: string) =>
+      defaultTemplate.resources.filter(r => r.type === type) as any[];
+    const enabledLogs = (setting: any) =>
+      setting.properties.logs
+        .filter((l: any) => l.enabled)
+        .map((l: any) => l.category);
+
+    it('puts one diagnostic setting on the cluster, the gateway, the vault and each NSG', () => {
+      const settings = ofType('Microsoft.Insights/diagnosticSettings');
+      const byScope = Object.fromEntries(
+        settings.map(s => [s.scope, enabledLogs(s)]),
+      );
+      expect(byScope).toEqual({
+        [`Microsoft.ContainerService/managedClusters/${spec.clusterName}`]: [
+          'cluster-autoscaler',
+          'kube-controller-manager',
+          'kube-audit-admin',
+          'guard',
+        ],
+        [`Microsoft.Network/applicationGateways/${names.appGateway}`]: [
+          'ApplicationGatewayAccessLog',
+          'ApplicationGatewayPerformanceLog',
+          'ApplicationGatewayFirewallLog',
+        ],
+        [`Microsoft.KeyVault/vaults/${spec.keyVault.name}`]: ['AuditEvent'],
+        ...Object.fromEntries(
+          Object.values(names.nsgs).map(nsg => [
+            `Microsoft.Network/networkSecurityGroups/${nsg}`,
+            ['NetworkSecurityGroupEvent', 'NetworkSecurityGroupRuleCounter'],
+          ]),
+        ),
+      });
+      // Each scope is a resource this template declares, which it depends on.
+      for (const setting of settings) {
+        const [provider, type, name] = setting.scope.split('/');
+        expect(
+          defaultTemplate.resources.some(
+            r => r.type === `${provider}/${type}` && r.name === name,
+          ),
+        ).toBe(true);
+        expect(setting.dependsOn[0]).toBe(
+          `[resourceId('${provider}/${type}', '${name}')]`,
+        );
+      }
+    });
+
+    it('associates the Container insights rule with the cluster, its streams flowing to the workspace', () => {
+      const [rule] = ofType('Microsoft.Insights/dataCollectionRules');
+      const [association] = ofType(
+        'Microsoft.Insights/dataCollectionRuleAssociations',
+      );
+      expect(association.scope).toBe(
+        `Microsoft.ContainerService/managedClusters/${spec.clusterName}`,
+      );
+      expect(association.properties.dataCollectionRuleId).toMatch(
+        new RegExp(`/dataCollectionRules/${rule.name}$`),
+      );
+      const [extension] = rule.properties.dataSources.extensions;
+      expect(extension.extensionName).toBe('ContainerInsights');
+      const flowing = rule.properties.dataFlows.flatMap((f: any) => f.streams);
+      for (const stream of extension.streams) expect(flowing).toContain(stream);
+      expect(extension.streams).toContain('Microsoft-ContainerLogV2');
+    });
   });
 
   describe('the GitOps bootstrap and the private registry', () => {

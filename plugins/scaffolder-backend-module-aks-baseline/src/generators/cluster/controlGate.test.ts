@@ -45,7 +45,6 @@ describe('the baseline control gate', () => {
     expect(results).toHaveLength(BASELINE_CONTROLS.length);
     const notPassing = results.filter(r => r.status !== 'pass');
     expect(notPassing.map(r => [r.id, r.status])).toEqual([
-      ['OPS-01', 'fail'],
       // The certificates are imported before deployment: judged live.
       ['CERT-01', 'not-observed'],
       ['CERT-02', 'not-observed'],
@@ -69,22 +68,21 @@ describe('the baseline control gate', () => {
         'K8S-05',
         'K8S-06',
         'K8S-07',
-        'OPS-01',
       ].sort(),
-    );
-    expect(accepted.find(a => a.id === 'OPS-01')!.reason).toContain(
-      'logAnalyticsWorkspaceId',
     );
     expect(accepted.find(a => a.id === 'FW-01')!.reason).toContain(
       plain.spec.firewall.resourceId,
     );
   });
 
-  it('passes OPS-01 too when a workspace is given', () => {
-    const { results, failures } = gate(1);
-    expect(failures).toEqual([]);
-    expect(statuses(results)['OPS-01']).toBe('pass');
+  it('passes OPS-01 with or without a given workspace (the stamp creates one)', () => {
+    expect(plain.spec.logAnalyticsWorkspaceId).toBeUndefined();
     expect(withWorkspace.spec.logAnalyticsWorkspaceId).toBeDefined();
+    for (const index of [0, 1]) {
+      const { results, failures } = gate(index);
+      expect(failures).toEqual([]);
+      expect(statuses(results)['OPS-01']).toBe('pass');
+    }
   });
 
   it('judges what it can see, not what it is told (no pass on an unread input)', () => {
@@ -264,11 +262,56 @@ describe('the baseline control gate', () => {
     ],
     [
       'OPS-01',
-      'monitoring off despite a workspace',
+      'monitoring add-on off',
       g => {
         cluster(g).addonProfiles.omsagent.enabled = false;
       },
-      1,
+    ],
+    [
+      'LOG-01',
+      "the cluster's guard log off",
+      g => {
+        const setting = g.template.resources.find(
+          r =>
+            r.type === 'Microsoft.Insights/diagnosticSettings' &&
+            r.scope?.startsWith('Microsoft.ContainerService/'),
+        ) as any;
+        setting.properties.logs.find(
+          (l: any) => l.category === 'guard',
+        ).enabled = false;
+      },
+    ],
+    [
+      'LOG-02',
+      'no data collection rule association',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r => r.type !== 'Microsoft.Insights/dataCollectionRuleAssociations',
+        );
+      },
+    ],
+    [
+      'LOG-03',
+      "an NSG's rule counter log dropped",
+      g => {
+        const setting = g.template.resources.find(
+          r =>
+            r.type === 'Microsoft.Insights/diagnosticSettings' &&
+            r.scope?.endsWith('-appgw'),
+        ) as any;
+        setting.properties.logs.pop();
+      },
+    ],
+    [
+      'LOG-03',
+      'no diagnostic setting on the vault',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r =>
+            r.type !== 'Microsoft.Insights/diagnosticSettings' ||
+            !r.scope?.startsWith('Microsoft.KeyVault/'),
+        );
+      },
     ],
     [
       'OPS-02',

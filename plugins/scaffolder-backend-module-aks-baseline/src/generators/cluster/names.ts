@@ -71,6 +71,16 @@ export interface ClusterNames {
   ingressWildcard: string;
   /** The wildcard App Gateway's listener (and edge certificate) covers. */
   publicWildcard: string;
+  /** Audit and telemetry (arm/diagnostics.ts). */
+  monitoring: {
+    /** The workspace the stamp creates when none is given. */
+    workspace: string;
+    /** Container insights' data collection rule, and its association to the cluster. */
+    containerInsightsRule: string;
+    containerInsightsAssociation: string;
+    /** Every diagnostic setting's name (one per resource). */
+    diagnosticSetting: string;
+  };
 }
 
 /** Labels that select Traefik's pods: the onboarding action's defaults. */
@@ -134,6 +144,13 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
     backendHostName: `${spec.dnsLabel}.${ingressDomain}`,
     ingressWildcard: `*.${ingressDomain}`,
     publicWildcard: `*.${spec.ingressDomain}`,
+    monitoring: {
+      // Workspace names: 4-63 letters, digits and hyphens; rule names: at most 64.
+      workspace: fitName(`la-${c}`, 63),
+      containerInsightsRule: fitName(`MSCI-${spec.location}-${c}`, 64),
+      containerInsightsAssociation: fitName(`MSCI-${spec.location}-${c}`, 64),
+      diagnosticSetting: 'default',
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from './expressions';
 import { roleAssignmentId, roleGrants } from './roleAssignments';
 import { policyAssignmentIds } from './policyAssignments';
+import { workspaceDependency, workspaceResourceId } from './diagnostics';
 
 /**
  * Cluster tag naming Traefik's certificate as `<vault>/<object>`: the
@@ -35,8 +36,9 @@ export const KUBERNETES_VERSION_PARAMETER = 'kubernetesVersion';
  * VNet, SEC-01/02 the Key Vault CSI provider with rotation, SEC-03 workload
  * identity and the OIDC issuer (no pod identity), SEC-04 Entra ID with Azure
  * RBAC and no local accounts, SEC-05 a private API server without run
- * command, SEC-06 Azure Policy, OPS-01 Container insights when a workspace
- * is given, OPS-02 no legacy ingress add-ons.
+ * command, SEC-06 Azure Policy, OPS-01 Container insights (into the given
+ * workspace or the stamp's own, LOG-02 with its data collection rule),
+ * OPS-02 no legacy ingress add-ons.
  */
 export function managedCluster(
   spec: ClusterSpec,
@@ -69,6 +71,7 @@ export function managedCluster(
         .filter(grant => grant.identity === names.identities.controlPlane)
         .map(roleAssignmentId),
       ...policyAssignmentIds(spec),
+      ...workspaceDependency(spec, names),
     ],
     properties: {
       kubernetesVersion: parameter(KUBERNETES_VERSION_PARAMETER),
@@ -98,7 +101,7 @@ export function managedCluster(
         enablePrivateClusterPublicFQDN: false,
         disableRunCommand: true,
       },
-      addonProfiles: addonProfiles(spec),
+      addonProfiles: addonProfiles(spec, names),
       oidcIssuerProfile: { enabled: true },
       securityProfile: { workloadIdentity: { enabled: true } },
       autoUpgradeProfile: {
@@ -110,7 +113,7 @@ export function managedCluster(
 }
 
 /** Add-on settings are strings in the AKS API, booleans included. */
-function addonProfiles(spec: ClusterSpec) {
+function addonProfiles(spec: ClusterSpec, names: ClusterNames) {
   return {
     azureKeyvaultSecretsProvider: {
       enabled: true,
@@ -118,17 +121,15 @@ function addonProfiles(spec: ClusterSpec) {
       config: { enableSecretRotation: 'true', rotationPollInterval: '2m' },
     },
     azurepolicy: { enabled: true, config: { version: 'v2' } },
-    ...(spec.logAnalyticsWorkspaceId
-      ? {
-          omsagent: {
-            enabled: true,
-            config: {
-              logAnalyticsWorkspaceResourceID: spec.logAnalyticsWorkspaceId,
-              useAADAuth: 'true',
-            },
-          },
-        }
-      : {}),
+    // Managed identity auth: the agent collects what the data collection
+    // rule associated with the cluster names (arm/diagnostics.ts).
+    omsagent: {
+      enabled: true,
+      config: {
+        logAnalyticsWorkspaceResourceID: workspaceResourceId(spec, names),
+        useAADAuth: 'true',
+      },
+    },
   };
 }
 

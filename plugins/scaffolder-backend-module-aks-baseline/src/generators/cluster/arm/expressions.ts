@@ -23,6 +23,10 @@ export const API_VERSIONS = {
   fluxConfigurations: '2025-04-01',
   containerRegistry: '2025-11-01',
   policy: '2025-11-01',
+  // The only diagnosticSettings api-version with a spec (no stable one exists).
+  diagnosticSettings: '2021-05-01-preview',
+  dataCollectionRules: '2024-03-11',
+  operationalInsights: '2026-03-01',
 } as const;
 
 export const RESOURCE_TYPES = {
@@ -54,6 +58,11 @@ export const RESOURCE_TYPES = {
   fluxConfiguration: 'Microsoft.KubernetesConfiguration/fluxConfigurations',
   containerRegistry: 'Microsoft.ContainerRegistry/registries',
   policyAssignment: 'Microsoft.Authorization/policyAssignments',
+  logAnalyticsWorkspace: 'Microsoft.OperationalInsights/workspaces',
+  diagnosticSetting: 'Microsoft.Insights/diagnosticSettings',
+  dataCollectionRule: 'Microsoft.Insights/dataCollectionRules',
+  dataCollectionRuleAssociation:
+    'Microsoft.Insights/dataCollectionRuleAssociations',
 } as const;
 
 /** A resource as an ARM template declares it. */

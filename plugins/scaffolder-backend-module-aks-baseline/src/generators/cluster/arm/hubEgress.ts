@@ -58,7 +58,8 @@ export function stampEgressRequirements(
     location: spec.location,
     nodeSubnets: [spec.network.nodeSubnet],
     privateCluster: true,
-    azureMonitor: !!spec.logAnalyticsWorkspaceId,
+    // Container insights is always on (the stamp creates a workspace when none is given).
+    azureMonitor: true,
     azurePolicy: true,
     defender: false,
     workloadIdentity: true,

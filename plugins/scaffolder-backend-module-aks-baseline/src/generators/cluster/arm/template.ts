@@ -25,6 +25,7 @@ import {
 } from './containerRegistry';
 import { fluxConfiguration, fluxExtension } from './gitops';
 import { policyAssignments } from './policyAssignments';
+import { logAnalyticsWorkspace, monitoringResources } from './diagnostics';
 import { privateLinkResources } from './privateLink';
 import {
   appGatewayNsg,
@@ -108,6 +109,7 @@ export function clusterTemplate(
   }
 
   const resources: ArmTemplateResource[] = [
+    ...logAnalyticsWorkspace(spec, names, tags),
     userAssignedIdentity(spec, names.identities.controlPlane, tags),
     userAssignedIdentity(spec, names.identities.appGateway, tags),
     userAssignedIdentity(spec, names.identities.traefik, tags),
@@ -137,6 +139,7 @@ export function clusterTemplate(
     fluxExtension(spec, names),
     fluxConfiguration(spec, names),
     ...policyAssignments(spec, names),
+    ...monitoringResources(spec, names, tags),
   ];
 
   return {
