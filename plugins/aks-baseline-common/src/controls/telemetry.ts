@@ -117,7 +117,20 @@ function isAbout(entry: ResourceDiagnosticSettings, target: unknown): boolean {
     const name = referenceName(target);
     return !!name && sameText(referenceName(entry.resourceId), name);
   }
-  return refersTo(entry.resourceId, target);
+  return (
+    refersTo(entry.resourceId, target) &&
+    sameTypeWhereKnown(entry.resourceId, target)
+  );
+}
+
+/**
+ * A template's entries are `<type>/<name>`, without an ARM id: by name alone a
+ * vault would take the settings of a cluster of the same name.
+ */
+function sameTypeWhereKnown(entryId: string, target: unknown): boolean {
+  const type = isRecord(target) ? asString(target.type) : undefined;
+  if (!type || /^\/subscriptions\//i.test(entryId)) return true;
+  return sameText(entryId.slice(0, entryId.lastIndexOf('/')), type);
 }
 
 /** The settings of one resource, or why they cannot be judged. */
