@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   ArmFixtureTransport,
   KubernetesFixtureServer,
@@ -35,59 +36,96 @@ const TOKEN = 'round-trip-token';
 
 /** One refresh of a generated stamp through the real inventory, reader, resolver and controls. */
 async function refreshStamp(stamp: GeneratedStamp): Promise<ClusterSnapshot> {
-  const server = await KubernetesFixtureServer.start({
-    [stamp.clusterName]: { objects: stamp.objects, tokens: [TOKEN] },
-  });
+  const [stored] = await refreshStampInTurn([{ stamp }]);
+  expect(stored.errors).toEqual([]);
+  return stored.snapshot;
+}
+
+/**
+ * Refreshes of the same stamp's cluster, one after another into one store
+ * (so a refresh can keep the last good data of the one before); `forbidden`
+ * are the lists its API server answers 403 that time.
+ */
+async function refreshStampInTurn(
+  turns: Array<{ stamp: GeneratedStamp; forbidden?: string[] }>,
+): Promise<
+  Array<{
+    snapshot: ClusterSnapshot;
+    staleReason?: string;
+    errors: unknown[];
+    kubernetesRequests: number;
+  }>
+> {
+  const first = turns[0].stamp;
+  const server = await KubernetesFixtureServer.start({});
   try {
     const config = readPluginConfig(
       new ConfigReader({
         aksBaseline: {
           sources: ['catalog'],
-          kubernetes: { traefik: { namespace: stamp.traefikNamespace } },
+          kubernetes: { traefik: { namespace: first.traefikNamespace } },
         },
       }),
     );
-    const cluster = stamp.resources.find(
-      r => r.type === 'Microsoft.ContainerService/managedClusters',
-    )!;
-    const subscriptionId = cluster.id!.split('/')[2];
-    const access = azureAccess(config, {
-      name: 'round trip',
-      credential: new StaticTokenCredential(TOKEN),
-      openRefresh: async () => ({
-        armHttpClient: new DemoArmTransport(
-          new ArmFixtureTransport({ resources: stamp.resources }),
-          async () => ({
-            server: server.urlOf(stamp.clusterName),
-            caPem: server.caPem,
-          }),
-        ),
-      }),
-    });
+    const clusterOf = (stamp: GeneratedStamp) =>
+      stamp.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      )!;
+    const subscriptionId = clusterOf(first).id!.split('/')[2];
     const knex = await databases.init('SQLITE_3');
     const store = await SnapshotStore.create({
       database: mockServices.database({ knex }),
     });
-    const refresher = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => ({
-        all: true,
-        ids: new Set(),
-        subscriptions: [subscriptionId],
-        entityRefs: new Map(),
-      }),
-      collect: fixtureCollector(() => stamp.resources),
-      thresholds: DEFAULT_EXPIRY_THRESHOLDS,
-      kubernetesUnavailableReason: 'not read in this test',
-      now: () => NOW,
-      readKubernetes: createKubernetesFleetReader(config, access),
-      traefik: kubernetesTraefik(config),
-    });
-    const outcome = await refresher.refresh();
-    expect(outcome.errors).toEqual([]);
-    const stored = await store.getCluster<ClusterSnapshot>(cluster.id!);
-    return stored!.snapshot;
+    const results = [];
+    for (const { stamp, forbidden } of turns) {
+      server.setCluster(stamp.clusterName, {
+        objects: stamp.objects,
+        tokens: [TOKEN],
+        forbidden,
+      });
+      const before = server.requestsTo(stamp.clusterName).length;
+      const access = azureAccess(config, {
+        name: 'round trip',
+        credential: new StaticTokenCredential(TOKEN),
+        openRefresh: async () => ({
+          armHttpClient: new DemoArmTransport(
+            new ArmFixtureTransport({ resources: stamp.resources }),
+            async () => ({
+              server: server.urlOf(stamp.clusterName),
+              caPem: server.caPem,
+            }),
+          ),
+        }),
+      });
+      const refresher = new FleetRefresher({
+        store,
+        logger: mockServices.logger.mock(),
+        select: async () => ({
+          all: true,
+          ids: new Set(),
+          subscriptions: [subscriptionId],
+          entityRefs: new Map(),
+        }),
+        collect: fixtureCollector(() => stamp.resources),
+        thresholds: DEFAULT_EXPIRY_THRESHOLDS,
+        kubernetesUnavailableReason: 'not read in this test',
+        now: () => NOW,
+        readKubernetes: createKubernetesFleetReader(config, access),
+        traefik: kubernetesTraefik(config),
+      });
+      const outcome = await refresher.refresh();
+      const stored = await store.getCluster<ClusterSnapshot>(
+        clusterOf(stamp).id!,
+      );
+      results.push({
+        snapshot: stored!.snapshot,
+        staleReason: stored!.staleReason,
+        errors: outcome.errors,
+        kubernetesRequests:
+          server.requestsTo(stamp.clusterName).length - before,
+      });
+    }
+    return results;
   } finally {
     await server.close();
   }
@@ -106,11 +144,6 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
     status: 'not-observed',
     why: 'needs the certificate Traefik serves, read by the live TLS probe, which a fixture estate has no network for',
   },
-  'K8S-02': {
-    status: 'not-observed',
-    why: "Traefik's TLS options and trusted IPs live in the generated static/dynamic configuration files (ConfigMaps), which the reader does not read",
-  },
-  'K8S-03': { status: 'not-observed', why: 'as K8S-02' },
   'K8S-08': {
     status: 'not-observed',
     why: 'the inventory does not list federated identity credentials (a per-identity child list)',
@@ -333,6 +366,96 @@ describe('the round trip: generated -> deployed -> observed', () => {
       const { reason } = control(snapshot, 'FW-02');
       expect(reason).toContain(`${requirement} (`);
       expect(reason).toContain('blocked: default deny');
+    });
+
+    /** Rewrites the generated Traefik configuration file `file` (a ConfigMap key) as data. */
+    const editTraefikFile = (
+      stamp: GeneratedStamp,
+      file: string,
+      edit: (config: any) => void,
+    ) => {
+      const configMap = stamp.objects.find(
+        o => o.kind === 'ConfigMap' && (o.data as any)?.[file],
+      )!;
+      const config = parseYaml((configMap.data as any)[file]);
+      edit(config);
+      (configMap.data as any)[file] = stringifyYaml(config);
+    };
+
+    it('strict SNI off in the dynamic configuration ConfigMap: K8S-02', async () => {
+      const stamp = base();
+      editTraefikFile(stamp, 'dynamic.yaml', config => {
+        config.tls.options.default.sniStrict = false;
+      });
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['K8S-02'],
+        hops: ['traefik'],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'K8S-02').reason).toMatch(/sniStrict off/);
+    });
+
+    it('forwarded headers trusted from anywhere in the static configuration ConfigMap: K8S-03', async () => {
+      const stamp = base();
+      editTraefikFile(stamp, 'traefik.yaml', config => {
+        config.entryPoints.websecure.forwardedHeaders.trustedIPs = [
+          '0.0.0.0/0',
+        ];
+      });
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['K8S-03'],
+        hops: ['traefik'],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'K8S-03').found).toContain('0.0.0.0/0');
+    });
+
+    it('ConfigMaps forbidden at the next refresh: K8S-02/03 keep their last good verdicts, marked stale, the rest is fresh', async () => {
+      const good = base();
+      // Had the ConfigMap been read, K8S-02 would fail.
+      const unread = base();
+      editTraefikFile(unread, 'dynamic.yaml', config => {
+        config.tls.options.default.sniStrict = false;
+      });
+      const route = unread.objects.find(
+        o => o.kind === 'IngressRoute' && o.metadata?.namespace === 'orders',
+      )!;
+      (route.spec as any).routes[0].services[0].name = 'orders-v2';
+
+      const [before, after] = await refreshStampInTurn([
+        { stamp: good },
+        { stamp: unread, forbidden: ['configmaps'] },
+      ]);
+
+      expect(before.errors).toEqual([]);
+      expect(before.kubernetesRequests).toBe(15);
+      expect(after.kubernetesRequests).toBe(15);
+      expect(after.snapshot.kubernetes?.observed).toBe(true);
+      expect(control(after.snapshot, 'K8S-02')).toEqual(
+        control(before.snapshot, 'K8S-02'),
+      );
+      expect(control(after.snapshot, 'K8S-03')).toEqual(
+        control(before.snapshot, 'K8S-03'),
+      );
+      expect(control(after.snapshot, 'K8S-02').status).toBe('pass');
+      expect(after.staleReason).toMatch(
+        /^API server answered 403: the portal's identity lacks list on configmaps; grant the plugin's Role in namespace .*; kept the controls K8S-02, K8S-03 of /,
+      );
+      expect(after.errors).toEqual([
+        expect.objectContaining({ kind: 'kubernetes', status: 403 }),
+      ]);
+      // Everything else is this refresh's: the route now leads nowhere.
+      expect(failing(after.snapshot).hops).toEqual([
+        'service',
+        'endpoints',
+        'pods',
+      ]);
     });
 
     it('public network access enabled on the registry: ACR-01', async () => {

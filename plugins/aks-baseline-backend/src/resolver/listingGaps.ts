@@ -10,7 +10,9 @@ import type { InventoryIndex } from './inventoryIndex';
 export type UnknownInput =
   | Exclude<ArmResourceKind, 'managedClusters'>
   | 'vaultSecrets'
-  | 'ruleCollectionGroups';
+  | 'ruleCollectionGroups'
+  // Traefik's file configuration, when the cluster's ConfigMap list failed.
+  | 'traefikConfiguration';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -46,6 +48,7 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   // Judged by ACR-01/02 only: no section of the snapshot shows registries.
   containerRegistries: [],
   vaultSecrets: ['certificates'],
+  traefikConfiguration: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -95,6 +98,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   privateEndpoints: ['KV-02', 'ACR-01'],
   containerRegistries: ['ACR-01', 'ACR-02'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
+  traefikConfiguration: ['K8S-02', 'K8S-03'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */
