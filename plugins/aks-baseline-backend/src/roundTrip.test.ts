@@ -1,8 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   ArmFixtureTransport,
+  createFixtureTls,
   KubernetesFixtureServer,
   StaticTokenCredential,
   validateArmResponse,
@@ -26,6 +29,9 @@ import {
 import { SnapshotStore } from './store/SnapshotStore';
 import { FleetRefresher } from './service/FleetRefresher';
 import { fixtureCollector } from './__testUtils__/fixtureCollector';
+import { probeBackendTargets } from './service/probeBackends';
+import { probeServedCertificate } from './tls/probeServedCertificate';
+import type { BackendTarget } from './resolver';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
@@ -33,6 +39,48 @@ const databases = TestDatabases.create({
 });
 const NOW = new Date('2026-11-26T12:00:00Z');
 const TOKEN = 'round-trip-token';
+
+/**
+ * Traefik's stand-in on 127.0.0.1, serving what the generated Traefik
+ * serves for every host: the stamp's ingress certificate (its names are
+ * create-cluster's ingress wildcard, `*.aks-ingress.<ingressDomain>`; the
+ * app's IngressRoute syncs the same Key Vault object), here issued by a
+ * fixture CA, so the live TLS probe reads a real handshake (its dial to
+ * Traefik's internal IP is pointed here).
+ */
+const traefikStandIn = {
+  tls: createFixtureTls({
+    hosts: clusterExampleInputs().map(i => `*.aks-ingress.${i.ingressDomain}`),
+    now: NOW,
+  }),
+  server: undefined as Server | undefined,
+  port: 0,
+  /** What the probe was asked to reach (address and port before the redirect). */
+  dialed: [] as BackendTarget[],
+};
+beforeAll(async () => {
+  const server = createServer({
+    key: traefikStandIn.tls.keyPem,
+    cert: traefikStandIn.tls.certPem,
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  traefikStandIn.server = server;
+  traefikStandIn.port = (server.address() as AddressInfo).port;
+});
+afterAll(
+  () =>
+    new Promise(resolve => traefikStandIn.server?.close(() => resolve(null))),
+);
+
+const probeTraefikStandIn = (targets: BackendTarget[]) =>
+  probeBackendTargets(targets, target => {
+    traefikStandIn.dialed.push(target);
+    return probeServedCertificate(target.backendHost, {
+      timeoutMs: 5_000,
+      port: traefikStandIn.port,
+      addressFor: () => '127.0.0.1',
+    });
+  });
 
 /** One refresh of a generated stamp through the real inventory, reader, resolver and controls. */
 async function refreshStamp(stamp: GeneratedStamp): Promise<ClusterSnapshot> {
@@ -112,6 +160,7 @@ async function refreshStampInTurn(
         now: () => NOW,
         readKubernetes: createKubernetesFleetReader(config, access),
         traefik: kubernetesTraefik(config),
+        probeBackends: probeTraefikStandIn,
       });
       const outcome = await refresher.refresh();
       const stored = await store.getCluster<ClusterSnapshot>(
@@ -142,7 +191,7 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
   },
   'CERT-04': {
     status: 'not-observed',
-    why: 'needs the certificate Traefik serves, read by the live TLS probe, which a fixture estate has no network for',
+    why: "the live TLS probe reads what Traefik serves (a real handshake with a stand-in, below), but the trusted root it must chain to is referenced from Key Vault (CERT-05): App Gateway's GET body carries no public certificate for it, and the portal does not read secret values. Were the root known, the app's host would fail: the stamp onboards it with the ingress wildcard's certificate (CERT-04 tests below)",
   },
   'K8S-08': {
     status: 'not-observed',
@@ -456,6 +505,71 @@ describe('the round trip: generated -> deployed -> observed', () => {
         'endpoints',
         'pods',
       ]);
+    });
+
+    /** Gives the generated gateway's trusted root the public certificate `pem` (what ARM leaves out). */
+    const withTrustRootData = (stamp: GeneratedStamp, pem: string) => {
+      for (const gateway of ofType(
+        stamp,
+        'Microsoft.Network/applicationGateways',
+      )) {
+        for (const root of (gateway.properties as any)
+          .trustedRootCertificates) {
+          root.properties.data = pem;
+        }
+      }
+    };
+
+    it("CERT-04 through a real handshake: not observed for want of the Key Vault root's public certificate", async () => {
+      traefikStandIn.dialed = [];
+      const snapshot = await refreshStamp(base());
+
+      // The probe dials Traefik's internal load balancer on 443 with each
+      // backend host name App Gateway sends (pointed at the stand-in).
+      expect(
+        traefikStandIn.dialed.map(t => [t.address, t.port, t.backendHost]),
+      ).toEqual([
+        // The example's defaults: Traefik at 10.240.4.4, the stamp's own
+        // backend host inside the ingress wildcard, then the app's.
+        ['10.240.4.4', 443, 'aks-prod-weu.aks-ingress.contoso.com'],
+        ['10.240.4.4', 443, HOST],
+      ]);
+      expect(control(snapshot, 'CERT-04')).toMatchObject({
+        status: 'not-observed',
+        reason: expect.stringContaining(
+          'the trusted root traefik-ingress-root has no public certificate in ARM (referenced from Key Vault',
+        ),
+      });
+    });
+
+    it("CERT-04 once the root is known: the cluster's backend host passes, the app's host is not on the ingress certificate", async () => {
+      const anchored = base();
+      withTrustRootData(anchored, traefikStandIn.tls.caPem);
+      const snapshot = await refreshStamp(anchored);
+
+      // App Gateway sends the app's host name (orders.contoso.com) to
+      // Traefik; the stamp onboards the app with the cluster's ingress
+      // certificate as its own (buildGeneratedStamp's certificateName), whose
+      // names are *.aks-ingress.contoso.com. Shown, not papered over.
+      expect(control(snapshot, 'CERT-04')).toMatchObject({
+        status: 'fail',
+        reason:
+          "orders.contoso.com: no name on Traefik's certificate covers the backend host name orders.contoso.com: App Gateway refuses the handshake (502); issue the certificate for it, or set the backend settings' hostName to a name it covers",
+      });
+    });
+
+    it('CERT-04 with a root that did not issue what Traefik serves: fails on anchoring', async () => {
+      const other = base();
+      withTrustRootData(
+        other,
+        createFixtureTls({ hosts: [HOST], now: NOW }).caPem,
+      );
+      const snapshot = await refreshStamp(other);
+
+      expect(failing(snapshot).controls).toEqual(['CERT-04']);
+      expect(control(snapshot, 'CERT-04').reason).toContain(
+        'aks-prod-weu.aks-ingress.contoso.com: no trusted root of the backend settings (traefik-ingress-root) anchors the certificate Traefik serves',
+      );
     });
 
     it('public network access enabled on the registry: ACR-01', async () => {
