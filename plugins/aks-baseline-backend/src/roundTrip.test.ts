@@ -195,7 +195,7 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
   },
   'K8S-08': {
     status: 'not-observed',
-    why: 'the inventory does not list federated identity credentials (a per-identity child list)',
+    why: "the inventory lists neither user-assigned identities nor their federated credentials. Worth listing (decided, not built yet): one subscription-wide identities list (+1 request per subscription) and one child list per identity a ServiceAccount's client-id annotation names (Traefik's here: +1 per such cluster), read after the API server (the annotations say which), kept from the last good snapshot when they fail",
   },
 };
 
