@@ -1,7 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   ArmFixtureTransport,
+  createFixtureTls,
   KubernetesFixtureServer,
   StaticTokenCredential,
   validateArmResponse,
@@ -25,6 +29,9 @@ import {
 import { SnapshotStore } from './store/SnapshotStore';
 import { FleetRefresher } from './service/FleetRefresher';
 import { fixtureCollector } from './__testUtils__/fixtureCollector';
+import { probeBackendTargets } from './service/probeBackends';
+import { probeServedCertificate } from './tls/probeServedCertificate';
+import type { BackendTarget } from './resolver';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
@@ -33,61 +40,141 @@ const databases = TestDatabases.create({
 const NOW = new Date('2026-11-26T12:00:00Z');
 const TOKEN = 'round-trip-token';
 
+/**
+ * Traefik's stand-in on 127.0.0.1, serving what the generated Traefik
+ * serves for every host: the stamp's ingress certificate (its names are
+ * create-cluster's ingress wildcard, `*.aks-ingress.<ingressDomain>`; the
+ * app's IngressRoute syncs the same Key Vault object), here issued by a
+ * fixture CA, so the live TLS probe reads a real handshake (its dial to
+ * Traefik's internal IP is pointed here).
+ */
+const traefikStandIn = {
+  tls: createFixtureTls({
+    hosts: clusterExampleInputs().map(i => `*.aks-ingress.${i.ingressDomain}`),
+    now: NOW,
+  }),
+  server: undefined as Server | undefined,
+  port: 0,
+  /** What the probe was asked to reach (address and port before the redirect). */
+  dialed: [] as BackendTarget[],
+};
+beforeAll(async () => {
+  const server = createServer({
+    key: traefikStandIn.tls.keyPem,
+    cert: traefikStandIn.tls.certPem,
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  traefikStandIn.server = server;
+  traefikStandIn.port = (server.address() as AddressInfo).port;
+});
+afterAll(
+  () =>
+    new Promise(resolve => traefikStandIn.server?.close(() => resolve(null))),
+);
+
+const probeTraefikStandIn = (targets: BackendTarget[]) =>
+  probeBackendTargets(targets, target => {
+    traefikStandIn.dialed.push(target);
+    return probeServedCertificate(target.backendHost, {
+      timeoutMs: 5_000,
+      port: traefikStandIn.port,
+      addressFor: () => '127.0.0.1',
+    });
+  });
+
 /** One refresh of a generated stamp through the real inventory, reader, resolver and controls. */
 async function refreshStamp(stamp: GeneratedStamp): Promise<ClusterSnapshot> {
-  const server = await KubernetesFixtureServer.start({
-    [stamp.clusterName]: { objects: stamp.objects, tokens: [TOKEN] },
-  });
+  const [stored] = await refreshStampInTurn([{ stamp }]);
+  expect(stored.errors).toEqual([]);
+  return stored.snapshot;
+}
+
+/**
+ * Refreshes of the same stamp's cluster, one after another into one store
+ * (so a refresh can keep the last good data of the one before); `forbidden`
+ * are the lists its API server answers 403 that time.
+ */
+async function refreshStampInTurn(
+  turns: Array<{ stamp: GeneratedStamp; forbidden?: string[] }>,
+): Promise<
+  Array<{
+    snapshot: ClusterSnapshot;
+    staleReason?: string;
+    errors: unknown[];
+    kubernetesRequests: number;
+  }>
+> {
+  const first = turns[0].stamp;
+  const server = await KubernetesFixtureServer.start({});
   try {
     const config = readPluginConfig(
       new ConfigReader({
         aksBaseline: {
           sources: ['catalog'],
-          kubernetes: { traefik: { namespace: stamp.traefikNamespace } },
+          kubernetes: { traefik: { namespace: first.traefikNamespace } },
         },
       }),
     );
-    const cluster = stamp.resources.find(
-      r => r.type === 'Microsoft.ContainerService/managedClusters',
-    )!;
-    const subscriptionId = cluster.id!.split('/')[2];
-    const access = azureAccess(config, {
-      name: 'round trip',
-      credential: new StaticTokenCredential(TOKEN),
-      openRefresh: async () => ({
-        armHttpClient: new DemoArmTransport(
-          new ArmFixtureTransport({ resources: stamp.resources }),
-          async () => ({
-            server: server.urlOf(stamp.clusterName),
-            caPem: server.caPem,
-          }),
-        ),
-      }),
-    });
+    const clusterOf = (stamp: GeneratedStamp) =>
+      stamp.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      )!;
+    const subscriptionId = clusterOf(first).id!.split('/')[2];
     const knex = await databases.init('SQLITE_3');
     const store = await SnapshotStore.create({
       database: mockServices.database({ knex }),
     });
-    const refresher = new FleetRefresher({
-      store,
-      logger: mockServices.logger.mock(),
-      select: async () => ({
-        all: true,
-        ids: new Set(),
-        subscriptions: [subscriptionId],
-        entityRefs: new Map(),
-      }),
-      collect: fixtureCollector(() => stamp.resources),
-      thresholds: DEFAULT_EXPIRY_THRESHOLDS,
-      kubernetesUnavailableReason: 'not read in this test',
-      now: () => NOW,
-      readKubernetes: createKubernetesFleetReader(config, access),
-      traefik: kubernetesTraefik(config),
-    });
-    const outcome = await refresher.refresh();
-    expect(outcome.errors).toEqual([]);
-    const stored = await store.getCluster<ClusterSnapshot>(cluster.id!);
-    return stored!.snapshot;
+    const results = [];
+    for (const { stamp, forbidden } of turns) {
+      server.setCluster(stamp.clusterName, {
+        objects: stamp.objects,
+        tokens: [TOKEN],
+        forbidden,
+      });
+      const before = server.requestsTo(stamp.clusterName).length;
+      const access = azureAccess(config, {
+        name: 'round trip',
+        credential: new StaticTokenCredential(TOKEN),
+        openRefresh: async () => ({
+          armHttpClient: new DemoArmTransport(
+            new ArmFixtureTransport({ resources: stamp.resources }),
+            async () => ({
+              server: server.urlOf(stamp.clusterName),
+              caPem: server.caPem,
+            }),
+          ),
+        }),
+      });
+      const refresher = new FleetRefresher({
+        store,
+        logger: mockServices.logger.mock(),
+        select: async () => ({
+          all: true,
+          ids: new Set(),
+          subscriptions: [subscriptionId],
+          entityRefs: new Map(),
+        }),
+        collect: fixtureCollector(() => stamp.resources),
+        thresholds: DEFAULT_EXPIRY_THRESHOLDS,
+        kubernetesUnavailableReason: 'not read in this test',
+        now: () => NOW,
+        readKubernetes: createKubernetesFleetReader(config, access),
+        traefik: kubernetesTraefik(config),
+        probeBackends: probeTraefikStandIn,
+      });
+      const outcome = await refresher.refresh();
+      const stored = await store.getCluster<ClusterSnapshot>(
+        clusterOf(stamp).id!,
+      );
+      results.push({
+        snapshot: stored!.snapshot,
+        staleReason: stored!.staleReason,
+        errors: outcome.errors,
+        kubernetesRequests:
+          server.requestsTo(stamp.clusterName).length - before,
+      });
+    }
+    return results;
   } finally {
     await server.close();
   }
@@ -109,16 +196,11 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
   'LOG-03': { status: 'not-observed', why: 'as LOG-01' },
   'CERT-04': {
     status: 'not-observed',
-    why: 'needs the certificate Traefik serves, read by the live TLS probe, which a fixture estate has no network for',
+    why: "the live TLS probe reads what Traefik serves (a real handshake with a stand-in, below), but the trusted root it must chain to is referenced from Key Vault (CERT-05): App Gateway's GET body carries no public certificate for it, and the portal does not read secret values. Were the root known, the app's host would fail: the stamp onboards it with the ingress wildcard's certificate (CERT-04 tests below)",
   },
-  'K8S-02': {
-    status: 'not-observed',
-    why: "Traefik's TLS options and trusted IPs live in the generated static/dynamic configuration files (ConfigMaps), which the reader does not read",
-  },
-  'K8S-03': { status: 'not-observed', why: 'as K8S-02' },
   'K8S-08': {
     status: 'not-observed',
-    why: 'the inventory does not list federated identity credentials (a per-identity child list)',
+    why: "the inventory lists neither user-assigned identities nor their federated credentials. Worth listing (decided, not built yet): one subscription-wide identities list (+1 request per subscription) and one child list per identity a ServiceAccount's client-id annotation names (Traefik's here: +1 per such cluster), read after the API server (the annotations say which), kept from the last good snapshot when they fail",
   },
 };
 
@@ -337,6 +419,161 @@ describe('the round trip: generated -> deployed -> observed', () => {
       const { reason } = control(snapshot, 'FW-02');
       expect(reason).toContain(`${requirement} (`);
       expect(reason).toContain('blocked: default deny');
+    });
+
+    /** Rewrites the generated Traefik configuration file `file` (a ConfigMap key) as data. */
+    const editTraefikFile = (
+      stamp: GeneratedStamp,
+      file: string,
+      edit: (config: any) => void,
+    ) => {
+      const configMap = stamp.objects.find(
+        o => o.kind === 'ConfigMap' && (o.data as any)?.[file],
+      )!;
+      const config = parseYaml((configMap.data as any)[file]);
+      edit(config);
+      (configMap.data as any)[file] = stringifyYaml(config);
+    };
+
+    it('strict SNI off in the dynamic configuration ConfigMap: K8S-02', async () => {
+      const stamp = base();
+      editTraefikFile(stamp, 'dynamic.yaml', config => {
+        config.tls.options.default.sniStrict = false;
+      });
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['K8S-02'],
+        hops: ['traefik'],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'K8S-02').reason).toMatch(/sniStrict off/);
+    });
+
+    it('forwarded headers trusted from anywhere in the static configuration ConfigMap: K8S-03', async () => {
+      const stamp = base();
+      editTraefikFile(stamp, 'traefik.yaml', config => {
+        config.entryPoints.websecure.forwardedHeaders.trustedIPs = [
+          '0.0.0.0/0',
+        ];
+      });
+      const snapshot = await refreshStamp(stamp);
+
+      expect(failing(snapshot)).toEqual({
+        controls: ['K8S-03'],
+        hops: ['traefik'],
+        tlsBoundaries: [],
+        egressHops: [],
+      });
+      expect(control(snapshot, 'K8S-03').found).toContain('0.0.0.0/0');
+    });
+
+    it('ConfigMaps forbidden at the next refresh: K8S-02/03 keep their last good verdicts, marked stale, the rest is fresh', async () => {
+      const good = base();
+      // Had the ConfigMap been read, K8S-02 would fail.
+      const unread = base();
+      editTraefikFile(unread, 'dynamic.yaml', config => {
+        config.tls.options.default.sniStrict = false;
+      });
+      const route = unread.objects.find(
+        o => o.kind === 'IngressRoute' && o.metadata?.namespace === 'orders',
+      )!;
+      (route.spec as any).routes[0].services[0].name = 'orders-v2';
+
+      const [before, after] = await refreshStampInTurn([
+        { stamp: good },
+        { stamp: unread, forbidden: ['configmaps'] },
+      ]);
+
+      expect(before.errors).toEqual([]);
+      expect(before.kubernetesRequests).toBe(15);
+      expect(after.kubernetesRequests).toBe(15);
+      expect(after.snapshot.kubernetes?.observed).toBe(true);
+      expect(control(after.snapshot, 'K8S-02')).toEqual(
+        control(before.snapshot, 'K8S-02'),
+      );
+      expect(control(after.snapshot, 'K8S-03')).toEqual(
+        control(before.snapshot, 'K8S-03'),
+      );
+      expect(control(after.snapshot, 'K8S-02').status).toBe('pass');
+      expect(after.staleReason).toMatch(
+        /^API server answered 403: the portal's identity lacks list on configmaps; grant the plugin's Role in namespace .*; kept the controls K8S-02, K8S-03 of /,
+      );
+      expect(after.errors).toEqual([
+        expect.objectContaining({ kind: 'kubernetes', status: 403 }),
+      ]);
+      // Everything else is this refresh's: the route now leads nowhere.
+      expect(failing(after.snapshot).hops).toEqual([
+        'service',
+        'endpoints',
+        'pods',
+      ]);
+    });
+
+    /** Gives the generated gateway's trusted root the public certificate `pem` (what ARM leaves out). */
+    const withTrustRootData = (stamp: GeneratedStamp, pem: string) => {
+      for (const gateway of ofType(
+        stamp,
+        'Microsoft.Network/applicationGateways',
+      )) {
+        for (const root of (gateway.properties as any)
+          .trustedRootCertificates) {
+          root.properties.data = pem;
+        }
+      }
+    };
+
+    it("CERT-04 through a real handshake: not observed for want of the Key Vault root's public certificate", async () => {
+      traefikStandIn.dialed = [];
+      const snapshot = await refreshStamp(base());
+
+      // The probe dials Traefik's internal load balancer on 443 with each
+      // backend host name App Gateway sends (pointed at the stand-in).
+      expect(
+        traefikStandIn.dialed.map(t => [t.address, t.port, t.backendHost]),
+      ).toEqual([
+        // The example's defaults: Traefik at 10.240.4.4, the stamp's own
+        // backend host inside the ingress wildcard, then the app's.
+        ['10.240.4.4', 443, 'aks-prod-weu.aks-ingress.contoso.com'],
+        ['10.240.4.4', 443, HOST],
+      ]);
+      expect(control(snapshot, 'CERT-04')).toMatchObject({
+        status: 'not-observed',
+        reason: expect.stringContaining(
+          'the trusted root traefik-ingress-root has no public certificate in ARM (referenced from Key Vault',
+        ),
+      });
+    });
+
+    it("CERT-04 once the root is known: the cluster's backend host passes, the app's host is not on the ingress certificate", async () => {
+      const anchored = base();
+      withTrustRootData(anchored, traefikStandIn.tls.caPem);
+      const snapshot = await refreshStamp(anchored);
+
+      // App Gateway sends the app's host name (orders.contoso.com) to
+      // Traefik; the stamp onboards the app with the cluster's ingress
+      // certificate as its own (buildGeneratedStamp's certificateName), whose
+      // names are *.aks-ingress.contoso.com. Shown, not papered over.
+      expect(control(snapshot, 'CERT-04')).toMatchObject({
+        status: 'fail',
+        reason:
+          "orders.contoso.com: no name on Traefik's certificate covers the backend host name orders.contoso.com: App Gateway refuses the handshake (502); issue the certificate for it, or set the backend settings' hostName to a name it covers",
+      });
+    });
+
+    it('CERT-04 with a root that did not issue what Traefik serves: fails on anchoring', async () => {
+      const other = base();
+      withTrustRootData(
+        other,
+        createFixtureTls({ hosts: [HOST], now: NOW }).caPem,
+      );
+      const snapshot = await refreshStamp(other);
+
+      expect(failing(snapshot).controls).toEqual(['CERT-04']);
+      expect(control(snapshot, 'CERT-04').reason).toContain(
+        'aks-prod-weu.aks-ingress.contoso.com: no trusted root of the backend settings (traefik-ingress-root) anchors the certificate Traefik serves',
+      );
     });
 
     it('public network access enabled on the registry: ACR-01', async () => {

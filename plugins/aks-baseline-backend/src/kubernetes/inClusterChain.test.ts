@@ -191,8 +191,9 @@ describe('the demo estate through the production reader', () => {
     console.log(
       `Requests per cluster refresh: ${prod.requestCount} Kubernetes list requests (pageSize 500) + ${perCluster} ARM listClusterUserCredential; Entra token from the shared credential's cache`,
     );
-    // 13 before FW-02 read Flux's GitRepository objects (one more list).
-    expect(prod.requestCount).toBe(14);
+    // 13 before FW-02 read Flux's GitRepository objects, 14 before
+    // K8S-02/03 read Traefik's ConfigMaps (one more list each).
+    expect(prod.requestCount).toBe(15);
     expect(perCluster).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requiredRbacRules } from './resources';
+import { DEFAULT_TRAEFIK } from './types';
 import { KubernetesSchemas } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 
 const documents = parseAllDocuments(
@@ -26,15 +27,33 @@ describe('docs/clusterrole.yaml', () => {
     );
   });
 
-  it('is valid RBAC, bound to the role it defines', () => {
+  it("lists ConfigMaps only in Traefik's namespace, through a Role there", () => {
+    const role = documents.find(d => d.kind === 'Role');
+
+    expect(role.rules).toEqual(requiredRbacRules('traefik-namespace'));
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['list'] },
+    ]);
+    expect(role.metadata.namespace).toBe(DEFAULT_TRAEFIK.namespace);
+  });
+
+  it('is valid RBAC, each binding bound to the role it defines', () => {
     const schemas = KubernetesSchemas.shared();
 
     for (const document of documents) {
       expect(schemas.validate(document).errors).toEqual([]);
     }
-    const binding = documents.find(d => d.kind === 'ClusterRoleBinding');
-    expect(binding.roleRef.name).toBe(
-      documents.find(d => d.kind === 'ClusterRole').metadata.name,
-    );
+    for (const [binding, kind] of [
+      ['ClusterRoleBinding', 'ClusterRole'],
+      ['RoleBinding', 'Role'],
+    ]) {
+      const bound = documents.find(d => d.kind === binding);
+      const role = documents.find(d => d.kind === kind);
+      expect([bound.roleRef.kind, bound.roleRef.name]).toEqual([
+        kind,
+        role.metadata.name,
+      ]);
+      expect(bound.metadata.namespace).toBe(role.metadata.namespace);
+    }
   });
 });

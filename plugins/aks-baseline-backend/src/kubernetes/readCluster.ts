@@ -91,9 +91,12 @@ function summarize(
   const objects: KubernetesObject[] = [];
   const failures: Array<{ resource: ListedResource; failure: ListFailure }> =
     [];
+  const configurationFailures: typeof failures = [];
   for (const outcome of outcomes) {
     if ('items' in outcome) {
       objects.push(...outcome.items);
+    } else if (outcome.resource.feedsOnly) {
+      configurationFailures.push(outcome);
     } else if (
       outcome.failure.kind === 'status' &&
       outcome.failure.status === 404 &&
@@ -105,10 +108,34 @@ function summarize(
     }
   }
   if (failures.length === 0) {
-    return { objects, notes: [...notes], requestCount };
+    return {
+      objects,
+      notes: [...notes],
+      requestCount,
+      ...configurationUnknown(configurationFailures, options),
+    };
   }
   const { reason, error } = explainFailures(failures, options);
   return { unavailableReason: reason, error, notes: [...notes], requestCount };
+}
+
+/**
+ * A failed ConfigMap list hides only Traefik's file configuration: the
+ * cluster stays observed, K8S-02/03 keep their last good verdicts (the
+ * resolver records the failure as a gap), and the failure is an error.
+ */
+function configurationUnknown(
+  failures: Array<{ resource: ListedResource; failure: ListFailure }>,
+  options: ReadClusterOptions,
+): Pick<KubernetesReadResult, 'traefikConfigurationError' | 'error'> {
+  if (failures.length === 0) return {};
+  const { reason, error } = explainFailures(failures, options);
+  const reported = error ?? {
+    scope: options.resourceId,
+    kind: 'kubernetes' as const,
+    message: reason,
+  };
+  return { traefikConfigurationError: reported, error: reported };
 }
 
 /** One sentence for the hops, and an error unless the silence is expected. */
@@ -142,7 +169,11 @@ function explainFailures(
     const first = forbidden[0].failure;
     const detail =
       first.kind === 'status' && first.message ? ` (${first.message})` : '';
-    const reason = `API server answered 403: the portal's identity lacks list on ${names}; grant the plugin's ClusterRole${detail}`;
+    // ConfigMaps are granted by a Role in Traefik's namespace, the rest cluster-wide.
+    const role = forbidden.every(f => f.resource.grantedInTraefikNamespace)
+      ? `Role in namespace ${options.traefik.namespace}`
+      : 'ClusterRole';
+    const reason = `API server answered 403: the portal's identity lacks list on ${names}; grant the plugin's ${role}${detail}`;
     return { reason, error: error(reason, 403) };
   }
 

@@ -1,5 +1,6 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
 import type {
+  V1ConfigMap,
   V1Deployment,
   V1EndpointSlice,
   V1Ingress,
@@ -14,6 +15,7 @@ import type {
   V1Pod,
   V1Service,
   V1ServiceAccount,
+  V1Volume,
 } from '@kubernetes/client-node';
 
 /*
@@ -166,6 +168,36 @@ export function reduceServiceAccount(
 /** Container args Traefik is configured by; nothing else of the command line. */
 const TRAEFIK_ARG = /^--?(entrypoints\.|configfile|providers\.)/i;
 
+/**
+ * A volume: the Secrets Store CSI driver's attributes (the ingress
+ * certificate), a ConfigMap's name and items (Traefik's configuration
+ * files), else only its name and kind.
+ */
+function reduceVolume(volume: V1Volume): Json {
+  if (volume.csi)
+    return {
+      name: volume.name,
+      csi: compact({
+        driver: volume.csi.driver,
+        volumeAttributes: volume.csi.volumeAttributes
+          ? { ...volume.csi.volumeAttributes }
+          : undefined,
+      }),
+    };
+  if (volume.configMap)
+    return {
+      name: volume.name,
+      configMap: compact({
+        name: volume.configMap.name,
+        items: volume.configMap.items?.map(i => ({ key: i.key, path: i.path })),
+      }),
+    };
+  const kind = Object.keys(volume).find(
+    k => k !== 'name' && volume[k as keyof V1Volume] !== undefined,
+  );
+  return kind ? { name: volume.name, [kind]: {} } : { name: volume.name };
+}
+
 export function reduceDeployment(deployment: V1Deployment): KubernetesObject {
   const template = deployment.spec?.template;
   return {
@@ -184,6 +216,14 @@ export function reduceDeployment(deployment: V1Deployment): KubernetesObject {
               name: c.name,
               image: c.image,
               args: c.args?.filter(a => TRAEFIK_ARG.test(a)),
+              // Where its configuration files are (the ConfigMaps' keys).
+              volumeMounts: c.volumeMounts?.map(m =>
+                compact({
+                  name: m.name,
+                  mountPath: m.mountPath,
+                  subPath: m.subPath,
+                }),
+              ),
               ports: c.ports?.map(p =>
                 compact({
                   name: p.name,
@@ -193,17 +233,7 @@ export function reduceDeployment(deployment: V1Deployment): KubernetesObject {
               ),
             }),
           ),
-          volumes: (template?.spec?.volumes ?? [])
-            .filter(v => v.csi)
-            .map(v => ({
-              name: v.name,
-              csi: compact({
-                driver: v.csi!.driver,
-                volumeAttributes: v.csi!.volumeAttributes
-                  ? { ...v.csi!.volumeAttributes }
-                  : undefined,
-              }),
-            })),
+          volumes: (template?.spec?.volumes ?? []).map(reduceVolume),
         }),
       },
     }),
@@ -447,5 +477,24 @@ export function reduceGitRepository(item: Json): KubernetesObject {
     kind: 'GitRepository',
     metadata: customMeta(item),
     spec: compact({ url: typeof spec.url === 'string' ? spec.url : undefined }),
+  };
+}
+
+/** Traefik's file configuration is YAML or TOML, by the key's extension. */
+const CONFIG_FILE_KEY = /\.(ya?ml|toml)$/i;
+
+/**
+ * ConfigMaps of Traefik's namespace, to the keys that can be Traefik's
+ * configuration files: anything else a ConfigMap holds is never kept.
+ */
+export function reduceConfigMap(configMap: V1ConfigMap): KubernetesObject {
+  const files = Object.entries(configMap.data ?? {}).filter(([key]) =>
+    CONFIG_FILE_KEY.test(key),
+  );
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: meta(configMap.metadata),
+    data: Object.fromEntries(files),
   };
 }

@@ -2,6 +2,7 @@ import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common'
 import type { V1ListMeta } from '@kubernetes/client-node';
 import type { KubernetesApis } from './client/apiSession';
 import {
+  reduceConfigMap,
   reduceDeployment,
   reduceEndpointSlice,
   reduceGitRepository,
@@ -50,6 +51,16 @@ export interface ListedResource {
    * "none", and this note says why the list is empty.
    */
   absentNote?: string;
+  /**
+   * Granted by a Role in Traefik's namespace instead of the ClusterRole,
+   * so the portal can list nothing of its kind anywhere else.
+   */
+  grantedInTraefikNamespace?: true;
+  /**
+   * The only thing this list feeds, when a failure should leave just that
+   * unknown rather than the whole cluster (see `readCluster`).
+   */
+  feedsOnly?: 'traefik-file-configuration';
   list(apis: KubernetesApis, request: PageRequest): Promise<Page>;
 }
 
@@ -175,6 +186,24 @@ export const LISTED_RESOURCES: ListedResource[] = [
         })
         .then(typedPage(reduceDeployment)),
   },
+  // Traefik's static and file-provider configuration (K8S-02/03), as its
+  // Deployment mounts it; reduced to the keys that can be such files.
+  {
+    group: '',
+    version: 'v1',
+    plural: 'configmaps',
+    kind: 'ConfigMap',
+    scope: 'traefik-namespace',
+    grantedInTraefikNamespace: true,
+    feedsOnly: 'traefik-file-configuration',
+    list: (apis, r) =>
+      apis.core
+        .listNamespacedConfigMap({
+          namespace: r.traefik.namespace,
+          ...paging(r),
+        })
+        .then(typedPage(reduceConfigMap)),
+  },
   {
     group: 'discovery.k8s.io',
     version: 'v1',
@@ -262,14 +291,21 @@ export const LISTED_RESOURCES: ListedResource[] = [
   ),
 ];
 
-/** The ClusterRole rules the reader needs, grouped by API group. */
-export function requiredRbacRules(): Array<{
+/**
+ * The rules the reader needs, grouped by API group: the ClusterRole's, or
+ * the Role's in Traefik's namespace.
+ */
+export function requiredRbacRules(
+  role: 'cluster' | 'traefik-namespace' = 'cluster',
+): Array<{
   apiGroups: string[];
   resources: string[];
   verbs: string[];
 }> {
   const byGroup = new Map<string, string[]>();
-  for (const r of LISTED_RESOURCES) {
+  for (const r of LISTED_RESOURCES.filter(
+    l => !!l.grantedInTraefikNamespace === (role === 'traefik-namespace'),
+  )) {
     byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.plural]);
   }
   return [...byGroup].map(([group, resources]) => ({

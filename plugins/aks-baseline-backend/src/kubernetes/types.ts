@@ -47,6 +47,11 @@ export interface KubernetesReadResult {
    * is the baseline working as intended and carries no error.
    */
   error?: SourceError;
+  /**
+   * With `objects`: the ConfigMap list failed, so Traefik's file
+   * configuration (K8S-02/03) is unknown this refresh; the rest was read.
+   */
+  traefikConfigurationError?: SourceError;
   /** Facts worth showing that are not failures, e.g. a CRD not installed. */
   notes: string[];
   /** HTTP requests sent to the API server (pages included). */

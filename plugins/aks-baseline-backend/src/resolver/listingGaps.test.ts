@@ -68,6 +68,16 @@ function without(
           })),
         },
       };
+    case 'traefikConfiguration':
+      // The objects were read; the ConfigMaps holding Traefik's files were not.
+      return {
+        ...full,
+        kubernetes: {
+          ...full.kubernetes,
+          traefikStaticConfig: undefined,
+          traefikDynamicConfig: undefined,
+        },
+      };
     default: {
       const member = MEMBER[input];
       return member ? { ...full, [member]: undefined } : undefined;

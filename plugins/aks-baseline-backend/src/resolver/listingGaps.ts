@@ -10,7 +10,9 @@ import type { InventoryIndex } from './inventoryIndex';
 export type UnknownInput =
   | Exclude<ArmResourceKind, 'managedClusters'>
   | 'vaultSecrets'
-  | 'ruleCollectionGroups';
+  | 'ruleCollectionGroups'
+  // Traefik's file configuration, when the cluster's ConfigMap list failed.
+  | 'traefikConfiguration';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -48,6 +50,7 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   // Judged by GOV-01 only.
   policyAssignments: [],
   vaultSecrets: ['certificates'],
+  traefikConfiguration: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -98,6 +101,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   containerRegistries: ['ACR-01', 'ACR-02'],
   policyAssignments: ['GOV-01'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
+  traefikConfiguration: ['K8S-02', 'K8S-03'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */

@@ -129,7 +129,14 @@ export function resolveClusterWithGaps(
     vaultErrors: options.vaultErrors,
   });
   const snapshot = resolveFromIndex(cluster, tracker.index, options);
-  const gaps = tracker.gaps();
+  const configurationError =
+    options.kubernetes?.objects && options.kubernetes.traefikConfigurationError;
+  const gaps: ListingGap[] = [
+    ...tracker.gaps(),
+    ...(configurationError
+      ? [{ input: 'traefikConfiguration' as const, error: configurationError }]
+      : []),
+  ];
   return {
     snapshot: withCertificateJudgements(
       withUnobservedSections(snapshot, gaps),

@@ -160,7 +160,7 @@ export class FleetRefresher {
     }
     const servedByTraefik = await this.probeBackends(inventory);
     const refreshedAt = this.now();
-    const lastGood = await this.lastGoodSnapshots(inventory);
+    const lastGood = await this.lastGoodSnapshots(inventory, kubernetes);
     const resolved = await this.probe(
       this.resolve(
         clusters,
@@ -249,11 +249,16 @@ export class FleetRefresher {
    */
   private async lastGoodSnapshots(
     inventory: CollectedInventory,
+    kubernetes: KubernetesReads,
   ): Promise<Map<string, ClusterSnapshot>> {
     const incomplete =
       inventory.failedListings.length > 0 ||
       // A vault's secrets or a firewall policy's rule collection groups.
-      inventory.errors.some(e => e.kind === 'vault' || e.kind === 'resource');
+      inventory.errors.some(e => e.kind === 'vault' || e.kind === 'resource') ||
+      // Traefik's ConfigMaps, on a cluster whose other lists succeeded.
+      [...(kubernetes.read?.results.values() ?? [])].some(
+        r => r.objects && r.traefikConfigurationError,
+      );
     if (!incomplete) return new Map();
     const stored = await this.options.store.listClusters<ClusterSnapshot>();
     return new Map(stored.map(c => [c.resourceId, c.snapshot]));

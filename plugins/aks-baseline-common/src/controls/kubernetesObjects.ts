@@ -1,4 +1,5 @@
 import {
+  commandLineOf,
   labelsOf,
   namespaceOf,
   ObjectIndex,
@@ -42,15 +43,9 @@ export function podShapes(objects: ObjectIndex): PodShape[] {
 export function containerArgs(
   workload: KubernetesObject | undefined,
 ): Map<string, string> {
-  const args = new Map<string, string>();
-  for (const container of readList(workload, 'spec.template.spec.containers')) {
-    for (const arg of [
-      ...readList(container, 'args'),
-      ...readList(container, 'command'),
-    ]) {
-      const match = /^--?([^=]+)=(.*)$/.exec(String(arg));
-      if (match) args.set(match[1].toLowerCase(), match[2]);
-    }
-  }
-  return args;
+  return new Map(
+    readList(workload, 'spec.template.spec.containers').flatMap(c => [
+      ...commandLineOf(c),
+    ]),
+  );
 }

@@ -18,6 +18,12 @@ export {
 } from './objects';
 export type { ObjectIndex } from './objects';
 export type { TraefikView } from './traefik';
+export { readTraefikFileConfiguration } from './traefikFiles';
+export type {
+  ParseYaml,
+  TraefikFileConfiguration,
+  TraefikMountedFile,
+} from './traefikFiles';
 export { hostsOfRule, routesForHost } from './routes';
 export type { RoutedBackend, TraefikRoute } from './routes';
 export type { BackendView } from './backends';

@@ -39,6 +39,22 @@ export function hasLabels(
   return Object.entries(required).every(([k, v]) => labels[k] === v);
 }
 
+/**
+ * A container's `--key=value` args and command words, keys lower-cased
+ * (Traefik's flags are case-insensitive); a later one wins.
+ */
+export function commandLineOf(container: unknown): Map<string, string> {
+  const args = new Map<string, string>();
+  for (const arg of [
+    ...readList(container, 'args'),
+    ...readList(container, 'command'),
+  ]) {
+    const match = /^--?([^=]+)=(.*)$/.exec(String(arg));
+    if (match) args.set(match[1].toLowerCase(), match[2]);
+  }
+  return args;
+}
+
 export function isReadyPod(pod: KubernetesObject): boolean {
   return readList(pod, 'status.conditions').some(
     c => readField(c, 'type') === 'Ready' && readField(c, 'status') === 'True',

@@ -3,8 +3,12 @@ import {
   InClusterModel,
   KubernetesObject,
   KubernetesObservation,
+  namespaceOf,
+  readTraefikFileConfiguration,
+  SourceError,
   TraefikLocator,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { parse as parseYaml } from 'yaml';
 import type { TraefikSettings } from '../types';
 
 /** What the resolver knows about a cluster's inside: read, or why not. */
@@ -27,6 +31,8 @@ export interface KubernetesInput {
   objects?: KubernetesObject[];
   unavailableReason?: string;
   notes?: string[];
+  /** The ConfigMap list failed: Traefik's file configuration is unknown. */
+  traefikConfigurationError?: SourceError;
 }
 
 /**
@@ -54,11 +60,30 @@ export function analyzeInCluster(
     objects: input.objects,
     traefik: locator,
   });
+  const files = input.traefikConfigurationError
+    ? { notes: [] }
+    : readTraefikFileConfiguration(
+        model.traefik.deployment,
+        model.objects
+          .of('ConfigMap')
+          .filter(m => namespaceOf(m) === model.traefik.namespace),
+        parseYaml,
+      );
   return {
     observed: true,
     ...model,
-    observation: { objects: input.objects, traefik: locator },
-    notes: model.policies.error ? [...notes, model.policies.error] : notes,
+    observation: {
+      // The ConfigMaps are judged as the configuration they hold, below.
+      objects: input.objects.filter(o => o.kind !== 'ConfigMap'),
+      traefik: locator,
+      traefikStaticConfig: files.staticConfig,
+      traefikDynamicConfig: files.dynamicConfig,
+    },
+    notes: [
+      ...notes,
+      ...(model.policies.error ? [model.policies.error] : []),
+      ...files.notes,
+    ],
   };
 }
 

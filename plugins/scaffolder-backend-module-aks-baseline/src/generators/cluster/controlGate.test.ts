@@ -96,6 +96,29 @@ describe('the baseline control gate', () => {
     );
   });
 
+  it("reads Traefik's files where its Deployment mounts them, as the dashboard does", () => {
+    // The dynamic ConfigMap mounted away from the file provider's directory:
+    // Traefik would run without its TLS options and allow-list.
+    const { results, failures } = gate(0, g => {
+      const deployment = g.manifests.find(
+        m =>
+          m.kind === 'Deployment' &&
+          m.metadata.name === g.names.traefik.deployment,
+      ) as any;
+      const [container] = deployment.spec.template.spec.containers;
+      container.volumeMounts.find(
+        (m: any) => m.name === 'dynamic-config',
+      ).mountPath = '/config/elsewhere';
+    });
+    const byId = (id: string) => results.find(r => r.id === id)!;
+
+    expect(byId('K8S-02').status).toBe('not-observed');
+    expect(byId('K8S-03').status).toBe('fail');
+    expect(failures.map(f => f.id)).toEqual(
+      expect.arrayContaining(['K8S-02', 'K8S-03']),
+    );
+  });
+
   const resource = (g: GeneratedCluster, type: string) =>
     g.template.resources.find(r => r.type === type) as any;
   const cluster = (g: GeneratedCluster) =>

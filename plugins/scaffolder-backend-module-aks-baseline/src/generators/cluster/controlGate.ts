@@ -4,6 +4,7 @@ import {
   ControlStatus,
   ResourceDiagnosticSettings,
   evaluateBaselineControls,
+  readTraefikFileConfiguration,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { parse } from 'yaml';
 import { ArmTemplateResource, RESOURCE_TYPES } from './arm/expressions';
@@ -12,10 +13,6 @@ import { HubEgressTemplate, stampEgressContext } from './arm/hubEgress';
 import { KubernetesObject } from '../types';
 import { ClusterNames } from './names';
 import { ClusterSpec } from './spec';
-import {
-  DYNAMIC_CONFIG_FILE,
-  STATIC_CONFIG_FILE,
-} from './manifests/traefikConfig';
 
 /** What the gate judges: the generated templates and manifests. */
 export interface GeneratedForGate {
@@ -123,16 +120,31 @@ function templateDiagnostics(
   }));
 }
 
-function configFile(
+/**
+ * Traefik's static and file-provider configuration as the dashboard reads
+ * it on a live cluster: followed from the generated Deployment's
+ * `--configFile` and mounts to the generated ConfigMaps' keys (one reader
+ * of both, in the common package), so a mount the generator got wrong
+ * fails here instead of leaving K8S-02/03 unobserved in the cluster.
+ */
+function traefikFileConfiguration(
+  spec: ClusterSpec,
+  names: ClusterNames,
   manifests: KubernetesObject[],
-  name: string,
-  file: string,
-): Record<string, unknown> | undefined {
-  const map = manifests.find(
-    m => m.kind === 'ConfigMap' && m.metadata.name === name,
+) {
+  const inTraefikNamespace = (m: KubernetesObject) =>
+    m.metadata.namespace === spec.traefik.namespace;
+  const deployment = manifests.find(
+    m =>
+      m.kind === 'Deployment' &&
+      inTraefikNamespace(m) &&
+      m.metadata.name === names.traefik.deployment,
   );
-  const text = (map?.data as Record<string, string> | undefined)?.[file];
-  return text === undefined ? undefined : parse(text);
+  return readTraefikFileConfiguration(
+    deployment,
+    manifests.filter(m => m.kind === 'ConfigMap' && inTraefikNamespace(m)),
+    parse,
+  );
 }
 
 /**
@@ -149,6 +161,11 @@ export function baselineResourcesOf(
   generated: GeneratedForGate,
 ): BaselineResources {
   const resources = generated.template.resources;
+  const traefikFiles = traefikFileConfiguration(
+    spec,
+    names,
+    generated.manifests,
+  );
   return {
     cluster: ofType(resources, RESOURCE_TYPES.managedCluster)[0],
     applicationGateways: ofType(resources, RESOURCE_TYPES.appGateway),
@@ -169,16 +186,8 @@ export function baselineResourcesOf(
     ),
     kubernetes: {
       objects: generated.manifests,
-      traefikStaticConfig: configFile(
-        generated.manifests,
-        names.traefik.staticConfig,
-        STATIC_CONFIG_FILE,
-      ),
-      traefikDynamicConfig: configFile(
-        generated.manifests,
-        names.traefik.dynamicConfig,
-        DYNAMIC_CONFIG_FILE,
-      ),
+      traefikStaticConfig: traefikFiles.staticConfig,
+      traefikDynamicConfig: traefikFiles.dynamicConfig,
       traefik: {
         namespace: spec.traefik.namespace,
         serviceName: names.traefik.service,
