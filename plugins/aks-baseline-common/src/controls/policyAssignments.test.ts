@@ -124,4 +124,21 @@ describe('GOV-01 baseline policy assignments present', () => {
     a.policyDefinitionId = String(a.policyDefinitionId).toUpperCase();
     expect(gov01(input).status).toBe('pass');
   });
+
+  it('leaves SEC-06 the add-on check, its reason pointing at GOV-01 either way', () => {
+    const input = baselineResources();
+    input.policyAssignments = [];
+    const results = evaluateBaselineControls(input);
+    const sec06 = results.find(r => r.id === 'SEC-06')!;
+    // The add-on runs with nothing assigned: SEC-06 passes, GOV-01 fails.
+    expect(sec06.status).toBe('pass');
+    expect(sec06.reason).toContain('GOV-01');
+    expect(results.find(r => r.id === 'GOV-01')!.status).toBe('fail');
+    delete (input.cluster!.properties as any).addonProfiles.azurepolicy;
+    const off = evaluateBaselineControls(input).find(r => r.id === 'SEC-06')!;
+    expect(off.status).toBe('fail');
+    expect(off.reason).toMatch(
+      /GOV-01.*az aks enable-addons --addons azure-policy/,
+    );
+  });
 });

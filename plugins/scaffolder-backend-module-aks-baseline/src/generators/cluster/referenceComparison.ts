@@ -6,6 +6,8 @@
  * rows as one exported array (this file holds the security profile and
  * upgrade/resilience/network rows); `REFERENCE_COMPARISON` joins them.
  */
+import { POLICY_ASSIGNMENT_ROWS } from './policyComparison';
+
 export interface ReferenceComparisonRow {
   /** The reference's setting, as its ARM property path or resource. */
   setting: string;
@@ -61,6 +63,7 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
 /** Every slice's rows, in README order. */
 export const REFERENCE_COMPARISON: readonly ReferenceComparisonRow[] = [
   ...SECURITY_AND_UPGRADE_ROWS,
+  ...POLICY_ASSIGNMENT_ROWS,
 ];
 
 const COLUMNS: ReadonlyArray<[keyof ReferenceComparisonRow, string]> = [
