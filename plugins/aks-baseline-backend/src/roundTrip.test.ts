@@ -102,6 +102,10 @@ const NOT_PASSING: Record<string, { status: string; why: string }> = {
     status: 'fail',
     why: 'the spec names no Log Analytics workspace: create-cluster accepts it and says so (its gate lists OPS-01 as accepted)',
   },
+  'DEF-01': {
+    status: 'fail',
+    why: "as OPS-01: Defender's sensor needs the workspace, so without one it stays off (the gate lists DEF-01 as accepted)",
+  },
   'CERT-04': {
     status: 'not-observed',
     why: 'needs the certificate Traefik serves, read by the live TLS probe, which a fixture estate has no network for',
@@ -149,7 +153,11 @@ describe('the round trip: generated -> deployed -> observed', () => {
       expect(chain.hops.filter(h => h.status !== 'ok')).toEqual([]);
       expect(chain.hops.map(h => h.kind)).toContain('pods');
       const expected = Object.entries(NOT_PASSING)
-        .filter(([id]) => id !== 'OPS-01' || !input.logAnalyticsWorkspaceId)
+        .filter(
+          ([id]) =>
+            !['OPS-01', 'DEF-01'].includes(id) ||
+            !input.logAnalyticsWorkspaceId,
+        )
         .map(([id, { status }]) => [id, status])
         .sort();
       expect(
@@ -203,7 +211,8 @@ describe('the round trip: generated -> deployed -> observed', () => {
       controls: snapshot.controls
         .filter(c => c.status === 'fail' || c.status === 'warning')
         .map(c => c.id)
-        .filter(id => id !== 'OPS-01')
+        // Without a workspace (NOT_PASSING says why).
+        .filter(id => id !== 'OPS-01' && id !== 'DEF-01')
         .sort(),
       hops: snapshot.ingress
         .find(c => c.host === 'orders.contoso.com')!

@@ -17,6 +17,7 @@ import type { DeploymentScope } from './armFunctions';
  * | microsoft.keyvault/vaults/secrets                  | `secretUri`, `secretUriWithVersion`, `attributes.enabled/created/updated`; `value` is never returned (no provisioningState) |
  * | microsoft.authorization/roleassignments            | `scope` (no provisioningState)                                             |
  * | microsoft.managedidentity/.../federatedidentitycredentials | none (no provisioningState)                                       |
+ * | microsoft.containerservice/managedclusters/maintenanceconfigurations | none (no provisioningState)                     |
  */
 
 export interface RuntimeContext {
@@ -59,6 +60,8 @@ const NO_PROVISIONING_STATE = new Set([
   'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials',
   'microsoft.keyvault/vaults/secrets',
   'microsoft.authorization/roleassignments',
+  // MaintenanceConfigurationProperties has no provisioningState (AKS 2026-10-01).
+  'microsoft.containerservice/managedclusters/maintenanceconfigurations',
 ]);
 
 /** Properties a GET never returns although a PUT sets them. */

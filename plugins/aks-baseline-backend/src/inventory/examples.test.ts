@@ -75,8 +75,9 @@ describe('collectInventory over Microsoft example responses', () => {
       ),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
-    // Twelve types in one subscription, then one vault: one page each.
-    expect(inventory.requestCount).toBe(13);
-    expect(transport.requestCount).toBe(13);
+    // Twelve types in one subscription, then one vault and the cluster's
+    // maintenance configurations: one page each.
+    expect(inventory.requestCount).toBe(14);
+    expect(transport.requestCount).toBe(14);
   });
 });

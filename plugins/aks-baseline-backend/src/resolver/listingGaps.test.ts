@@ -30,6 +30,7 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   keyVaults: 'keyVaults',
   privateEndpoints: 'privateEndpoints',
   containerRegistries: 'containerRegistries',
+  maintenanceConfigurations: 'maintenanceConfigurations',
 };
 
 /** The evaluator's input as it is without `input`'s list. */

@@ -10,7 +10,8 @@ import type { InventoryIndex } from './inventoryIndex';
 export type UnknownInput =
   | Exclude<ArmResourceKind, 'managedClusters'>
   | 'vaultSecrets'
-  | 'ruleCollectionGroups';
+  | 'ruleCollectionGroups'
+  | 'maintenanceConfigurations';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -46,6 +47,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   // Judged by ACR-01/02 only: no section of the snapshot shows registries.
   containerRegistries: [],
   vaultSecrets: ['certificates'],
+  // Judged by UPG-01 only.
+  maintenanceConfigurations: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -95,6 +98,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   privateEndpoints: ['KV-02', 'ACR-01'],
   containerRegistries: ['ACR-01', 'ACR-02'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
+  maintenanceConfigurations: ['UPG-01'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */
@@ -234,6 +238,14 @@ export function trackListingGaps(
     );
   };
 
+  /** The failure of a per-resource child list (a policy's groups, a cluster's windows). */
+  const childListError = (parentId: string) =>
+    (index.inventory.errors ?? []).find(
+      e =>
+        e.kind === 'resource' &&
+        e.scope.toLowerCase() === parentId.toLowerCase(),
+    );
+
   const tracked: InventoryIndex = {
     ...index,
     byId: id => {
@@ -281,15 +293,15 @@ export function trackListingGaps(
     },
     ruleCollectionGroupsOf: policyId => {
       const groups = index.ruleCollectionGroupsOf(policyId);
-      const error = groups
-        ? undefined
-        : (index.inventory.errors ?? []).find(
-            e =>
-              e.kind === 'resource' &&
-              e.scope.toLowerCase() === policyId.toLowerCase(),
-          );
+      const error = groups ? undefined : childListError(policyId);
       if (error) record('ruleCollectionGroups', error);
       return groups;
+    },
+    maintenanceConfigurationsOf: clusterId => {
+      const configurations = index.maintenanceConfigurationsOf(clusterId);
+      const error = configurations ? undefined : childListError(clusterId);
+      if (error) record('maintenanceConfigurations', error);
+      return configurations;
     },
   };
   return { index: tracked, gaps: () => [...gaps.values()] };

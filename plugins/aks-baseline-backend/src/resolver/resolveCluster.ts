@@ -156,6 +156,8 @@ export interface ClusterResources {
   vaults: ArmResource[];
   /** The registries reached through a private endpoint in the cluster's VNet. */
   registries: ClusterRegistries;
+  /** Its planned maintenance windows (UPG-01); undefined when not listed. */
+  maintenanceConfigurations?: ArmResource[];
 }
 
 /** Follows the cluster's references through the index (and reads its inside). */
@@ -224,6 +226,9 @@ export function lookUpResources(
     ingressCertificate,
     vaults,
     registries: registriesOfCluster(cluster, index),
+    maintenanceConfigurations: cluster.id
+      ? index.maintenanceConfigurationsOf(cluster.id)
+      : undefined,
   };
 }
 
@@ -337,6 +342,7 @@ export function controlInputs(
         ? unique([...vaultEndpoints, ...registryEndpoints])
         : undefined,
     containerRegistries: resources.registries.registries,
+    maintenanceConfigurations: resources.maintenanceConfigurations,
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

@@ -10,6 +10,8 @@ import { keyVaultEvaluators } from './keyvault';
 import { kubernetesEvaluators } from './kubernetes';
 import { registryImagesEvaluators } from './registryImages';
 import { registryPrivateEvaluators } from './registryPrivate';
+import { securityProfileEvaluators } from './securityProfile';
+import { upgradeEvaluators } from './upgrades';
 import type {
   BaselineResources,
   ControlResult,
@@ -26,6 +28,8 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...keyVaultEvaluators,
   ...registryPrivateEvaluators,
   ...registryImagesEvaluators,
+  ...securityProfileEvaluators,
+  ...upgradeEvaluators,
   ...kubernetesEvaluators,
 };
 

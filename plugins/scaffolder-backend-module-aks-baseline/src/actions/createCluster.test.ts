@@ -196,7 +196,7 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(34);
+    expect(template.resources).toHaveLength(38);
     const readme = files['README.md'];
     for (const expected of [
       'az deployment group create',
@@ -209,8 +209,11 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/30 of 40 pass/);
-    expect(outputs.summary).toContain('OPS-01 monitoring is off');
+    // 45 controls: the 40 before issue #17 and DEF-01/02, UPG-01..03.
+    expect(outputs.summary).toMatch(/34 of 45 pass/);
+    expect(outputs.summary).toContain(
+      'OPS-01 monitoring and DEF-01 Defender for Containers are off',
+    );
   });
 
   describe("Traefik's CRDs in the workspace", () => {

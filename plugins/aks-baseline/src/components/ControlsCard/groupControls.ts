@@ -13,6 +13,8 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   keyvault: 'Key Vault',
   egress: 'Egress',
   'supply-chain': 'Supply chain: registry and images',
+  'security-profile': 'Security profile: Defender and image cleaner',
+  upgrades: 'Upgrades and resilience: channels, windows, pools, zones',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -23,6 +25,8 @@ const AREA_ORDER: ControlArea[] = [
   'keyvault',
   'egress',
   'supply-chain',
+  'security-profile',
+  'upgrades',
 ];
 
 /** What needs attention first. */

@@ -38,6 +38,7 @@ const EXPECTED_TYPES = [
   'Microsoft.Authorization/roleAssignments',
   'Microsoft.ContainerRegistry/registries',
   'Microsoft.ContainerService/managedClusters',
+  'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
   'Microsoft.KeyVault/vaults',
   'Microsoft.KeyVault/vaults/secrets',
   'Microsoft.KubernetesConfiguration/extensions',
@@ -64,13 +65,20 @@ describe('the generated ARM template', () => {
       defaultTemplate.resources.filter(r => r.type === type).length;
     expect(counts('Microsoft.ManagedIdentity/userAssignedIdentities')).toBe(3);
     expect(counts('Microsoft.Network/networkSecurityGroups')).toBe(4);
-    // Four grants to identities of the template, AcrPull to the kubelet.
-    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(5);
+    // Four grants to identities of the template, AcrPull to the kubelet,
+    // the admin group's two roles on the cluster.
+    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(7);
     expect(counts('Microsoft.KeyVault/vaults/secrets')).toBe(3);
     // The vault and the registry, each behind its private endpoint.
     expect(counts('Microsoft.Network/privateEndpoints')).toBe(2);
     expect(counts('Microsoft.Network/privateDnsZones')).toBe(2);
-    expect(defaultTemplate.resources).toHaveLength(34);
+    // Two planned maintenance windows, one per upgrade channel.
+    expect(
+      counts(
+        'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+      ),
+    ).toBe(2);
+    expect(defaultTemplate.resources).toHaveLength(38);
   });
 
   it("checks every type against Microsoft's spec", () => {
@@ -374,6 +382,15 @@ describe('the generated ARM template', () => {
         'Microsoft.Network/routeTables/rt-aks-prod-weu-to-hub',
         expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'),
       ],
+      // The admin group: AKS RBAC Cluster Admin and Cluster User on the cluster.
+      [
+        'Microsoft.ContainerService/managedClusters/aks-prod-weu',
+        expect.stringContaining('b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b'),
+      ],
+      [
+        'Microsoft.ContainerService/managedClusters/aks-prod-weu',
+        expect.stringContaining('4abbcc35-e782-43d8-92c5-2d3f1bd2253f'),
+      ],
       [
         `Microsoft.ContainerRegistry/registries/${generated[0].names.registry.name}`,
         expect.stringContaining('7f951dda-4ed3-4680-a7ca-43fe172d538d'),
@@ -409,6 +426,110 @@ describe('the generated ARM template', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  describe('the security profile, upgrades and pools (issue #17)', () => {
+    const clusterOf = (index: number) =>
+      generated[index].template.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      ) as any;
+
+    it('turns Defender on with the workspace, and the image cleaner always', () => {
+      expect(clusterOf(0).properties.securityProfile).toEqual({
+        workloadIdentity: { enabled: true },
+        imageCleaner: { enabled: true, intervalHours: 120 },
+      });
+      expect(clusterOf(1).properties.securityProfile.defender).toEqual({
+        logAnalyticsWorkspaceResourceId:
+          requests[1].spec.logAnalyticsWorkspaceId,
+        securityMonitoring: { enabled: true },
+      });
+    });
+
+    it('schedules each upgrade channel in its own weekly window', () => {
+      const windows = defaultTemplate.resources
+        .filter(
+          r =>
+            r.type ===
+            'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+        )
+        .map(r => [
+          r.name,
+          r.dependsOn,
+          (r.properties as any).maintenanceWindow,
+        ]);
+      expect(windows).toEqual([
+        [
+          'aks-prod-weu/aksManagedAutoUpgradeSchedule',
+          [
+            "[resourceId('Microsoft.ContainerService/managedClusters', 'aks-prod-weu')]",
+          ],
+          {
+            schedule: { weekly: { dayOfWeek: 'Thursday', intervalWeeks: 1 } },
+            durationHours: 8,
+            startTime: '21:00',
+            utcOffset: '+00:00',
+          },
+        ],
+        [
+          'aks-prod-weu/aksManagedNodeOSUpgradeSchedule',
+          [
+            "[resourceId('Microsoft.ContainerService/managedClusters', 'aks-prod-weu')]",
+          ],
+          {
+            schedule: { weekly: { dayOfWeek: 'Tuesday', intervalWeeks: 1 } },
+            durationHours: 12,
+            startTime: '21:00',
+            utcOffset: '+00:00',
+          },
+        ],
+      ]);
+      expect(clusterOf(0).properties.autoUpgradeProfile).toEqual({
+        upgradeChannel: 'patch',
+        nodeOSUpgradeChannel: 'NodeImage',
+      });
+    });
+
+    it('autoscales the tainted system pool, with ephemeral OS disks where the size is known to fit', () => {
+      const [system, user] = clusterOf(0).properties.agentPoolProfiles;
+      const { spec } = requests[0];
+      expect(system).toMatchObject({
+        mode: 'System',
+        vmSize: 'Standard_D4ds_v5',
+        enableAutoScaling: true,
+        minCount: spec.systemPool.count,
+        maxCount: spec.systemPool.count + 1,
+        nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'],
+        osDiskType: 'Ephemeral',
+        // 150 GiB of temporary disk holds AKS's default 128 GiB OS disk.
+        osDiskSizeGB: 128,
+        availabilityZones: ['1', '2', '3'],
+      });
+      expect(user).toMatchObject({
+        osDiskType: 'Ephemeral',
+        osDiskSizeGB: 128,
+        availabilityZones: ['1', '2', '3'],
+      });
+      const small = generateCluster(
+        parseCreateClusterInput(
+          validClusterInput({
+            systemNodeVmSize: 'Standard_DS2_v2',
+            userNodeVmSize: 'Standard_E4as_v5',
+          }),
+        ).spec,
+      ).template.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      ) as any;
+      const [smallSystem, unknownUser] = small.properties.agentPoolProfiles;
+      // An 86 GiB cache: the OS disk shrinks to fit it.
+      expect(smallSystem).toMatchObject({
+        osDiskType: 'Ephemeral',
+        osDiskSizeGB: 86,
+      });
+      // A size the generator knows nothing of: AKS chooses at deployment.
+      expect(unknownUser.osDiskType).toBeUndefined();
+      expect(unknownUser.osDiskSizeGB).toBeUndefined();
+    });
   });
 
   describe('the GitOps bootstrap and the private registry', () => {

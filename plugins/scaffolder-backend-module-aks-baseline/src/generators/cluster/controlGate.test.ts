@@ -53,6 +53,8 @@ describe('the baseline control gate', () => {
       ['CERT-04', 'not-observed'],
       ['CERT-05', 'not-observed'],
       ['FW-01', 'not-observed'],
+      // Defender reports to a workspace: none was given.
+      ['DEF-01', 'fail'],
       ['K8S-05', 'not-applicable'],
       ['K8S-06', 'not-applicable'],
       ['K8S-07', 'not-applicable'],
@@ -66,24 +68,27 @@ describe('the baseline control gate', () => {
         'CERT-04',
         'CERT-05',
         'FW-01',
+        'DEF-01',
         'K8S-05',
         'K8S-06',
         'K8S-07',
         'OPS-01',
       ].sort(),
     );
-    expect(accepted.find(a => a.id === 'OPS-01')!.reason).toContain(
-      'logAnalyticsWorkspaceId',
-    );
+    for (const id of ['OPS-01', 'DEF-01'])
+      expect(accepted.find(a => a.id === id)!.reason).toContain(
+        'logAnalyticsWorkspaceId',
+      );
     expect(accepted.find(a => a.id === 'FW-01')!.reason).toContain(
       plain.spec.firewall.resourceId,
     );
   });
 
-  it('passes OPS-01 too when a workspace is given', () => {
+  it('passes OPS-01 and DEF-01 too when a workspace is given', () => {
     const { results, failures } = gate(1);
     expect(failures).toEqual([]);
     expect(statuses(results)['OPS-01']).toBe('pass');
+    expect(statuses(results)['DEF-01']).toBe('pass');
     expect(withWorkspace.spec.logAnalyticsWorkspaceId).toBeDefined();
   });
 
@@ -520,6 +525,58 @@ describe('the baseline control gate', () => {
           g,
           'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
         ).properties.subject = 'system:serviceaccount:a0008:default';
+      },
+    ],
+    [
+      'DEF-01',
+      'Defender off (with a workspace)',
+      g => {
+        cluster(g).securityProfile.defender.securityMonitoring.enabled = false;
+      },
+      1,
+    ],
+    [
+      'DEF-02',
+      'image cleaner off',
+      g => {
+        cluster(g).securityProfile.imageCleaner.enabled = false;
+      },
+    ],
+    [
+      'UPG-01',
+      'node OS channel Unmanaged',
+      g => {
+        cluster(g).autoUpgradeProfile.nodeOSUpgradeChannel = 'Unmanaged';
+      },
+    ],
+    [
+      'UPG-01',
+      'no window for the Kubernetes patch channel',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r => !r.name.endsWith('/aksManagedAutoUpgradeSchedule'),
+        );
+      },
+    ],
+    [
+      'UPG-02',
+      'system pool not autoscaled',
+      g => {
+        cluster(g).agentPoolProfiles[0].enableAutoScaling = false;
+      },
+    ],
+    [
+      'UPG-02',
+      'system pool without the critical-addons taint',
+      g => {
+        delete cluster(g).agentPoolProfiles[0].nodeTaints;
+      },
+    ],
+    [
+      'UPG-03',
+      'user pool in one zone',
+      g => {
+        cluster(g).agentPoolProfiles[1].availabilityZones = ['2'];
       },
     ],
   ];
