@@ -83,6 +83,8 @@ export function toCreateClusterRequest(
       dnsServiceIp,
       traefikInternalIp: traefikIp,
       firewallPrivateIp: input.firewallPrivateIp,
+      podCidr: input.podCidr,
+      apiServerSubnetCidr: input.apiServerSubnetCidr,
       poolMaxNodes: [input.systemNodeCount, input.userNodeMaxCount],
     }),
   );
@@ -124,6 +126,10 @@ export function toCreateClusterRequest(
       serviceCidr: input.serviceCidr,
       dnsServiceIp,
       traefikIp,
+      ...(input.podCidr ? { podCidr: input.podCidr } : {}),
+      ...(input.apiServerSubnetCidr
+        ? { apiServerSubnet: input.apiServerSubnetCidr }
+        : {}),
     },
     firewall: {
       privateIp: input.firewallPrivateIp,

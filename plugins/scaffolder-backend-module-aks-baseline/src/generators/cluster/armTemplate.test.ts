@@ -10,7 +10,7 @@ import {
 import { parseCreateClusterInput } from '../../validation/createClusterInput';
 import { ArmTemplateResource } from './arm/expressions';
 import { ArmDeploymentTemplate } from './arm/template';
-import { generateCluster } from '.';
+import { checkClusterControls, generateCluster } from '.';
 
 /*
  * Every resource of the generated template validates strictly (unknown
@@ -529,6 +529,76 @@ describe('the generated ARM template', () => {
       // A size the generator knows nothing of: AKS chooses at deployment.
       expect(unknownUser.osDiskType).toBeUndefined();
       expect(unknownUser.osDiskSizeGB).toBeUndefined();
+    });
+  });
+
+  describe('the network options: Azure CNI Overlay and API Server VNet Integration', () => {
+    const { spec } = parseCreateClusterInput(
+      validClusterInput({
+        podCidr: '192.168.0.0/16',
+        apiServerSubnetCidr: '10.240.4.64/28',
+      }),
+    );
+    const optioned = generateCluster(spec);
+    const one = (type: string) =>
+      optioned.template.resources.find(r => r.type === type) as any;
+
+    it('validates strictly against the AKS and Network specifications', () => {
+      for (const resource of optioned.template.resources) {
+        expect(
+          validateTemplateResource(
+            resource,
+            sampleParameters(optioned.template),
+          ).errors,
+        ).toEqual([]);
+      }
+    });
+
+    it('puts pods on the overlay and the API server into its delegated subnet', () => {
+      const cluster = one('Microsoft.ContainerService/managedClusters');
+      expect(cluster.properties.networkProfile).toMatchObject({
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        podCidr: '192.168.0.0/16',
+      });
+      expect(cluster.properties.apiServerAccessProfile).toMatchObject({
+        enablePrivateCluster: true,
+        enableVnetIntegration: true,
+        subnetId:
+          "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke-aks-prod-weu', 'snet-apiserver')]",
+      });
+      const subnet = one(
+        'Microsoft.Network/virtualNetworks',
+      ).properties.subnets.find((s: any) => s.name === 'snet-apiserver');
+      expect(subnet.properties).toMatchObject({
+        addressPrefix: '10.240.4.64/28',
+        delegations: [
+          {
+            properties: {
+              serviceName: 'Microsoft.ContainerService/managedClusters',
+            },
+          },
+        ],
+      });
+    });
+
+    it('passes NET-01 and SEC-05 with them, as every other control', () => {
+      const { results, failures } = checkClusterControls(
+        spec,
+        optioned.names,
+        optioned,
+      );
+      expect(failures).toEqual([]);
+      const byId = (id: string) => results.find(r => r.id === id)!;
+      expect(byId('NET-01')).toMatchObject({
+        status: 'pass',
+        found: 'azure (networkPluginMode overlay)',
+      });
+      expect(byId('NET-04').status).toBe('pass');
+      expect(byId('SEC-05')).toMatchObject({
+        status: 'pass',
+        reason: expect.stringMatching(/API Server VNet Integration/),
+      });
     });
   });
 

@@ -103,6 +103,21 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
     note: 'same',
   },
   {
+    setting: 'networkProfile.networkPluginMode, podCidr',
+    reference: 'overlay, 192.168.0.0/16',
+    ours: 'flat Azure CNI by default; overlay with the podCidr given (option)',
+    control: 'NET-01, NET-04',
+    note: 'flat Azure CNI keeps pod IPs visible to NSGs and the hub firewall (rules can name pod addresses); overlay saves node-subnet addresses, as the reference wants. NET-01 passes both, NET-04 checks the pod CIDR stays apart',
+  },
+  {
+    setting: 'apiServerAccessProfile',
+    reference:
+      'public API server, authorizedIPRanges from a parameter (empty by default)',
+    ours: 'private cluster (system private DNS zone), run command disabled; API Server VNet Integration into a delegated subnet with apiServerSubnetCidr (option)',
+    control: 'SEC-05',
+    note: 'private by default: the reference keeps the API server public so its walkthrough can run kubectl from anywhere. VNet integration puts the API server in the spoke without a private endpoint; SEC-05 passes both and fails integration without its subnet',
+  },
+  {
     setting: 'role assignments on the cluster for the admin group',
     reference:
       'Azure Kubernetes Service RBAC Cluster Admin and Azure Kubernetes Service Cluster User Role',

@@ -117,6 +117,10 @@ export function managedCluster(
       autoScalerProfile: AUTOSCALER_PROFILE,
       networkProfile: {
         networkPlugin: 'azure',
+        // Azure CNI Overlay when a pod CIDR is given (the reference's mode).
+        ...(spec.network.podCidr
+          ? { networkPluginMode: 'overlay', podCidr: spec.network.podCidr }
+          : {}),
         networkPolicy: 'azure',
         outboundType: 'userDefinedRouting',
         loadBalancerSku: 'standard',
@@ -129,6 +133,7 @@ export function managedCluster(
         privateDNSZone: 'system',
         enablePrivateClusterPublicFQDN: false,
         disableRunCommand: true,
+        ...apiServerVnetIntegration(spec, names),
       },
       addonProfiles: addonProfiles(spec),
       oidcIssuerProfile: { enabled: true },
@@ -164,6 +169,19 @@ function securityProfile(spec: ClusterSpec) {
           },
         }
       : {}),
+  };
+}
+
+/** The API server in its delegated spoke subnet, when chosen (SEC-05 reads it). */
+function apiServerVnetIntegration(spec: ClusterSpec, names: ClusterNames) {
+  if (!spec.network.apiServerSubnet) return {};
+  return {
+    enableVnetIntegration: true,
+    subnetId: resourceId(
+      RESOURCE_TYPES.subnet,
+      names.vnet,
+      names.subnets.apiServer,
+    ),
   };
 }
 
