@@ -48,7 +48,7 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
     reference: 'enabled',
     ours: 'not set',
     control: '—',
-    note: 'not in the stable 2026-10-01 API the template validates against (the reference uses a preview api-version); the NodeRestriction admission plugin is on in AKS regardless',
+    note: 'not in the stable 2026-10-01 API the template validates against: the reference sets it through a preview api-version (2024-03-02-preview); it comes back when a stable version has it',
   },
   {
     setting: 'securityProfile.azureKeyVaultKms',
@@ -123,7 +123,7 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
       'Azure Kubernetes Service RBAC Cluster Admin and Azure Kubernetes Service Cluster User Role',
     ours: 'the same two roles, principalType Group',
     control: '—',
-    note: 'same; the group also stays in aadProfile.adminGroupObjectIDs (the reference empties it under Azure RBAC), as the record of the cluster admins the dashboard shows',
+    note: 'same; the group also stays in aadProfile.adminGroupObjectIDs, as before (the reference empties it under Azure RBAC): AKS binds it to cluster-admin, which the Cluster Admin role grants already, so it adds no access',
   },
 ];
 

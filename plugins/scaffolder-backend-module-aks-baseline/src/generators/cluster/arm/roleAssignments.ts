@@ -142,10 +142,10 @@ const ADMIN_GROUP_ROLES = [
  * The Entra admin group's role assignments on the cluster, as the
  * reference grants them: with Azure RBAC for Kubernetes authorization
  * (SEC-04), what the group may do in the cluster is an Azure role on it.
- * The group also stays in `aadProfile.adminGroupObjectIDs` (the reference
- * empties it under Azure RBAC): that list is AKS's own record of the
- * cluster's admins, which the dashboard shows, and grants nothing beyond
- * the Cluster Admin role.
+ * The group also stays in `aadProfile.adminGroupObjectIDs`, as before
+ * (the reference empties it under Azure RBAC): AKS binds it to
+ * cluster-admin, which the Cluster Admin role grants already, so it adds
+ * no access; it keeps the group AKS's named admin group.
  */
 export function adminGroupRoleAssignments(
   spec: ClusterSpec,
