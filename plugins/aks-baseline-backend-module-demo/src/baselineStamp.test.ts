@@ -105,3 +105,42 @@ describe("the demo stamps' policy assignments", () => {
     }
   });
 });
+
+const AKS_SPEC =
+  'containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2026-10-01/managedClusters.json';
+
+describe("the demo clusters' security profile and upgrades (issue #17)", () => {
+  const clusters = ofType('Microsoft.ContainerService/managedClusters');
+  const windows = ofType(
+    'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+  );
+
+  it('validate against the AKS 2026-10-01 specification, windows included', () => {
+    for (const resource of [...clusters, ...windows]) {
+      const definition = resource.type!.endsWith('maintenanceConfigurations')
+        ? 'MaintenanceConfiguration'
+        : 'ManagedCluster';
+      expect([
+        resource.id,
+        specs.validate(AKS_SPEC, definition, resource).errors,
+      ]).toEqual([resource.id, []]);
+    }
+  });
+
+  it('leave aks-legacy-neu alone without Defender, image cleaner and maintenance window', () => {
+    const legacy = clusters.find(c => c.name === 'aks-legacy-neu')!;
+    expect((legacy.properties as any).securityProfile).toEqual({
+      workloadIdentity: { enabled: true },
+      imageCleaner: { enabled: false },
+    });
+    const windowsOf = (cluster: string) =>
+      windows
+        .filter(w => w.id!.includes(`/managedClusters/${cluster}/`))
+        .map(w => w.name);
+    expect(windowsOf('aks-legacy-neu')).toEqual([]);
+    expect(windowsOf('aks-prod-weu')).toEqual([
+      'aksManagedAutoUpgradeSchedule',
+      'aksManagedNodeOSUpgradeSchedule',
+    ]);
+  });
+});

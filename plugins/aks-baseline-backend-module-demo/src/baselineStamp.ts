@@ -23,7 +23,13 @@ export type StampFlaw =
   /** The registry answers from the internet (ACR-01). */
   | 'registry-public'
   /** No registry of its own: nodes pull from public registries (ACR-01). */
-  | 'no-registry';
+  | 'no-registry'
+  /** Defender for Containers off (DEF-01). */
+  | 'no-defender'
+  /** The image cleaner off (DEF-02). */
+  | 'no-image-cleaner'
+  /** Channels on, but no planned maintenance window (UPG-01). */
+  | 'no-maintenance-window';
 
 export interface StampSpec {
   subscriptionId: string;
@@ -79,6 +85,14 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     properties: { addressPrefix: prefix, ...extra },
   });
 
+  const workspaceId = `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/la-${spec.name}`;
+  // Zonal pools (UPG-03), as the create-cluster template writes them.
+  const pool = {
+    vnetSubnetID: `${ids.vnet}/subnets/snet-clusternodes`,
+    availabilityZones: ['1', '2', '3'],
+    osDiskType: 'Ephemeral',
+    osDiskSizeGB: 128,
+  };
   const cluster: ArmResource = {
     id: ids.cluster,
     name: spec.name,
@@ -103,14 +117,21 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
           mode: 'System',
           count: 3,
           vmSize: 'Standard_D4ds_v5',
-          vnetSubnetID: `${ids.vnet}/subnets/snet-clusternodes`,
+          ...pool,
+          enableAutoScaling: true,
+          minCount: 3,
+          maxCount: 4,
+          nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'],
         },
         {
           name: 'npuser01',
           mode: 'User',
           count: 2,
           vmSize: 'Standard_D8ds_v5',
-          vnetSubnetID: `${ids.vnet}/subnets/snet-clusternodes`,
+          ...pool,
+          enableAutoScaling: true,
+          minCount: 2,
+          maxCount: 5,
         },
       ],
       networkProfile: flaws.has('kubenet')
@@ -139,13 +160,28 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
         azurepolicy: { enabled: true },
         omsagent: {
           enabled: true,
-          config: {
-            logAnalyticsWorkspaceResourceID: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/la-${spec.name}`,
-          },
+          config: { logAnalyticsWorkspaceResourceID: workspaceId },
         },
       },
       oidcIssuerProfile: { enabled: true },
-      securityProfile: { workloadIdentity: { enabled: true } },
+      securityProfile: {
+        workloadIdentity: { enabled: true },
+        ...(flaws.has('no-defender')
+          ? {}
+          : {
+              defender: {
+                logAnalyticsWorkspaceResourceId: workspaceId,
+                securityMonitoring: { enabled: true },
+              },
+            }),
+        imageCleaner: flaws.has('no-image-cleaner')
+          ? { enabled: false }
+          : { enabled: true, intervalHours: 120 },
+      },
+      autoUpgradeProfile: {
+        upgradeChannel: 'patch',
+        nodeOSUpgradeChannel: 'NodeImage',
+      },
       aadProfile: {
         managed: true,
         enableAzureRBAC: true,
@@ -443,6 +479,9 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
 
   return [
     cluster,
+    ...(flaws.has('no-maintenance-window')
+      ? []
+      : maintenanceWindows(ids.cluster)),
     vnet,
     routeTable,
     publicIp,
@@ -461,6 +500,31 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
       'traefik-ingress-internal-aks-ingress-tls',
       spec.certificateDaysLeft.ingress,
     ),
+  ];
+}
+
+/**
+ * The cluster's planned maintenance configurations as ARM lists them (a
+ * child list of the cluster): node image on Tuesday nights, Kubernetes
+ * patches on Thursday nights, as the create-cluster template schedules them.
+ */
+function maintenanceWindows(clusterId: string): ArmResource[] {
+  const weekly = (name: string, dayOfWeek: string, durationHours: number) => ({
+    id: `${clusterId}/maintenanceConfigurations/${name}`,
+    name,
+    type: 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+    properties: {
+      maintenanceWindow: {
+        schedule: { weekly: { dayOfWeek, intervalWeeks: 1 } },
+        durationHours,
+        startTime: '21:00',
+        utcOffset: '+00:00',
+      },
+    },
+  });
+  return [
+    weekly('aksManagedAutoUpgradeSchedule', 'Thursday', 8),
+    weekly('aksManagedNodeOSUpgradeSchedule', 'Tuesday', 12),
   ];
 }
 

@@ -110,8 +110,10 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       tagIngressCertificate: false,
       now,
     }),
-    // Built before the baseline: kubenet, no network policy, no CSI add-on.
-    // Its API server is private and out of the portal's reach.
+    // Built before the baseline: kubenet, no network policy, no CSI add-on,
+    // no Defender for Containers, no image cleaner and no maintenance
+    // window (its node images update whenever AKS rolls them out). Its API
+    // server is private and out of the portal's reach.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
       resourceGroup: 'rg-aks-legacy-neu',
@@ -122,7 +124,14 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       host: 'legacy.contoso-demo.com',
       certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
       // No registry of its own: it pulls from public registries (ACR-01).
-      flaws: ['kubenet', 'no-csi-addon', 'no-registry'],
+      flaws: [
+        'kubenet',
+        'no-csi-addon',
+        'no-registry',
+        'no-defender',
+        'no-image-cleaner',
+        'no-maintenance-window',
+      ],
       // No Azure Policy assignment at all (GOV-01 names each missing one).
       governance: 'none',
       now,

@@ -28,6 +28,11 @@ const RESPONSE_SPECS: Array<[string, string, string]> = [
     'containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2026-10-01/managedClusters.json',
     'ManagedCluster',
   ],
+  [
+    'microsoft.containerservice/managedclusters/maintenanceconfigurations',
+    'containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2026-10-01/managedClusters.json',
+    'MaintenanceConfiguration',
+  ],
   ['microsoft.managedidentity/userassignedidentities', MSI, 'Identity'],
   [
     'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials',

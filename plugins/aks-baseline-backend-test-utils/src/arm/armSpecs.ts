@@ -108,6 +108,8 @@ export function loadArmSchemas(
   ]) {
     ajv.addFormat(format, true);
   }
+  // A calendar date, checked (AKS maintenance windows' startDate).
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   const docs = new Map<string, Schema>();
   for (const file of listJsonFiles(join(specsDir, 'specification'))) {
     const id = ID_BASE + relative(specsDir, file);

@@ -19,6 +19,7 @@ import type { DeploymentScope } from './armFunctions';
  * | microsoft.authorization/policyassignments          | `scope` (no provisioningState)                                             |
  * | microsoft.managedidentity/.../federatedidentitycredentials | none (no provisioningState)                                       |
  * | microsoft.insights/diagnosticsettings              | none (no provisioningState)                                                |
+ * | microsoft.containerservice/managedclusters/maintenanceconfigurations | none (no provisioningState)                     |
  */
 
 export interface RuntimeContext {
@@ -64,6 +65,8 @@ const NO_PROVISIONING_STATE = new Set([
   'microsoft.authorization/policyassignments',
   // DiagnosticSettings (2021-05-01-preview) has no provisioningState.
   'microsoft.insights/diagnosticsettings',
+  // MaintenanceConfigurationProperties has no provisioningState (AKS 2026-10-01).
+  'microsoft.containerservice/managedclusters/maintenanceconfigurations',
 ]);
 
 /** Properties a GET never returns although a PUT sets them. */

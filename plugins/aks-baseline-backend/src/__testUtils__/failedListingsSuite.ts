@@ -375,6 +375,49 @@ export function describeFailedListings(part: FailedListingsPart) {
         drawn(goodAtT1['aks-staging-weu'].snapshot),
       );
     });
+
+    describe("when a cluster's maintenance configurations cannot be listed", () => {
+      const failingWindows = {
+        match: (url: URL) =>
+          url.pathname
+            .toLowerCase()
+            .endsWith('/managedclusters/aks-prod-weu/maintenanceconfigurations'),
+        status: 403,
+      };
+      const upg01 = (cluster: StoredCluster<ClusterSnapshot>) =>
+        cluster.snapshot.controls.find(c => c.id === 'UPG-01')!;
+
+      it('keeps its last good UPG-01, stale, and refreshes everything else', async () => {
+        const { store, refresher, at } = await setup(databaseId);
+        await refresher.refresh();
+        at(T1, [failingWindows]);
+
+        const outcome = await refresher.refresh();
+
+        expect(outcome.status).toBe('partial');
+        const { 'aks-prod-weu': prod, 'aks-staging-weu': staging } =
+          await storedClusters(store);
+        expect(prod.stale).toBe(true);
+        expect(prod.staleReason).toMatch(/aks-prod-weu.*403|403.*aks-prod-weu/);
+        expect(upg01(prod)).toEqual(upg01(goodAtT0['aks-prod-weu']));
+        expect(upg01(prod).status).toBe('pass');
+        const { controls: _now, ...rest } = drawn(prod.snapshot);
+        const { controls: _good, ...goodRest } = drawn(
+          goodAtT1['aks-prod-weu'].snapshot,
+        );
+        expect(rest).toEqual(goodRest);
+        expect(staging.stale).toBe(false);
+      });
+
+      it('says UPG-01 is not observed on a first refresh, never a pass', async () => {
+        const { store, refresher, at } = await setup(databaseId);
+        at(T0, [failingWindows]);
+        await refresher.refresh();
+        const { 'aks-prod-weu': prod } = await storedClusters(store);
+        expect(upg01(prod).status).toBe('not-observed');
+        expect(upg01(prod).reason).toMatch(/403|maintenance/);
+      });
+    });
   });
 }
 

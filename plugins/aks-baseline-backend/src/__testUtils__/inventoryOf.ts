@@ -22,6 +22,18 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
   }
   for (const policy of of('Microsoft.Network/firewallPolicies'))
     ruleCollectionGroups[policy.id!.toLowerCase()] ??= [];
+  // Every cluster's list was read: one without windows has none.
+  const maintenanceConfigurations: Record<string, ArmResource[]> = {};
+  for (const cluster of of('Microsoft.ContainerService/managedClusters'))
+    maintenanceConfigurations[cluster.id!.toLowerCase()] = [];
+  for (const configuration of of(
+    'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+  )) {
+    const clusterId = configuration
+      .id!.replace(/\/maintenanceConfigurations\/[^/]+$/i, '')
+      .toLowerCase();
+    (maintenanceConfigurations[clusterId] ??= []).push(configuration);
+  }
   return {
     managedClusters: of('Microsoft.ContainerService/managedClusters'),
     applicationGateways: of('Microsoft.Network/applicationGateways'),
@@ -49,5 +61,6 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     ),
     vaultSecrets,
     ruleCollectionGroups,
+    maintenanceConfigurations,
   };
 }

@@ -52,6 +52,9 @@ function secret(
 const path = (fragment: string) => (url: URL) =>
   url.pathname.toLowerCase().includes(fragment.toLowerCase());
 
+/** The subscription's cluster list (not a cluster's maintenance list). */
+const CLUSTER_LIST = /\/managedClusters$/i;
+
 async function inventoryOf(
   transportOptions: ArmFixtureTransportOptions,
   options: Partial<InventoryOptions> = {},
@@ -82,9 +85,11 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the twelve other types: one (empty) page each.
-    expect(transport.countRequests('/managedClusters')).toBe(3);
-    expect(inventory.requestCount).toBe(3 + 12);
+    // Clusters: 3 pages; the twelve other types: one (empty) page each;
+    // each cluster's maintenance configurations: one page.
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
+    expect(transport.countRequests('/maintenanceConfigurations')).toBe(5);
+    expect(inventory.requestCount).toBe(3 + 12 + 5);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -155,8 +160,8 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
-    expect(transport.countRequests('/managedClusters')).toBe(2);
-    expect(inventory.requestCount).toBe(14);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(2);
+    expect(inventory.requestCount).toBe(14 + 1);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -167,7 +172,8 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    expect(inventory.requestCount).toBe(13 + inventory.throttledCount);
+    // Thirteen type lists and the cluster's maintenance list.
+    expect(inventory.requestCount).toBe(13 + 1 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -177,7 +183,7 @@ describe('collectInventory', () => {
     });
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
-    expect(transport.countRequests('/managedClusters')).toBe(3);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
   });
 
   it('gives up on 5xx after maxRetries and reports the status', async () => {
@@ -188,7 +194,7 @@ describe('collectInventory', () => {
       },
       { maxRetries: 2 },
     );
-    expect(transport.countRequests('/managedClusters')).toBe(3);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
     expect(inventory.managedClusters).toEqual([]);
     expect(inventory.errors).toEqual([
       expect.objectContaining({
@@ -367,8 +373,9 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then thirteen types in each of two subscriptions.
-    expect(inventory.requestCount).toBe(1 + 26);
+    // One subscription list, then thirteen types in each of two
+    // subscriptions, then each cluster's maintenance list.
+    expect(inventory.requestCount).toBe(1 + 26 + 2);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

@@ -4,6 +4,7 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   cancellationPolicy,
+  createContainerServiceClient,
   createKeyVaultClient,
   createNetworkClient,
   createSubscriptionClient,
@@ -41,10 +42,12 @@ const DEFAULT_MAX_RETRIES = 4;
  *
  * Phase one lists each resource type once per subscription; phase two lists
  * the secrets of each selected vault once, through the ARM control plane (so
- * a vault reachable only over Private Link still reports expiry dates), and
- * the rule collection groups of each firewall policy once. The cost is
- * `subscriptions × types × pages + (vaults + policies) × pages` requests
- * (plus retries), whatever the number of clusters. A list that fails becomes a
+ * a vault reachable only over Private Link still reports expiry dates), the
+ * rule collection groups of each firewall policy once, and the planned
+ * maintenance configurations of each cluster once (UPG-01: a child list, in
+ * no GET body and with no subscription-wide list). The cost is
+ * `subscriptions × types × pages + (vaults + policies + clusters) × pages`
+ * requests (plus retries): the one per-cluster term is the maintenance list. A list that fails becomes a
  * `SourceError` on its subscription or vault; everything else still arrives.
  */
 export async function collectInventory(
@@ -90,30 +93,43 @@ export async function collectInventory(
   const vaults = options.selectVaults
     ? options.selectVaults(listing)
     : resources.keyVaults;
-  const [vaultSecrets, ruleCollectionGroups] = await Promise.all([
-    listChildren(limit, vaults, errors, {
-      what: 'Listing Key Vault secrets',
-      errorKind: 'vault',
-      list: (vault, perCallPolicies) =>
-        createKeyVaultClient(
-          withPerCallPolicies(settings, perCallPolicies),
-          vault.subscriptionId,
-        ).secrets.list(vault.resourceGroup, vault.name),
-      keep: withoutSecretValue,
-    }),
-    listChildren(limit, resources.firewallPolicies, errors, {
-      what: 'Listing firewall policy rule collection groups',
-      errorKind: 'resource',
-      list: (policy, perCallPolicies) =>
-        createNetworkClient(
-          withPerCallPolicies(settings, perCallPolicies),
-          policy.subscriptionId,
-        ).firewallPolicyRuleCollectionGroups.list(
-          policy.resourceGroup,
-          policy.name,
-        ),
-    }),
-  ]);
+  const [vaultSecrets, ruleCollectionGroups, maintenanceConfigurations] =
+    await Promise.all([
+      listChildren(limit, vaults, errors, {
+        what: 'Listing Key Vault secrets',
+        errorKind: 'vault',
+        list: (vault, perCallPolicies) =>
+          createKeyVaultClient(
+            withPerCallPolicies(settings, perCallPolicies),
+            vault.subscriptionId,
+          ).secrets.list(vault.resourceGroup, vault.name),
+        keep: withoutSecretValue,
+      }),
+      listChildren(limit, resources.firewallPolicies, errors, {
+        what: 'Listing firewall policy rule collection groups',
+        errorKind: 'resource',
+        list: (policy, perCallPolicies) =>
+          createNetworkClient(
+            withPerCallPolicies(settings, perCallPolicies),
+            policy.subscriptionId,
+          ).firewallPolicyRuleCollectionGroups.list(
+            policy.resourceGroup,
+            policy.name,
+          ),
+      }),
+      listChildren(limit, resources.managedClusters, errors, {
+        what: 'Listing cluster maintenance configurations',
+        errorKind: 'resource',
+        list: (cluster, perCallPolicies) =>
+          createContainerServiceClient(
+            withPerCallPolicies(settings, perCallPolicies),
+            cluster.subscriptionId,
+          ).maintenanceConfigurations.listByManagedCluster(
+            cluster.resourceGroup,
+            cluster.name,
+          ),
+      }),
+    ]);
 
   throwIfAborted(options.signal);
   return {
@@ -122,6 +138,7 @@ export async function collectInventory(
     errors: errors.sort(compareErrors),
     vaultSecrets,
     ruleCollectionGroups,
+    maintenanceConfigurations,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };

@@ -75,7 +75,8 @@ describe('collectInventory over Microsoft example responses', () => {
       ),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
-    // Thirteen types in one subscription, then one vault: one page each.
+    // Thirteen types in one subscription, then one vault and the cluster's
+    // maintenance configurations: one page each.
     expect(inventory.requestCount).toBe(14);
     expect(transport.requestCount).toBe(14);
   });

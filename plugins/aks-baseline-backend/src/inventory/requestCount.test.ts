@@ -38,24 +38,35 @@ async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
     listRequests:
       transport.requestCount -
       transport.countRequests('/secrets') -
-      transport.countRequests('/ruleCollectionGroups'),
+      transport.countRequests('/ruleCollectionGroups') -
+      transport.countRequests('/maintenanceConfigurations'),
     secretRequests: transport.countRequests('/secrets'),
     policyRequests: transport.countRequests('/ruleCollectionGroups'),
+    maintenanceRequests: transport.countRequests('/maintenanceConfigurations'),
     elapsedMs,
   };
 }
 
 /**
  * types × subscriptions × pages + vaults × secret pages + firewall policies ×
- * rule collection group pages, with one page each (the synthetic estate has
- * one hub policy per subscription).
+ * rule collection group pages + clusters × maintenance configuration pages,
+ * with one page each (the synthetic estate has one hub policy per
+ * subscription). The last term is the only one that grows with clusters:
+ * maintenance windows (UPG-01) are a child list of each cluster, in no GET
+ * body and with no subscription-wide list.
  */
-function lowerBound(vaults: number, policies = SUBSCRIPTIONS) {
-  return RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults + policies;
+function lowerBound(
+  vaults: number,
+  clusters: number,
+  policies = SUBSCRIPTIONS,
+) {
+  return (
+    RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults + policies + clusters
+  );
 }
 
 describe('inventory request count', () => {
-  it('does not grow with clusters when vaults are shared per subscription', async () => {
+  it('grows with clusters by their maintenance lists alone when vaults are shared per subscription', async () => {
     const small = await measure({
       clusters: 10,
       subscriptions: SUBSCRIPTIONS,
@@ -70,16 +81,23 @@ describe('inventory request count', () => {
     console.log(
       `shared vaults: N=10 -> ${small.inventory.requestCount} requests (${small.elapsedMs} ms), ` +
         `N=1000 -> ${large.inventory.requestCount} requests (${large.elapsedMs} ms), ` +
-        `lower bound ${lowerBound(SUBSCRIPTIONS)}`,
+        `lower bound ${lowerBound(SUBSCRIPTIONS, 1_000)} (${
+          large.maintenanceRequests
+        } of them maintenance lists)`,
     );
-    expect(large.inventory.requestCount).toBe(small.inventory.requestCount);
-    expect(large.inventory.requestCount).toBe(lowerBound(SUBSCRIPTIONS));
+    // Everything but the one list per cluster stays the same.
+    expect(large.inventory.requestCount - large.maintenanceRequests).toBe(
+      small.inventory.requestCount - small.maintenanceRequests,
+    );
+    expect(small.maintenanceRequests).toBe(10);
+    expect(large.maintenanceRequests).toBe(1_000);
+    expect(large.inventory.requestCount).toBe(lowerBound(SUBSCRIPTIONS, 1_000));
     expect(Object.values(large.inventory.vaultSecrets).flat()).toHaveLength(
       3_000,
     );
   });
 
-  it('grows only with vaults when every cluster has its own vault', async () => {
+  it('grows only with vaults and maintenance lists when every cluster has its own vault', async () => {
     const small = await measure({ clusters: 10, subscriptions: SUBSCRIPTIONS });
     const large = await measure({
       clusters: 1_000,
@@ -95,9 +113,10 @@ describe('inventory request count', () => {
     // The per-type lists are the same for 10 and 1,000 clusters ...
     expect(large.listRequests).toBe(small.listRequests);
     expect(large.listRequests).toBe(RESOURCE_LISTINGS.length * SUBSCRIPTIONS);
-    // ... and each vault costs exactly one secrets list: the lower bound.
-    expect(small.inventory.requestCount).toBe(lowerBound(small.vaults));
-    expect(large.inventory.requestCount).toBe(lowerBound(large.vaults));
+    // ... and each vault costs exactly one secrets list, each cluster one
+    // maintenance list: the lower bound.
+    expect(small.inventory.requestCount).toBe(lowerBound(small.vaults, 10));
+    expect(large.inventory.requestCount).toBe(lowerBound(large.vaults, 1_000));
     expect(Object.keys(large.inventory.vaultSecrets)).toHaveLength(1_000);
   });
 
@@ -146,6 +165,9 @@ describe('inventory request count', () => {
       // Each policy's rule collection groups: one list (empty here).
       if (resource.type === 'Microsoft.Network/firewallPolicies')
         perList.set(`${resource.id}/ruleCollectionGroups`, 0);
+      // Each cluster's maintenance configurations: one list (empty here).
+      if (resource.type === 'Microsoft.ContainerService/managedClusters')
+        perList.set(`${resource.id}/maintenanceConfigurations`, 0);
     }
     const pages = [...perList.values()].reduce(
       (sum, items) => sum + Math.max(1, Math.ceil(items / pageSize)),

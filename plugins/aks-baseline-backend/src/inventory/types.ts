@@ -85,6 +85,13 @@ export interface ArmInventory extends ArmInventoryListing {
    * failed has no entry and an error (kind `resource`, scope the policy id).
    */
   ruleCollectionGroups: Record<string, ArmResource[]>;
+  /**
+   * Planned maintenance configurations per cluster (key: lower-cased
+   * cluster id, UPG-01): not in the cluster's GET body, so one list per
+   * cluster. A cluster whose list failed has no entry and an error (kind
+   * `resource`, scope the cluster id).
+   */
+  maintenanceConfigurations: Record<string, ArmResource[]>;
   /** HTTP requests made, retries included. */
   requestCount: number;
   /** Requests Azure answered 429 Too Many Requests. */

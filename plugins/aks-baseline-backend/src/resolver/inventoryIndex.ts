@@ -21,6 +21,8 @@ export interface ResolverInventory extends ArmInventoryResources {
   failedListings?: FailedListing[];
   /** Lower-cased firewall policy id -> its rule collection groups (absent: not read). */
   ruleCollectionGroups?: Record<string, ArmResource[]>;
+  /** Lower-cased cluster id -> its maintenance configurations (absent: not read). */
+  maintenanceConfigurations?: Record<string, ArmResource[]>;
   /** The inventory's errors (a policy whose groups could not be listed has one, scoped to it). */
   errors?: SourceError[];
 }
@@ -56,6 +58,8 @@ export interface InventoryIndex {
   firewallByPrivateIp(ip: string): ArmResource | undefined;
   /** A firewall policy's rule collection groups; undefined when not listed. */
   ruleCollectionGroupsOf(policyId: string): ArmResource[] | undefined;
+  /** A cluster's maintenance configurations; undefined when not listed. */
+  maintenanceConfigurationsOf(clusterId: string): ArmResource[] | undefined;
 }
 
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
@@ -174,18 +178,16 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     if (hubIp) firewallsByIp.set(hubIp, firewall);
   }
 
-  const secrets = new Map(
-    Object.entries(inventory.vaultSecrets).map(([id, list]) => [
-      normalizeArmResourceId(id),
-      list,
-    ]),
-  );
-  const policyGroups = new Map(
-    Object.entries(inventory.ruleCollectionGroups ?? {}).map(([id, list]) => [
-      normalizeArmResourceId(id),
-      list,
-    ]),
-  );
+  const byNormalizedId = (listsById: Record<string, ArmResource[]> = {}) =>
+    new Map(
+      Object.entries(listsById).map(([id, list]) => [
+        normalizeArmResourceId(id),
+        list,
+      ]),
+    );
+  const secrets = byNormalizedId(inventory.vaultSecrets);
+  const policyGroups = byNormalizedId(inventory.ruleCollectionGroups);
+  const maintenance = byNormalizedId(inventory.maintenanceConfigurations);
 
   return {
     inventory,
@@ -219,6 +221,8 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     secretsOf: vaultId => secrets.get(normalizeArmResourceId(vaultId)),
     ruleCollectionGroupsOf: policyId =>
       policyGroups.get(normalizeArmResourceId(policyId)),
+    maintenanceConfigurationsOf: clusterId =>
+      maintenance.get(normalizeArmResourceId(clusterId)),
     firewallByPrivateIp: ip => firewallsByIp.get(ip),
   };
 }

@@ -31,6 +31,7 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   privateEndpoints: 'privateEndpoints',
   containerRegistries: 'containerRegistries',
   policyAssignments: 'policyAssignments',
+  maintenanceConfigurations: 'maintenanceConfigurations',
 };
 
 /** The evaluator's input as it is without `input`'s list. */

@@ -12,7 +12,8 @@ export type UnknownInput =
   | 'vaultSecrets'
   | 'ruleCollectionGroups'
   // Traefik's file configuration, when the cluster's ConfigMap list failed.
-  | 'traefikConfiguration';
+  | 'traefikConfiguration'
+  | 'maintenanceConfigurations';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -51,6 +52,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   policyAssignments: [],
   vaultSecrets: ['certificates'],
   traefikConfiguration: [],
+  // Judged by UPG-01 only.
+  maintenanceConfigurations: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -102,6 +105,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   policyAssignments: ['GOV-01'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
   traefikConfiguration: ['K8S-02', 'K8S-03'],
+  maintenanceConfigurations: ['UPG-01'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */
@@ -243,6 +247,14 @@ export function trackListingGaps(
     );
   };
 
+  /** The failure of a per-resource child list (a policy's groups, a cluster's windows). */
+  const childListError = (parentId: string) =>
+    (index.inventory.errors ?? []).find(
+      e =>
+        e.kind === 'resource' &&
+        e.scope.toLowerCase() === parentId.toLowerCase(),
+    );
+
   const tracked: InventoryIndex = {
     ...index,
     byId: id => {
@@ -295,15 +307,15 @@ export function trackListingGaps(
     },
     ruleCollectionGroupsOf: policyId => {
       const groups = index.ruleCollectionGroupsOf(policyId);
-      const error = groups
-        ? undefined
-        : (index.inventory.errors ?? []).find(
-            e =>
-              e.kind === 'resource' &&
-              e.scope.toLowerCase() === policyId.toLowerCase(),
-          );
+      const error = groups ? undefined : childListError(policyId);
       if (error) record('ruleCollectionGroups', error);
       return groups;
+    },
+    maintenanceConfigurationsOf: clusterId => {
+      const configurations = index.maintenanceConfigurationsOf(clusterId);
+      const error = configurations ? undefined : childListError(clusterId);
+      if (error) record('maintenanceConfigurations', error);
+      return configurations;
     },
   };
   return { index: tracked, gaps: () => [...gaps.values()] };

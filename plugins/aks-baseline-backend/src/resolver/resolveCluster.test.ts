@@ -183,7 +183,8 @@ describe('resolveCluster', () => {
       'https:westeurope.dp.kubernetesconfiguration.azure.com:443 (flux) blocked',
     );
     expect(staging.reason).toContain(
-      'https:*.ods.opinsights.azure.com:443 (azure-monitor) blocked',
+      // Defender's sensor reports through the same endpoint.
+      'https:*.ods.opinsights.azure.com:443 (azure-monitor, defender) blocked',
     );
     // The egress path's firewall hop lists each flow, blocked first.
     const firewall = resolved('aks-staging-weu').egress.find(

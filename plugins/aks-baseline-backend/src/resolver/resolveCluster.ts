@@ -166,6 +166,8 @@ export interface ClusterResources {
   registries: ClusterRegistries;
   /** The policy assignments in force at or above the cluster's scope. */
   policyAssignments: ArmResource[];
+  /** Its planned maintenance windows (UPG-01); undefined when not listed. */
+  maintenanceConfigurations?: ArmResource[];
 }
 
 /** Follows the cluster's references through the index (and reads its inside). */
@@ -235,6 +237,9 @@ export function lookUpResources(
     vaults,
     registries: registriesOfCluster(cluster, index),
     policyAssignments: policyAssignmentsOfCluster(cluster, index),
+    maintenanceConfigurations: cluster.id
+      ? index.maintenanceConfigurationsOf(cluster.id)
+      : undefined,
   };
 }
 
@@ -349,6 +354,7 @@ export function controlInputs(
         : undefined,
     containerRegistries: resources.registries.registries,
     policyAssignments: resources.policyAssignments,
+    maintenanceConfigurations: resources.maintenanceConfigurations,
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

@@ -92,8 +92,9 @@ describe('FleetRefresher', () => {
       errors: [],
     });
     // 13 resource types in each of 2 subscriptions, then one secrets list
-    // per vault and one rule collection group list per firewall policy.
-    expect(outcome.requestCount).toBe(13 * 2 + 5 + 2);
+    // per vault, one rule collection group list per firewall policy and one
+    // maintenance configurations list per cluster.
+    expect(outcome.requestCount).toBe(13 * 2 + 5 + 2 + 5);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
       'aks-generated-weu',

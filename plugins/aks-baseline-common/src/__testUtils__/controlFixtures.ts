@@ -50,6 +50,18 @@ export function toBaseline(example: ArmResource): ArmResource {
   p.networkProfile.networkPolicy = 'azure';
   p.networkProfile.outboundType = 'userDefinedRouting';
   p.agentPoolProfiles[0].vnetSubnetID = NODE_SUBNET_ID;
+  // The reference's system pool: autoscaled, critical add-ons only, zonal.
+  Object.assign(p.agentPoolProfiles[0], {
+    mode: 'System',
+    enableAutoScaling: true,
+    minCount: 3,
+    maxCount: 4,
+    nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'],
+  });
+  p.autoUpgradeProfile = {
+    upgradeChannel: 'patch',
+    nodeOSUpgradeChannel: 'NodeImage',
+  };
   p.addonProfiles = {
     azureKeyvaultSecretsProvider: {
       enabled: true,
@@ -65,7 +77,14 @@ export function toBaseline(example: ArmResource): ArmResource {
       },
     },
   };
-  p.securityProfile = { workloadIdentity: { enabled: true } };
+  p.securityProfile = {
+    workloadIdentity: { enabled: true },
+    defender: {
+      logAnalyticsWorkspaceResourceId: `${SUB}/Microsoft.OperationalInsights/workspaces/la-aks`,
+      securityMonitoring: { enabled: true },
+    },
+    imageCleaner: { enabled: true, intervalHours: 120 },
+  };
   p.oidcIssuerProfile = { enabled: true };
   p.enableRBAC = true;
   p.aadProfile = {
@@ -633,11 +652,40 @@ export function baselinePolicyAssignments(): ArmResource[] {
   );
 }
 
+/**
+ * The cluster's planned maintenance windows as the maintenance
+ * configurations list returns them (ARM's `MaintenanceConfiguration`):
+ * the reference's node OS window, and the same for Kubernetes patches.
+ */
+export function baselineMaintenanceConfigurations(
+  clusterId: string,
+): ArmResource[] {
+  const weekly = (name: string) => ({
+    id: `${clusterId}/maintenanceConfigurations/${name}`,
+    name,
+    type: 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+    properties: {
+      maintenanceWindow: {
+        schedule: { weekly: { dayOfWeek: 'Tuesday', intervalWeeks: 1 } },
+        durationHours: 12,
+        startTime: '21:00',
+        utcOffset: '+00:00',
+      },
+    },
+  });
+  return [
+    weekly('aksManagedAutoUpgradeSchedule'),
+    weekly('aksManagedNodeOSUpgradeSchedule'),
+  ];
+}
+
 /** A complete, compliant estate: every control of the catalogue passes on it. */
 export function baselineResources(): BaselineResources {
   const wafPolicy = readExample('webApplicationFirewallPolicies_Get.json');
+  const cluster = toBaseline(readExample('managedClusters_Get.json'));
   return {
-    cluster: toBaseline(readExample('managedClusters_Get.json')),
+    cluster,
+    maintenanceConfigurations: baselineMaintenanceConfigurations(cluster.id!),
     applicationGateways: [
       toBaselineGateway(readExample('applicationGateways_Get.json'), wafPolicy),
     ],

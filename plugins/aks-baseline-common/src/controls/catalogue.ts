@@ -340,6 +340,88 @@ export const BASELINE_CONTROLS = [
     expected:
       'to a Log Analytics workspace: ApplicationGatewayAccessLog, ApplicationGatewayPerformanceLog, ApplicationGatewayFirewallLog; AuditEvent; NetworkSecurityGroupEvent, NetworkSecurityGroupRuleCounter',
   },
+  // Security profile, upgrades and resilience (BASELINE-CONTROLS.md "Round 2 additions"; issue #17)
+  {
+    id: 'DEF-01',
+    title: 'Microsoft Defender for Containers',
+    area: 'security-profile',
+    severity: 'high',
+    field:
+      'securityProfile.defender.securityMonitoring.enabled, securityProfile.defender.logAnalyticsWorkspaceResourceId',
+    expected: "true, the stamp's Log Analytics workspace",
+    remediation: {
+      change:
+        'securityProfile.defender: { securityMonitoring: { enabled: true }, logAnalyticsWorkspaceResourceId: <workspace id> }',
+      command:
+        'az aks update -g <resource group> -n <cluster> --enable-defender --defender-config <file with {"logAnalyticsWorkspaceResourceId": "<workspace id>"}>',
+      doc: 'https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-enable',
+    },
+  },
+  {
+    id: 'DEF-02',
+    title: 'Image cleaner',
+    area: 'security-profile',
+    severity: 'low',
+    field:
+      'securityProfile.imageCleaner.enabled, securityProfile.imageCleaner.intervalHours',
+    expected: 'true, every 24 to 2160 hours (reference: 120)',
+    remediation: {
+      change:
+        'securityProfile.imageCleaner: { enabled: true, intervalHours: 120 }',
+      command:
+        'az aks update -g <resource group> -n <cluster> --enable-image-cleaner --image-cleaner-interval-hours 120',
+      doc: 'https://learn.microsoft.com/azure/aks/image-cleaner',
+    },
+  },
+  {
+    id: 'UPG-01',
+    title: 'Automatic upgrades in a maintenance window',
+    area: 'upgrades',
+    severity: 'medium',
+    field:
+      'autoUpgradeProfile.upgradeChannel, autoUpgradeProfile.nodeOSUpgradeChannel; maintenanceConfigurations aksManagedAutoUpgradeSchedule, aksManagedNodeOSUpgradeSchedule',
+    expected:
+      "a node OS channel (NodeImage or SecurityPatch) and a cluster channel (none accepted, noted: the reference's choice), each with its planned maintenance window",
+    remediation: {
+      change:
+        'autoUpgradeProfile: { upgradeChannel: patch, nodeOSUpgradeChannel: NodeImage }, and a managedClusters/maintenanceConfigurations resource with a maintenanceWindow per channel',
+      command:
+        'az aks update -g <resource group> -n <cluster> --auto-upgrade-channel patch --node-os-upgrade-channel NodeImage; az aks maintenanceconfiguration add -g <resource group> --cluster-name <cluster> -n aksManagedNodeOSUpgradeSchedule --schedule-type Weekly --day-of-week Tuesday --interval-weeks 1 --start-time 21:00 --duration 12 (and -n aksManagedAutoUpgradeSchedule)',
+      doc: 'https://learn.microsoft.com/azure/aks/planned-maintenance',
+    },
+  },
+  {
+    id: 'UPG-02',
+    title: 'System pool autoscaled, critical add-ons only',
+    area: 'upgrades',
+    severity: 'medium',
+    field:
+      'agentPoolProfiles[mode System]: enableAutoScaling, minCount, maxCount, nodeTaints',
+    expected:
+      'autoscaling with at least 2 nodes, tainted CriticalAddonsOnly=true:NoSchedule',
+    remediation: {
+      change:
+        'the System pool: enableAutoScaling true, minCount 3, maxCount 4, nodeTaints [CriticalAddonsOnly=true:NoSchedule]',
+      command:
+        'az aks nodepool update -g <resource group> --cluster-name <cluster> -n <system pool> --enable-cluster-autoscaler --min-count 3 --max-count 4 --node-taints CriticalAddonsOnly=true:NoSchedule',
+      doc: 'https://learn.microsoft.com/azure/aks/use-system-pools',
+    },
+  },
+  {
+    id: 'UPG-03',
+    title: 'Node pools across availability zones',
+    area: 'upgrades',
+    severity: 'medium',
+    field: 'agentPoolProfiles[].availabilityZones',
+    expected: 'at least two zones on every pool (reference: 1, 2, 3)',
+    remediation: {
+      change:
+        "agentPoolProfiles[].availabilityZones: ['1', '2', '3'] (set when a pool is created; it cannot change afterwards)",
+      command:
+        'az aks nodepool add -g <resource group> --cluster-name <cluster> -n <new pool> --zones 1 2 3 ..., move the workloads, then az aks nodepool delete the old pool',
+      doc: 'https://learn.microsoft.com/azure/aks/availability-zones',
+    },
+  },
   // In the cluster (Kubernetes objects)
   {
     id: 'K8S-01',

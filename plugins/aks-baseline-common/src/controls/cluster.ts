@@ -30,7 +30,7 @@ const DEFAULT_POD_CIDR = '10.244.0.0/16';
 const NO_CLUSTER = 'no managed cluster in the input';
 
 /** Runs `evaluate` on the cluster, or says it was not observed. */
-function onCluster(
+export function onCluster(
   evaluate: (cluster: ArmManagedCluster, input: BaselineResources) => Judgement,
 ) {
   return (input: BaselineResources): Judgement => {
@@ -64,12 +64,14 @@ function networkPlugin(cluster: ArmManagedCluster): Judgement {
     ? `${show(plugin)} (networkPluginMode ${mode})`
     : show(plugin);
   if (sameText(plugin, 'azure')) {
-    return sameText(mode, 'overlay')
-      ? warn(
-          found,
-          'Azure CNI Overlay is accepted; note that pods take addresses from an overlay CIDR, so VNet NSGs and peered networks see node IPs, not pod IPs',
-        )
-      : pass(found);
+    // Overlay is what the reference deploys: accepted as a pass, with
+    // the difference it makes for network rules stated.
+    return pass(
+      found,
+      sameText(mode, 'overlay')
+        ? 'Azure CNI Overlay (as the reference): pods take addresses from the pod CIDR, not the VNet, so NSGs and peered networks see node IPs'
+        : undefined,
+    );
   }
   if (sameText(plugin, 'kubenet')) {
     return fail(
@@ -323,12 +325,33 @@ function privateApiServer(cluster: ArmManagedCluster): Judgement {
   const noRunCommand = asBoolean(
     readArm(cluster, 'apiServerAccessProfile.disableRunCommand'),
   );
+  const vnetIntegration = asBoolean(
+    readArm(cluster, 'apiServerAccessProfile.enableVnetIntegration'),
+  );
+  const apiServerSubnet = asString(
+    readArm(cluster, 'apiServerAccessProfile.subnetId'),
+  );
   const found = `enablePrivateCluster=${show(
     isPrivate,
   )}, authorizedIPRanges=${show(ranges)}, disableRunCommand=${show(
     noRunCommand,
-  )}`;
+  )}${
+    vnetIntegration === true
+      ? `, enableVnetIntegration=true, subnetId=${show(apiServerSubnet)}`
+      : ''
+  }`;
   const findings: Finding[] = [];
+  // API Server VNet Integration projects the API server into a delegated
+  // subnet of the cluster's VNet: private with enablePrivateCluster, and
+  // with no private endpoint. With bring-your-own VNet that subnet is
+  // required (AKS refuses the cluster without it).
+  if (vnetIntegration === true && !apiServerSubnet && hasOwnVnet(cluster)) {
+    findings.push({
+      status: 'fail',
+      reason:
+        'API Server VNet Integration is on without apiServerAccessProfile.subnetId: the nodes are in your own VNet, so the API server needs a subnet there delegated to Microsoft.ContainerService/managedClusters',
+    });
+  }
   if (isPrivate !== true && ranges.length === 0) {
     findings.push({
       status: 'fail',
@@ -346,13 +369,29 @@ function privateApiServer(cluster: ArmManagedCluster): Judgement {
   return judge(
     found,
     findings,
-    isPrivate === true
-      ? 'private API server, run command disabled'
-      : 'API server limited to authorized IP ranges, run command disabled',
+    privateApiServerPassReason(isPrivate === true, vnetIntegration === true),
   );
 }
 
+function hasOwnVnet(cluster: ArmManagedCluster): boolean {
+  return readArmList(cluster, 'agentPoolProfiles').some(
+    pool => !!asString(readArm(pool, 'vnetSubnetID')),
+  );
+}
+
+function privateApiServerPassReason(
+  isPrivate: boolean,
+  vnetIntegration: boolean,
+): string {
+  if (!isPrivate)
+    return 'API server limited to authorized IP ranges, run command disabled';
+  return vnetIntegration
+    ? "private API server in the cluster's VNet (API Server VNet Integration, no private endpoint), run command disabled"
+    : 'private API server, run command disabled';
+}
+
 function addonOn(addon: string, why: string, passReason?: string) {
+
   return (cluster: ArmManagedCluster): Judgement => {
     const enabled = addonEnabled(cluster, addon);
     return enabled === true

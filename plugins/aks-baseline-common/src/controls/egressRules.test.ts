@@ -21,8 +21,9 @@ describe('FW-02 every required egress flow is allowed, and no more', () => {
     appRules(input).splice(1, 1); // the Azure Monitor rule
     const result = fw02(input);
     expect(result.status).toBe('fail');
+    // Defender's sensor (on in the baseline) reports through it too.
     expect(result.reason).toContain(
-      'https:*.ods.opinsights.azure.com:443 (azure-monitor) blocked: default deny',
+      'https:*.ods.opinsights.azure.com:443 (azure-monitor, defender) blocked: default deny',
     );
     // Shared with Azure Policy's telemetry: both components are named.
     expect(result.reason).toContain(

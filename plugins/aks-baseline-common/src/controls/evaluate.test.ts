@@ -640,17 +640,87 @@ const MUTATIONS: Array<
       gateway(i).trustedRootCertificates[0].properties.data = 'MIIB...';
     },
   ],
+  [
+    'DEF-01',
+    'Defender off',
+    i => {
+      cluster(i).securityProfile.defender.securityMonitoring.enabled = false;
+    },
+  ],
+  [
+    'DEF-01',
+    'Defender without a workspace',
+    i => {
+      delete cluster(i).securityProfile.defender
+        .logAnalyticsWorkspaceResourceId;
+    },
+  ],
+  [
+    'DEF-02',
+    'image cleaner absent',
+    i => {
+      delete cluster(i).securityProfile.imageCleaner;
+    },
+  ],
+  [
+    'DEF-02',
+    'image cleaner every 12 hours (below what AKS accepts)',
+    i => {
+      cluster(i).securityProfile.imageCleaner.intervalHours = 12;
+    },
+  ],
+  [
+    'UPG-01',
+    'node OS channel None',
+    i => {
+      cluster(i).autoUpgradeProfile.nodeOSUpgradeChannel = 'None';
+    },
+  ],
+  [
+    'UPG-01',
+    'no node OS maintenance window',
+    i => {
+      i.maintenanceConfigurations = i.maintenanceConfigurations!.filter(
+        c => c.name !== 'aksManagedNodeOSUpgradeSchedule',
+      );
+    },
+  ],
+  [
+    'UPG-01',
+    'a 2-hour Kubernetes upgrade window',
+    i => {
+      (
+        i.maintenanceConfigurations!.find(
+          c => c.name === 'aksManagedAutoUpgradeSchedule',
+        )!.properties as any
+      ).maintenanceWindow.durationHours = 2;
+    },
+  ],
+  [
+    'UPG-02',
+    'system pool not autoscaled',
+    i => {
+      cluster(i).agentPoolProfiles[0].enableAutoScaling = false;
+    },
+  ],
+  [
+    'UPG-02',
+    'system pool without the critical-addons taint',
+    i => {
+      cluster(i).agentPoolProfiles[0].nodeTaints = [];
+    },
+  ],
+  [
+    'UPG-03',
+    'a pool in one zone',
+    i => {
+      cluster(i).agentPoolProfiles[0].availabilityZones = ['1'];
+    },
+  ],
 ];
 
 /** Accepted-but-noteworthy values: a warning, never a fail, never a silent pass. */
 const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
-  [
-    'NET-01',
-    'Azure CNI Overlay',
-    i => {
-      cluster(i).networkProfile.networkPluginMode = 'overlay';
-    },
-  ],
   [
     'NET-02',
     'Calico',
@@ -736,6 +806,20 @@ const WARNINGS: Array<[string, string, (input: BaselineResources) => void]> = [
     'edge certificate at the warning threshold (30 days)',
     i => {
       certificateOf(i, 'edge').notAfter = daysAfterCertificatesAt(30);
+    },
+  ],
+  [
+    'UPG-01',
+    "Kubernetes upgrade channel none (the reference's choice)",
+    i => {
+      cluster(i).autoUpgradeProfile.upgradeChannel = 'none';
+    },
+  ],
+  [
+    'UPG-02',
+    'system pool may scale down to one node',
+    i => {
+      cluster(i).agentPoolProfiles[0].minCount = 1;
     },
   ],
 ];

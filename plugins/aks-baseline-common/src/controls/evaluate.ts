@@ -12,6 +12,8 @@ import { policyAssignmentEvaluators } from './policyAssignments';
 import { registryImagesEvaluators } from './registryImages';
 import { registryPrivateEvaluators } from './registryPrivate';
 import { telemetryEvaluators } from './telemetry';
+import { securityProfileEvaluators } from './securityProfile';
+import { upgradeEvaluators } from './upgrades';
 import type {
   BaselineResources,
   ControlResult,
@@ -30,6 +32,8 @@ export const CONTROL_EVALUATORS: ControlEvaluators = {
   ...registryImagesEvaluators,
   ...policyAssignmentEvaluators,
   ...telemetryEvaluators,
+  ...securityProfileEvaluators,
+  ...upgradeEvaluators,
   ...kubernetesEvaluators,
 };
 

@@ -16,6 +16,8 @@ export {
   clusterVirtualNetworks,
   privateEndpointInVirtualNetworks,
 } from './registryPrivate';
+export { CRITICAL_ADDONS_TAINT, MAINTENANCE_SCHEDULES } from './upgrades';
+export { IMAGE_CLEANER_INTERVAL_HOURS } from './securityProfile';
 export {
   AKS_MANAGED_NAMESPACES,
   MICROSOFT_CONTAINER_REGISTRY,
@@ -36,6 +38,7 @@ export type {
   CertificateObservations,
   ControlArea,
   ControlDefinition,
+  ControlRemediation,
   ControlResult,
   ControlSeverity,
   ControlStatus,

@@ -42,6 +42,8 @@ export type ControlArea =
   | 'supply-chain'
   | 'governance'
   | 'telemetry'
+  | 'security-profile'
+  | 'upgrades'
   | 'kubernetes';
 
 /** Severity when the control is not met. @public */
@@ -58,6 +60,22 @@ export interface ControlDefinition {
   field: string;
   /** The baseline value, for humans. */
   expected: string;
+  /** How to bring a failing resource to the baseline (shown with the verdict). */
+  remediation?: ControlRemediation;
+}
+
+/**
+ * What to change when a control is not met: the setting, the command that
+ * changes it on a live resource, and Microsoft's page about it.
+ * @public
+ */
+export interface ControlRemediation {
+  /** What to change, e.g. the ARM property and its baseline value. */
+  change: string;
+  /** The `az` command that makes the change on an existing resource. */
+  command: string;
+  /** The Microsoft Learn page for the setting. */
+  doc: string;
 }
 
 /** The verdict of one control on one input. @public */
@@ -238,6 +256,13 @@ export interface BaselineResources {
    * Absent = not read (GOV-01 not observed); `[]` = read, none apply.
    */
   policyAssignments?: ArmPolicyAssignment[];
+  /**
+   * The cluster's planned maintenance configurations
+   * (`managedClusters/maintenanceConfigurations`, UPG-01): not in the
+   * cluster's GET body, a list per cluster. Absent = not read (UPG-01's
+   * windows not observed); `[]` = read, none configured.
+   */
+  maintenanceConfigurations?: ArmResource[];
   /** Absent = not looked up (K8S-08 cannot confirm the federation). */
   federatedIdentityCredentials?: ArmFederatedIdentityCredential[];
   kubernetes?: KubernetesObservation;

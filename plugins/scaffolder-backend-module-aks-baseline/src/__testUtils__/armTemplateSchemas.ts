@@ -25,6 +25,10 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: 'containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2026-10-01/managedClusters.json',
     definition: 'ManagedCluster',
   },
+  'microsoft.containerservice/managedclusters/maintenanceconfigurations': {
+    file: 'containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2026-10-01/managedClusters.json',
+    definition: 'MaintenanceConfiguration',
+  },
   'microsoft.managedidentity/userassignedidentities': {
     file: 'msi/resource-manager/Microsoft.ManagedIdentity/ManagedIdentity/stable/2026-05-31/ManagedIdentity.json',
     definition: 'Identity',

@@ -196,7 +196,7 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(62);
+    expect(template.resources).toHaveLength(66);
     const readme = files['README.md'];
     for (const expected of [
       'az deployment group create',
@@ -208,7 +208,7 @@ describe('aks-baseline:create-cluster', () => {
     ]) {
       expect(readme).toContain(expected);
     }
-    expect(outputs.summary).toMatch(/35 of 44 pass/);
+    expect(outputs.summary).toMatch(/40 of 49 pass/);
     expect(outputs.summary).toContain("send to the stamp's own workspace la-");
   });
 

@@ -107,6 +107,18 @@ export const createClusterInputFields = {
       .describe(
         "Kubernetes service CIDR: apart from the VNet, the hub firewall's IP and AKS's reserved ranges; /12 or smaller.",
       ),
+  podCidr: z =>
+    text(z, rules.ipv4Cidr)
+      .optional()
+      .describe(
+        'Azure CNI Overlay, as the reference deploys it: pods take addresses from this private CIDR (e.g. 192.168.0.0/16) instead of the node subnet, which then needs one address per node. Apart from the VNet, the service CIDR and the hub. Absent: flat Azure CNI.',
+      ),
+  apiServerSubnetCidr: z =>
+    text(z, rules.ipv4Cidr)
+      .optional()
+      .describe(
+        "API Server VNet Integration: the API server's own subnet inside the VNet (/28 or larger), delegated to AKS; the private API server then sits in the spoke with no private endpoint. Absent: a private endpoint.",
+      ),
   dnsServiceIp: z =>
     text(z, rules.ipv4Address)
       .optional()

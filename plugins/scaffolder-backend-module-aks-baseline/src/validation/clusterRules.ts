@@ -82,6 +82,8 @@ export const APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX = 24;
 export const APP_GATEWAY_SUBNET_MAX_PREFIX = 26;
 /** AKS refuses a service CIDR larger than /12. */
 export const SERVICE_CIDR_MIN_PREFIX = 12;
+/** API Server VNet Integration needs a delegated subnet of at least /28 (Microsoft Learn). */
+export const API_SERVER_SUBNET_MAX_PREFIX = 28;
 /** Pods per node with Azure CNI (pods take node-subnet addresses). */
 export const MAX_PODS_PER_NODE = 30;
 /** Extra nodes during an upgrade (the pools' maxSurge). */

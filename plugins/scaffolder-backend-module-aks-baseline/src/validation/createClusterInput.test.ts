@@ -171,6 +171,43 @@ describe('parseCreateClusterInput', () => {
     ],
     [
       'nodeSubnetCidr',
+      // Overlay: one address per node: 3 + 5 nodes at their maximum, 3 surge.
+      { podCidr: '192.168.0.0/16', nodeSubnetCidr: '10.240.0.0/29' },
+      /at least 11 usable addresses.*one address per node \(Azure CNI Overlay\).*has 3/,
+    ],
+    [
+      'podCidr',
+      { podCidr: '10.240.128.0/17' },
+      /apart from the VNet address space/,
+    ],
+    [
+      'podCidr',
+      { podCidr: '172.16.0.0/12' },
+      /apart from the service CIDR 172.16.0.0\/16/,
+    ],
+    ['podCidr', { podCidr: '100.0.0.0/16' }, /a private range/],
+    [
+      'podCidr',
+      { podCidr: '10.200.0.0/16', firewallPrivateIp: '10.200.0.4' },
+      /does not hold the hub firewall's IP/,
+    ],
+    [
+      'apiServerSubnetCidr',
+      { apiServerSubnetCidr: '10.241.0.0/28' },
+      /inside the VNet address space/,
+    ],
+    [
+      'apiServerSubnetCidr',
+      { apiServerSubnetCidr: '10.240.4.0/28' },
+      /apart from ingressSubnetCidr/,
+    ],
+    [
+      'apiServerSubnetCidr',
+      { apiServerSubnetCidr: '10.240.4.64/29' },
+      /a \/28 or larger subnet \(API Server VNet Integration's minimum\)/,
+    ],
+    [
+      'nodeSubnetCidr',
       { userNodeMaxCount: 50 },
       /at least 2201 usable addresses.*has 1019/,
     ],

@@ -1,6 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createClusterInputFields } from '../actions/createClusterSchema';
 import type { ClusterSpec } from '../generators/cluster/spec';
+import { knowsEphemeralCapacity } from '../generators/cluster/arm/osDisk';
 import { DNS_SERVICE_IP_OFFSET, TRAEFIK_IP_OFFSET } from './clusterDefaults';
 import { REGIONS_WITH_ZONES } from './clusterRules';
 import { ParsedInput, invalidInput, parseActionInput } from './fields';
@@ -49,6 +50,13 @@ export function toCreateClusterRequest(
       `${location} is not known to have availability zones: node pools, App Gateway and its public IP are regional (not zone-redundant).`,
     );
   }
+  for (const field of ['systemNodeVmSize', 'userNodeVmSize'] as const) {
+    if (!knowsEphemeralCapacity(input[field])) {
+      notes.push(
+        `${field} ${input[field]}: the template leaves the OS disk type to AKS, which picks an ephemeral OS disk when this size's local disk holds one, else a managed disk (the generator knows the local disk of a few sizes only).`,
+      );
+    }
+  }
   if (input.userNodeMaxCount < input.userNodeMinCount) {
     throw invalidInput(
       'userNodeMaxCount',
@@ -75,6 +83,8 @@ export function toCreateClusterRequest(
       dnsServiceIp,
       traefikInternalIp: traefikIp,
       firewallPrivateIp: input.firewallPrivateIp,
+      podCidr: input.podCidr,
+      apiServerSubnetCidr: input.apiServerSubnetCidr,
       poolMaxNodes: [input.systemNodeCount, input.userNodeMaxCount],
     }),
   );
@@ -116,6 +126,10 @@ export function toCreateClusterRequest(
       serviceCidr: input.serviceCidr,
       dnsServiceIp,
       traefikIp,
+      ...(input.podCidr ? { podCidr: input.podCidr } : {}),
+      ...(input.apiServerSubnetCidr
+        ? { apiServerSubnet: input.apiServerSubnetCidr }
+        : {}),
     },
     firewall: {
       privateIp: input.firewallPrivateIp,

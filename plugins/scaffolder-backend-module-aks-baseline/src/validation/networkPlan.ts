@@ -1,5 +1,6 @@
 import {
   AKS_RESERVED_RANGES,
+  API_SERVER_SUBNET_MAX_PREFIX,
   APP_GATEWAY_SUBNET_RECOMMENDED_PREFIX,
   AZURE_MIN_SUBNET_PREFIX,
   AZURE_RESERVED_ADDRESSES,
@@ -35,16 +36,31 @@ export interface NetworkPlanInput {
   dnsServiceIp: string;
   traefikInternalIp: string;
   firewallPrivateIp: string;
+  /** Azure CNI Overlay's pod CIDR, when chosen. */
+  podCidr?: string;
+  /** API Server VNet Integration's subnet, when chosen. */
+  apiServerSubnetCidr?: string;
   /** Largest node count of each pool (system count, user maximum). */
   poolMaxNodes: number[];
 }
 
-const SUBNET_FIELDS = [
-  'nodeSubnetCidr',
-  'ingressSubnetCidr',
-  'appGatewaySubnetCidr',
-  'privateEndpointsSubnetCidr',
-] as const;
+type SubnetField =
+  | 'nodeSubnetCidr'
+  | 'ingressSubnetCidr'
+  | 'appGatewaySubnetCidr'
+  | 'privateEndpointsSubnetCidr'
+  | 'apiServerSubnetCidr';
+
+/** The spoke's subnets, the API server's when chosen. */
+function subnetFields(plan: NetworkPlanInput): SubnetField[] {
+  return [
+    'nodeSubnetCidr',
+    'ingressSubnetCidr',
+    'appGatewaySubnetCidr',
+    'privateEndpointsSubnetCidr',
+    ...(plan.apiServerSubnetCidr ? (['apiServerSubnetCidr'] as const) : []),
+  ];
+}
 
 /** Checks the plan; throws an InputError naming the first field at fault. Returns notes (warnings). */
 export function checkNetworkPlan(plan: NetworkPlanInput): string[] {
@@ -58,9 +74,9 @@ export function checkNetworkPlan(plan: NetworkPlanInput): string[] {
     );
   }
 
-  const subnets = SUBNET_FIELDS.map(field => ({
+  const subnets = subnetFields(plan).map(field => ({
     field,
-    block: block(plan[field]),
+    block: block(plan[field]!),
   }));
   for (const { field, block: subnet } of subnets) {
     if (!contains(vnet, subnet)) {
@@ -98,8 +114,24 @@ export function checkNetworkPlan(plan: NetworkPlanInput): string[] {
     );
   }
 
-  checkNodeSubnetCapacity(block(plan.nodeSubnetCidr), plan.poolMaxNodes);
+  if (
+    plan.apiServerSubnetCidr &&
+    block(plan.apiServerSubnetCidr).prefix > API_SERVER_SUBNET_MAX_PREFIX
+  ) {
+    throw invalidInput(
+      'apiServerSubnetCidr',
+      `a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet (API Server VNet Integration's minimum)`,
+      plan.apiServerSubnetCidr,
+    );
+  }
+
+  checkNodeSubnetCapacity(
+    block(plan.nodeSubnetCidr),
+    plan.poolMaxNodes,
+    !!plan.podCidr,
+  );
   checkServiceCidr(plan, vnet);
+  if (plan.podCidr) checkPodCidr(plan.podCidr, plan, vnet);
   checkTraefikIp(plan);
   checkFirewallIp(plan, vnet);
   return notes;
@@ -109,26 +141,71 @@ export function checkNetworkPlan(plan: NetworkPlanInput): string[] {
 const usable = (subnet: Block) => blockSize(subnet) - AZURE_RESERVED_ADDRESSES;
 
 /**
- * With Azure CNI every pod takes a node-subnet address: each node needs
- * maxPods + 1, for every node a pool can reach, surge nodes included.
+ * With flat Azure CNI every pod takes a node-subnet address: each node
+ * needs maxPods + 1, for every node a pool can reach, surge nodes
+ * included. With Azure CNI Overlay pods take the pod CIDR's addresses, so
+ * each node needs one.
  */
-export function nodeSubnetAddressesNeeded(poolMaxNodes: number[]): number {
+export function nodeSubnetAddressesNeeded(
+  poolMaxNodes: number[],
+  overlay = false,
+): number {
   const nodes = poolMaxNodes.reduce(
     (sum, max) => sum + max + Math.ceil((max * UPGRADE_SURGE_PERCENT) / 100),
     0,
   );
-  return nodes * (MAX_PODS_PER_NODE + 1);
+  return nodes * (overlay ? 1 : MAX_PODS_PER_NODE + 1);
 }
 
-function checkNodeSubnetCapacity(subnet: Block, poolMaxNodes: number[]) {
-  const needed = nodeSubnetAddressesNeeded(poolMaxNodes);
+function checkNodeSubnetCapacity(
+  subnet: Block,
+  poolMaxNodes: number[],
+  overlay: boolean,
+) {
+  const needed = nodeSubnetAddressesNeeded(poolMaxNodes, overlay);
   if (usable(subnet) < needed) {
+    const perNode = overlay
+      ? 'one address per node (Azure CNI Overlay)'
+      : `times ${MAX_PODS_PER_NODE + 1} addresses per node`;
     throw invalidInput(
       'nodeSubnetCidr',
-      `a subnet with at least ${needed} usable addresses for Azure CNI (every node of both pools at their maximum plus ${UPGRADE_SURGE_PERCENT}% upgrade surge, times ${
-        MAX_PODS_PER_NODE + 1
-      } addresses per node); ${subnet.text} has ${usable(subnet)}`,
+      `a subnet with at least ${needed} usable addresses for Azure CNI (every node of both pools at their maximum plus ${UPGRADE_SURGE_PERCENT}% upgrade surge, ${perNode}); ${
+        subnet.text
+      } has ${usable(subnet)}`,
       subnet.text,
+    );
+  }
+}
+
+/** The overlay's pod CIDR: private, and apart from everything pods must reach. */
+function checkPodCidr(podCidr: string, plan: NetworkPlanInput, vnet: Block) {
+  const pods = block(podCidr);
+  const clash = [
+    { what: `the VNet address space ${vnet.text}`, range: vnet },
+    {
+      what: `the service CIDR ${plan.serviceCidr}`,
+      range: block(plan.serviceCidr),
+    },
+    ...AKS_RESERVED_RANGES.map(r => ({
+      what: `${r} (reserved by AKS)`,
+      range: block(r),
+    })),
+  ].find(({ range }) => overlaps(pods, range));
+  if (!PRIVATE_RANGES.some(range => contains(block(range), pods))) {
+    throw invalidInput(
+      'podCidr',
+      `a private range (inside ${PRIVATE_RANGES.join(', ')})`,
+      podCidr,
+    );
+  }
+  if (clash) {
+    throw invalidInput('podCidr', `a range apart from ${clash.what}`, podCidr);
+  }
+  if (holdsAddress(pods, plan.firewallPrivateIp)) {
+    throw invalidInput(
+      'podCidr',
+      `a range that does not hold the hub firewall's IP ${plan.firewallPrivateIp}`,
+      podCidr,
     );
   }
 }

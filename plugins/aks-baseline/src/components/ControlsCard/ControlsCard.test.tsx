@@ -52,6 +52,46 @@ describe('ControlsCard', () => {
     expect(within(passing).getByText('TLS-01')).toBeInTheDocument();
   });
 
+  it('shows the fix of a control that is not met: the change, the az command, the Microsoft page', async () => {
+    const remediation = {
+      change:
+        'securityProfile.imageCleaner: { enabled: true, intervalHours: 120 }',
+      command:
+        'az aks update -g <resource group> -n <cluster> --enable-image-cleaner --image-cleaner-interval-hours 120',
+      doc: 'https://learn.microsoft.com/azure/aks/image-cleaner',
+    };
+    const imageCleaner = {
+      id: 'DEF-02',
+      title: 'Image cleaner',
+      area: 'security-profile' as const,
+      severity: 'low' as const,
+      field: 'securityProfile.imageCleaner.enabled',
+      expected: 'true',
+      remediation,
+    };
+    await renderInTestApp(
+      <ControlsCard
+        controls={[
+          {
+            ...imageCleaner,
+            status: 'fail',
+            found: 'enabled=false',
+            reason: 'the image cleaner is off',
+          },
+        ]}
+      />,
+    );
+    const table = within(
+      screen.getByRole('table', { name: /Security profile/ }),
+    );
+    expect(table.getByText(`Fix: ${remediation.change}`)).toBeInTheDocument();
+    expect(table.getByText(remediation.command)).toBeInTheDocument();
+    expect(table.getByText(remediation.doc).closest('a')).toHaveAttribute(
+      'href',
+      remediation.doc,
+    );
+  });
+
   it('keeps passing areas closed until opened', async () => {
     await renderInTestApp(<ControlsCard controls={controls} />);
 

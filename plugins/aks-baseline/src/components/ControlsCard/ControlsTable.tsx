@@ -1,4 +1,8 @@
-import { ControlResult } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ControlRemediation,
+  ControlResult,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { Link } from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -11,7 +15,22 @@ import { ControlStatusLabel } from '../StatusLabel';
 const useStyles = makeStyles({
   status: { whiteSpace: 'nowrap' },
   value: { wordBreak: 'break-word', maxWidth: 280 },
+  command: { fontFamily: 'monospace', wordBreak: 'break-all' },
 });
+
+/** What to change, the az command and the Microsoft page: shown where a control is not met. */
+const Remediation = ({ remediation }: { remediation: ControlRemediation }) => {
+  const classes = useStyles();
+  return (
+    <>
+      <Typography variant="body2">Fix: {remediation.change}</Typography>
+      <Typography variant="body2" className={classes.command}>
+        {remediation.command}
+      </Typography>
+      <Link to={remediation.doc}>{remediation.doc}</Link>
+    </>
+  );
+};
 
 /** One area's controls with found vs expected and why. */
 export const ControlsTable = ({
@@ -48,7 +67,14 @@ export const ControlsTable = ({
             <TableCell className={classes.status}>{control.severity}</TableCell>
             <TableCell className={classes.value}>{control.found}</TableCell>
             <TableCell className={classes.value}>{control.expected}</TableCell>
-            <TableCell className={classes.value}>{control.reason}</TableCell>
+            <TableCell className={classes.value}>
+              {control.reason}
+              {control.remediation &&
+                control.status !== 'pass' &&
+                control.status !== 'not-applicable' && (
+                  <Remediation remediation={control.remediation} />
+                )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

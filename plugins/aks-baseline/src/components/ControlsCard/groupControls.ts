@@ -15,6 +15,8 @@ export const AREA_LABEL: Record<ControlArea, string> = {
   'supply-chain': 'Supply chain: registry and images',
   governance: 'Governance: Azure Policy',
   telemetry: 'Audit and telemetry',
+  'security-profile': 'Security profile: Defender and image cleaner',
+  upgrades: 'Upgrades and resilience: channels, windows, pools, zones',
 };
 
 const AREA_ORDER: ControlArea[] = [
@@ -27,6 +29,8 @@ const AREA_ORDER: ControlArea[] = [
   'supply-chain',
   'governance',
   'telemetry',
+  'security-profile',
+  'upgrades',
 ];
 
 /** What needs attention first. */

@@ -10,7 +10,7 @@ import {
 import { parseCreateClusterInput } from '../../validation/createClusterInput';
 import { ArmTemplateResource } from './arm/expressions';
 import { ArmDeploymentTemplate } from './arm/template';
-import { generateCluster } from '.';
+import { checkClusterControls, generateCluster } from '.';
 
 /*
  * Every resource of the generated template validates strictly (unknown
@@ -43,6 +43,7 @@ const EXPECTED_TYPES = [
   'Microsoft.Insights/dataCollectionRules',
   'Microsoft.Insights/diagnosticSettings',
   'Microsoft.OperationalInsights/workspaces',
+  'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
   'Microsoft.KeyVault/vaults',
   'Microsoft.KeyVault/vaults/secrets',
   'Microsoft.KubernetesConfiguration/extensions',
@@ -69,8 +70,9 @@ describe('the generated ARM template', () => {
       defaultTemplate.resources.filter(r => r.type === type).length;
     expect(counts('Microsoft.ManagedIdentity/userAssignedIdentities')).toBe(3);
     expect(counts('Microsoft.Network/networkSecurityGroups')).toBe(4);
-    // Four grants to identities of the template, AcrPull to the kubelet.
-    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(5);
+    // Four grants to identities of the template, AcrPull to the kubelet,
+    // the admin group's two roles on the cluster.
+    expect(counts('Microsoft.Authorization/roleAssignments')).toBe(7);
     expect(counts('Microsoft.KeyVault/vaults/secrets')).toBe(3);
     // The vault and the registry, each behind its private endpoint.
     expect(counts('Microsoft.Network/privateEndpoints')).toBe(2);
@@ -79,7 +81,13 @@ describe('the generated ARM template', () => {
     expect(counts('Microsoft.Authorization/policyAssignments')).toBe(18);
     // Cluster, gateway, vault and the four NSGs.
     expect(counts('Microsoft.Insights/diagnosticSettings')).toBe(7);
-    expect(defaultTemplate.resources).toHaveLength(62);
+    // Two planned maintenance windows, one per upgrade channel.
+    expect(
+      counts(
+        'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+      ),
+    ).toBe(2);
+    expect(defaultTemplate.resources).toHaveLength(66);
   });
 
   it("checks every type against Microsoft's spec", () => {
@@ -383,6 +391,15 @@ describe('the generated ARM template', () => {
         'Microsoft.Network/routeTables/rt-aks-prod-weu-to-hub',
         expect.stringContaining('4d97b98b-1d4f-4787-a291-c67834d212e7'),
       ],
+      // The admin group: AKS RBAC Cluster Admin and Cluster User on the cluster.
+      [
+        'Microsoft.ContainerService/managedClusters/aks-prod-weu',
+        expect.stringContaining('b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b'),
+      ],
+      [
+        'Microsoft.ContainerService/managedClusters/aks-prod-weu',
+        expect.stringContaining('4abbcc35-e782-43d8-92c5-2d3f1bd2253f'),
+      ],
       [
         `Microsoft.ContainerRegistry/registries/${generated[0].names.registry.name}`,
         expect.stringContaining('7f951dda-4ed3-4680-a7ca-43fe172d538d'),
@@ -507,6 +524,194 @@ describe('the generated ARM template', () => {
       const flowing = rule.properties.dataFlows.flatMap((f: any) => f.streams);
       for (const stream of extension.streams) expect(flowing).toContain(stream);
       expect(extension.streams).toContain('Microsoft-ContainerLogV2');
+    });
+  });
+
+  describe('the security profile, upgrades and pools (issue #17)', () => {
+    const clusterOf = (index: number) =>
+      generated[index].template.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      ) as any;
+
+    it("turns Defender on with the given workspace or the stamp's own, and the image cleaner", () => {
+      const { spec } = requests[0];
+      const { names } = generated[0];
+      expect(clusterOf(0).properties.securityProfile).toEqual({
+        workloadIdentity: { enabled: true },
+        imageCleaner: { enabled: true, intervalHours: 120 },
+        defender: {
+          logAnalyticsWorkspaceResourceId: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${names.monitoring.workspace}`,
+          securityMonitoring: { enabled: true },
+        },
+      });
+      // That workspace is one the template declares.
+      expect(
+        generated[0].template.resources.some(
+          r =>
+            r.type === 'Microsoft.OperationalInsights/workspaces' &&
+            r.name === names.monitoring.workspace,
+        ),
+      ).toBe(true);
+      expect(clusterOf(1).properties.securityProfile.defender).toEqual({
+        logAnalyticsWorkspaceResourceId:
+          requests[1].spec.logAnalyticsWorkspaceId,
+        securityMonitoring: { enabled: true },
+      });
+    });
+
+    it('schedules each upgrade channel in its own weekly window', () => {
+      const windows = defaultTemplate.resources
+        .filter(
+          r =>
+            r.type ===
+            'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
+        )
+        .map(r => [
+          r.name,
+          r.dependsOn,
+          (r.properties as any).maintenanceWindow,
+        ]);
+      expect(windows).toEqual([
+        [
+          'aks-prod-weu/aksManagedAutoUpgradeSchedule',
+          [
+            "[resourceId('Microsoft.ContainerService/managedClusters', 'aks-prod-weu')]",
+          ],
+          {
+            schedule: { weekly: { dayOfWeek: 'Thursday', intervalWeeks: 1 } },
+            durationHours: 8,
+            startTime: '21:00',
+            utcOffset: '+00:00',
+          },
+        ],
+        [
+          'aks-prod-weu/aksManagedNodeOSUpgradeSchedule',
+          [
+            "[resourceId('Microsoft.ContainerService/managedClusters', 'aks-prod-weu')]",
+          ],
+          {
+            schedule: { weekly: { dayOfWeek: 'Tuesday', intervalWeeks: 1 } },
+            durationHours: 12,
+            startTime: '21:00',
+            utcOffset: '+00:00',
+          },
+        ],
+      ]);
+      expect(clusterOf(0).properties.autoUpgradeProfile).toEqual({
+        upgradeChannel: 'patch',
+        nodeOSUpgradeChannel: 'NodeImage',
+      });
+    });
+
+    it('autoscales the tainted system pool, with ephemeral OS disks where the size is known to fit', () => {
+      const [system, user] = clusterOf(0).properties.agentPoolProfiles;
+      const { spec } = requests[0];
+      expect(system).toMatchObject({
+        mode: 'System',
+        vmSize: 'Standard_D4ds_v5',
+        enableAutoScaling: true,
+        minCount: spec.systemPool.count,
+        maxCount: spec.systemPool.count + 1,
+        nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'],
+        osDiskType: 'Ephemeral',
+        // 150 GiB of temporary disk holds AKS's default 128 GiB OS disk.
+        osDiskSizeGB: 128,
+        availabilityZones: ['1', '2', '3'],
+      });
+      expect(user).toMatchObject({
+        osDiskType: 'Ephemeral',
+        osDiskSizeGB: 128,
+        availabilityZones: ['1', '2', '3'],
+      });
+      const small = generateCluster(
+        parseCreateClusterInput(
+          validClusterInput({
+            systemNodeVmSize: 'Standard_DS2_v2',
+            userNodeVmSize: 'Standard_E4as_v5',
+          }),
+        ).spec,
+      ).template.resources.find(
+        r => r.type === 'Microsoft.ContainerService/managedClusters',
+      ) as any;
+      const [smallSystem, unknownUser] = small.properties.agentPoolProfiles;
+      // An 86 GiB cache: the OS disk shrinks to fit it.
+      expect(smallSystem).toMatchObject({
+        osDiskType: 'Ephemeral',
+        osDiskSizeGB: 86,
+      });
+      // A size the generator knows nothing of: AKS chooses at deployment.
+      expect(unknownUser.osDiskType).toBeUndefined();
+      expect(unknownUser.osDiskSizeGB).toBeUndefined();
+    });
+  });
+
+  describe('the network options: Azure CNI Overlay and API Server VNet Integration', () => {
+    const { spec } = parseCreateClusterInput(
+      validClusterInput({
+        podCidr: '192.168.0.0/16',
+        apiServerSubnetCidr: '10.240.4.64/28',
+      }),
+    );
+    const optioned = generateCluster(spec);
+    const one = (type: string) =>
+      optioned.template.resources.find(r => r.type === type) as any;
+
+    it('validates strictly against the AKS and Network specifications', () => {
+      for (const resource of optioned.template.resources) {
+        expect(
+          validateTemplateResource(
+            resource,
+            sampleParameters(optioned.template),
+          ).errors,
+        ).toEqual([]);
+      }
+    });
+
+    it('puts pods on the overlay and the API server into its delegated subnet', () => {
+      const cluster = one('Microsoft.ContainerService/managedClusters');
+      expect(cluster.properties.networkProfile).toMatchObject({
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        podCidr: '192.168.0.0/16',
+      });
+      expect(cluster.properties.apiServerAccessProfile).toMatchObject({
+        enablePrivateCluster: true,
+        enableVnetIntegration: true,
+        subnetId:
+          "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke-aks-prod-weu', 'snet-apiserver')]",
+      });
+      const subnet = one(
+        'Microsoft.Network/virtualNetworks',
+      ).properties.subnets.find((s: any) => s.name === 'snet-apiserver');
+      expect(subnet.properties).toMatchObject({
+        addressPrefix: '10.240.4.64/28',
+        delegations: [
+          {
+            properties: {
+              serviceName: 'Microsoft.ContainerService/managedClusters',
+            },
+          },
+        ],
+      });
+    });
+
+    it('passes NET-01 and SEC-05 with them, as every other control', () => {
+      const { results, failures } = checkClusterControls(
+        spec,
+        optioned.names,
+        optioned,
+      );
+      expect(failures).toEqual([]);
+      const byId = (id: string) => results.find(r => r.id === id)!;
+      expect(byId('NET-01')).toMatchObject({
+        status: 'pass',
+        found: 'azure (networkPluginMode overlay)',
+      });
+      expect(byId('NET-04').status).toBe('pass');
+      expect(byId('SEC-05')).toMatchObject({
+        status: 'pass',
+        reason: expect.stringMatching(/API Server VNet Integration/),
+      });
     });
   });
 

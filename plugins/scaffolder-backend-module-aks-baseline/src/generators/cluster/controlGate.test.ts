@@ -75,13 +75,14 @@ describe('the baseline control gate', () => {
     );
   });
 
-  it('passes OPS-01 with or without a given workspace (the stamp creates one)', () => {
+  it('passes OPS-01 and DEF-01 with or without a given workspace (the stamp creates one)', () => {
     expect(plain.spec.logAnalyticsWorkspaceId).toBeUndefined();
     expect(withWorkspace.spec.logAnalyticsWorkspaceId).toBeDefined();
     for (const index of [0, 1]) {
       const { results, failures } = gate(index);
       expect(failures).toEqual([]);
       expect(statuses(results)['OPS-01']).toBe('pass');
+      expect(statuses(results)['DEF-01']).toBe('pass');
     }
   });
 
@@ -626,6 +627,58 @@ describe('the baseline control gate', () => {
           g,
           'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
         ).properties.subject = 'system:serviceaccount:a0008:default';
+      },
+    ],
+    [
+      'DEF-01',
+      'Defender off',
+      g => {
+        cluster(g).securityProfile.defender.securityMonitoring.enabled = false;
+      },
+      1,
+    ],
+    [
+      'DEF-02',
+      'image cleaner off',
+      g => {
+        cluster(g).securityProfile.imageCleaner.enabled = false;
+      },
+    ],
+    [
+      'UPG-01',
+      'node OS channel Unmanaged',
+      g => {
+        cluster(g).autoUpgradeProfile.nodeOSUpgradeChannel = 'Unmanaged';
+      },
+    ],
+    [
+      'UPG-01',
+      'no window for the Kubernetes patch channel',
+      g => {
+        g.template.resources = g.template.resources.filter(
+          r => !r.name.endsWith('/aksManagedAutoUpgradeSchedule'),
+        );
+      },
+    ],
+    [
+      'UPG-02',
+      'system pool not autoscaled',
+      g => {
+        cluster(g).agentPoolProfiles[0].enableAutoScaling = false;
+      },
+    ],
+    [
+      'UPG-02',
+      'system pool without the critical-addons taint',
+      g => {
+        delete cluster(g).agentPoolProfiles[0].nodeTaints;
+      },
+    ],
+    [
+      'UPG-03',
+      'user pool in one zone',
+      g => {
+        cluster(g).agentPoolProfiles[1].availabilityZones = ['2'];
       },
     ],
   ];

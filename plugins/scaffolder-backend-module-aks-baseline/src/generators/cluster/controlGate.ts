@@ -55,7 +55,26 @@ export function expectedNonPasses(spec: ClusterSpec): AcceptedControl[] {
     { id: 'K8S-06', status: 'not-applicable', reason: noApp },
     { id: 'K8S-07', status: 'not-applicable', reason: noApp },
   ];
+  expected.push(...resilienceChoices(spec));
   return expected;
+}
+
+/** What the form's choices leave short of UPG-02/03, said as the choice it is. */
+function resilienceChoices(spec: ClusterSpec): AcceptedControl[] {
+  const choices: AcceptedControl[] = [];
+  if (spec.systemPool.count < 2)
+    choices.push({
+      id: 'UPG-02',
+      status: 'warning',
+      reason: `the system pool was asked for ${spec.systemPool.count} node: it autoscales from there, but one node failing takes CoreDNS and the add-ons with it`,
+    });
+  if (spec.availabilityZones.length === 0)
+    choices.push({
+      id: 'UPG-03',
+      status: 'fail',
+      reason: `${spec.location} is not known to have availability zones, so the node pools are regional`,
+    });
+  return choices;
 }
 
 /**
@@ -168,6 +187,11 @@ export function baselineResourcesOf(
   );
   return {
     cluster: ofType(resources, RESOURCE_TYPES.managedCluster)[0],
+    // The cluster's planned maintenance windows (UPG-01), children of it.
+    maintenanceConfigurations: ofType(
+      resources,
+      RESOURCE_TYPES.maintenanceConfiguration,
+    ),
     applicationGateways: ofType(resources, RESOURCE_TYPES.appGateway),
     wafPolicies: ofType(resources, RESOURCE_TYPES.wafPolicy),
     virtualNetworks: ofType(resources, RESOURCE_TYPES.vnet),

@@ -17,6 +17,8 @@ export interface ClusterNames {
     ingress: string;
     appGateway: string;
     privateEndpoints: string;
+    /** API Server VNet Integration's subnet (only when chosen). */
+    apiServer: string;
   };
   routeTable: string;
   /** The hub side (hub/egress-rules.json): IP group of the node subnet, rule collection group. */
@@ -100,6 +102,7 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
       ingress: 'snet-clusteringressservices',
       appGateway: 'snet-applicationgateway',
       privateEndpoints: 'snet-privatelinkendpoints',
+      apiServer: 'snet-apiserver',
     },
     routeTable: `rt-${c}-to-hub`,
     hubEgress: {

@@ -32,31 +32,100 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
   },
   {
     setting: 'securityProfile.defender',
-    reference: 'securityMonitoring on, to the stamp workspace',
-    ours: 'not set',
-    control: '—',
-    note: 'not generated yet',
+    reference:
+      'securityMonitoring.enabled true, logAnalyticsWorkspaceResourceId the stamp workspace',
+    ours: "the same: the given workspace (logAnalyticsWorkspaceId) or the stamp's own",
+    control: 'DEF-01',
+    note: "same. Whether the subscription's Defender plan is on (Microsoft.Security/pricings) is not read",
   },
   {
     setting: 'securityProfile.imageCleaner',
     reference: 'enabled, intervalHours 120',
+    ours: 'enabled, intervalHours 120',
+    control: 'DEF-02',
+    note: 'same',
+  },
+  {
+    setting: 'securityProfile.nodeRestriction',
+    reference: 'enabled',
     ours: 'not set',
     control: '—',
-    note: 'not generated yet',
+    note: 'not in the stable 2026-10-01 API the template validates against: the reference sets it through a preview api-version (2024-03-02-preview); it comes back when a stable version has it',
+  },
+  {
+    setting: 'securityProfile.azureKeyVaultKms',
+    reference: 'enabled false',
+    ours: 'not set',
+    control: '—',
+    note: 'same effect: KMS encryption of secrets with a customer key is off in both',
   },
   {
     setting: 'autoUpgradeProfile',
     reference: "upgradeChannel 'none', nodeOSUpgradeChannel 'NodeImage'",
     ours: "upgradeChannel 'patch', nodeOSUpgradeChannel 'NodeImage'",
-    control: '—',
-    note: 'ours also takes Kubernetes patch releases automatically: patches carry security fixes and stay within the minor version the template pins',
+    control: 'UPG-01',
+    note: 'ours also takes Kubernetes patch releases automatically, inside their own window: patches carry security fixes and stay within the minor version the template pins. UPG-01 accepts none with a warning',
   },
   {
-    setting: 'agentPoolProfiles[npsystem].nodeTaints',
-    reference: 'CriticalAddonsOnly=true:NoSchedule',
-    ours: 'CriticalAddonsOnly=true:NoSchedule',
+    setting: 'maintenanceConfigurations',
+    reference:
+      'aksManagedNodeOSUpgradeSchedule: weekly Tuesday 21:00, 12 hours',
+    ours: 'the same, and aksManagedAutoUpgradeSchedule: weekly Thursday 21:00 UTC, 8 hours',
+    control: 'UPG-01',
+    note: 'a window for the patch channel the reference does not use, two days apart from the node image so a bad image and a bad patch are told apart; both UTC (utcOffset +00:00), as the reference (no offset)',
+  },
+  {
+    setting: 'agentPoolProfiles[npsystem]',
+    reference:
+      'autoscaling 3 to 4, CriticalAddonsOnly=true:NoSchedule, Standard_DS2_v2',
+    ours: 'autoscaling from systemNodeCount (default 3) to one more, CriticalAddonsOnly=true:NoSchedule, Standard_D4ds_v5 by default',
+    control: 'UPG-02',
+    note: 'same shape; the size is a newer generation with a temporary disk for the ephemeral OS disk',
+  },
+  {
+    setting: 'agentPoolProfiles[].osDiskType, osDiskSizeGB',
+    reference: 'Ephemeral, 80 GiB (system) and 120 GiB (user)',
+    ours: 'Ephemeral, the size fitting the VM local disk (128 GiB on the default sizes) for the sizes the generator knows; other sizes left to AKS',
+    control: '—',
+    note: 'an ephemeral OS disk must fit the VM size cache or temporary disk, which cannot be looked up offline: the generator knows a few sizes (arm/osDisk.ts); for any other it sets nothing and AKS picks Ephemeral when it fits, else Managed (the summary says so)',
+  },
+  {
+    setting: 'agentPoolProfiles[].availabilityZones',
+    reference: '1, 2, 3 on both pools',
+    ours: '1, 2, 3 on both pools where the region has zones',
+    control: 'UPG-03',
+    note: 'in a region without zones the pools are regional and the gate lists UPG-03 as accepted with that reason',
+  },
+  {
+    setting: 'autoScalerProfile',
+    reference:
+      'expander random, scale-down after 10m under 0.5 utilization, scan every 10s, skip nodes with local storage and system pods (17 settings)',
+    ours: 'the same 17 settings',
     control: '—',
     note: 'same',
+  },
+  {
+    setting: 'networkProfile.networkPluginMode, podCidr',
+    reference: 'overlay, 192.168.0.0/16',
+    ours: 'flat Azure CNI by default; overlay with the podCidr given (option)',
+    control: 'NET-01, NET-04',
+    note: 'flat Azure CNI keeps pod IPs visible to NSGs and the hub firewall (rules can name pod addresses); overlay saves node-subnet addresses, as the reference wants. NET-01 passes both, NET-04 checks the pod CIDR stays apart',
+  },
+  {
+    setting: 'apiServerAccessProfile',
+    reference:
+      'public API server, authorizedIPRanges from a parameter (empty by default)',
+    ours: 'private cluster (system private DNS zone), run command disabled; API Server VNet Integration into a delegated subnet with apiServerSubnetCidr (option)',
+    control: 'SEC-05',
+    note: 'private by default: the reference keeps the API server public so its walkthrough can run kubectl from anywhere. VNet integration puts the API server in the spoke without a private endpoint; SEC-05 passes both and fails integration without its subnet',
+  },
+  {
+    setting: 'role assignments on the cluster for the admin group',
+    reference:
+      'Azure Kubernetes Service RBAC Cluster Admin and Azure Kubernetes Service Cluster User Role',
+    ours: 'the same two roles, principalType Group',
+    control: '—',
+    note: 'same; the group also stays in aadProfile.adminGroupObjectIDs, as before (the reference empties it under Azure RBAC): AKS binds it to cluster-admin, which the Cluster Admin role grants already, so it adds no access',
   },
 ];
 

@@ -44,6 +44,10 @@ export interface ClusterNetwork {
   dnsServiceIp: string;
   /** Traefik's internal load balancer IP, inside the ingress subnet. */
   traefikIp: string;
+  /** Azure CNI Overlay's pod CIDR, when chosen (else flat Azure CNI). */
+  podCidr?: string;
+  /** API Server VNet Integration's delegated subnet, when chosen (else a private endpoint). */
+  apiServerSubnet?: string;
 }
 
 export interface ClusterKeyVault {

@@ -25,7 +25,7 @@ export function clusterSummary(
     `Generated ${files.length} files for AKS cluster ${spec.clusterName} (${spec.resourceGroup}, ${spec.location}): an ARM template with ${generated.template.resources.length} resources, ${generated.manifests.length} Traefik manifests and the catalog entity.`,
     `Baseline controls: ${passed} of ${gate.results.length} pass; not passing, as expected for a new cluster:`,
     ...gate.accepted.map(a => `- ${a.id} (${a.status}): ${a.reason}`),
-    `Controls that depend on optional inputs: Container insights and the diagnostic settings (OPS-01, LOG-01..03) send to ${monitoring}; zone redundancy (pools, App Gateway, public IP): ${zones}.`,
+    `Controls that depend on optional inputs: Container insights, Defender for Containers and the diagnostic settings (OPS-01, DEF-01, LOG-01..03) send to ${monitoring}; zone redundancy (pools, App Gateway, public IP; UPG-03): ${zones}.`,
     ...notes.map(note => `Note: ${note}`),
     `Next (README.md): prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName} and their expiries, deploy infra/cluster.json with az deployment group create (it installs Flux, which applies cluster-manifests/ from ${spec.gitops.repositoryUrl}), import the images into ${generated.names.registry.name}, give Flux a read-only Git credential if the repository is private, put Traefik's client id into cluster-manifests/workload-identity.env.`,
   ];

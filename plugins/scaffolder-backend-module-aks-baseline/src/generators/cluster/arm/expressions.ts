@@ -31,6 +31,8 @@ export const API_VERSIONS = {
 
 export const RESOURCE_TYPES = {
   managedCluster: 'Microsoft.ContainerService/managedClusters',
+  maintenanceConfiguration:
+    'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
   identity: 'Microsoft.ManagedIdentity/userAssignedIdentities',
   federatedCredential:
     'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',

@@ -222,9 +222,38 @@ export function spokeVirtualNetwork(
             defaultOutboundAccess: false,
           },
         },
+        ...apiServerSubnet(spec, names),
       ],
     },
   };
+}
+
+/**
+ * API Server VNet Integration's subnet, when chosen: delegated to AKS, which
+ * places the API server's internal load balancer in it (Microsoft Learn,
+ * "API Server VNet Integration"). No NSG and no route table of ours: AKS
+ * manages what reaches the API server there, and a route to the firewall
+ * would send the nodes' own API traffic through it.
+ */
+function apiServerSubnet(spec: ClusterSpec, names: ClusterNames) {
+  if (!spec.network.apiServerSubnet) return [];
+  return [
+    {
+      name: names.subnets.apiServer,
+      properties: {
+        addressPrefix: spec.network.apiServerSubnet,
+        delegations: [
+          {
+            name: 'aks-apiserver',
+            properties: {
+              serviceName: 'Microsoft.ContainerService/managedClusters',
+            },
+          },
+        ],
+        defaultOutboundAccess: false,
+      },
+    },
+  ];
 }
 
 /** `{ id }` of one of the spoke's subnets. */

@@ -18,6 +18,12 @@ export const BUILT_IN_ROLES = {
   networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
   // Microsoft Learn, "Azure built-in roles for Containers": AcrPull.
   acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
+  // The same page (and the reference's cluster-stamp.bicep): Azure
+  // Kubernetes Service RBAC Cluster Admin, and Azure Kubernetes Service
+  // Cluster User Role (lists the cluster's user credential, so kubectl
+  // can reach it at all).
+  aksRbacClusterAdmin: 'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b',
+  aksClusterUser: '4abbcc35-e782-43d8-92c5-2d3f1bd2253f',
 } as const;
 
 /** `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', <id>)]` */
@@ -117,4 +123,53 @@ export function roleAssignmentId(grant: RoleGrant): string {
   return extensionResourceId(grant.scope, RESOURCE_TYPES.roleAssignment, {
     expression: assignmentGuid(grant),
   });
+}
+
+/** The roles the admin group holds on the cluster, with Azure RBAC for Kubernetes. */
+const ADMIN_GROUP_ROLES = [
+  {
+    role: 'aksRbacClusterAdmin',
+    description: 'Members of this group are cluster admins of this cluster.',
+  },
+  {
+    role: 'aksClusterUser',
+    description:
+      "Members of this group may list this cluster's user credential (kubectl through Entra ID).",
+  },
+] as const;
+
+/**
+ * The Entra admin group's role assignments on the cluster, as the
+ * reference grants them: with Azure RBAC for Kubernetes authorization
+ * (SEC-04), what the group may do in the cluster is an Azure role on it.
+ * The group also stays in `aadProfile.adminGroupObjectIDs`, as before
+ * (the reference empties it under Azure RBAC): AKS binds it to
+ * cluster-admin, which the Cluster Admin role grants already, so it adds
+ * no access; it keeps the group AKS's named admin group.
+ */
+export function adminGroupRoleAssignments(
+  spec: ClusterSpec,
+): ArmTemplateResource[] {
+  const cluster = {
+    type: RESOURCE_TYPES.managedCluster,
+    name: spec.clusterName,
+  };
+  return ADMIN_GROUP_ROLES.map(({ role, description }) => ({
+    type: RESOURCE_TYPES.roleAssignment,
+    apiVersion: API_VERSIONS.authorization,
+    name: `[${resourceGroupGuidCall(
+      'admin-group',
+      role,
+      spec.clusterName,
+      spec.entra.adminGroupObjectId,
+    )}]`,
+    scope: extensionScope(cluster),
+    dependsOn: [resourceId(cluster.type, cluster.name)],
+    properties: {
+      roleDefinitionId: builtInRoleDefinitionId(role),
+      principalId: spec.entra.adminGroupObjectId,
+      principalType: 'Group',
+      description,
+    },
+  }));
 }

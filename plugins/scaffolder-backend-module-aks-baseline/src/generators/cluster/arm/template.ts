@@ -34,7 +34,12 @@ import {
   ingressNsg,
   spokeVirtualNetwork,
 } from './network';
-import { roleAssignment, roleGrants } from './roleAssignments';
+import { maintenanceConfigurations } from './maintenance';
+import {
+  adminGroupRoleAssignments,
+  roleAssignment,
+  roleGrants,
+} from './roleAssignments';
 
 export const DEPLOYMENT_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -134,6 +139,8 @@ export function clusterTemplate(
     wafPolicy(spec, names, tags),
     applicationGateway(spec, names, tags),
     managedCluster(spec, names, tags),
+    ...maintenanceConfigurations(spec),
+    ...adminGroupRoleAssignments(spec),
     traefikFederatedCredential(spec, names),
     acrPullAssignment(spec, names),
     fluxExtension(spec, names),
