@@ -104,7 +104,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       now,
     }),
     // Built before the baseline: kubenet, no network policy, no CSI add-on.
-    // Its API server is private and out of the portal's reach.
+    // Its API server is private and out of the portal's reach. No audit
+    // logs (kube-audit-admin, guard: LOG-01) and no Container insights rule
+    // associated (LOG-02), though the monitoring add-on is on.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
       resourceGroup: 'rg-aks-legacy-neu',
@@ -115,7 +117,13 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       host: 'legacy.contoso-demo.com',
       certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
       // No registry of its own: it pulls from public registries (ACR-01).
-      flaws: ['kubenet', 'no-csi-addon', 'no-registry'],
+      flaws: [
+        'kubenet',
+        'no-csi-addon',
+        'no-registry',
+        'no-audit-logs',
+        'no-container-insights-rule',
+      ],
       now,
     }),
     // Controls pass, but the certificates need attention: 21 days (warning),

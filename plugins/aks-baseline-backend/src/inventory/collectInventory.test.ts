@@ -68,6 +68,9 @@ async function inventoryOf(
   return { inventory, transport };
 }
 
+/** The clusters' list (not the per-cluster telemetry reads under their ids). */
+const CLUSTER_LIST = /\/managedClusters$/i;
+
 describe('collectInventory', () => {
   it('follows nextLink through every page', async () => {
     const clusters = [1, 2, 3, 4, 5].map(i => cluster(SUB_A, `aks-${i}`));
@@ -82,9 +85,10 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the eleven other types: one (empty) page each.
-    expect(transport.countRequests('/managedClusters')).toBe(3);
-    expect(inventory.requestCount).toBe(3 + 11);
+    // Clusters: 3 pages; the twelve other types: one (empty) page each;
+    // per cluster, its diagnostic settings and rule associations (LOG-01..03).
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
+    expect(inventory.requestCount).toBe(3 + 12 + 5 * 2);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -155,8 +159,8 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
-    expect(transport.countRequests('/managedClusters')).toBe(2);
-    expect(inventory.requestCount).toBe(13);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(2);
+    expect(inventory.requestCount).toBe(2 + 12 + 2);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -167,7 +171,7 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    expect(inventory.requestCount).toBe(12 + inventory.throttledCount);
+    expect(inventory.requestCount).toBe(13 + 2 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -177,7 +181,7 @@ describe('collectInventory', () => {
     });
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
-    expect(transport.countRequests('/managedClusters')).toBe(3);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
   });
 
   it('gives up on 5xx after maxRetries and reports the status', async () => {
@@ -188,7 +192,7 @@ describe('collectInventory', () => {
       },
       { maxRetries: 2 },
     );
-    expect(transport.countRequests('/managedClusters')).toBe(3);
+    expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
     expect(inventory.managedClusters).toEqual([]);
     expect(inventory.errors).toEqual([
       expect.objectContaining({
@@ -213,7 +217,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters.map(c => c.name)).toEqual(['aks-a']);
     expect(inventory.subscriptionsScanned).toEqual([SUB_A, SUB_B]);
     // One error per type listed in the failing subscription, none for the other.
-    expect(inventory.errors).toHaveLength(12);
+    expect(inventory.errors).toHaveLength(13);
     for (const error of inventory.errors) {
       expect(error).toMatchObject({
         kind: 'subscription',
@@ -367,8 +371,9 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then twelve types in each of two subscriptions.
-    expect(inventory.requestCount).toBe(1 + 24);
+    // One subscription list, then thirteen types in each of two
+    // subscriptions, then each cluster's diagnostic settings and associations.
+    expect(inventory.requestCount).toBe(1 + 26 + 2 * 2);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

@@ -11,6 +11,7 @@ import {
   requestTimeoutPolicy,
   shareTokens,
   type ArmClientSettings,
+  listArmRest,
   withPerCallPolicies,
 } from '../azure';
 import {
@@ -20,7 +21,12 @@ import {
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
 import { listRawResources, type PagedList } from './listRawResources';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { RESOURCE_LISTINGS } from './resourceListings';
+import {
+  DATA_COLLECTION_API_VERSION,
+  DIAGNOSTIC_SETTINGS_API_VERSION,
+  RESOURCE_LISTINGS,
+} from './resourceListings';
+import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
 import { toSourceError } from './sourceErrors';
 import type {
@@ -90,7 +96,13 @@ export async function collectInventory(
   const vaults = options.selectVaults
     ? options.selectVaults(listing)
     : resources.keyVaults;
-  const [vaultSecrets, ruleCollectionGroups] = await Promise.all([
+  const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
+  const [
+    vaultSecrets,
+    ruleCollectionGroups,
+    diagnosticSettings,
+    dataCollectionRuleAssociations,
+  ] = await Promise.all([
     listChildren(limit, vaults, errors, {
       what: 'Listing Key Vault secrets',
       errorKind: 'vault',
@@ -113,6 +125,26 @@ export async function collectInventory(
           policy.name,
         ),
     }),
+    listChildren(limit, telemetryTargetsOf(listing), errors, {
+      what: 'Listing diagnostic settings',
+      errorKind: 'resource',
+      list: (target, perCallPolicies) =>
+        listArmRest(
+          withPerCallPolicies(settings, perCallPolicies),
+          `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
+          DIAGNOSTIC_SETTINGS_API_VERSION,
+        ),
+    }),
+    listChildren(limit, resources.managedClusters, errors, {
+      what: 'Listing data collection rule associations',
+      errorKind: 'resource',
+      list: (cluster, perCallPolicies) =>
+        listArmRest(
+          withPerCallPolicies(settings, perCallPolicies),
+          `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
+          DATA_COLLECTION_API_VERSION,
+        ),
+    }),
   ]);
 
   throwIfAborted(options.signal);
@@ -122,6 +154,8 @@ export async function collectInventory(
     errors: errors.sort(compareErrors),
     vaultSecrets,
     ruleCollectionGroups,
+    diagnosticSettings,
+    dataCollectionRuleAssociations,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -281,6 +315,7 @@ function emptyResources(): ArmInventoryResources {
     keyVaults: [],
     privateEndpoints: [],
     containerRegistries: [],
+    dataCollectionRules: [],
   };
 }
 

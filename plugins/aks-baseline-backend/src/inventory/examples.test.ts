@@ -75,8 +75,10 @@ describe('collectInventory over Microsoft example responses', () => {
       ),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
-    // Twelve types in one subscription, then one vault: one page each.
-    expect(inventory.requestCount).toBe(13);
-    expect(transport.requestCount).toBe(13);
+    // Thirteen types in one subscription, then one vault's secrets, then
+    // the diagnostic settings of the cluster, the gateway and the vault and
+    // the cluster's rule associations: one page each.
+    expect(inventory.requestCount).toBe(13 + 1 + 4);
+    expect(transport.requestCount).toBe(13 + 1 + 4);
   });
 });

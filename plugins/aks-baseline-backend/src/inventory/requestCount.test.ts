@@ -5,6 +5,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
 import { RESOURCE_LISTINGS } from './resourceListings';
+import { telemetryTargets } from './telemetryTargets';
 import {
   syntheticEstate,
   type SyntheticEstateOptions,
@@ -31,14 +32,34 @@ async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
   expect(inventory.errors).toEqual([]);
   expect(inventory.managedClusters).toHaveLength(options.clusters);
   expect(inventory.requestCount).toBe(transport.requestCount);
+  const diagnosticRequests = transport.countRequests('/diagnosticSettings');
+  const associationRequests = transport.countRequests(
+    '/dataCollectionRuleAssociations',
+  );
+  // LOG-01..03: one diagnostic settings list per watched resource, one
+  // association list per cluster (one page each here).
+  const targets = telemetryTargets(inventory);
+  expect(diagnosticRequests).toBe(targets.length);
+  expect(associationRequests).toBe(options.clusters);
   return {
     inventory,
     estate,
     vaults: estate.vaultCount,
+    telemetryRequests: diagnosticRequests + associationRequests,
+    /** Watched resources by kind: clusters, gateways, vaults, NSGs. */
+    targets: {
+      clusters: inventory.managedClusters.length,
+      gateways: inventory.applicationGateways.length,
+      vaults: inventory.keyVaults.length,
+      nsgs: targets.filter(t => /networkSecurityGroups/i.test(t.id ?? ''))
+        .length,
+    },
     listRequests:
       transport.requestCount -
       transport.countRequests('/secrets') -
-      transport.countRequests('/ruleCollectionGroups'),
+      transport.countRequests('/ruleCollectionGroups') -
+      diagnosticRequests -
+      associationRequests,
     secretRequests: transport.countRequests('/secrets'),
     policyRequests: transport.countRequests('/ruleCollectionGroups'),
     elapsedMs,
@@ -48,14 +69,31 @@ async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
 /**
  * types × subscriptions × pages + vaults × secret pages + firewall policies ×
  * rule collection group pages, with one page each (the synthetic estate has
- * one hub policy per subscription).
+ * one hub policy per subscription). The telemetry reads (per resource) are
+ * counted apart: `telemetryBound`.
  */
 function lowerBound(vaults: number, policies = SUBSCRIPTIONS) {
   return RESOURCE_LISTINGS.length * SUBSCRIPTIONS + vaults + policies;
 }
 
+/**
+ * LOG-01..03 per cluster: its associations and its diagnostic settings, and
+ * those of each gateway, vault and NSG of its VNet (read once however many
+ * clusters share them).
+ */
+function telemetryBound(targets: {
+  clusters: number;
+  gateways: number;
+  vaults: number;
+  nsgs: number;
+}) {
+  return (
+    2 * targets.clusters + targets.gateways + targets.vaults + targets.nsgs
+  );
+}
+
 describe('inventory request count', () => {
-  it('does not grow with clusters when vaults are shared per subscription', async () => {
+  it('does not grow with clusters when vaults are shared per subscription, but for the telemetry reads', async () => {
     const small = await measure({
       clusters: 10,
       subscriptions: SUBSCRIPTIONS,
@@ -70,10 +108,16 @@ describe('inventory request count', () => {
     console.log(
       `shared vaults: N=10 -> ${small.inventory.requestCount} requests (${small.elapsedMs} ms), ` +
         `N=1000 -> ${large.inventory.requestCount} requests (${large.elapsedMs} ms), ` +
-        `lower bound ${lowerBound(SUBSCRIPTIONS)}`,
+        `lower bound ${lowerBound(SUBSCRIPTIONS)} + telemetry ${
+          small.telemetryRequests
+        } / ${large.telemetryRequests} (${JSON.stringify(large.targets)})`,
     );
-    expect(large.inventory.requestCount).toBe(small.inventory.requestCount);
-    expect(large.inventory.requestCount).toBe(lowerBound(SUBSCRIPTIONS));
+    const withoutTelemetry = (m: typeof small) =>
+      m.inventory.requestCount - m.telemetryRequests;
+    expect(withoutTelemetry(large)).toBe(withoutTelemetry(small));
+    expect(withoutTelemetry(large)).toBe(lowerBound(SUBSCRIPTIONS));
+    for (const m of [small, large])
+      expect(m.telemetryRequests).toBe(telemetryBound(m.targets));
     expect(Object.values(large.inventory.vaultSecrets).flat()).toHaveLength(
       3_000,
     );
@@ -96,8 +140,12 @@ describe('inventory request count', () => {
     expect(large.listRequests).toBe(small.listRequests);
     expect(large.listRequests).toBe(RESOURCE_LISTINGS.length * SUBSCRIPTIONS);
     // ... and each vault costs exactly one secrets list: the lower bound.
-    expect(small.inventory.requestCount).toBe(lowerBound(small.vaults));
-    expect(large.inventory.requestCount).toBe(lowerBound(large.vaults));
+    expect(small.inventory.requestCount).toBe(
+      lowerBound(small.vaults) + telemetryBound(small.targets),
+    );
+    expect(large.inventory.requestCount).toBe(
+      lowerBound(large.vaults) + telemetryBound(large.targets),
+    );
     expect(Object.keys(large.inventory.vaultSecrets)).toHaveLength(1_000);
   });
 
@@ -127,7 +175,7 @@ describe('inventory request count', () => {
 
   it('equals the lower bound when lists span several pages', async () => {
     const pageSize = 100;
-    const { inventory, estate } = await measure(
+    const { inventory, estate, telemetryRequests, targets } = await measure(
       { clusters: 1_000, subscriptions: SUBSCRIPTIONS },
       pageSize,
     );
@@ -153,8 +201,8 @@ describe('inventory request count', () => {
     );
     // eslint-disable-next-line no-console -- the measured number is what this test reports
     console.log(
-      `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages}`,
+      `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages} + telemetry ${telemetryRequests}`,
     );
-    expect(inventory.requestCount).toBe(pages);
+    expect(inventory.requestCount).toBe(pages + telemetryBound(targets));
   });
 });

@@ -22,6 +22,8 @@ export interface ArmInventoryResources {
   privateEndpoints: ArmResource[];
   /** Container registries (ACR-01/02), associated by their private endpoints. */
   containerRegistries: ArmResource[];
+  /** Data collection rules (LOG-02): what a cluster's associations name. */
+  dataCollectionRules: ArmResource[];
 }
 
 /** A key of `ArmInventoryResources`. */
@@ -73,6 +75,15 @@ export interface ArmInventory extends ArmInventoryListing {
    * failed has no entry and an error (kind `resource`, scope the policy id).
    */
   ruleCollectionGroups: Record<string, ArmResource[]>;
+  /**
+   * Diagnostic settings per watched resource (key: lower-cased id; LOG-01,
+   * LOG-03): one list per resource, `{id}/providers/Microsoft.Insights/
+   * diagnosticSettings`. A resource whose list failed has no entry and an
+   * error (kind `resource`, scope its id).
+   */
+  diagnosticSettings: Record<string, ArmResource[]>;
+  /** Data collection rule associations per cluster (key: lower-cased id; LOG-02), as above. */
+  dataCollectionRuleAssociations: Record<string, ArmResource[]>;
   /** HTTP requests made, retries included. */
   requestCount: number;
   /** Requests Azure answered 429 Too Many Requests. */
@@ -96,6 +107,12 @@ export interface InventoryOptions {
   maxRetries?: number;
   /** Base delay of the exponential back-off on 5xx. Default 1 000 ms (the SDK's). */
   retryDelayMs?: number;
+  /**
+   * Which resources to read diagnostic settings of, given what phase one
+   * found. Default: `telemetryTargets` (clusters, gateways, vaults, the NSGs
+   * of the clusters' VNets).
+   */
+  selectTelemetryTargets?: (listing: ArmInventoryListing) => ArmResource[];
   /** Which vaults to list secrets of, given what phase one found. Default: all. */
   selectVaults?: (listing: ArmInventoryListing) => ArmResource[];
   /** Abandons the whole inventory (e.g. the scheduler's task signal). */

@@ -30,6 +30,9 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   keyVaults: 'keyVaults',
   privateEndpoints: 'privateEndpoints',
   containerRegistries: 'containerRegistries',
+  dataCollectionRules: 'dataCollectionRules',
+  diagnosticSettings: 'diagnosticSettings',
+  dataCollectionRuleAssociations: 'dataCollectionRuleAssociations',
 };
 
 /** The evaluator's input as it is without `input`'s list. */

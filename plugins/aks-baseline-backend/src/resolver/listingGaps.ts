@@ -10,7 +10,9 @@ import type { InventoryIndex } from './inventoryIndex';
 export type UnknownInput =
   | Exclude<ArmResourceKind, 'managedClusters'>
   | 'vaultSecrets'
-  | 'ruleCollectionGroups';
+  | 'ruleCollectionGroups'
+  | 'diagnosticSettings'
+  | 'dataCollectionRuleAssociations';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -46,6 +48,10 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   // Judged by ACR-01/02 only: no section of the snapshot shows registries.
   containerRegistries: [],
   vaultSecrets: ['certificates'],
+  // Judged by LOG-01..03 only.
+  dataCollectionRules: [],
+  diagnosticSettings: [],
+  dataCollectionRuleAssociations: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -81,20 +87,26 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
     'CERT-02',
     'CERT-04',
     'CERT-05',
+    // Their diagnostics are among LOG-03's.
+    'LOG-03',
   ],
   wafPolicies: ['WAF-02', 'WAF-03'],
   publicIpAddresses: [],
-  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02'],
+  // LOG-03: the NSGs whose diagnostics it reads are the VNet's subnets'.
+  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02', 'LOG-03'],
   routeTables: ['NET-03'],
   // With a policy attached, FW-01 judges the policy (fed by its own list).
   azureFirewalls: ['NET-03', 'FW-02'],
   firewallPolicies: ['FW-01', 'FW-02'],
   ipGroups: ['FW-02'],
   ruleCollectionGroups: ['FW-02'],
-  keyVaults: ['KV-01', 'KV-02', 'KV-03'],
+  keyVaults: ['KV-01', 'KV-02', 'KV-03', 'LOG-03'],
   privateEndpoints: ['KV-02', 'ACR-01'],
   containerRegistries: ['ACR-01', 'ACR-02'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
+  dataCollectionRules: ['LOG-02'],
+  diagnosticSettings: ['LOG-01', 'LOG-03'],
+  dataCollectionRuleAssociations: ['LOG-02'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */
@@ -214,6 +226,13 @@ export function trackListingGaps(
         f.subscriptionId.toLowerCase() === parts.subscriptionId.toLowerCase(),
     );
   };
+  /** The failure of a per-resource list (kind `resource`, scoped to the resource). */
+  const resourceError = (resourceId: string) =>
+    (index.inventory.errors ?? []).find(
+      e =>
+        e.kind === 'resource' &&
+        e.scope.toLowerCase() === resourceId.toLowerCase(),
+    );
   const gatewayMatches =
     <A extends unknown[]>(
       lookup: (...args: A) => ReturnType<InventoryIndex['gatewaysTagged']>,
@@ -281,15 +300,26 @@ export function trackListingGaps(
     },
     ruleCollectionGroupsOf: policyId => {
       const groups = index.ruleCollectionGroupsOf(policyId);
-      const error = groups
-        ? undefined
-        : (index.inventory.errors ?? []).find(
-            e =>
-              e.kind === 'resource' &&
-              e.scope.toLowerCase() === policyId.toLowerCase(),
-          );
+      const error = groups ? undefined : resourceError(policyId);
       if (error) record('ruleCollectionGroups', error);
       return groups;
+    },
+    diagnosticSettingsOf: resourceId => {
+      const settings = index.diagnosticSettingsOf(resourceId);
+      const error = settings ? undefined : resourceError(resourceId);
+      if (error) record('diagnosticSettings', error);
+      return settings;
+    },
+    dataCollectionRuleAssociationsOf: clusterId => {
+      const associations = index.dataCollectionRuleAssociationsOf(clusterId);
+      const error = associations ? undefined : resourceError(clusterId);
+      if (error) record('dataCollectionRuleAssociations', error);
+      return associations;
+    },
+    dataCollectionRules: () => {
+      // A rule may live in any subscription: those the cluster is known to use.
+      recordListings(inSubscriptions('dataCollectionRules', related));
+      return index.dataCollectionRules();
     },
   };
   return { index: tracked, gaps: () => [...gaps.values()] };

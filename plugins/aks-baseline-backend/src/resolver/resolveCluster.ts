@@ -32,6 +32,7 @@ import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
 import { ClusterRegistries, registriesOfCluster } from './registries';
+import { telemetryInputs } from './telemetry';
 import {
   backendTargetKey,
   backendTargets,
@@ -337,6 +338,11 @@ export function controlInputs(
         ? unique([...vaultEndpoints, ...registryEndpoints])
         : undefined,
     containerRegistries: resources.registries.registries,
+    ...telemetryInputs(
+      cluster,
+      { gateways: resources.gateways, vaults, vnet: nodeSubnet.entry?.vnet },
+      index,
+    ),
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

@@ -91,9 +91,11 @@ describe('FleetRefresher', () => {
       clusterCount: 4,
       errors: [],
     });
-    // 12 resource types in each of 2 subscriptions, then one secrets list
-    // per vault and one rule collection group list per firewall policy.
-    expect(outcome.requestCount).toBe(12 * 2 + 4 + 2);
+    // 13 resource types in each of 2 subscriptions, then one secrets list
+    // per vault and one rule collection group list per firewall policy, and
+    // the telemetry reads (LOG-01..03): per cluster its diagnostic settings
+    // and rule associations, the diagnostic settings of each gateway and vault.
+    expect(outcome.requestCount).toBe(13 * 2 + 4 + 2 + 4 * 2 + 4 + 4);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
       'aks-legacy-neu',
