@@ -13,6 +13,10 @@ import {
 import { TRAEFIK_VERSION, stampImages } from './manifests/images';
 import { ClusterNames } from './names';
 import { ClusterSpec } from './spec';
+import {
+  REFERENCE_COMPARISON,
+  referenceComparisonSection,
+} from './referenceComparison';
 
 /** What the README says depends on the workspace, not only the spec. */
 export interface ReadmeOptions {
@@ -106,7 +110,8 @@ ${afterDeploySteps(spec, names, deployment)}
 The generated template and manifests passed every baseline control before they were written, except:
 
 ${accepted.map(a => `- **${a.id}** (${a.status}): ${a.reason}`).join('\n')}
-`;
+
+${referenceComparisonSection(REFERENCE_COMPARISON)}`;
 }
 
 /** Only when the template did not fetch Traefik's CRDs into the repository. */
