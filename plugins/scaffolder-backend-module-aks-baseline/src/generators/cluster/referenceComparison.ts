@@ -1,3 +1,5 @@
+import { TELEMETRY_ROWS } from './telemetryComparison';
+
 /**
  * The generated stamp compared setting by setting with the reference
  * implementation, mspnp/aks-baseline `workload-team/cluster-stamp.bicep`
@@ -61,6 +63,7 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
 /** Every slice's rows, in README order. */
 export const REFERENCE_COMPARISON: readonly ReferenceComparisonRow[] = [
   ...SECURITY_AND_UPGRADE_ROWS,
+  ...TELEMETRY_ROWS,
 ];
 
 const COLUMNS: ReadonlyArray<[keyof ReferenceComparisonRow, string]> = [
