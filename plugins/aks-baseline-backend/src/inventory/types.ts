@@ -109,8 +109,9 @@ export interface InventoryOptions {
   retryDelayMs?: number;
   /**
    * Which resources to read diagnostic settings of, given what phase one
-   * found. Default: `telemetryTargets` (clusters, gateways, vaults, the NSGs
-   * of the clusters' VNets).
+   * found. Default: `telemetryTargets` (every cluster, gateway and vault
+   * listed, the NSGs of the clusters' VNets); the plugin passes the
+   * resolver's `clusterTelemetryTargets` (only those a cluster uses).
    */
   selectTelemetryTargets?: (listing: ArmInventoryListing) => ArmResource[];
   /** Which vaults to list secrets of, given what phase one found. Default: all. */

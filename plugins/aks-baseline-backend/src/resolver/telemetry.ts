@@ -17,7 +17,7 @@ export type TelemetryInputs = Pick<
 >;
 
 /** The NSGs of the subnets of the cluster's VNet (ids as the subnets name them). */
-function networkSecurityGroups(vnet: ArmResource | undefined): string[] {
+export function networkSecurityGroups(vnet: ArmResource | undefined): string[] {
   const ids = readArmList(vnet, 'subnets')
     .map(subnet => asString(readArm(subnet, 'networkSecurityGroup.id')))
     .filter((id): id is string => !!id);
