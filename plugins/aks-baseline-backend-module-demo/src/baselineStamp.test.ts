@@ -1,6 +1,7 @@
 import {
   loadArmSchemas,
   sharedDir,
+  validateArmResponse,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { buildDemoEstate } from './demoEstate';
 
@@ -142,5 +143,42 @@ describe("the demo clusters' security profile and upgrades (issue #17)", () => {
       'aksManagedAutoUpgradeSchedule',
       'aksManagedNodeOSUpgradeSchedule',
     ]);
+  });
+});
+
+describe("the demo stamps' audit and telemetry", () => {
+  it('validate against the Monitor specifications, as ARM returns them', () => {
+    for (const type of [
+      'Microsoft.Insights/diagnosticSettings',
+      'Microsoft.Insights/dataCollectionRules',
+      'Microsoft.Insights/dataCollectionRuleAssociations',
+    ]) {
+      const resources = ofType(type);
+      expect(resources.length).toBeGreaterThan(0);
+      for (const resource of resources)
+        expect([resource.id, validateArmResponse(resource).errors]).toEqual([
+          resource.id,
+          [],
+        ]);
+    }
+  });
+
+  it('leave aks-legacy-neu without audit logs and without a Container insights association', () => {
+    const onCluster = (type: string, cluster: string) =>
+      ofType(type).filter(r =>
+        r.id!.includes(`/managedClusters/${cluster}/providers/`),
+      );
+    const categories = (cluster: string) =>
+      onCluster('Microsoft.Insights/diagnosticSettings', cluster).flatMap(s =>
+        (s.properties as any).logs.map((l: any) => l.category),
+      );
+    expect(categories('aks-prod-weu')).toEqual(
+      expect.arrayContaining(['kube-audit-admin', 'guard']),
+    );
+    expect(categories('aks-legacy-neu')).not.toContain('kube-audit-admin');
+    expect(categories('aks-legacy-neu')).not.toContain('guard');
+    const associations = 'Microsoft.Insights/dataCollectionRuleAssociations';
+    expect(onCluster(associations, 'aks-prod-weu')).toHaveLength(1);
+    expect(onCluster(associations, 'aks-legacy-neu')).toEqual([]);
   });
 });

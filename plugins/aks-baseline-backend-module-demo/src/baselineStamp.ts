@@ -29,7 +29,12 @@ export type StampFlaw =
   /** The image cleaner off (DEF-02). */
   | 'no-image-cleaner'
   /** Channels on, but no planned maintenance window (UPG-01). */
-  | 'no-maintenance-window';
+  | 'no-maintenance-window'
+
+  /** The cluster's diagnostic setting sends neither kube-audit-admin nor guard (LOG-01). */
+  | 'no-audit-logs'
+  /** No data collection rule associated: the monitoring add-on collects nothing (LOG-02). */
+  | 'no-container-insights-rule';
 
 export interface StampSpec {
   subscriptionId: string;
@@ -160,7 +165,10 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
         azurepolicy: { enabled: true },
         omsagent: {
           enabled: true,
-          config: { logAnalyticsWorkspaceResourceID: workspaceId },
+          config: {
+            logAnalyticsWorkspaceResourceID: ids.workspace,
+            useAADAuth: 'true',
+          },
         },
       },
       oidcIssuerProfile: { enabled: true },
@@ -491,6 +499,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     privateEndpoint,
     ...(flaws.has('no-registry') ? [] : registry),
     ...stampPolicyAssignments(spec, spec.governance ?? 'baseline'),
+    ...stampTelemetry(spec, ids, flaws),
     secret('gateway-external-pfx-cert', spec.certificateDaysLeft.edge),
     secret(
       'appgw-ingress-internal-aks-ingress-tls',
@@ -553,7 +562,98 @@ export function stampIds(
     registryName,
     registry: `${rg}/providers/Microsoft.ContainerRegistry/registries/${registryName}`,
     registryPrivateEndpoint: `${network}/privateEndpoints/pe-${registryName}`,
+    workspace: `${rg}/providers/Microsoft.OperationalInsights/workspaces/la-${spec.name}`,
+    containerInsightsRule: `${rg}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${spec.name}`,
   };
+}
+
+/** A diagnostic setting `default` on `target`, sending these log categories to the stamp's workspace. */
+function diagnosticSetting(
+  ids: ReturnType<typeof stampIds>,
+  target: string,
+  categories: string[],
+): ArmResource {
+  return {
+    id: `${target}/providers/Microsoft.Insights/diagnosticSettings/default`,
+    name: 'default',
+    type: 'Microsoft.Insights/diagnosticSettings',
+    properties: {
+      workspaceId: ids.workspace,
+      logs: categories.map(category => ({ category, enabled: true })),
+      metrics: [],
+    },
+  };
+}
+
+/**
+ * Audit and telemetry as create-cluster generates it (LOG-01..03): the
+ * Container insights rule and its association with the cluster, and the
+ * diagnostic settings of the cluster, the gateway and the vault.
+ */
+function stampTelemetry(
+  spec: StampSpec,
+  ids: ReturnType<typeof stampIds>,
+  flaws: Set<StampFlaw>,
+): ArmResource[] {
+  const streams = [
+    'Microsoft-ContainerLogV2',
+    'Microsoft-KubeEvents',
+    'Microsoft-KubePodInventory',
+    'Microsoft-InsightsMetrics',
+  ];
+  const rule: ArmResource = {
+    id: ids.containerInsightsRule,
+    name: ids.containerInsightsRule.split('/').pop(),
+    type: 'Microsoft.Insights/dataCollectionRules',
+    location: spec.location,
+    kind: 'Linux',
+    properties: {
+      provisioningState: 'Succeeded',
+      dataSources: {
+        extensions: [
+          {
+            name: 'ContainerInsightsExtension',
+            extensionName: 'ContainerInsights',
+            streams,
+          },
+        ],
+      },
+      destinations: {
+        logAnalytics: [
+          { name: 'ciworkspace', workspaceResourceId: ids.workspace },
+        ],
+      },
+      dataFlows: [{ streams, destinations: ['ciworkspace'] }],
+    },
+  };
+  const association: ArmResource = {
+    id: `${ids.cluster}/providers/Microsoft.Insights/dataCollectionRuleAssociations/MSCI-${spec.name}`,
+    name: `MSCI-${spec.name}`,
+    type: 'Microsoft.Insights/dataCollectionRuleAssociations',
+    properties: {
+      dataCollectionRuleId: ids.containerInsightsRule,
+      provisioningState: 'Succeeded',
+    },
+  };
+  const clusterLogs = flaws.has('no-audit-logs')
+    ? ['kube-apiserver', 'kube-controller-manager']
+    : [
+        'cluster-autoscaler',
+        'kube-controller-manager',
+        'kube-audit-admin',
+        'guard',
+      ];
+  return [
+    rule,
+    ...(flaws.has('no-container-insights-rule') ? [] : [association]),
+    diagnosticSetting(ids, ids.cluster, clusterLogs),
+    diagnosticSetting(ids, ids.gateway, [
+      'ApplicationGatewayAccessLog',
+      'ApplicationGatewayPerformanceLog',
+      'ApplicationGatewayFirewallLog',
+    ]),
+    diagnosticSetting(ids, ids.vault, ['AuditEvent']),
+  ];
 }
 
 /** A private endpoint in the spoke's private-endpoints subnet, auto-approved (same tenant). */

@@ -113,7 +113,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
     // Built before the baseline: kubenet, no network policy, no CSI add-on,
     // no Defender for Containers, no image cleaner and no maintenance
     // window (its node images update whenever AKS rolls them out). Its API
-    // server is private and out of the portal's reach.
+    // server is private and out of the portal's reach. No audit logs
+    // (kube-audit-admin, guard: LOG-01) and no Container insights rule
+    // associated (LOG-02), though the monitoring add-on is on.
     ...buildBaselineStamp({
       subscriptionId: DEMO_SUBSCRIPTIONS.nonProd,
       resourceGroup: 'rg-aks-legacy-neu',
@@ -131,6 +133,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
         'no-defender',
         'no-image-cleaner',
         'no-maintenance-window',
+        'no-audit-logs',
+        'no-container-insights-rule',
       ],
       // No Azure Policy assignment at all (GOV-01 names each missing one).
       governance: 'none',

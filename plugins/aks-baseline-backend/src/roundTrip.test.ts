@@ -185,15 +185,6 @@ async function refreshStampInTurn(
  * one fails the test until someone states its reason here.
  */
 const NOT_PASSING: Record<string, { status: string; why: string }> = {
-  'LOG-01': {
-    status: 'not-observed',
-    why: 'the inventory does not read diagnostic settings yet (per resource: {id}/providers/Microsoft.Insights/diagnosticSettings)',
-  },
-  'LOG-02': {
-    status: 'not-observed',
-    why: 'the inventory does not read data collection rules and their associations yet',
-  },
-  'LOG-03': { status: 'not-observed', why: 'as LOG-01' },
   'CERT-04': {
     status: 'not-observed',
     why: "the live TLS probe reads what Traefik serves (a real handshake with a stand-in, below), but the trusted root it must chain to is referenced from Key Vault (CERT-05): App Gateway's GET body carries no public certificate for it, and the portal does not read secret values. Were the root known, the app's host would fail: the stamp onboards it with the ingress wildcard's certificate (CERT-04 tests below)",

@@ -58,6 +58,7 @@ export class FixtureIndex {
     this.byId.set(id, resource);
     const parts = parseArmId(resource.id);
     if (!parts) {
+      this.addExtension(id);
       return;
     }
     const sub = parts.subscriptionId.toLowerCase();
@@ -79,6 +80,20 @@ export class FixtureIndex {
       const childType = parts.types[parts.types.length - 1].toLowerCase();
       this.push(`${parent}/${childType}`, resource);
     }
+  }
+
+  /**
+   * An extension resource (`<target>/providers/<namespace>/<type>/<name>`: a
+   * diagnostic setting, a data collection rule association) is listed under
+   * its target: `<target>/providers/<namespace>/<type>`.
+   */
+  private addExtension(id: string) {
+    const match = /^(.+)\/providers\/([^/]+)\/([^/]+)\/[^/]+$/.exec(id);
+    if (!match || !parseArmId(match[1])) return;
+    this.push(
+      `${match[1]}/providers/${match[2]}/${match[3]}`,
+      this.byId.get(id)!,
+    );
   }
 
   private push(key: string, resource: ArmResource) {
@@ -140,6 +155,14 @@ export class FixtureIndex {
         );
       }
       if (segments.length === 7 && segments[4] === 'providers') {
+        return { kind: 'collection', items: EMPTY };
+      }
+      // Extension resources of an existing resource: none is an empty list.
+      const isExtensionCollection =
+        segments.length >= 11 &&
+        segments[segments.length - 3] === 'providers' &&
+        this.byId.has(`/${segments.slice(0, -3).join('/')}`);
+      if (isExtensionCollection) {
         return { kind: 'collection', items: EMPTY };
       }
       const isChildCollection =

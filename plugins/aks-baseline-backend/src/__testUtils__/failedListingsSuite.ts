@@ -381,7 +381,9 @@ export function describeFailedListings(part: FailedListingsPart) {
         match: (url: URL) =>
           url.pathname
             .toLowerCase()
-            .endsWith('/managedclusters/aks-prod-weu/maintenanceconfigurations'),
+            .endsWith(
+              '/managedclusters/aks-prod-weu/maintenanceconfigurations',
+            ),
         status: 403,
       };
       const upg01 = (cluster: StoredCluster<ClusterSnapshot>) =>
@@ -417,6 +419,37 @@ export function describeFailedListings(part: FailedListingsPart) {
         expect(upg01(prod).status).toBe('not-observed');
         expect(upg01(prod).reason).toMatch(/403|maintenance/);
       });
+    });
+
+    it('keeps LOG-01 and LOG-03 of a cluster whose diagnostic settings cannot be read, stale, and refreshes the others', async () => {
+      const { store, refresher, at } = await setup(databaseId);
+      await refresher.refresh();
+      at(T1, [
+        {
+          match: url =>
+            url.pathname.includes(
+              '/managedClusters/aks-prod-weu/providers/Microsoft.Insights/diagnosticSettings',
+            ),
+          status: 403,
+        },
+      ]);
+
+      const outcome = await refresher.refresh();
+
+      expect(outcome.status).toBe('partial');
+      const { 'aks-prod-weu': prod, 'aks-staging-weu': staging } =
+        await storedClusters(store);
+      expect(prod.stale).toBe(true);
+      expect(prod.staleReason).toMatch(/Listing diagnostic settings.*403/);
+      expect(prod.staleReason).toContain('controls LOG-01, LOG-03');
+      const control = (snapshot: ClusterSnapshot, id: string) =>
+        snapshot.controls.find(c => c.id === id);
+      for (const id of ['LOG-01', 'LOG-03'])
+        expect(control(prod.snapshot, id)).toEqual(
+          control(goodAtT0['aks-prod-weu'].snapshot, id),
+        );
+      expect(control(prod.snapshot, 'LOG-01')!.status).toBe('pass');
+      expect(staging.stale).toBe(false);
     });
   });
 }

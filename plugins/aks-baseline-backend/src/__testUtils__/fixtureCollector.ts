@@ -6,6 +6,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from '../inventory';
+import { clusterTelemetryTargets } from '../resolver';
 import type { FleetRefresherOptions } from '../service/FleetRefresher';
 
 /**
@@ -28,6 +29,7 @@ export function fixtureCollector(
         faults: faults(),
       }),
       maxRetries: 0,
+      selectTelemetryTargets: clusterTelemetryTargets,
       signal,
     });
 }

@@ -34,6 +34,30 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
       .toLowerCase();
     (maintenanceConfigurations[clusterId] ??= []).push(configuration);
   }
+  // Extension resources, under the resource they are on (every resource has a list, maybe empty).
+  const extensionsOf = (type: string) => {
+    const lists: Record<string, ArmResource[]> = {};
+    for (const resource of resources) {
+      const target = resource.id?.match(
+        new RegExp(`^(.+)/providers/${type.replace('/', '/')}/[^/]+$`, 'i'),
+      )?.[1];
+      if (target && resource.type?.toLowerCase() === type.toLowerCase())
+        (lists[target.toLowerCase()] ??= []).push(resource);
+    }
+    return lists;
+  };
+  const diagnosticSettings = extensionsOf(
+    'Microsoft.Insights/diagnosticSettings',
+  );
+  const dataCollectionRuleAssociations = extensionsOf(
+    'Microsoft.Insights/dataCollectionRuleAssociations',
+  );
+  for (const resource of resources) {
+    if (resource.id && !resource.id.includes('/providers/Microsoft.Insights/'))
+      diagnosticSettings[resource.id.toLowerCase()] ??= [];
+  }
+  for (const cluster of of('Microsoft.ContainerService/managedClusters'))
+    dataCollectionRuleAssociations[cluster.id!.toLowerCase()] ??= [];
   return {
     managedClusters: of('Microsoft.ContainerService/managedClusters'),
     applicationGateways: of('Microsoft.Network/applicationGateways'),
@@ -59,8 +83,11 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
         ...a,
       }),
     ),
+    dataCollectionRules: of('Microsoft.Insights/dataCollectionRules'),
     vaultSecrets,
     ruleCollectionGroups,
     maintenanceConfigurations,
+    diagnosticSettings,
+    dataCollectionRuleAssociations,
   };
 }

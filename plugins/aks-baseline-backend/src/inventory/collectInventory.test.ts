@@ -52,7 +52,7 @@ function secret(
 const path = (fragment: string) => (url: URL) =>
   url.pathname.toLowerCase().includes(fragment.toLowerCase());
 
-/** The subscription's cluster list (not a cluster's maintenance list). */
+/** The subscription's cluster list (not a cluster's maintenance list or telemetry reads). */
 const CLUSTER_LIST = /\/managedClusters$/i;
 
 async function inventoryOf(
@@ -86,10 +86,11 @@ describe('collectInventory', () => {
       'aks-5',
     ]);
     // Clusters: 3 pages; the twelve other types: one (empty) page each;
-    // each cluster's maintenance configurations: one page.
+    // each cluster's maintenance configurations: one page; per cluster, its
+    // diagnostic settings and rule associations (LOG-01..03).
     expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
     expect(transport.countRequests('/maintenanceConfigurations')).toBe(5);
-    expect(inventory.requestCount).toBe(3 + 12 + 5);
+    expect(inventory.requestCount).toBe(3 + 12 + 5 + 5 * 2);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -161,7 +162,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
     expect(transport.countRequests(CLUSTER_LIST)).toBe(2);
-    expect(inventory.requestCount).toBe(14 + 1);
+    expect(inventory.requestCount).toBe(2 + 12 + 1 + 2);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -172,8 +173,9 @@ describe('collectInventory', () => {
     expect(inventory.errors).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBeGreaterThan(0);
-    // Thirteen type lists and the cluster's maintenance list.
-    expect(inventory.requestCount).toBe(13 + 1 + inventory.throttledCount);
+    // Thirteen type lists, the cluster's maintenance list, its diagnostic
+    // settings and rule associations.
+    expect(inventory.requestCount).toBe(13 + 1 + 2 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -374,8 +376,9 @@ describe('collectInventory', () => {
       'aks-b',
     ]);
     // One subscription list, then thirteen types in each of two
-    // subscriptions, then each cluster's maintenance list.
-    expect(inventory.requestCount).toBe(1 + 26 + 2);
+    // subscriptions, then each cluster's maintenance list, diagnostic
+    // settings and associations.
+    expect(inventory.requestCount).toBe(1 + 26 + 2 + 2 * 2);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

@@ -12,6 +12,7 @@ import {
   requestTimeoutPolicy,
   shareTokens,
   type ArmClientSettings,
+  listArmRest,
   withPerCallPolicies,
 } from '../azure';
 import {
@@ -21,7 +22,12 @@ import {
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
 import { listRawResources, type PagedList } from './listRawResources';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { RESOURCE_LISTINGS } from './resourceListings';
+import {
+  DATA_COLLECTION_API_VERSION,
+  DIAGNOSTIC_SETTINGS_API_VERSION,
+  RESOURCE_LISTINGS,
+} from './resourceListings';
+import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
 import { toSourceError } from './sourceErrors';
 import type {
@@ -93,43 +99,69 @@ export async function collectInventory(
   const vaults = options.selectVaults
     ? options.selectVaults(listing)
     : resources.keyVaults;
-  const [vaultSecrets, ruleCollectionGroups, maintenanceConfigurations] =
-    await Promise.all([
-      listChildren(limit, vaults, errors, {
-        what: 'Listing Key Vault secrets',
-        errorKind: 'vault',
-        list: (vault, perCallPolicies) =>
-          createKeyVaultClient(
-            withPerCallPolicies(settings, perCallPolicies),
-            vault.subscriptionId,
-          ).secrets.list(vault.resourceGroup, vault.name),
-        keep: withoutSecretValue,
-      }),
-      listChildren(limit, resources.firewallPolicies, errors, {
-        what: 'Listing firewall policy rule collection groups',
-        errorKind: 'resource',
-        list: (policy, perCallPolicies) =>
-          createNetworkClient(
-            withPerCallPolicies(settings, perCallPolicies),
-            policy.subscriptionId,
-          ).firewallPolicyRuleCollectionGroups.list(
-            policy.resourceGroup,
-            policy.name,
-          ),
-      }),
-      listChildren(limit, resources.managedClusters, errors, {
-        what: 'Listing cluster maintenance configurations',
-        errorKind: 'resource',
-        list: (cluster, perCallPolicies) =>
-          createContainerServiceClient(
-            withPerCallPolicies(settings, perCallPolicies),
-            cluster.subscriptionId,
-          ).maintenanceConfigurations.listByManagedCluster(
-            cluster.resourceGroup,
-            cluster.name,
-          ),
-      }),
-    ]);
+  const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
+  const [
+    vaultSecrets,
+    ruleCollectionGroups,
+    maintenanceConfigurations,
+    diagnosticSettings,
+    dataCollectionRuleAssociations,
+  ] = await Promise.all([
+    listChildren(limit, vaults, errors, {
+      what: 'Listing Key Vault secrets',
+      errorKind: 'vault',
+      list: (vault, perCallPolicies) =>
+        createKeyVaultClient(
+          withPerCallPolicies(settings, perCallPolicies),
+          vault.subscriptionId,
+        ).secrets.list(vault.resourceGroup, vault.name),
+      keep: withoutSecretValue,
+    }),
+    listChildren(limit, resources.firewallPolicies, errors, {
+      what: 'Listing firewall policy rule collection groups',
+      errorKind: 'resource',
+      list: (policy, perCallPolicies) =>
+        createNetworkClient(
+          withPerCallPolicies(settings, perCallPolicies),
+          policy.subscriptionId,
+        ).firewallPolicyRuleCollectionGroups.list(
+          policy.resourceGroup,
+          policy.name,
+        ),
+    }),
+    listChildren(limit, resources.managedClusters, errors, {
+      what: 'Listing cluster maintenance configurations',
+      errorKind: 'resource',
+      list: (cluster, perCallPolicies) =>
+        createContainerServiceClient(
+          withPerCallPolicies(settings, perCallPolicies),
+          cluster.subscriptionId,
+        ).maintenanceConfigurations.listByManagedCluster(
+          cluster.resourceGroup,
+          cluster.name,
+        ),
+    }),
+    listChildren(limit, telemetryTargetsOf(listing), errors, {
+      what: 'Listing diagnostic settings',
+      errorKind: 'resource',
+      list: (target, perCallPolicies) =>
+        listArmRest(
+          withPerCallPolicies(settings, perCallPolicies),
+          `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
+          DIAGNOSTIC_SETTINGS_API_VERSION,
+        ),
+    }),
+    listChildren(limit, resources.managedClusters, errors, {
+      what: 'Listing data collection rule associations',
+      errorKind: 'resource',
+      list: (cluster, perCallPolicies) =>
+        listArmRest(
+          withPerCallPolicies(settings, perCallPolicies),
+          `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
+          DATA_COLLECTION_API_VERSION,
+        ),
+    }),
+  ]);
 
   throwIfAborted(options.signal);
   return {
@@ -139,6 +171,8 @@ export async function collectInventory(
     vaultSecrets,
     ruleCollectionGroups,
     maintenanceConfigurations,
+    diagnosticSettings,
+    dataCollectionRuleAssociations,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -302,6 +336,7 @@ function emptyResources(): ArmInventoryResources {
     privateEndpoints: [],
     containerRegistries: [],
     policyAssignments: [],
+    dataCollectionRules: [],
   };
 }
 

@@ -4,6 +4,7 @@
  */
 export { collectInventory } from './collectInventory';
 export { RESOURCE_LISTINGS } from './resourceListings';
+export { telemetryTargets } from './telemetryTargets';
 // The Kubernetes reader bounds its requests with the same limiter.
 export { createLimiter } from './limiter';
 export { LISTED_IN_SUBSCRIPTION } from './types';

@@ -5,6 +5,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { collectInventory } from './collectInventory';
 import { RESOURCE_LISTINGS } from './resourceListings';
+import { telemetryTargets } from './telemetryTargets';
 import {
   syntheticEstate,
   type SyntheticEstateOptions,
@@ -31,29 +32,49 @@ async function measure(options: SyntheticEstateOptions, pageSize = PAGE_SIZE) {
   expect(inventory.errors).toEqual([]);
   expect(inventory.managedClusters).toHaveLength(options.clusters);
   expect(inventory.requestCount).toBe(transport.requestCount);
+  const diagnosticRequests = transport.countRequests('/diagnosticSettings');
+  const associationRequests = transport.countRequests(
+    '/dataCollectionRuleAssociations',
+  );
+  // LOG-01..03: one diagnostic settings list per watched resource, one
+  // association list per cluster (one page each here).
+  const targets = telemetryTargets(inventory);
+  expect(diagnosticRequests).toBe(targets.length);
+  expect(associationRequests).toBe(options.clusters);
   return {
     inventory,
     estate,
     vaults: estate.vaultCount,
+    telemetryRequests: diagnosticRequests + associationRequests,
+    /** Watched resources by kind: clusters, gateways, vaults, NSGs. */
+    targets: {
+      clusters: inventory.managedClusters.length,
+      gateways: inventory.applicationGateways.length,
+      vaults: inventory.keyVaults.length,
+      nsgs: targets.filter(t => /networkSecurityGroups/i.test(t.id ?? ''))
+        .length,
+    },
     listRequests:
       transport.requestCount -
       transport.countRequests('/secrets') -
       transport.countRequests('/ruleCollectionGroups') -
+      diagnosticRequests -
+      associationRequests -
       transport.countRequests('/maintenanceConfigurations'),
+    maintenanceRequests: transport.countRequests('/maintenanceConfigurations'),
     secretRequests: transport.countRequests('/secrets'),
     policyRequests: transport.countRequests('/ruleCollectionGroups'),
-    maintenanceRequests: transport.countRequests('/maintenanceConfigurations'),
     elapsedMs,
   };
 }
 
 /**
  * types × subscriptions × pages + vaults × secret pages + firewall policies ×
- * rule collection group pages + clusters × maintenance configuration pages,
- * with one page each (the synthetic estate has one hub policy per
- * subscription). The last term is the only one that grows with clusters:
- * maintenance windows (UPG-01) are a child list of each cluster, in no GET
- * body and with no subscription-wide list.
+ * rule collection group pages, with one page each (the synthetic estate has
+ * one hub policy per subscription) + clusters × maintenance configuration
+ * pages: maintenance windows (UPG-01) are a child list of each cluster, in
+ * no GET body and with no subscription-wide list. The telemetry reads (per
+ * resource) are counted apart: `telemetryBound`.
  */
 function lowerBound(
   vaults: number,
@@ -65,8 +86,24 @@ function lowerBound(
   );
 }
 
+/**
+ * LOG-01..03 per cluster: its associations and its diagnostic settings, and
+ * those of each gateway, vault and NSG of its VNet (read once however many
+ * clusters share them).
+ */
+function telemetryBound(targets: {
+  clusters: number;
+  gateways: number;
+  vaults: number;
+  nsgs: number;
+}) {
+  return (
+    2 * targets.clusters + targets.gateways + targets.vaults + targets.nsgs
+  );
+}
+
 describe('inventory request count', () => {
-  it('grows with clusters by their maintenance lists alone when vaults are shared per subscription', async () => {
+  it('grows with clusters only by their maintenance lists and telemetry reads when vaults are shared per subscription', async () => {
     const small = await measure({
       clusters: 10,
       subscriptions: SUBSCRIPTIONS,
@@ -81,23 +118,26 @@ describe('inventory request count', () => {
     console.log(
       `shared vaults: N=10 -> ${small.inventory.requestCount} requests (${small.elapsedMs} ms), ` +
         `N=1000 -> ${large.inventory.requestCount} requests (${large.elapsedMs} ms), ` +
-        `lower bound ${lowerBound(SUBSCRIPTIONS, 1_000)} (${
-          large.maintenanceRequests
-        } of them maintenance lists)`,
+        `lower bound ${lowerBound(SUBSCRIPTIONS, 1_000)} + telemetry ${
+          small.telemetryRequests
+        } / ${large.telemetryRequests} (${JSON.stringify(large.targets)})`,
     );
-    // Everything but the one list per cluster stays the same.
-    expect(large.inventory.requestCount - large.maintenanceRequests).toBe(
-      small.inventory.requestCount - small.maintenanceRequests,
-    );
+    const perSubscription = (m: typeof small) =>
+      m.inventory.requestCount - m.telemetryRequests - m.maintenanceRequests;
+    expect(perSubscription(large)).toBe(perSubscription(small));
     expect(small.maintenanceRequests).toBe(10);
     expect(large.maintenanceRequests).toBe(1_000);
-    expect(large.inventory.requestCount).toBe(lowerBound(SUBSCRIPTIONS, 1_000));
+    expect(perSubscription(large) + large.maintenanceRequests).toBe(
+      lowerBound(SUBSCRIPTIONS, 1_000),
+    );
+    for (const m of [small, large])
+      expect(m.telemetryRequests).toBe(telemetryBound(m.targets));
     expect(Object.values(large.inventory.vaultSecrets).flat()).toHaveLength(
       3_000,
     );
   });
 
-  it('grows only with vaults and maintenance lists when every cluster has its own vault', async () => {
+  it('grows only with vaults, maintenance lists and telemetry reads when every cluster has its own vault', async () => {
     const small = await measure({ clusters: 10, subscriptions: SUBSCRIPTIONS });
     const large = await measure({
       clusters: 1_000,
@@ -113,10 +153,13 @@ describe('inventory request count', () => {
     // The per-type lists are the same for 10 and 1,000 clusters ...
     expect(large.listRequests).toBe(small.listRequests);
     expect(large.listRequests).toBe(RESOURCE_LISTINGS.length * SUBSCRIPTIONS);
-    // ... and each vault costs exactly one secrets list, each cluster one
-    // maintenance list: the lower bound.
-    expect(small.inventory.requestCount).toBe(lowerBound(small.vaults, 10));
-    expect(large.inventory.requestCount).toBe(lowerBound(large.vaults, 1_000));
+    // ... and each vault costs exactly one secrets list: the lower bound.
+    expect(small.inventory.requestCount).toBe(
+      lowerBound(small.vaults, 10) + telemetryBound(small.targets),
+    );
+    expect(large.inventory.requestCount).toBe(
+      lowerBound(large.vaults, 1_000) + telemetryBound(large.targets),
+    );
     expect(Object.keys(large.inventory.vaultSecrets)).toHaveLength(1_000);
   });
 
@@ -146,7 +189,7 @@ describe('inventory request count', () => {
 
   it('equals the lower bound when lists span several pages', async () => {
     const pageSize = 100;
-    const { inventory, estate } = await measure(
+    const { inventory, estate, telemetryRequests, targets } = await measure(
       { clusters: 1_000, subscriptions: SUBSCRIPTIONS },
       pageSize,
     );
@@ -175,8 +218,8 @@ describe('inventory request count', () => {
     );
     // eslint-disable-next-line no-console -- the measured number is what this test reports
     console.log(
-      `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages}`,
+      `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages} + telemetry ${telemetryRequests}`,
     );
-    expect(inventory.requestCount).toBe(pages);
+    expect(inventory.requestCount).toBe(pages + telemetryBound(targets));
   });
 });

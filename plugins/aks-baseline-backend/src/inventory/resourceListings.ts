@@ -49,6 +49,14 @@ export const CONTAINER_REGISTRY_API_VERSION = '2025-11-01';
 export const POLICY_ASSIGNMENT_API_VERSION = '2025-11-01';
 
 /**
+ * Monitor's api-versions: those of the specifications the bodies are
+ * validated against (../shared/azure-specs, monitor). Diagnostic settings
+ * have no stable version with a spec.
+ */
+export const DATA_COLLECTION_API_VERSION = '2024-03-11';
+export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
+
+/**
  * One subscription-wide list per type: the request count grows with
  * subscriptions and pages, never with the number of clusters.
  */
@@ -145,5 +153,16 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
       ),
     keep: (items, sub) =>
       items.map(item => ({ ...item, [LISTED_IN_SUBSCRIPTION]: sub })),
+  },
+  {
+    // LOG-02: listed once per subscription; only the associations are per cluster.
+    kind: 'dataCollectionRules',
+    armType: 'Microsoft.Insights/dataCollectionRules',
+    list: (settings, sub, perCallPolicies) =>
+      listArmRest(
+        withPerCallPolicies(settings, perCallPolicies),
+        `/subscriptions/${sub}/providers/Microsoft.Insights/dataCollectionRules`,
+        DATA_COLLECTION_API_VERSION,
+      ),
   },
 ];

@@ -31,6 +31,8 @@ export interface ArmInventoryResources {
    * group, and applies to those only.
    */
   policyAssignments: ArmResource[];
+  /** Data collection rules (LOG-02): what a cluster's associations name. */
+  dataCollectionRules: ArmResource[];
 }
 
 /** The field the inventory adds to each policy assignment: the subscription whose list held it. */
@@ -92,6 +94,15 @@ export interface ArmInventory extends ArmInventoryListing {
    * `resource`, scope the cluster id).
    */
   maintenanceConfigurations: Record<string, ArmResource[]>;
+  /**
+   * Diagnostic settings per watched resource (key: lower-cased id; LOG-01,
+   * LOG-03): one list per resource, `{id}/providers/Microsoft.Insights/
+   * diagnosticSettings`. A resource whose list failed has no entry and an
+   * error (kind `resource`, scope its id).
+   */
+  diagnosticSettings: Record<string, ArmResource[]>;
+  /** Data collection rule associations per cluster (key: lower-cased id; LOG-02), as above. */
+  dataCollectionRuleAssociations: Record<string, ArmResource[]>;
   /** HTTP requests made, retries included. */
   requestCount: number;
   /** Requests Azure answered 429 Too Many Requests. */
@@ -115,6 +126,13 @@ export interface InventoryOptions {
   maxRetries?: number;
   /** Base delay of the exponential back-off on 5xx. Default 1 000 ms (the SDK's). */
   retryDelayMs?: number;
+  /**
+   * Which resources to read diagnostic settings of, given what phase one
+   * found. Default: `telemetryTargets` (every cluster, gateway and vault
+   * listed, the NSGs of the clusters' VNets); the plugin passes the
+   * resolver's `clusterTelemetryTargets` (only those a cluster uses).
+   */
+  selectTelemetryTargets?: (listing: ArmInventoryListing) => ArmResource[];
   /** Which vaults to list secrets of, given what phase one found. Default: all. */
   selectVaults?: (listing: ArmInventoryListing) => ArmResource[];
   /** Abandons the whole inventory (e.g. the scheduler's task signal). */

@@ -13,3 +13,5 @@ export { keepLastGood, subscriptionsUsedBy } from './lastGood';
 export type { KeptSnapshot } from './lastGood';
 export { backendTargets, backendTargetKey } from './backendTargets';
 export type { BackendTarget, ServedChain } from './backendTargets';
+// The inventory reads diagnostic settings of these only (LOG-01, LOG-03).
+export { clusterTelemetryTargets } from './telemetryTargets';

@@ -25,6 +25,10 @@ export interface ResolverInventory extends ArmInventoryResources {
   maintenanceConfigurations?: Record<string, ArmResource[]>;
   /** The inventory's errors (a policy whose groups could not be listed has one, scoped to it). */
   errors?: SourceError[];
+  /** Lower-cased resource id -> its diagnostic settings (absent: none read). */
+  diagnosticSettings?: Record<string, ArmResource[]>;
+  /** Lower-cased cluster id -> its data collection rule associations (absent: none read). */
+  dataCollectionRuleAssociations?: Record<string, ArmResource[]>;
 }
 
 export interface SubnetEntry {
@@ -60,6 +64,14 @@ export interface InventoryIndex {
   ruleCollectionGroupsOf(policyId: string): ArmResource[] | undefined;
   /** A cluster's maintenance configurations; undefined when not listed. */
   maintenanceConfigurationsOf(clusterId: string): ArmResource[] | undefined;
+  /** A resource's diagnostic settings; undefined when not read. */
+  diagnosticSettingsOf(resourceId: string): ArmResource[] | undefined;
+  /** A cluster's data collection rule associations; undefined when not read. */
+  dataCollectionRuleAssociationsOf(
+    clusterId: string,
+  ): ArmResource[] | undefined;
+  /** Every data collection rule listed (the rules associations name). */
+  dataCollectionRules(): ArmResource[];
 }
 
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
@@ -189,6 +201,16 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const policyGroups = byNormalizedId(inventory.ruleCollectionGroups);
   const maintenance = byNormalizedId(inventory.maintenanceConfigurations);
 
+  const byLowerId = (perResource?: Record<string, ArmResource[]>) =>
+    new Map(
+      Object.entries(perResource ?? {}).map(([id, list]) => [
+        normalizeArmResourceId(id),
+        list,
+      ]),
+    );
+  const diagnostics = byLowerId(inventory.diagnosticSettings);
+  const associations = byLowerId(inventory.dataCollectionRuleAssociations);
+
   return {
     inventory,
     byId: id => (id ? byId.get(normalizeArmResourceId(id)) : undefined),
@@ -224,6 +246,10 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     maintenanceConfigurationsOf: clusterId =>
       maintenance.get(normalizeArmResourceId(clusterId)),
     firewallByPrivateIp: ip => firewallsByIp.get(ip),
+    diagnosticSettingsOf: id => diagnostics.get(normalizeArmResourceId(id)),
+    dataCollectionRuleAssociationsOf: id =>
+      associations.get(normalizeArmResourceId(id)),
+    dataCollectionRules: () => inventory.dataCollectionRules,
   };
 }
 

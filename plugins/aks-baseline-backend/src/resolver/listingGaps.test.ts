@@ -32,6 +32,9 @@ const MEMBER: Partial<Record<UnknownInput, keyof BaselineResources>> = {
   containerRegistries: 'containerRegistries',
   policyAssignments: 'policyAssignments',
   maintenanceConfigurations: 'maintenanceConfigurations',
+  dataCollectionRules: 'dataCollectionRules',
+  diagnosticSettings: 'diagnosticSettings',
+  dataCollectionRuleAssociations: 'dataCollectionRuleAssociations',
 };
 
 /** The evaluator's input as it is without `input`'s list. */

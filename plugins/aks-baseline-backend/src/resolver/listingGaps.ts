@@ -13,7 +13,9 @@ export type UnknownInput =
   | 'ruleCollectionGroups'
   // Traefik's file configuration, when the cluster's ConfigMap list failed.
   | 'traefikConfiguration'
-  | 'maintenanceConfigurations';
+  | 'maintenanceConfigurations'
+  | 'diagnosticSettings'
+  | 'dataCollectionRuleAssociations';
 
 /** One input left unknown for a cluster, and the failure that left it so. */
 export interface ListingGap {
@@ -54,6 +56,10 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   traefikConfiguration: [],
   // Judged by UPG-01 only.
   maintenanceConfigurations: [],
+  // Judged by LOG-01..03 only.
+  dataCollectionRules: [],
+  diagnosticSettings: [],
+  dataCollectionRuleAssociations: [],
 };
 
 const LEADS_TO: Partial<Record<UnknownInput, UnknownInput[]>> = {
@@ -89,23 +95,29 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
     'CERT-02',
     'CERT-04',
     'CERT-05',
+    // Their diagnostics are among LOG-03's.
+    'LOG-03',
   ],
   wafPolicies: ['WAF-02', 'WAF-03'],
   publicIpAddresses: [],
-  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02'],
+  // LOG-03: the NSGs whose diagnostics it reads are the VNet's subnets'.
+  virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02', 'LOG-03'],
   routeTables: ['NET-03'],
   // With a policy attached, FW-01 judges the policy (fed by its own list).
   azureFirewalls: ['NET-03', 'FW-02'],
   firewallPolicies: ['FW-01', 'FW-02'],
   ipGroups: ['FW-02'],
   ruleCollectionGroups: ['FW-02'],
-  keyVaults: ['KV-01', 'KV-02', 'KV-03'],
+  keyVaults: ['KV-01', 'KV-02', 'KV-03', 'LOG-03'],
   privateEndpoints: ['KV-02', 'ACR-01'],
   containerRegistries: ['ACR-01', 'ACR-02'],
   policyAssignments: ['GOV-01'],
   vaultSecrets: ['CERT-01', 'CERT-02', 'CERT-03', 'CERT-05'],
   traefikConfiguration: ['K8S-02', 'K8S-03'],
   maintenanceConfigurations: ['UPG-01'],
+  dataCollectionRules: ['LOG-02'],
+  diagnosticSettings: ['LOG-01', 'LOG-03'],
+  dataCollectionRuleAssociations: ['LOG-02'],
 };
 
 /** The inputs `gaps` leave unknown, following what each lookup leads to. */
@@ -316,6 +328,23 @@ export function trackListingGaps(
       const error = configurations ? undefined : childListError(clusterId);
       if (error) record('maintenanceConfigurations', error);
       return configurations;
+    },
+    diagnosticSettingsOf: resourceId => {
+      const settings = index.diagnosticSettingsOf(resourceId);
+      const error = settings ? undefined : childListError(resourceId);
+      if (error) record('diagnosticSettings', error);
+      return settings;
+    },
+    dataCollectionRuleAssociationsOf: clusterId => {
+      const associations = index.dataCollectionRuleAssociationsOf(clusterId);
+      const error = associations ? undefined : childListError(clusterId);
+      if (error) record('dataCollectionRuleAssociations', error);
+      return associations;
+    },
+    dataCollectionRules: () => {
+      // A rule may live in any subscription: those the cluster is known to use.
+      recordListings(inSubscriptions('dataCollectionRules', related));
+      return index.dataCollectionRules();
     },
   };
   return { index: tracked, gaps: () => [...gaps.values()] };

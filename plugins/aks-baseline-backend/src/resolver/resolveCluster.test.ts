@@ -103,6 +103,29 @@ describe('resolveCluster', () => {
     expect(snapshot.egress[0].status).toBe('error');
   });
 
+  it('names what aks-legacy-neu misses of audit and telemetry, read live', () => {
+    const byId = (id: string) =>
+      resolveDemo('aks-legacy-neu').controls.find(c => c.id === id)!;
+    expect(byId('LOG-01')).toMatchObject({ status: 'fail' });
+    expect(byId('LOG-01').reason).toMatch(
+      /^kube-audit-admin and guard not sent to a Log Analytics workspace/,
+    );
+    expect(byId('LOG-01').found).toContain(
+      'kube-apiserver, kube-controller-manager',
+    );
+    expect(byId('LOG-02')).toMatchObject({
+      status: 'fail',
+      found: '(no association)',
+    });
+    // Its gateway and vault send what LOG-03 asks; OPS-01 sees the add-on on.
+    expect(byId('LOG-03').status).toBe('pass');
+    expect(byId('OPS-01').status).toBe('pass');
+    for (const id of ['LOG-01', 'LOG-02', 'LOG-03'])
+      expect(
+        resolveDemo('aks-prod-weu').controls.find(c => c.id === id)!.status,
+      ).toBe('pass');
+  });
+
   it('reads each certificate expiry from the Key Vault secret ARM lists, with days left and status', () => {
     const snapshot = resolveDemo('aks-dev-neu');
 

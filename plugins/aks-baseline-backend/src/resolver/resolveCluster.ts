@@ -33,6 +33,7 @@ import { ListingGap, trackListingGaps } from './listingGaps';
 import { withUnobservedSections } from './unobservedSections';
 import { ClusterRegistries, registriesOfCluster } from './registries';
 import { policyAssignmentsOfCluster } from './policyAssignments';
+import { telemetryInputs } from './telemetry';
 import {
   backendTargetKey,
   backendTargets,
@@ -355,6 +356,11 @@ export function controlInputs(
     containerRegistries: resources.registries.registries,
     policyAssignments: resources.policyAssignments,
     maintenanceConfigurations: resources.maintenanceConfigurations,
+    ...telemetryInputs(
+      cluster,
+      { gateways: resources.gateways, vaults, vnet: nodeSubnet.entry?.vnet },
+      index,
+    ),
     kubernetes: inCluster.observation,
     certificates,
     context: traefikInternalIp ? { traefikInternalIp } : undefined,

@@ -22,6 +22,7 @@ import {
 } from '../kubernetes/readFleet';
 import type { TraefikSettings } from '../kubernetes/types';
 import { collectInventory } from '../inventory';
+import { clusterTelemetryTargets } from '../resolver';
 import {
   ClusterSelection,
   CollectedInventory,
@@ -292,6 +293,7 @@ export function createInventoryCollector(
       concurrency: config.refresh.concurrency,
       concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
+      selectTelemetryTargets: clusterTelemetryTargets,
       signal,
     });
   };

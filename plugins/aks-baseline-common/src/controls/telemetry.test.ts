@@ -190,6 +190,25 @@ describe('LOG-03 App Gateway, Key Vault and NSG diagnostics', () => {
     expect(judged.reason).toContain(`--resource ${nsgId}`);
   });
 
+  it("never takes one resource's settings for another of the same name", () => {
+    const input = baselineResources();
+    // A template: resources without ids, settings keyed by `<type>/<name>`.
+    const vault = input.keyVaults![0] as any;
+    delete vault.id;
+    vault.name = 'CLUSTERNAME1';
+    input.diagnosticSettings = [
+      {
+        resourceId: 'Microsoft.ContainerService/managedClusters/clustername1',
+        settings: [diagnosticSetting('x', ['AuditEvent'])],
+      },
+    ];
+    const judged = result(input, 'LOG-03');
+    expect(judged.status).toBe('not-observed');
+    expect(judged.reason).toContain(
+      'Key Vault CLUSTERNAME1: the diagnostic settings of Key Vault CLUSTERNAME1 were not read',
+    );
+  });
+
   it('is not observed without diagnostics, gateways or vaults read', () => {
     const input = baselineResources();
     delete input.diagnosticSettings;

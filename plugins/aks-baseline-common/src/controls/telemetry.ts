@@ -1,4 +1,5 @@
 import {
+  armId,
   asBoolean,
   asString,
   isRecord,
@@ -106,31 +107,50 @@ function covers(cover: Coverage, category: string): boolean {
   );
 }
 
-/** Whether a diagnostics entry is about `target` (an id string, or a resource). */
-function isAbout(entry: ResourceDiagnosticSettings, target: unknown): boolean {
-  if (typeof target === 'string') {
-    if (
-      /^\/subscriptions\//i.test(target) &&
-      /^\/subscriptions\//i.test(entry.resourceId)
-    )
-      return sameArmResourceId(target, entry.resourceId);
-    const name = referenceName(target);
-    return !!name && sameText(referenceName(entry.resourceId), name);
+const ARM_ID = /^\/subscriptions\//i;
+
+/**
+ * Type and name of a reference: an ARM id, a template's
+ * `[resourceId('<type>', '<name>')]`, or a template scope `<ns>/<type>/<name>`.
+ */
+function typeAndName(reference: string): { type?: string; name?: string } {
+  if (ARM_ID.test(reference)) {
+    const match = /\/providers\/([^/]+\/[^/]+)\/([^/]+)\/?$/i.exec(reference);
+    return match ? { type: match[1], name: match[2] } : {};
   }
-  return (
-    refersTo(entry.resourceId, target) &&
-    sameTypeWhereKnown(entry.resourceId, target)
-  );
+  if (reference.startsWith('[')) {
+    const literals = [...reference.matchAll(/'([^']*)'/g)].map(m => m[1]);
+    return literals.length >= 2
+      ? { type: literals[0], name: literals[literals.length - 1] }
+      : {};
+  }
+  const parts = reference.split('/');
+  return parts.length === 3
+    ? { type: `${parts[0]}/${parts[1]}`, name: parts[2] }
+    : { name: referenceName(reference) };
 }
 
 /**
- * A template's entries are `<type>/<name>`, without an ARM id: by name alone a
- * vault would take the settings of a cluster of the same name.
+ * Whether a diagnostics entry is about `target` (a resource, or a reference
+ * to one): by id when both have one, else by type and name (a vault and a
+ * cluster may share a name).
  */
-function sameTypeWhereKnown(entryId: string, target: unknown): boolean {
-  const type = isRecord(target) ? asString(target.type) : undefined;
-  if (!type || /^\/subscriptions\//i.test(entryId)) return true;
-  return sameText(entryId.slice(0, entryId.lastIndexOf('/')), type);
+function isAbout(entry: ResourceDiagnosticSettings, target: unknown): boolean {
+  const targetId =
+    typeof target === 'string' ? target : armId(target) ?? undefined;
+  if (targetId && ARM_ID.test(targetId) && ARM_ID.test(entry.resourceId))
+    return sameArmResourceId(targetId, entry.resourceId);
+  const wanted =
+    typeof target === 'string'
+      ? typeAndName(target)
+      : {
+          type: asString(readArm(target, 'type')),
+          name: asString(readArm(target, 'name')),
+        };
+  const found = typeAndName(entry.resourceId);
+  if (!wanted.name || !found.name || !sameText(wanted.name, found.name))
+    return false;
+  return !wanted.type || !found.type || sameText(wanted.type, found.type);
 }
 
 /** The settings of one resource, or why they cannot be judged. */

@@ -1,3 +1,5 @@
+import { TELEMETRY_ROWS } from './telemetryComparison';
+
 /**
  * The generated stamp compared setting by setting with the reference
  * implementation, mspnp/aks-baseline `workload-team/cluster-stamp.bicep`
@@ -133,6 +135,7 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
 export const REFERENCE_COMPARISON: readonly ReferenceComparisonRow[] = [
   ...SECURITY_AND_UPGRADE_ROWS,
   ...POLICY_ASSIGNMENT_ROWS,
+  ...TELEMETRY_ROWS,
 ];
 
 const COLUMNS: ReadonlyArray<[keyof ReferenceComparisonRow, string]> = [

@@ -60,6 +60,23 @@ export const CONTAINER_INSIGHTS_STREAMS = [
   'Microsoft-Perf',
 ] as const;
 
+/** Node syslog facilities collected at Info: the reference's twenty (not `*`: alert, audit, clock, ftp, nopri and ntp stay out). */
+const SYSLOG_FACILITIES = [
+  'auth',
+  'authpriv',
+  'cron',
+  'daemon',
+  'mark',
+  'kern',
+  ...[0, 1, 2, 3, 4, 5, 6, 7].map(n => `local${n}`),
+  'lpr',
+  'mail',
+  'news',
+  'syslog',
+  'user',
+  'uucp',
+];
+
 /** The destination's name inside the rule (rules refer to destinations by name). */
 const WORKSPACE_DESTINATION = 'ciworkspace';
 
@@ -205,8 +222,8 @@ export function diagnosticSettings(
 /**
  * Container insights with managed identity auth: the agent sends what this
  * rule names, so the add-on flag alone collects nothing. Namespaces
- * kube-system and gatekeeper-system are excluded from container logs, as in
- * the reference; node syslog is collected at Info.
+ * kube-system and gatekeeper-system are excluded from container logs, and
+ * node syslog is collected at Info, as in the reference.
  */
 export function containerInsightsRule(
   spec: ClusterSpec,
@@ -227,7 +244,7 @@ export function containerInsightsRule(
           {
             name: 'sysLogsDataSource',
             streams: ['Microsoft-Syslog'],
-            facilityNames: ['*'],
+            facilityNames: [...SYSLOG_FACILITIES],
             logLevels: ['Info'],
           },
         ],
