@@ -20,22 +20,38 @@ describe('clusterTelemetryTargets', () => {
   const names = (targets: ArmResource[]) =>
     targets.map(t => t.id!.split('/').slice(-2).join('/')).sort();
 
-  it("is each cluster, the gateway in front of it and its chain's vault", () => {
+  it("is each cluster, the gateway in front of it, its chain's vault and its VNet's NSGs", () => {
+    const generated = 'aks-generated-weu';
     expect(names(clusterTelemetryTargets(listingOf(estate)))).toEqual(
-      ['aks-dev-neu', 'aks-legacy-neu', 'aks-prod-weu', 'aks-staging-weu']
-        .flatMap(cluster => [
+      [
+        ...[
+          'aks-dev-neu',
+          'aks-legacy-neu',
+          'aks-prod-weu',
+          'aks-staging-weu',
+        ].flatMap(cluster => [
           `managedClusters/${cluster}`,
           `applicationGateways/apw-${cluster}`,
           `vaults/kv-${cluster}`,
-        ])
-        .sort(),
+        ]),
+        // The stamp our template makes names its gateway agw-, and its
+        // subnets have NSGs (the hand-built stamps' have none).
+        `managedClusters/${generated}`,
+        `applicationGateways/agw-${generated}`,
+        `vaults/kv-${generated}`,
+        ...['appgw', 'ingress', 'nodes', 'pe'].map(
+          nsg => `networkSecurityGroups/nsg-${generated}-${nsg}`,
+        ),
+      ].sort(),
     );
   });
 
   it('leaves out a gateway and a vault no cluster uses, which the unbounded default reads', () => {
-    const [gateway] = estate.filter(
-      r => r.type === 'Microsoft.Network/applicationGateways',
-    );
+    const gateway = estate.find(
+      r =>
+        r.type === 'Microsoft.Network/applicationGateways' &&
+        r.name!.startsWith('apw-'),
+    )!;
     const [vault] = estate.filter(r => r.type === 'Microsoft.KeyVault/vaults');
     const orphans = [
       {

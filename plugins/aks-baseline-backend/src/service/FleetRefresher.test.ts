@@ -91,12 +91,13 @@ describe('FleetRefresher', () => {
       clusterCount: 5,
       errors: [],
     });
-    // 13 resource types in each of 2 subscriptions, then one secrets list
+    // 14 resource types in each of 2 subscriptions, then one secrets list
     // per vault, one rule collection group list per firewall policy, one
     // maintenance configurations list per cluster, and the telemetry reads
     // (LOG-01..03): per cluster its diagnostic settings and rule
-    // associations, the diagnostic settings of each gateway and vault.
-    expect(outcome.requestCount).toBe(13 * 2 + 5 + 2 + 5 + 5 * 2 + 5 + 5);
+    // associations, the diagnostic settings of each gateway and vault, and
+    // of the generated stamp's four NSGs (the hand-built stamps have none).
+    expect(outcome.requestCount).toBe(14 * 2 + 5 + 2 + 5 + 5 * 2 + 5 + 5 + 4);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
       'aks-generated-weu',
