@@ -308,6 +308,13 @@ export const BASELINE_CONTROLS = [
       "Microsoft.Authorization/policyAssignments at or above the cluster's scope: policyDefinitionId, enforcementMode, parameters.effect",
     expected:
       'each built-in of mspnp/aks-baseline policies.bicep (Linux restricted pod security, HTTPS ingress, internal load balancers, read-only root file system, resource limits, allowed images, allowed host paths, no external IPs, no endpoint edit, no default namespace, Defender, Entra ID, local accounts disabled, Azure Policy add-on, authorized IP ranges, Kubernetes version, RBAC, managed identities) assigned and enforced, Deny where the reference denies',
+    remediation: {
+      change:
+        "assign each missing built-in definition on the cluster's resource group (or above) with the reference's effect, enforcementMode Default",
+      command:
+        'az policy assignment create --name <name> --scope <resource group id> --policy <definition id> --params \'{"effect":{"value":"Deny"}}\'',
+      doc: 'https://learn.microsoft.com/azure/aks/use-azure-policy',
+    },
   },
   // Audit and telemetry (BASELINE-CONTROLS.md "Round 2 additions", issue #17)
   {
@@ -319,6 +326,13 @@ export const BASELINE_CONTROLS = [
       "the cluster's diagnostic settings: logs[].category/categoryGroup, enabled, workspaceId",
     expected:
       'kube-audit-admin (or kube-audit) and guard enabled in a setting sending to a Log Analytics workspace (category group audit or allLogs counts)',
+    remediation: {
+      change:
+        "a diagnostic setting on the cluster sending kube-audit-admin and guard to the stamp's Log Analytics workspace",
+      command:
+        'az monitor diagnostic-settings create --name default --resource <cluster id> --workspace <workspace id> --logs \'[{"category":"kube-audit-admin","enabled":true},{"category":"guard","enabled":true}]\'',
+      doc: 'https://learn.microsoft.com/azure/aks/monitor-aks',
+    },
   },
   {
     id: 'LOG-02',
@@ -329,6 +343,13 @@ export const BASELINE_CONTROLS = [
       "the cluster's dataCollectionRuleAssociations, the rules they name (dataSources.extensions, destinations.logAnalytics, dataFlows); addonProfiles.omsagent.config.useAADAuth",
     expected:
       'a rule with the ContainerInsights extension whose streams flow to a Log Analytics destination, associated with the cluster; the add-on, when on, with useAADAuth "true"',
+    remediation: {
+      change:
+        'the monitoring add-on with managed identity auth, which creates the Container insights data collection rule and associates it with the cluster',
+      command:
+        'az aks enable-addons -a monitoring -g <resource group> -n <cluster> --workspace-resource-id <workspace id>',
+      doc: 'https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable',
+    },
   },
   {
     id: 'LOG-03',
@@ -339,6 +360,13 @@ export const BASELINE_CONTROLS = [
       "diagnostic settings of the cluster's gateways, vaults and the NSGs of its VNet's subnets",
     expected:
       'to a Log Analytics workspace: ApplicationGatewayAccessLog, ApplicationGatewayPerformanceLog, ApplicationGatewayFirewallLog; AuditEvent; NetworkSecurityGroupEvent, NetworkSecurityGroupRuleCounter',
+    remediation: {
+      change:
+        "a diagnostic setting on each gateway, vault and NSG sending its logs to the stamp's workspace",
+      command:
+        'az monitor diagnostic-settings create --name default --resource <gateway, vault or NSG id> --workspace <workspace id> --logs \'[{"categoryGroup":"allLogs","enabled":true}]\'',
+      doc: 'https://learn.microsoft.com/azure/azure-monitor/essentials/diagnostic-settings',
+    },
   },
   // Security profile, upgrades and resilience (BASELINE-CONTROLS.md "Round 2 additions"; issue #17)
   {

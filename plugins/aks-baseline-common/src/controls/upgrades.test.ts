@@ -168,6 +168,23 @@ describe('remediation', () => {
       );
       expect(remediation!.change.length).toBeGreaterThan(10);
     }
+    // Governance and telemetry too, with their own az groups.
+    const others: ControlDefinition[] = BASELINE_CONTROLS.filter(c =>
+      /^(GOV|LOG)-/.test(c.id),
+    );
+    expect(others.map(c => c.id)).toEqual([
+      'GOV-01',
+      'LOG-01',
+      'LOG-02',
+      'LOG-03',
+    ]);
+    for (const { remediation } of others) {
+      expect(remediation!.command).toMatch(/^az (policy|monitor|aks) /);
+      expect(remediation!.doc).toMatch(
+        /^https:\/\/learn\.microsoft\.com\/azure\//,
+      );
+      expect(remediation!.change.length).toBeGreaterThan(10);
+    }
     const failing = baselineResources();
     delete cluster(failing).securityProfile.imageCleaner;
     expect(result(failing, 'DEF-02').remediation).toEqual(
