@@ -391,7 +391,6 @@ function privateApiServerPassReason(
 }
 
 function addonOn(addon: string, why: string, passReason?: string) {
-
   return (cluster: ArmManagedCluster): Judgement => {
     const enabled = addonEnabled(cluster, addon);
     return enabled === true
