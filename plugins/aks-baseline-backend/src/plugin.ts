@@ -5,7 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { aksBaselinePermissions } from '@aks-baseline/plugin-aks-baseline-common';
-import { aksBaselineClusterSourcesExtensionPoint } from '@aks-baseline/plugin-aks-baseline-node';
+import {
+  aksBaselineClusterSourcesExtensionPoint,
+  aksBaselineDiscoveredClustersServiceRef,
+} from '@aks-baseline/plugin-aks-baseline-node';
 import { readPluginConfig } from './config/pluginConfig';
 import {
   azureAccess,
@@ -22,6 +25,7 @@ import {
 import { catalogAppsServing, OwnerNotifier } from './notifications';
 import { FleetReader } from './service/FleetReader';
 import { FleetRefresher } from './service/FleetRefresher';
+import { readDiscoveredClusters } from './service/discoveredClusters';
 import { noticeRetryTask, refreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 import { SnapshotStore } from './store/SnapshotStore';
@@ -64,6 +68,7 @@ export const aksBaselinePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         cache: coreServices.cache,
         notifications: notificationService,
+        discoveredClusters: aksBaselineDiscoveredClustersServiceRef,
       },
       async init(deps) {
         const { httpRouter, logger, scheduler, catalog, auth } = deps;
@@ -72,6 +77,7 @@ export const aksBaselinePlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(aksBaselinePermissions);
 
         const store = await SnapshotStore.create({ database: deps.database });
+        deps.discoveredClusters.setReader(() => readDiscoveredClusters(store));
         const azure = azureAccess(config, extensions.connection);
         const catalogClusters = async () => {
           const { items } = await catalog.getEntities(
@@ -129,6 +135,7 @@ export const aksBaselinePlugin = createBackendPlugin({
                 )
             : undefined,
           notifyOwners: notifier && (clusters => notifier.notify(clusters)),
+          publishStored: () => deps.discoveredClusters.refreshed(),
         });
 
         await scheduler.scheduleTask(refreshTask(refresher, config.refresh));

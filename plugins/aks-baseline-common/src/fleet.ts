@@ -185,6 +185,19 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /**
+   * The API server's names from ARM (`properties.fqdn`, `privateFQDN`) and
+   * the cluster's Azure tags: what the catalog entity provider publishes.
+   * Absent in snapshots stored before it existed.
+   */
+  armFacts?: ClusterArmFacts;
+}
+
+/** ARM facts of a cluster that describe it in the catalog. @public */
+export interface ClusterArmFacts {
+  apiServerFqdn?: string;
+  privateApiServerFqdn?: string;
+  tags: Record<string, string>;
 }
 
 /** A row of the fleet list, sorted by what needs attention first. @public */

@@ -14,3 +14,12 @@ export type {
   ClusterSourceSelection,
 } from './clusterSources';
 export { AKS_SERVER_APP_SCOPE } from './kubernetes';
+export {
+  aksBaselineDiscoveredClustersServiceRef,
+  DiscoveredClustersHub,
+} from './discoveredClusters';
+export type {
+  AksBaselineDiscoveredClustersService,
+  DiscoveredAksCluster,
+  DiscoveredClusterList,
+} from './discoveredClusters';

@@ -26,6 +26,7 @@ import {
   backendTargets,
 } from '../resolver';
 import type { BackendTarget, ServedChain } from '../resolver';
+import { armFactsOf } from './discoveredClusters';
 import {
   RefreshResult,
   SnapshotStore,
@@ -98,6 +99,11 @@ export interface FleetRefresherOptions {
    * controls); runs after the save, and never fails the refresh.
    */
   notifyOwners?: (clusters: KeptSnapshot[]) => Promise<unknown>;
+  /**
+   * Tells other plugins (the catalog's entity provider) that a run was
+   * stored; runs after the save, and never fails the refresh.
+   */
+  publishStored?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -192,6 +198,7 @@ export class FleetRefresher {
       errors,
     });
     await this.notifyOwners(kept);
+    await this.publishStored();
     return this.logOutcome({
       ...saved,
       startedAt,
@@ -236,6 +243,18 @@ export class FleetRefresher {
     } catch (error) {
       this.options.logger.warn(
         `AKS baseline: notifying owners failed: ${
+          (error as Error)?.message ?? error
+        }`,
+      );
+    }
+  }
+
+  private async publishStored(): Promise<void> {
+    try {
+      await this.options.publishStored?.();
+    } catch (error) {
+      this.options.logger.warn(
+        `AKS baseline: publishing the stored refresh failed: ${
           (error as Error)?.message ?? error
         }`,
       );
@@ -302,7 +321,11 @@ export class FleetRefresher {
         servedByTraefik,
       });
       return {
-        snapshot: { ...snapshot, entityRef: selection.entityRefs.get(id) },
+        snapshot: {
+          ...snapshot,
+          entityRef: selection.entityRefs.get(id),
+          armFacts: armFactsOf(cluster),
+        },
         gaps,
       };
     });
@@ -393,6 +416,7 @@ export class FleetRefresher {
     this.options.logger.error(
       `AKS baseline refresh failed: ${errors[0].message}`,
     );
+    await this.publishStored();
     return {
       runId,
       status: 'failed',

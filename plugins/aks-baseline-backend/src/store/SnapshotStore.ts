@@ -186,17 +186,28 @@ export class SnapshotStore {
 
   async latestRun<TError>(): Promise<RefreshRun<TError> | undefined> {
     const row = await this.db('aks_refresh_runs').orderBy('id', 'desc').first();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      startedAt: new Date(row.started_at),
-      finishedAt: new Date(row.finished_at),
-      status: row.status,
-      clusterCount: row.cluster_count,
-      requestCount: row.request_count,
-      errors: JSON.parse(row.errors_json),
-    };
+    return row ? rowToRun<TError>(row) : undefined;
   }
+
+  /** The `count` latest runs, newest first. */
+  async latestRuns<TError>(count: number): Promise<RefreshRun<TError>[]> {
+    const rows = await this.db('aks_refresh_runs')
+      .orderBy('id', 'desc')
+      .limit(count);
+    return rows.map(row => rowToRun<TError>(row));
+  }
+}
+
+function rowToRun<TError>(row: any): RefreshRun<TError> {
+  return {
+    id: row.id,
+    startedAt: new Date(row.started_at),
+    finishedAt: new Date(row.finished_at),
+    status: row.status,
+    clusterCount: row.cluster_count,
+    requestCount: row.request_count,
+    errors: JSON.parse(row.errors_json),
+  };
 }
 
 function runToRow(run: RefreshRun<unknown>) {

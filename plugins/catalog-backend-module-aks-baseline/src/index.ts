@@ -1,0 +1,12 @@
+/**
+ * Catalog backend module: the AKS clusters the AKS baseline backend
+ * discovers become `Resource` entities of type `kubernetes-cluster`.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleAksBaseline as default } from './module';
+export { AksClusterEntityProvider } from './AksClusterEntityProvider';
+export type {
+  AksClusterEntityProviderOptions,
+  ProviderRun,
+} from './AksClusterEntityProvider';
