@@ -40,6 +40,8 @@ backend.add(import('@aks-baseline/plugin-aks-baseline-backend-module-demo'));
 backend.add(
   import('@aks-baseline/plugin-scaffolder-backend-module-aks-baseline'),
 );
+// Every cluster the AKS baseline plugin discovers becomes a catalog entity.
+backend.add(import('@aks-baseline/plugin-catalog-backend-module-aks-baseline'));
 
 // When a plugin fails to start (backend.startup onPluginBootFailure: abort,
 // app-config.yaml), start() rejects but leaves the HTTP server up, answering

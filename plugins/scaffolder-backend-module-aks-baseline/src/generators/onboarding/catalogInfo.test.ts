@@ -12,6 +12,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { catalogInfoEntity } from './catalogInfo';
+import { traefikIngressNetworkPolicy } from './networkPolicies';
 
 describe('catalogInfoEntity', () => {
   it.each(exampleRequests().map(r => [r.spec.appName, r.spec] as const))(
@@ -33,7 +34,19 @@ describe('catalogInfoEntity', () => {
         [ANNOTATION_CLUSTER]: spec.clusterRef,
         [ANNOTATION_NAMESPACE]: spec.namespace,
         [ANNOTATION_HOST]: spec.host,
+        'backstage.io/kubernetes-id': spec.appName,
+        'backstage.io/kubernetes-namespace': spec.namespace,
+        'backstage.io/kubernetes-label-selector': `app.kubernetes.io/name=${spec.appName}`,
       });
+      // The Kubernetes plugin shows the pods Traefik may reach: the same labels.
+      const selector =
+        entity.metadata.annotations!['backstage.io/kubernetes-label-selector'];
+      const policy = traefikIngressNetworkPolicy(spec) as {
+        spec: { podSelector: { matchLabels: Record<string, string> } };
+      };
+      expect(
+        Object.fromEntries(selector.split(',').map(term => term.split('='))),
+      ).toEqual(policy.spec.podSelector.matchLabels);
       expect(entity.spec?.owner).toBe(spec.ownerRef);
       expect(entity.metadata.links).toEqual([
         expect.objectContaining({ url: `https://${spec.host}` }),
