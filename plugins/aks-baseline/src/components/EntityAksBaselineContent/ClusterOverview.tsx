@@ -8,6 +8,7 @@ import { CertificatesCard } from '../CertificatesCard';
 import { ControlsCard } from '../ControlsCard';
 import { IngressChainCard } from '../IngressChainCard';
 import { SourceErrorsPanel } from '../SourceErrorsPanel';
+import { apiServerDenial } from './accessDenied';
 
 function describeCluster(lookup: EntityLookupResponse): string {
   const { cluster } = lookup;
@@ -37,6 +38,8 @@ export const ClusterOverview = ({
   lookup: EntityLookupResponse;
 }) => {
   const { cluster } = lookup;
+  const denial = apiServerDenial(cluster.errors);
+  const errors = cluster.errors.filter(e => e !== denial);
   return (
     <Grid container spacing={3} data-testid="aks-baseline-entity">
       <Grid item xs={12}>
@@ -51,13 +54,22 @@ export const ClusterOverview = ({
             />
           </Box>
         )}
-        {cluster.errors.length > 0 && (
+        {denial && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            data-testid="aks-baseline-access-denied"
+          >
+            The portal may not read this cluster's API server: {denial.message}
+          </Typography>
+        )}
+        {errors.length > 0 && (
           <Box mt={1}>
             <SourceErrorsPanel
-              title={`${cluster.errors.length} part${
-                cluster.errors.length === 1 ? '' : 's'
+              title={`${errors.length} part${
+                errors.length === 1 ? '' : 's'
               } of this cluster could not be read`}
-              errors={cluster.errors}
+              errors={errors}
             />
           </Box>
         )}

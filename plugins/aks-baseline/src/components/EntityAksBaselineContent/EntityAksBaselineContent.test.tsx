@@ -157,6 +157,35 @@ describe('EntityAksBaselineContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('says in one line that the API server denies the portal, without an error card', async () => {
+    const reason =
+      "API server answered 403: the portal's identity lacks list on pods; grant the plugin's ClusterRole";
+    await renderFor(cluster, async () => ({
+      ...devLookup,
+      cluster: {
+        ...devCluster,
+        errors: [
+          {
+            scope: devCluster.resourceId,
+            kind: 'kubernetes',
+            message: reason,
+            status: 403,
+          },
+        ],
+      },
+    }));
+
+    const line = await screen.findByTestId('aks-baseline-access-denied');
+    expect(line).toHaveTextContent(
+      `The portal may not read this cluster's API server: ${reason}`,
+    );
+    expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
+    // The ARM half is still there.
+    expect(
+      screen.getByRole('table', { name: 'Certificates' }),
+    ).toBeInTheDocument();
+  });
+
   it('explains a 404 instead of a blank tab', async () => {
     await renderFor(cluster, async () => {
       throw responseError(
