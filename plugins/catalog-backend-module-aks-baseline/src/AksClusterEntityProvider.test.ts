@@ -33,7 +33,14 @@ function setUp(catalogEntities: Entity[] = []) {
     config: providerConfigSchema.parse({}),
     logger: mockServices.logger.mock(),
     auth: mockServices.auth(),
-    catalog: catalogServiceMock({ entities: catalogEntities }),
+    catalog: {
+      // Reads the array at each call, so a test can add entities later.
+      getEntities: (request, options) =>
+        catalogServiceMock({ entities: catalogEntities }).getEntities(
+          request,
+          options,
+        ),
+    },
     discoveredClusters: hub,
   });
   const publish = async (list: DiscoveredClusterList) => {
@@ -111,5 +118,30 @@ describe('AksClusterEntityProvider', () => {
     expect(
       mutations[0].type === 'full' && names(mutations[0].entities),
     ).toEqual([clusterEntityName(a)]);
+  });
+
+  it('gives a cluster up to a hand-written entity that appears after the refresh', async () => {
+    const catalogEntities: Entity[] = [];
+    const { provider, connection, mutations, publish } = setUp(catalogEntities);
+    await provider.connect(connection);
+    await publish(fleetOf(1, undefined, [a, b]));
+    catalogEntities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'a-by-hand',
+        annotations: { 'aks-baseline.io/resource-id': a.resourceId },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'team-a' },
+    });
+    await provider.recheckClaims();
+    // Unchanged claims: no mutation.
+    await provider.recheckClaims();
+
+    expect(mutations.map(m => m.type)).toEqual(['full', 'delta']);
+    const withdrawal = mutations[1];
+    if (withdrawal.type !== 'delta') throw new Error('expected a delta');
+    expect(withdrawal.added).toEqual([]);
+    expect(names(withdrawal.removed)).toEqual([clusterEntityName(a)]);
   });
 });

@@ -49,6 +49,8 @@ export class AksClusterEntityProvider implements EntityProvider {
   private unsubscribe?: () => void;
   private applied?: Map<string, Entity>;
   private appliedRunId?: number;
+  private lastList?: DiscoveredClusterList;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: AksClusterEntityProviderOptions) {}
 
@@ -64,8 +66,30 @@ export class AksClusterEntityProvider implements EntityProvider {
     });
   }
 
-  /** Gives the catalog `list`; the hub calls it after each refresh. */
-  async apply(list: DiscoveredClusterList): Promise<ProviderRun | undefined> {
+  /**
+   * Gives the catalog `list`; the hub calls it after each refresh.
+   * Applications run one at a time (the hub and `recheckClaims` both call).
+   */
+  apply(list: DiscoveredClusterList): Promise<ProviderRun | undefined> {
+    const run = this.queue.then(() => this.applyNow(list));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Applies the last list again with fresh claims: a hand-written entity the
+   * catalog ingests after a refresh (the examples at start-up, a new
+   * catalog-info.yaml) replaces the discovered one without waiting for the
+   * next refresh, and a removed one gives the cluster back.
+   */
+  async recheckClaims(): Promise<ProviderRun | undefined> {
+    return this.lastList ? this.apply(this.lastList) : undefined;
+  }
+
+  private async applyNow(
+    list: DiscoveredClusterList,
+  ): Promise<ProviderRun | undefined> {
+    this.lastList = list;
     const connection = this.connection;
     if (!connection) return undefined;
     let claimed: Set<string>;
@@ -92,12 +116,10 @@ export class AksClusterEntityProvider implements EntityProvider {
       (list.runId === this.appliedRunId ||
         list.previousRunId === this.appliedRunId);
     const plan = planMutation(continuous ? this.applied : undefined, desired);
-    if (
+    const changed =
       plan.mutation.type === 'full' ||
-      plan.added.length + plan.removed.length > 0
-    ) {
-      await connection.applyMutation(plan.mutation);
-    }
+      plan.added.length + plan.removed.length > 0;
+    if (changed) await connection.applyMutation(plan.mutation);
     this.applied = desired;
     this.appliedRunId = list.runId;
     const run: ProviderRun = {
@@ -108,6 +130,7 @@ export class AksClusterEntityProvider implements EntityProvider {
       removed: plan.removed,
       claimedByOthers,
     };
+    if (!changed) return run;
     this.options.logger.info(
       `AKS baseline catalog provider: ${run.type} mutation for refresh ${run.runId}: ${run.entityCount} cluster entities, ${run.added.length} added or changed, ${run.removed.length} removed, ${claimedByOthers.length} left to hand-written entities`,
     );

@@ -28,17 +28,28 @@ export const catalogModuleAksBaseline = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         discoveredClusters: aksBaselineDiscoveredClustersServiceRef,
+        scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        deps.catalogProcessing.addEntityProvider(
-          new AksClusterEntityProvider({
-            config: readProviderConfig(deps.config),
-            logger: deps.logger,
-            auth: deps.auth,
-            catalog: deps.catalog,
-            discoveredClusters: deps.discoveredClusters,
-          }),
-        );
+        const provider = new AksClusterEntityProvider({
+          config: readProviderConfig(deps.config),
+          logger: deps.logger,
+          auth: deps.auth,
+          catalog: deps.catalog,
+          discoveredClusters: deps.discoveredClusters,
+        });
+        deps.catalogProcessing.addEntityProvider(provider);
+        // One catalog query a minute per replica; see recheckClaims.
+        await deps.scheduler.scheduleTask({
+          id: 'aks-baseline-catalog-claims',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await provider.recheckClaims();
+          },
+        });
       },
     });
   },

@@ -9,6 +9,7 @@ import {
   ANNOTATION_CLUSTER,
   ANNOTATION_HOST,
   ANNOTATION_NAMESPACE,
+  readArm,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { exampleRequests } from '../../__testUtils__/onboardingFixtures';
 import { catalogInfoEntity } from './catalogInfo';
@@ -41,12 +42,10 @@ describe('catalogInfoEntity', () => {
       // The Kubernetes plugin shows the pods Traefik may reach: the same labels.
       const selector =
         entity.metadata.annotations!['backstage.io/kubernetes-label-selector'];
-      const policy = traefikIngressNetworkPolicy(spec) as {
-        spec: { podSelector: { matchLabels: Record<string, string> } };
-      };
+      const policy = traefikIngressNetworkPolicy(spec);
       expect(
         Object.fromEntries(selector.split(',').map(term => term.split('='))),
-      ).toEqual(policy.spec.podSelector.matchLabels);
+      ).toEqual(readArm(policy, 'spec.podSelector.matchLabels'));
       expect(entity.spec?.owner).toBe(spec.ownerRef);
       expect(entity.metadata.links).toEqual([
         expect.objectContaining({ url: `https://${spec.host}` }),
