@@ -1,0 +1,82 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  ArmResource,
+  asString,
+  readArm,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  aksBaselineDiscoveredClustersServiceRef,
+  DiscoveredClusterList,
+  DiscoveredClustersHub,
+} from '@aks-baseline/plugin-aks-baseline-node';
+import demoModule, {
+  buildDemoEstate,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
+
+/**
+ * What the catalog module receives: the plugin with the demo module, its
+ * real refresh and store, publishing through the discovered-clusters hub.
+ */
+describe('discovered clusters after a refresh', () => {
+  it('publishes every stored demo cluster with its ARM facts', async () => {
+    const hub = new DiscoveredClustersHub(error => {
+      throw error;
+    });
+    const lists: DiscoveredClusterList[] = [];
+    let received: () => void = () => {};
+    const first = new Promise<void>(resolve => {
+      received = resolve;
+    });
+    hub.subscribe(async list => {
+      lists.push(list);
+      received();
+    });
+    const backend = await startPluginBackend({
+      features: [
+        demoModule,
+        mockServices.rootConfig.factory({ data: {} }),
+        createServiceFactory({
+          service: aksBaselineDiscoveredClustersServiceRef,
+          deps: {},
+          factory: () => hub,
+        }),
+      ],
+    });
+    try {
+      await first;
+    } finally {
+      await backend.stop();
+    }
+
+    const estate = buildDemoEstate(new Date()).filter(
+      (r: ArmResource) =>
+        r.type?.toLowerCase() === 'microsoft.containerservice/managedclusters',
+    );
+    const [list] = lists;
+    expect(estate).toHaveLength(5);
+    expect(list.runId).toBeGreaterThan(0);
+    // Every demo API server has a name the Kubernetes plugin can be given.
+    expect(
+      list.clusters.filter(c => c.apiServerFqdn ?? c.privateApiServerFqdn),
+    ).toHaveLength(5);
+    expect(list.clusters).toHaveLength(estate.length);
+    for (const armCluster of estate) {
+      const published = list.clusters.find(
+        c => c.resourceId.toLowerCase() === armCluster.id!.toLowerCase(),
+      );
+      expect(published).toEqual({
+        resourceId: armCluster.id,
+        name: armCluster.name,
+        subscriptionId: expect.any(String),
+        resourceGroup: expect.any(String),
+        location: armCluster.location,
+        apiServerFqdn: asString(readArm(armCluster, 'fqdn')),
+        privateApiServerFqdn: asString(readArm(armCluster, 'privateFQDN')),
+        tags: armCluster.tags ?? {},
+        stale: false,
+      });
+    }
+  });
+});
