@@ -37,6 +37,13 @@ const benches = [
     args: [...transform, 'plugins/aks-baseline-backend/bench/fleetBench.ts'],
   },
   {
+    name: 'catalog provider: what it adds to a refresh, 5 and 1,000 clusters',
+    args: [
+      ...transform,
+      'plugins/aks-baseline-backend/bench/catalogProviderBench.ts',
+    ],
+  },
+  {
     name: 'fleet page: 1,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },

@@ -10,3 +10,5 @@ export type {
   AksClusterEntityProviderOptions,
   ProviderRun,
 } from './AksClusterEntityProvider';
+export { readProviderConfig } from './config';
+export type { ProviderConfig } from './config';

@@ -85,6 +85,7 @@ export function syntheticEstate(
     resources.push(
       arm(`${providers}/Microsoft.ContainerService/managedClusters/aks-${c}`, {
         kubernetesVersion: '1.33.2',
+        fqdn: `aks-${c}-dns.hcp.westeurope.azmk8s.io`,
         networkProfile: {
           networkPlugin: 'azure',
           networkPolicy: 'azure',
