@@ -106,6 +106,29 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
     ]);
   });
 
+  it('reads the latest runs newest first, for the discovered-clusters publication', async () => {
+    const store = await createStore();
+    expect(await store.latestRuns(2)).toEqual([]);
+    const saved = [];
+    for (const at of [
+      new Date('2026-11-26T10:00:00.000Z'),
+      new Date('2026-11-26T10:30:00.000Z'),
+      new Date('2026-11-26T11:00:00.000Z'),
+    ]) {
+      saved.push({
+        id: await store.saveRefresh({
+          run: run(at),
+          refreshed: [],
+          failed: [],
+          removed: [],
+        }),
+        ...run(at),
+      });
+    }
+    expect(await store.latestRuns(2)).toEqual([saved[2], saved[1]]);
+    expect(await store.latestRun()).toEqual(saved[2]);
+  });
+
   it('lists summaries without reading snapshots', async () => {
     const store = await createStore();
     const t1 = new Date('2026-11-26T10:00:00Z');
