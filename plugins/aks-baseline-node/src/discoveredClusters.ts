@@ -5,6 +5,17 @@ import {
 } from '@backstage/backend-plugin-api';
 
 /**
+ * `backstage.io/managed-by-(origin-)location` of the entities the catalog
+ * module makes from discovered clusters. The backend's `catalog` source
+ * ignores them (they describe what it already holds, not what someone
+ * registered), and its fleet links prefer any other entity.
+ *
+ * @public
+ */
+export const DISCOVERED_CLUSTERS_LOCATION =
+  'aks-baseline-provider:discovered-clusters';
+
+/**
  * One managed cluster the fleet holds after a refresh: ARM facts only, all
  * of them readable by anyone who may read the cluster resource (no
  * credential, no kubeconfig).

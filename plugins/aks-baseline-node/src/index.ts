@@ -17,6 +17,7 @@ export { AKS_SERVER_APP_SCOPE } from './kubernetes';
 export {
   aksBaselineDiscoveredClustersServiceRef,
   DiscoveredClustersHub,
+  DISCOVERED_CLUSTERS_LOCATION,
 } from './discoveredClusters';
 export type {
   AksBaselineDiscoveredClustersService,

@@ -10,7 +10,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ANNOTATION_RESOURCE_ID } from '@aks-baseline/plugin-aks-baseline-common';
-import type { DiscoveredAksCluster } from '@aks-baseline/plugin-aks-baseline-node';
+import {
+  DISCOVERED_CLUSTERS_LOCATION,
+  type DiscoveredAksCluster,
+} from '@aks-baseline/plugin-aks-baseline-node';
 import type { ProviderConfig } from './config';
 import { toLabelValue } from './labels';
 
@@ -20,7 +23,7 @@ export const LABEL_SUBSCRIPTION = 'aks-baseline.io/subscription';
 export const LABEL_RESOURCE_GROUP = 'aks-baseline.io/resource-group';
 
 /** The location every discovered entity is managed by. */
-export const PROVIDER_LOCATION = 'aks-baseline-provider:discovered-clusters';
+export const PROVIDER_LOCATION = DISCOVERED_CLUSTERS_LOCATION;
 
 /**
  * A stable entity name per cluster: the cluster's name and 8 hex digits of

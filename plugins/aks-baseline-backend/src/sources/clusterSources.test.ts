@@ -173,6 +173,39 @@ describe('selectClusters', () => {
     expect(selection.subscriptions).toEqual([SUB_A, SUB_B]);
   });
 
+  it('takes no cluster from an entity the catalog module discovered, and links rows to the hand-written entity', async () => {
+    const discovered = (name: string, resourceId: string): Entity => {
+      const entity = catalogCluster(name, resourceId);
+      const location = 'aks-baseline-provider:discovered-clusters';
+      entity.metadata.annotations!['backstage.io/managed-by-location'] =
+        location;
+      entity.metadata.annotations!['backstage.io/managed-by-origin-location'] =
+        location;
+      return entity;
+    };
+    const selection = await selectClusters(
+      config({ sources: ['catalog'] }),
+      async () => [
+        catalogCluster('prod', cluster(SUB_B, 'aks-prod')),
+        // The minute before the module withdraws its own entity.
+        discovered('aks-prod-1a2b3c4d', cluster(SUB_B, 'AKS-PROD')),
+        discovered('aks-gone-5e6f7a8b', cluster(SUB_A, 'aks-gone')),
+      ],
+    );
+
+    expect([...selection.ids]).toEqual([
+      cluster(SUB_B, 'aks-prod').toLowerCase(),
+    ]);
+    expect(selection.subscriptions).toEqual([SUB_B]);
+    expect([...selection.entityRefs]).toEqual([
+      [cluster(SUB_B, 'aks-prod').toLowerCase(), 'resource:default/prod'],
+      [
+        cluster(SUB_A, 'aks-gone').toLowerCase(),
+        'resource:default/aks-gone-5e6f7a8b',
+      ],
+    ]);
+  });
+
   it('ignores catalogued clusters unless the catalog is a source', async () => {
     const selection = await selectClusters(
       config({ sources: ['config'], clusters: [cluster(SUB_A, 'aks-a')] }),

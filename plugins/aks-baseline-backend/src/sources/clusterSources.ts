@@ -5,13 +5,18 @@ import {
   parseManagedClusterId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import type {
-  AksBaselineAzureConnection,
-  AksBaselineClusterSource,
-  AksBaselineRefreshTransports,
-  ClusterSourceSelection,
+import {
+  DISCOVERED_CLUSTERS_LOCATION,
+  type AksBaselineAzureConnection,
+  type AksBaselineClusterSource,
+  type AksBaselineRefreshTransports,
+  type ClusterSourceSelection,
 } from '@aks-baseline/plugin-aks-baseline-node';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { TokenCredential } from '@azure/identity';
 import { z } from 'zod';
 import { AksBaselineConfig, clusterId, guid } from '../config/pluginConfig';
@@ -84,13 +89,28 @@ export function cachedEntityLinks(
   };
 }
 
-/** The catalog entity of each annotated cluster, by normalised cluster id. */
+/**
+ * The catalog entity of each annotated cluster, by normalised cluster id.
+ * Where the catalog module's discovered entity and another carry the same
+ * cluster (for the minute until the module withdraws its own), the other.
+ */
 export function entityRefsByClusterId(entities: Entity[]): Map<string, string> {
+  const discoveredFirst = [...entities].sort(
+    (a, b) => Number(isDiscovered(b)) - Number(isDiscovered(a)),
+  );
   return new Map(
-    annotated(entities).clusters.map(({ id, entity }) => [
+    annotated(discoveredFirst).clusters.map(({ id, entity }) => [
       normalizeArmResourceId(id),
       stringifyEntityRef(entity),
     ]),
+  );
+}
+
+/** Made by the catalog module from what the fleet already holds. */
+function isDiscovered(entity: Entity): boolean {
+  return (
+    entity.metadata.annotations?.[ANNOTATION_ORIGIN_LOCATION] ===
+    DISCOVERED_CLUSTERS_LOCATION
   );
 }
 
@@ -227,8 +247,15 @@ function annotated(entities: Entity[]): {
   return { clusters, errors };
 }
 
+/**
+ * The clusters people registered. Entities the catalog module discovered
+ * describe what the fleet already holds: taking them would keep every
+ * cluster selected for ever, once discovered.
+ */
 function catalogSelection(entities: Entity[]): ClusterSourceSelection {
-  const { clusters, errors } = annotated(entities);
+  const { clusters, errors } = annotated(
+    entities.filter(e => !isDiscovered(e)),
+  );
   return { clusterIds: clusters.map(({ id }) => id), errors };
 }
 
