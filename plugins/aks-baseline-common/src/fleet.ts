@@ -1,5 +1,6 @@
 import type { ControlResult } from './controls';
 import type { EgressFlowResult } from './egress/types';
+import type { TraceInputs } from './trace/types';
 
 /**
  * The fleet's domain model: what the backend stores per cluster and the
@@ -185,6 +186,11 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /**
+   * What packet traces read: the resources and objects on the cluster's
+   * paths. Absent in snapshots stored before traces existed.
+   */
+  trace?: TraceInputs;
 }
 
 /** A row of the fleet list, sorted by what needs attention first. @public */

@@ -34,6 +34,7 @@ import { withUnobservedSections } from './unobservedSections';
 import { ClusterRegistries, registriesOfCluster } from './registries';
 import { policyAssignmentsOfCluster } from './policyAssignments';
 import { telemetryInputs } from './telemetry';
+import { traceInputsOf } from './traceInputs';
 import {
   backendTargetKey,
   backendTargets,
@@ -434,6 +435,7 @@ function resolveFromIndex(
         })),
     ],
     refreshedAt: options.now.toISOString(),
+    trace: traceInputsOf(resources, inputs, index),
   };
 }
 
