@@ -139,6 +139,9 @@ export function resolveClusterWithGaps(
       ? [{ input: 'traefikConfiguration' as const, error: configurationError }]
       : []),
   ];
+  // Traces say which of their inputs a failed list left unknown.
+  if (gaps.length && snapshot.trace)
+    snapshot.trace.unlisted = [...new Set(gaps.map(g => g.input))];
   return {
     snapshot: withCertificateJudgements(
       withUnobservedSections(snapshot, gaps),

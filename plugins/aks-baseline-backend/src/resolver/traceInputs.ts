@@ -38,8 +38,8 @@ const present = (items: Array<ArmResource | undefined>) =>
 
 /**
  * What packet traces read, from what the resolver already looked up: no
- * extra Azure request. The inventory does not list NSGs, so a subnet's NSG
- * reference leaves that hop unknown.
+ * extra Azure request (NSGs come from the inventory's one list per
+ * subscription).
  */
 export function traceInputsOf(
   resources: ClusterResources,
@@ -63,6 +63,9 @@ export function traceInputsOf(
     virtualNetwork: vnet,
     nodeSubnetId: resources.nodeSubnet.id,
     routeTables: present(subnetRef('routeTable').map(id => index.byId(id))),
+    networkSecurityGroups: present(
+      subnetRef('networkSecurityGroup').map(id => index.byId(id)),
+    ),
     firewall: resources.firewall,
     firewallPolicies: resources.firewallPolicies,
     ruleCollectionGroups: resources.ruleCollectionGroups,

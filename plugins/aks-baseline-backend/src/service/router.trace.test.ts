@@ -21,7 +21,11 @@ const inbound = (host: string) => ({
   path: '/',
 });
 
-function start(permission = AuthorizeResult.ALLOW) {
+function start(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   return startPluginBackend({
     entities: [],
     permission,

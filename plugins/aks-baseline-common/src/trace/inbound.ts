@@ -154,7 +154,8 @@ export function traceInbound(
         direction: 'Inbound',
         protocol: 'TCP',
         source: request.clientAddress,
-        destination: publicAddress ?? '0.0.0.0',
+        // The subnet's NSG sees the gateway's instances, in its subnet, as the destination.
+        destination: gatewayAddress ?? publicAddress ?? '0.0.0.0',
         port: request.port,
       },
     }),

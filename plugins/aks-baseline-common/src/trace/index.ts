@@ -105,9 +105,22 @@ export function traceRequest(
     ]);
   }
   const model = modelOf(inputs);
+  const unlisted: TraceStep[] = inputs.unlisted?.length
+    ? [
+        {
+          kind: 'public-ip',
+          title: 'Inventory',
+          outcome: 'unknown',
+          text: `unknown: the last refresh could not list ${inputs.unlisted.join(
+            ', ',
+          )}; the hops they feed are judged on what was listed`,
+          missing: inputs.unlisted.join(', '),
+        },
+      ]
+    : [];
   const steps =
     request.direction === 'inbound'
       ? traceInbound(inputs, snapshot.certificates, request, model)
       : traceOutbound(inputs, request, model);
-  return conclude(request, steps);
+  return conclude(request, [...unlisted, ...steps]);
 }

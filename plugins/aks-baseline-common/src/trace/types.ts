@@ -122,4 +122,6 @@ export interface TraceInputs {
     'objects' | 'traefik' | 'traefikStaticConfig' | 'appNamespaces'
   >;
   kubernetesNotRead?: string;
+  /** Inputs a failed list left unknown at the refresh: the trace cannot vouch for the hops they feed. */
+  unlisted?: string[];
 }
