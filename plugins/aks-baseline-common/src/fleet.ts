@@ -30,7 +30,11 @@ export type HopKind =
   | 'route-table'
   | 'firewall'
   | 'private-endpoint'
-  | 'key-vault';
+  | 'key-vault'
+  // Hops only packet traces show.
+  | 'nsg'
+  | 'middleware'
+  | 'network-policy';
 
 /**
  * What happens to TLS on the way into a hop: App Gateway terminates the
