@@ -37,6 +37,10 @@ const benches = [
     args: [...transform, 'plugins/aks-baseline-backend/bench/fleetBench.ts'],
   },
   {
+    name: 'trace: one packet trace on the largest of 1,000 synthetic clusters',
+    args: [...transform, 'plugins/aks-baseline-backend/bench/traceBench.ts'],
+  },
+  {
     name: 'fleet page: 1,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },

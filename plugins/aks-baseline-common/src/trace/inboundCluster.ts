@@ -9,6 +9,7 @@ import {
   traefikTargetPort,
 } from './traefik';
 import { effectivePriority } from './traefikRule';
+import { modelForNamespaces } from './policyScope';
 import type { InboundTraceRequest, TraceInputs, TraceStep } from './types';
 
 interface ClusterLeg {
@@ -219,7 +220,11 @@ function routeStep(leg: ClusterLeg, model: InClusterModel, entryPoint: string) {
   };
 }
 
-function backendSteps(model: InClusterModel, route: TraefikRoute): TraceStep[] {
+function backendSteps(
+  leg: ClusterLeg,
+  model: InClusterModel,
+  route: TraefikRoute,
+): TraceStep[] {
   const view = model.backend(route);
   if (!view)
     return [
@@ -276,7 +281,8 @@ function backendSteps(model: InClusterModel, route: TraefikRoute): TraceStep[] {
     text: `${view.endpoints.ready.length} ready endpoint(s)`,
     decidedBy: k8s('Service', serviceRef),
   });
-  const reach = model.policies.traefikTo(view);
+  const reach =
+    scopedReach(leg, model, route) ?? model.policies.traefikTo(view);
   if (!reach.judged) {
     steps.push({
       kind: 'network-policy',
@@ -311,6 +317,27 @@ function backendSteps(model: InClusterModel, route: TraefikRoute): TraceStep[] {
   return steps;
 }
 
+/**
+ * Traefik's pods to the route's pods, judged on the two namespaces only (see
+ * `modelForNamespaces`); undefined when Traefik's namespace is not known.
+ */
+function scopedReach(
+  leg: ClusterLeg,
+  model: InClusterModel,
+  route: TraefikRoute,
+) {
+  const traefikNamespace = model.traefik.namespace;
+  const target = route.backend?.namespace;
+  if (!traefikNamespace || !target) return undefined;
+  const scoped = modelForNamespaces(
+    leg.inputs,
+    [traefikNamespace, target],
+    traefikNamespace,
+  );
+  const view = scoped.backend(route);
+  return view ? scoped.policies.traefikTo(view) : undefined;
+}
+
 /** Traefik's entry point -> middlewares -> route -> Service -> endpoints -> NetworkPolicy verdict for Traefik's pod to the app's. */
 export function inClusterSteps(leg: ClusterLeg): TraceStep[] {
   const { model } = leg;
@@ -333,6 +360,6 @@ export function inClusterSteps(leg: ClusterLeg): TraceStep[] {
     entry.step,
     step,
     ...middlewareSteps(leg, model, route),
-    ...backendSteps(model, route),
+    ...backendSteps(leg, model, route),
   ];
 }

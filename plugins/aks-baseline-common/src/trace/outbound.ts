@@ -8,6 +8,7 @@ import type { InClusterModel } from '../inCluster';
 import { addressContext, subnetById } from './network';
 import { nsgStep } from './nsg';
 import { egressPolicyStep, INTERNET_STAND_IN } from './outboundPolicy';
+import { modelForNamespaces } from './policyScope';
 import { privateEndpointFor } from './privateEndpoints';
 import { selectRoute, systemRoutes, userRoutes } from './routeTable';
 import type { OutboundTraceRequest, TraceInputs, TraceStep } from './types';
@@ -89,6 +90,11 @@ function firewallStep(
   };
 }
 
+const sourceNamespace = (request: OutboundTraceRequest) =>
+  'pod' in request.source
+    ? request.source.pod.namespace
+    : request.source.namespace;
+
 /** Pod -> NetworkPolicy egress -> node subnet NSG and route table -> (private endpoint | firewall policy) -> verdict. */
 export function traceOutbound(
   inputs: TraceInputs,
@@ -107,7 +113,15 @@ export function traceOutbound(
       : endpoint?.address;
   const steps: TraceStep[] = [
     model
-      ? egressPolicyStep(model, request, address)
+      ? egressPolicyStep(
+          modelForNamespaces(
+            inputs,
+            [sourceNamespace(request)],
+            model.traefik.namespace,
+          ),
+          request,
+          address,
+        )
       : {
           kind: 'network-policy',
           title: 'NetworkPolicy (egress)',
