@@ -8,7 +8,7 @@
  * subscriptions behind one hub firewall each (the bare `syntheticEstate`
  * gateways carry no listeners, so a trace would end at the first hop). The
  * largest cluster's in-cluster half is the demo's onboarded app and Traefik plus a
- * NetworkPolicy-heavy synthetic cluster (500 pods, 50 namespaces, 200
+ * NetworkPolicy-heavy cluster beside it (500 pods, 50 namespaces, 200
  * policies), so the trace's NetworkPolicy hop has real work. Times one
  * inbound and one outbound trace on the stored snapshot (p50/p95), against
  * the chain resolution of the same cluster measured in the same run.
@@ -29,7 +29,6 @@ import {
   buildBaselineStamp,
   buildHubFirewall,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { syntheticCluster } from '../../aks-baseline-common/src/__testUtils__/netpol/syntheticCluster';
 import { inventoryOf } from '../src/__testUtils__/inventoryOf';
 import { indexInventory, resolveCluster } from '../src/resolver';
 
@@ -56,29 +55,80 @@ function time(run: () => unknown) {
 const snapshotHost = (cluster: ArmResource) =>
   `app${Number(cluster.name!.slice(4))}.contoso.com`;
 
-/** The NetworkPolicy benchmark's cluster as Kubernetes objects. */
+/**
+ * A policy-heavy cluster beside the app: 50 namespaces of 10 pods, each
+ * namespace isolated by default and opening ingress from its own pods and
+ * from Traefik's namespace, and egress to DNS (200 policies).
+ */
 function policyHeavyObjects(): KubernetesObject[] {
-  const cluster = syntheticCluster({
-    namespaces: 50,
-    pods: 500,
-    policies: 200,
-    seed: 42,
+  const objects: KubernetesObject[] = [];
+  const policy = (namespace: string, name: string, spec: object) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { namespace, name },
+    spec: { podSelector: {}, ...spec },
   });
-  return [
-    ...cluster.namespaces.map(n => ({
+  for (let n = 0; n < 50; n++) {
+    const namespace = `team-${String(n).padStart(2, '0')}`;
+    objects.push({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: n.name, labels: n.labels },
-    })),
-    ...cluster.pods.map(p => ({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
-      spec: { containers: [{ name: 'app', ports: p.ports ?? [] }] },
-      status: { conditions: [{ type: 'Ready', status: 'True' }] },
-    })),
-    ...(cluster.policies as unknown as KubernetesObject[]),
-  ];
+      metadata: {
+        name: namespace,
+        labels: { 'kubernetes.io/metadata.name': namespace, team: `t${n % 7}` },
+      },
+    });
+    for (let p = 0; p < 10; p++) {
+      objects.push({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          namespace,
+          name: `app-${p}`,
+          labels: { app: `app-${p % 3}`, tier: p % 2 ? 'backend' : 'frontend' },
+        },
+        spec: {
+          containers: [
+            { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] },
+          ],
+        },
+        status: { conditions: [{ type: 'Ready', status: 'True' }] },
+      });
+    }
+    objects.push(
+      policy(namespace, 'default-deny', { policyTypes: ['Ingress', 'Egress'] }),
+      policy(namespace, 'allow-same-namespace', {
+        ingress: [{ from: [{ podSelector: {} }] }],
+        policyTypes: ['Ingress'],
+      }),
+      policy(namespace, 'allow-from-traefik', {
+        podSelector: { matchLabels: { tier: 'frontend' } },
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'a0008' },
+                },
+              },
+            ],
+            ports: [{ port: 8080 }],
+          },
+        ],
+        policyTypes: ['Ingress'],
+      }),
+      policy(namespace, 'allow-dns', {
+        egress: [
+          {
+            to: [{ namespaceSelector: {} }],
+            ports: [{ port: 53, protocol: 'UDP' }],
+          },
+        ],
+        policyTypes: ['Egress'],
+      }),
+    );
+  }
+  return objects;
 }
 
 /** 1,000 baseline stamps round-robin over 10 subscriptions, as in fleetBench. */

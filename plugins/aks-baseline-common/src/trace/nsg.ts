@@ -34,7 +34,7 @@ export interface NsgRule {
   isDefault: boolean;
 }
 
-const rule = (
+const defaultRule = (
   name: string,
   priority: number,
   direction: string,
@@ -61,7 +61,7 @@ const rule = (
  * used when the resource read does not carry `defaultSecurityRules`.
  */
 export const DEFAULT_NSG_RULES: NsgRule[] = [
-  rule(
+  defaultRule(
     'AllowVnetInBound',
     65000,
     'Inbound',
@@ -69,7 +69,7 @@ export const DEFAULT_NSG_RULES: NsgRule[] = [
     ['VirtualNetwork'],
     ['VirtualNetwork'],
   ),
-  rule(
+  defaultRule(
     'AllowAzureLoadBalancerInBound',
     65001,
     'Inbound',
@@ -77,8 +77,8 @@ export const DEFAULT_NSG_RULES: NsgRule[] = [
     ['AzureLoadBalancer'],
     ['*'],
   ),
-  rule('DenyAllInBound', 65500, 'Inbound', 'Deny', ['*'], ['*']),
-  rule(
+  defaultRule('DenyAllInBound', 65500, 'Inbound', 'Deny', ['*'], ['*']),
+  defaultRule(
     'AllowVnetOutBound',
     65000,
     'Outbound',
@@ -86,7 +86,7 @@ export const DEFAULT_NSG_RULES: NsgRule[] = [
     ['VirtualNetwork'],
     ['VirtualNetwork'],
   ),
-  rule(
+  defaultRule(
     'AllowInternetOutBound',
     65001,
     'Outbound',
@@ -94,7 +94,7 @@ export const DEFAULT_NSG_RULES: NsgRule[] = [
     ['*'],
     ['Internet'],
   ),
-  rule('DenyAllOutBound', 65500, 'Outbound', 'Deny', ['*'], ['*']),
+  defaultRule('DenyAllOutBound', 65500, 'Outbound', 'Deny', ['*'], ['*']),
 ];
 
 const strings = (item: unknown, single: string, plural: string) => {
