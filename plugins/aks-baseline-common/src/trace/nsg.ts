@@ -7,6 +7,7 @@ import {
   Match,
   portRangeMatches,
 } from './addressMatch';
+import { unknownStep } from './steps';
 import type { TraceStep } from './types';
 
 /** A connection as an NSG sees it. */
@@ -225,14 +226,10 @@ export function nsgStep(options: {
     const missing = nsgs
       ? `NSG ${nsgId} is not in the inventory`
       : 'NSG rules: not in snapshot (refreshed before NSGs were stored)';
-    return {
-      kind: 'nsg',
-      title,
-      outcome: 'unknown',
-      text: `unknown: ${missing}`,
-      missing,
-      decidedBy: { name: nsgId.split('/').pop()!, resourceId: nsgId },
-    };
+    return unknownStep('nsg', title, missing, {
+      name: nsgId.split('/').pop()!,
+      resourceId: nsgId,
+    });
   }
   const verdict = evaluateNsg(nsg, flow, options.context);
   const decidedBy = verdict.rule
@@ -252,14 +249,7 @@ export function nsgStep(options: {
           flow,
         )}`
       : 'no rule decides';
-    return {
-      kind: 'nsg',
-      title,
-      outcome: 'unknown',
-      text: `unknown: ${missing}`,
-      missing,
-      decidedBy,
-    };
+    return unknownStep('nsg', title, missing, decidedBy);
   }
   const rule = verdict.rule!;
   const access = verdict.outcome === 'passed' ? 'allowed' : 'denied';
