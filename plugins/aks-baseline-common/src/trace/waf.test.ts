@@ -55,7 +55,7 @@ describe('WAF custom rules (Microsoft Learn: custom rules for WAF v2 on Applicat
     ).toMatchObject({
       outcome: 'stopped',
       decidedBy: { name: 'Block100' },
-      fix: expect.stringContaining('203.0.113.10'),
+      fix: 'add 203.0.113.10 to the match values of Allow rule Allow10 (priority 10)',
     });
   });
 

@@ -158,10 +158,14 @@ export function wafStep(
     ? `; managed rules (${managed}) are not emulated`
     : '';
   let uncertain: CustomRule | undefined;
+  // An Allow rule in front that missed: widening it is the smallest change.
+  let missedAllow: CustomRule | undefined;
   for (const rule of customRules(policy)) {
     const match = allOf(
       ...rule.conditions.map(c => conditionMatches(c, request)),
     );
+    if (match === 'no' && rule.action.toLowerCase() === 'allow')
+      missedAllow ??= rule;
     if (match === 'no' || rule.action.toLowerCase() === 'log') continue;
     const blocks = rule.action.toLowerCase() === 'block';
     if (match === 'maybe') {
@@ -192,7 +196,9 @@ export function wafStep(
       outcome: 'stopped',
       text: `blocked (403) by ${named} of ${policy.name}: client ${request.clientAddress}, host ${request.host}`,
       decidedBy: decidedBy(rule.name),
-      fix: `let ${request.clientAddress} through ${rule.name}: add it to the rule's match values, or add an Allow custom rule for it with a priority below ${rule.priority}`,
+      fix: missedAllow
+        ? `add ${request.clientAddress} to the match values of Allow rule ${missedAllow.name} (priority ${missedAllow.priority})`
+        : `add an Allow custom rule for ${request.clientAddress} with a priority below ${rule.priority}, or exclude it from ${rule.name}`,
     };
   }
   if (uncertain) {
