@@ -44,6 +44,10 @@ const benches = [
     ],
   },
   {
+    name: 'trace: one packet trace on the largest of 1,000 synthetic clusters',
+    args: [...transform, 'plugins/aks-baseline-backend/bench/traceBench.ts'],
+  },
+  {
     name: 'fleet page: 1,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },

@@ -14,8 +14,9 @@ import { launchChromium } from './lib/chromium.mjs';
 import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
 import { checks as catalogChecks } from './e2e/catalogChecks.mjs';
+import { checks as traceChecks } from './e2e/traceChecks.mjs';
 
-const checks = [...uiChecks, ...apiChecks, ...catalogChecks];
+const checks = [...uiChecks, ...apiChecks, ...traceChecks, ...catalogChecks];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');

@@ -56,7 +56,7 @@ const sidebarLink = (page, name) =>
  * Opens a page, signing the guest in again if the portal shows its sign-in
  * page (seen once under load: the guest session refresh failed mid-run).
  */
-async function gotoSignedIn(page, url) {
+export async function gotoSignedIn(page, url) {
   await page.goto(url);
   const enter = page.getByRole('button', { name: 'Enter', exact: true });
   const signedIn = sidebarLink(page, 'Catalog');

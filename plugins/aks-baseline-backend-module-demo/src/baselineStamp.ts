@@ -66,6 +66,12 @@ export interface StampSpec {
   tagIngressCertificate?: boolean;
   /** The policy assignments on its resource group (GOV-01); default `baseline`. */
   governance?: StampGovernance;
+  /**
+   * Client ranges the WAF lets in: an Allow custom rule for them and a Block
+   * rule for everyone else after it (a pre-production gateway open only to
+   * the company's offices). Absent: no custom rules.
+   */
+  wafAllowedClients?: string[];
   now: Date;
 }
 
@@ -425,6 +431,9 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
         mode: flaws.has('waf-detection') ? 'Detection' : 'Prevention',
         requestBodyCheck: true,
       },
+      ...(spec.wafAllowedClients
+        ? { customRules: officesOnlyRules(spec.wafAllowedClients) }
+        : {}),
       managedRules: {
         managedRuleSets: [
           { ruleSetType: 'OWASP', ruleSetVersion: '3.2' },
@@ -653,6 +662,34 @@ function stampTelemetry(
       'ApplicationGatewayFirewallLog',
     ]),
     diagnosticSetting(ids, ids.vault, ['AuditEvent']),
+  ];
+}
+
+/** WAF custom rules letting only `clients` in: an Allow for them, then a Block for every address. */
+function officesOnlyRules(clients: string[]) {
+  const byClientAddress = (matchValues: string[]) => [
+    {
+      matchVariables: [{ variableName: 'RemoteAddr' }],
+      operator: 'IPMatch',
+      negationConditon: false,
+      matchValues,
+    },
+  ];
+  return [
+    {
+      name: 'AllowOffices',
+      priority: 10,
+      ruleType: 'MatchRule',
+      action: 'Allow',
+      matchConditions: byClientAddress(clients),
+    },
+    {
+      name: 'BlockEveryoneElse',
+      priority: 100,
+      ruleType: 'MatchRule',
+      action: 'Block',
+      matchConditions: byClientAddress(['0.0.0.0/0']),
+    },
   ];
 }
 

@@ -151,6 +151,8 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       firewall: hub(neuHub, neuFirewall.privateIp),
       host: 'dev.contoso-demo.com',
       certificateDaysLeft: { edge: 21.5, backendTrustRoot: 5.5, ingress: -2.5 },
+      // Open only to the offices: its WAF allows their range and blocks the rest.
+      wafAllowedClients: ['198.51.100.0/24'],
       now,
     }),
   ];

@@ -1,4 +1,5 @@
 import type * as Fleet from './fleet';
+import type { TraceResult } from './trace/types';
 
 /**
  * Types of the backend's REST API (request and response bodies), shared by
@@ -64,4 +65,10 @@ export interface RefreshResponse {
   status: 'triggered' | 'already-running';
   /** For `already-running`: how long the running refresh may hold the task. */
   message?: string;
+}
+
+/** Response of `POST /v1/clusters/:subscriptionId/:resourceGroup/:name/trace`: the trace, on the snapshot of `refreshedAt`. @public */
+export interface TraceResponse extends TraceResult {
+  refreshedAt: string;
+  stale: boolean;
 }

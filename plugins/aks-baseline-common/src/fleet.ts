@@ -1,5 +1,6 @@
 import type { ControlResult } from './controls';
 import type { EgressFlowResult } from './egress/types';
+import type { TraceInputs } from './trace/types';
 
 /**
  * The fleet's domain model: what the backend stores per cluster and the
@@ -29,7 +30,11 @@ export type HopKind =
   | 'route-table'
   | 'firewall'
   | 'private-endpoint'
-  | 'key-vault';
+  | 'key-vault'
+  // Hops only packet traces show.
+  | 'nsg'
+  | 'middleware'
+  | 'network-policy';
 
 /**
  * What happens to TLS on the way into a hop: App Gateway terminates the
@@ -185,6 +190,11 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /**
+   * What packet traces read: the resources and objects on the cluster's
+   * paths. Absent in snapshots stored before traces existed.
+   */
+  trace?: TraceInputs;
   /**
    * The API server's names from ARM (`properties.fqdn`, `privateFQDN`) and
    * the cluster's Azure tags: what the catalog entity provider publishes.

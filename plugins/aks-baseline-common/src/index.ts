@@ -16,6 +16,7 @@ export * from './permissions';
 export * from './stampContract';
 export * from './namePatterns';
 export * from './netpol';
+export * from './trace';
 // Tolerant readers of ARM resources (REST, template and SDK shapes alike).
 export {
   armId,

@@ -179,9 +179,11 @@ function drawing(
 }
 
 const CLUSTERS = 'Microsoft.ContainerService/managedClusters';
-const LISTINGS = RESOURCE_LISTINGS.filter(l => l.armType !== CLUSTERS).map(
-  l => [l.armType, l.kind] as const,
-);
+const LISTINGS = RESOURCE_LISTINGS.filter(l => l.armType !== CLUSTERS)
+  // NSGs feed packet traces only, and only where a subnet names one: the
+  // hand-built stamps here have none, so their failed list leaves them fresh.
+  .filter(l => l.kind !== 'networkSecurityGroups')
+  .map(l => [l.armType, l.kind] as const);
 
 /** Which half of the cases a test file runs. */
 export type FailedListingsPart = 'first-half' | 'second-half';

@@ -67,6 +67,7 @@ export function inventoryOf(resources: ArmResource[]): ResolverInventory {
     publicIpAddresses: of('Microsoft.Network/publicIPAddresses'),
     virtualNetworks: of('Microsoft.Network/virtualNetworks'),
     routeTables: of('Microsoft.Network/routeTables'),
+    networkSecurityGroups: of('Microsoft.Network/networkSecurityGroups'),
     azureFirewalls: of('Microsoft.Network/azureFirewalls'),
     firewallPolicies: of('Microsoft.Network/firewallPolicies'),
     ipGroups: of('Microsoft.Network/ipGroups'),

@@ -85,12 +85,12 @@ describe('collectInventory', () => {
       'aks-4',
       'aks-5',
     ]);
-    // Clusters: 3 pages; the thirteen other types: one (empty) page each;
+    // Clusters: 3 pages; the fourteen other types: one (empty) page each;
     // each cluster's maintenance configurations: one page; per cluster, its
     // diagnostic settings and rule associations (LOG-01..03).
     expect(transport.countRequests(CLUSTER_LIST)).toBe(3);
     expect(transport.countRequests('/maintenanceConfigurations')).toBe(5);
-    expect(inventory.requestCount).toBe(3 + 13 + 5 + 5 * 2);
+    expect(inventory.requestCount).toBe(3 + 14 + 5 + 5 * 2);
     expect(inventory.requestCount).toBe(transport.requestCount);
   });
 
@@ -162,7 +162,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters).toHaveLength(1);
     expect(inventory.throttledCount).toBe(1);
     expect(transport.countRequests(CLUSTER_LIST)).toBe(2);
-    expect(inventory.requestCount).toBe(2 + 13 + 1 + 2);
+    expect(inventory.requestCount).toBe(2 + 14 + 1 + 2);
   });
 
   it('recovers from a throttled subscription budget', async () => {
@@ -175,7 +175,7 @@ describe('collectInventory', () => {
     expect(inventory.throttledCount).toBeGreaterThan(0);
     // Fourteen type lists, the cluster's maintenance list, its diagnostic
     // settings and rule associations.
-    expect(inventory.requestCount).toBe(14 + 1 + 2 + inventory.throttledCount);
+    expect(inventory.requestCount).toBe(15 + 1 + 2 + inventory.throttledCount);
   });
 
   it('backs off on 5xx and then succeeds', async () => {
@@ -221,7 +221,7 @@ describe('collectInventory', () => {
     expect(inventory.managedClusters.map(c => c.name)).toEqual(['aks-a']);
     expect(inventory.subscriptionsScanned).toEqual([SUB_A, SUB_B]);
     // One error per type listed in the failing subscription, none for the other.
-    expect(inventory.errors).toHaveLength(14);
+    expect(inventory.errors).toHaveLength(15);
     for (const error of inventory.errors) {
       expect(error).toMatchObject({
         kind: 'subscription',
@@ -375,10 +375,10 @@ describe('collectInventory', () => {
       'aks-a',
       'aks-b',
     ]);
-    // One subscription list, then fourteen types in each of two
+    // One subscription list, then fifteen types in each of two
     // subscriptions, then each cluster's maintenance list, diagnostic
     // settings and associations.
-    expect(inventory.requestCount).toBe(1 + 28 + 2 + 2 * 2);
+    expect(inventory.requestCount).toBe(1 + 30 + 2 + 2 * 2);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

@@ -329,6 +329,7 @@ function emptyResources(): ArmInventoryResources {
     publicIpAddresses: [],
     virtualNetworks: [],
     routeTables: [],
+    networkSecurityGroups: [],
     azureFirewalls: [],
     firewallPolicies: [],
     ipGroups: [],

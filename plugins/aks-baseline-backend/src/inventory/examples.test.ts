@@ -75,11 +75,11 @@ describe('collectInventory over Microsoft example responses', () => {
       ),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
-    // Fourteen types in one subscription, then one vault's secrets, the
+    // Fifteen types in one subscription, then one vault's secrets, the
     // cluster's maintenance configurations, then the diagnostic settings of
     // the cluster, the gateway and the vault and the cluster's rule
     // associations: one page each.
-    expect(inventory.requestCount).toBe(14 + 1 + 1 + 4);
-    expect(transport.requestCount).toBe(14 + 1 + 1 + 4);
+    expect(inventory.requestCount).toBe(15 + 1 + 1 + 4);
+    expect(transport.requestCount).toBe(15 + 1 + 1 + 4);
   });
 });

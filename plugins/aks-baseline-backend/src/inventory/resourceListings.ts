@@ -98,6 +98,11 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     list: (...args) => network(...args).routeTables.listAll(),
   },
   {
+    kind: 'networkSecurityGroups',
+    armType: 'Microsoft.Network/networkSecurityGroups',
+    list: (...args) => network(...args).networkSecurityGroups.listAll(),
+  },
+  {
     kind: 'azureFirewalls',
     armType: 'Microsoft.Network/azureFirewalls',
     list: (...args) => network(...args).azureFirewalls.listAll(),

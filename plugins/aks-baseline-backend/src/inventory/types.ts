@@ -14,6 +14,8 @@ export interface ArmInventoryResources {
   publicIpAddresses: ArmResource[];
   virtualNetworks: ArmResource[];
   routeTables: ArmResource[];
+  /** Network security groups (packet traces: the subnets' NSG rules). */
+  networkSecurityGroups: ArmResource[];
   azureFirewalls: ArmResource[];
   firewallPolicies: ArmResource[];
   /** IP groups firewall rules name as sources or destinations (FW-02). */

@@ -92,6 +92,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     inventory.publicIpAddresses,
     inventory.virtualNetworks,
     inventory.routeTables,
+    inventory.networkSecurityGroups,
     inventory.azureFirewalls,
     inventory.firewallPolicies,
     inventory.ipGroups,

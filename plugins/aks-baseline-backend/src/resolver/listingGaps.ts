@@ -42,6 +42,8 @@ const SECTIONS: Record<UnknownInput, SnapshotSection[]> = {
   publicIpAddresses: ['ingress'],
   virtualNetworks: ['egress'],
   routeTables: ['egress'],
+  // Read by packet traces only.
+  networkSecurityGroups: [],
   azureFirewalls: ['egress'],
   firewallPolicies: ['egress'],
   ipGroups: ['egress'],
@@ -103,6 +105,7 @@ export const CONTROLS_FED_BY: Record<UnknownInput, readonly string[]> = {
   // LOG-03: the NSGs whose diagnostics it reads are the VNet's subnets'.
   virtualNetworks: ['NET-03', 'NET-04', 'K8S-03', 'FW-02', 'LOG-03'],
   routeTables: ['NET-03'],
+  networkSecurityGroups: [],
   // With a policy attached, FW-01 judges the policy (fed by its own list).
   azureFirewalls: ['NET-03', 'FW-02'],
   firewallPolicies: ['FW-01', 'FW-02'],

@@ -34,6 +34,7 @@ import { withUnobservedSections } from './unobservedSections';
 import { ClusterRegistries, registriesOfCluster } from './registries';
 import { policyAssignmentsOfCluster } from './policyAssignments';
 import { telemetryInputs } from './telemetry';
+import { traceInputsOf } from './traceInputs';
 import {
   backendTargetKey,
   backendTargets,
@@ -138,6 +139,9 @@ export function resolveClusterWithGaps(
       ? [{ input: 'traefikConfiguration' as const, error: configurationError }]
       : []),
   ];
+  // Traces say which of their inputs a failed list left unknown.
+  if (gaps.length && snapshot.trace)
+    snapshot.trace.unlisted = [...new Set(gaps.map(g => g.input))];
   return {
     snapshot: withCertificateJudgements(
       withUnobservedSections(snapshot, gaps),
@@ -434,6 +438,7 @@ function resolveFromIndex(
         })),
     ],
     refreshedAt: options.now.toISOString(),
+    trace: traceInputsOf(resources, inputs, index),
   };
 }
 

@@ -138,6 +138,14 @@ export class FleetReader {
   }
 
   async getCluster(resourceId: string): Promise<ClusterDetailResponse> {
+    const stored = await this.storedSnapshot(resourceId);
+    // The trace inputs stay on the server: traces run there.
+    const { trace: _traceInputs, ...cluster } = stored.cluster;
+    return { ...stored, cluster };
+  }
+
+  /** The stored snapshot of a cluster, with what packet traces read. */
+  async storedSnapshot(resourceId: string): Promise<ClusterDetailResponse> {
     const stored = await this.store.getCluster<ClusterSnapshot>(resourceId);
     if (!stored) {
       throw new NotFoundError(

@@ -97,7 +97,7 @@ describe('FleetRefresher', () => {
     // (LOG-01..03): per cluster its diagnostic settings and rule
     // associations, the diagnostic settings of each gateway and vault, and
     // of the generated stamp's four NSGs (the hand-built stamps have none).
-    expect(outcome.requestCount).toBe(14 * 2 + 5 + 2 + 5 + 5 * 2 + 5 + 5 + 4);
+    expect(outcome.requestCount).toBe(15 * 2 + 5 + 2 + 5 + 5 * 2 + 5 + 5 + 4);
     expect((await store.listClusters()).map(c => c.name)).toEqual([
       'aks-dev-neu',
       'aks-generated-weu',

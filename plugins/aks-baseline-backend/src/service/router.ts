@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { AksBaselineConfig } from '../config/pluginConfig';
 import { FleetReader } from './FleetReader';
 import { REFRESH_TASK_ID } from './refreshTask';
+import { traceRequestSchema, traceStoredCluster } from './traceRoute';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -152,6 +153,18 @@ export async function createRouter(
       const p = parse(clusterParams, req.params, 'cluster path');
       await authorize(req, aksBaselineClusterReadPermission);
       res.json(await reader.getCluster(formatManagedClusterId(p)));
+    },
+  );
+
+  router.post(
+    '/v1/clusters/:subscriptionId/:resourceGroup/:name/trace',
+    async (req, res) => {
+      const p = parse(clusterParams, req.params, 'cluster path');
+      const body = parse(traceRequestSchema, req.body, 'trace request');
+      await authorize(req, aksBaselineClusterReadPermission);
+      res.json(
+        await traceStoredCluster(reader, formatManagedClusterId(p), body),
+      );
     },
   );
 

@@ -6,6 +6,8 @@ import {
   FleetCertificatesResponse,
   ListClustersResponse,
   RefreshResponse,
+  TraceRequest,
+  TraceResponse,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
 /** Identifies one cluster the way the backend's detail route does. @public */
@@ -40,6 +42,11 @@ export interface AksBaselineApi {
   }): Promise<FleetCertificatesResponse>;
   /** Starts a refresh of the fleet snapshot (needs `aks-baseline.cluster.refresh`). */
   refresh(): Promise<RefreshResponse>;
+  /** Traces a request hop by hop over the cluster's stored snapshot (read permission). */
+  traceCluster(
+    cluster: ClusterKey,
+    request: TraceRequest,
+  ): Promise<TraceResponse>;
 }
 
 /** @public */

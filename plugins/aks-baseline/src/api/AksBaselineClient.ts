@@ -7,8 +7,22 @@ import {
   FleetCertificatesResponse,
   ListClustersResponse,
   RefreshResponse,
+  TraceRequest,
+  TraceResponse,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { AksBaselineApi, ClusterKey } from './AksBaselineApi';
+
+/**
+ * The backend's path of one cluster. Each segment is user-influenced (it
+ * comes from a resource id), so it is encoded: a `/` or `?` in it must not
+ * change the route.
+ */
+function clusterPath(cluster: ClusterKey): string {
+  const path = [cluster.subscriptionId, cluster.resourceGroup, cluster.name]
+    .map(encodeURIComponent)
+    .join('/');
+  return `/v1/clusters/${path}`;
+}
 
 /**
  * Talks to the backend through `fetchApi`, which adds the user's token.
@@ -33,12 +47,18 @@ export class AksBaselineClient implements AksBaselineApi {
   }
 
   getCluster(cluster: ClusterKey): Promise<ClusterDetailResponse> {
-    // Each segment is user-influenced (it comes from a resource id), so it is
-    // encoded: a `/` or `?` in it must not change the route.
-    const path = [cluster.subscriptionId, cluster.resourceGroup, cluster.name]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.request<ClusterDetailResponse>(`/v1/clusters/${path}`);
+    return this.request<ClusterDetailResponse>(clusterPath(cluster));
+  }
+
+  traceCluster(
+    cluster: ClusterKey,
+    request: TraceRequest,
+  ): Promise<TraceResponse> {
+    return this.request<TraceResponse>(`${clusterPath(cluster)}/trace`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
   }
 
   getEntity(entityRef: string): Promise<EntityLookupResponse> {

@@ -8,6 +8,7 @@ import { CertificatesCard } from '../CertificatesCard';
 import { ControlsCard } from '../ControlsCard';
 import { IngressChainCard } from '../IngressChainCard';
 import { SourceErrorsPanel } from '../SourceErrorsPanel';
+import { TracePanel } from '../TracePanel';
 import { apiServerDenial } from './accessDenied';
 
 function describeCluster(lookup: EntityLookupResponse): string {
@@ -76,6 +77,9 @@ export const ClusterOverview = ({
       </Grid>
       <Grid item xs={12}>
         <IngressChainCard cluster={cluster} host={lookup.app?.host} />
+      </Grid>
+      <Grid item xs={12}>
+        <TracePanel cluster={cluster} defaults={lookup.app} />
       </Grid>
       <Grid item xs={12}>
         <CertificatesCard certificates={cluster.certificates} />

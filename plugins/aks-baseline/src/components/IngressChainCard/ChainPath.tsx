@@ -39,11 +39,14 @@ export const ChainPath = ({
   label,
   hops,
   controls,
+  highlight,
 }: {
   /** Names the list for assistive technology, e.g. "Ingress chain for x". */
   label: string;
   hops: ChainHop[];
   controls: ControlResult[];
+  /** Index of a hop to draw heavier (a trace's stopping hop). */
+  highlight?: number;
 }) => {
   const classes = useStyles();
   const titleId = useId();
@@ -67,6 +70,7 @@ export const ChainPath = ({
             <HopButton
               hop={hop}
               expanded={open?.index === index}
+              highlighted={highlight === index}
               onOpen={anchor => setOpen({ index, anchor })}
             />
           </li>

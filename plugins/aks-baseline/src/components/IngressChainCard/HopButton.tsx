@@ -28,6 +28,11 @@ const useStyles = makeStyles(theme => ({
   },
   // Unobserved hops are drawn dashed: a second cue next to the status text.
   notObserved: { borderStyle: 'dashed' },
+  // A trace's stopping hop: a heavy border, besides its status and its name.
+  highlighted: {
+    borderWidth: 3,
+    borderColor: theme.palette.error.main,
+  },
   kind: {
     textTransform: 'uppercase',
     letterSpacing: 0.5,
@@ -42,9 +47,12 @@ export const HopButton = ({
   hop,
   expanded,
   onOpen,
+  highlighted,
 }: {
   hop: ChainHop;
   expanded: boolean;
+  /** Drawn heavier: the hop a trace stopped at. */
+  highlighted?: boolean;
   onOpen: (anchor: HTMLElement) => void;
 }) => {
   const classes = useStyles();
@@ -63,7 +71,7 @@ export const HopButton = ({
       <ButtonBase
         className={`${classes.hop} ${
           hop.status === 'not-observed' ? classes.notObserved : ''
-        }`}
+        } ${highlighted ? classes.highlighted : ''}`}
         focusVisibleClassName={classes.focusVisible}
         aria-label={hopAccessibleName(hop)}
         aria-haspopup="dialog"

@@ -25,6 +25,9 @@ export const HOP_KIND_LABEL: Record<HopKind, string> = {
   firewall: 'Azure Firewall',
   'private-endpoint': 'Private endpoint',
   'key-vault': 'Key Vault',
+  nsg: 'NSG',
+  middleware: 'Traefik middleware',
+  'network-policy': 'NetworkPolicy',
 };
 
 // The App Gateway's parts all belong to the gateway, so a TLS boundary on any
