@@ -42,6 +42,26 @@ export interface Config {
       concurrencyPerSubscription?: number;
       /** Timeout of one Azure request; default 30. */
       requestTimeoutSeconds?: number;
+      /**
+       * The slow tier: Key Vault secret listings, maintenance
+       * configurations, diagnostic settings and data collection rule
+       * associations are read again only this often (and at once when a
+       * gateway or cluster starts naming another secret of a vault, or a
+       * cluster or resource is new); topology is read every refresh.
+       */
+      slowTier?: {
+        /** A HumanDuration, e.g. `{ hours: 4 }` (the default). */
+        frequency?: {
+          years?: number;
+          months?: number;
+          weeks?: number;
+          days?: number;
+          hours?: number;
+          minutes?: number;
+          seconds?: number;
+          milliseconds?: number;
+        };
+      };
     };
     /**
      * Reading each cluster's API server for the in-cluster half of the chain

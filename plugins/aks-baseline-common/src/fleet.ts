@@ -185,6 +185,22 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /**
+   * When each part was read from Azure: topology at every refresh, the slow
+   * tier (Key Vault secret listings; maintenance, diagnostic and data
+   * collection settings) on its own cadence. Absent in snapshots stored
+   * before tiered reads.
+   */
+  partsReadAt?: SnapshotPartsReadAt;
+}
+
+/** ISO times at which the parts of a snapshot were read. @public */
+export interface SnapshotPartsReadAt {
+  topology: string;
+  /** The oldest listing of the vaults holding the cluster's certificates. */
+  certificates?: string;
+  /** The oldest of the cluster's maintenance, diagnostic and data collection lists. */
+  governance?: string;
 }
 
 /** A row of the fleet list, sorted by what needs attention first. @public */

@@ -29,6 +29,12 @@ import {
 } from './resourceListings';
 import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
+import {
+  SLOW_TIER_PARTS,
+  type SlowTierCache,
+  type SlowTierPart,
+  type SlowTierReadTimes,
+} from './slowTier';
 import { toSourceError } from './sourceErrors';
 import type {
   ArmInventory,
@@ -100,6 +106,13 @@ export async function collectInventory(
     ? options.selectVaults(listing)
     : resources.keyVaults;
   const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
+  const readAt = emptyReadTimes();
+  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) => ({
+    part,
+    cache: options.slowTier,
+    signatures,
+    readAt: readAt[part],
+  });
   const [
     vaultSecrets,
     ruleCollectionGroups,
@@ -116,6 +129,7 @@ export async function collectInventory(
           vault.subscriptionId,
         ).secrets.list(vault.resourceGroup, vault.name),
       keep: withoutSecretValue,
+      tier: slowTier('vaultSecrets', options.vaultSignatures?.(listing)),
     }),
     listChildren(limit, resources.firewallPolicies, errors, {
       what: 'Listing firewall policy rule collection groups',
@@ -140,6 +154,7 @@ export async function collectInventory(
           cluster.resourceGroup,
           cluster.name,
         ),
+      tier: slowTier('maintenanceConfigurations'),
     }),
     listChildren(limit, telemetryTargetsOf(listing), errors, {
       what: 'Listing diagnostic settings',
@@ -150,6 +165,7 @@ export async function collectInventory(
           `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
           DIAGNOSTIC_SETTINGS_API_VERSION,
         ),
+      tier: slowTier('diagnosticSettings'),
     }),
     listChildren(limit, resources.managedClusters, errors, {
       what: 'Listing data collection rule associations',
@@ -160,6 +176,7 @@ export async function collectInventory(
           `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
           DATA_COLLECTION_API_VERSION,
         ),
+      tier: slowTier('dataCollectionRuleAssociations'),
     }),
   ]);
 
@@ -173,6 +190,7 @@ export async function collectInventory(
     maintenanceConfigurations,
     diagnosticSettings,
     dataCollectionRuleAssociations,
+    slowTierReadAt: readAt,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -292,17 +310,35 @@ async function listChildren(
     errorKind: SourceError['kind'];
     list: (parent: ParentRef, perCallPolicies: PipelinePolicy[]) => PagedList;
     keep?: (child: ArmResource) => ArmResource;
+    /** A slow-tier list: served from the cache while fresh, and when read is stamped. */
+    tier?: SlowTierList;
   },
 ): Promise<Record<string, ArmResource[]>> {
+  const refs = parentRefs(parents);
+  const tier = how.tier;
+  tier?.cache?.keepOnly(tier.part, new Set(refs.keys()));
   const listed = await Promise.all(
-    [...parentRefs(parents)].map(async ([key, parent]) => {
+    [...refs].map(async ([key, parent]) => {
+      const signature = tier?.signatures?.get(key) ?? '';
+      const cached = tier?.cache?.fresh(tier.part, key, signature);
+      if (tier && cached) {
+        tier.readAt[key] = new Date(cached.readAt).toISOString();
+        return [key, cached.items] as const;
+      }
       try {
-        const items = await limit(parent.subscriptionId, () =>
+        const listedItems = await limit(parent.subscriptionId, () =>
           listRawResources(perCallPolicies =>
             how.list(parent, perCallPolicies),
           ),
         );
-        return [key, how.keep ? items.map(how.keep) : items] as const;
+        const items = how.keep ? listedItems.map(how.keep) : listedItems;
+        if (tier) {
+          const at =
+            tier.cache?.remember(tier.part, key, signature, items) ??
+            Date.now();
+          tier.readAt[key] = new Date(at).toISOString();
+        }
+        return [key, items] as const;
       } catch (error) {
         errors.push(toSourceError(error, how.errorKind, parent.id, how.what));
         return undefined;
@@ -311,6 +347,22 @@ async function listChildren(
   );
   // Keys in the order the parents were given, whatever order lists finished in.
   return Object.fromEntries(listed.filter(entry => entry !== undefined));
+}
+
+/** How `listChildren` uses the slow tier for one part. */
+interface SlowTierList {
+  part: SlowTierPart;
+  cache?: SlowTierCache;
+  /** What refers to each parent now (lower-cased id -> signature). */
+  signatures?: Map<string, string>;
+  /** Filled: when each parent's list was read. */
+  readAt: Record<string, string>;
+}
+
+function emptyReadTimes(): SlowTierReadTimes {
+  return Object.fromEntries(
+    SLOW_TIER_PARTS.map(part => [part, {}]),
+  ) as SlowTierReadTimes;
 }
 
 function compareErrors(a: SourceError, b: SourceError): number {

@@ -6,7 +6,7 @@ import {
   parseArmId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import type { FailedListing } from '../inventory';
+import type { FailedListing, SlowTierReadTimes } from '../inventory';
 import type {
   FleetKubernetesRead,
   KubernetesFleetReader,
@@ -31,6 +31,7 @@ import {
   SnapshotStore,
   StoredClusterSummary,
 } from '../store/SnapshotStore';
+import { partsReadAt } from './partsReadAt';
 
 /** What one collection of the Azure inventory returns. */
 export interface CollectedInventory extends ResolverInventory {
@@ -39,6 +40,8 @@ export interface CollectedInventory extends ResolverInventory {
   failedListings: FailedListing[];
   subscriptionsScanned: string[];
   requestCount: number;
+  /** When each slow-tier list was read (absent: all of them now). */
+  slowTierReadAt?: SlowTierReadTimes;
 }
 
 /** The clusters the configured sources ask for. */
@@ -302,7 +305,11 @@ export class FleetRefresher {
         servedByTraefik,
       });
       return {
-        snapshot: { ...snapshot, entityRef: selection.entityRefs.get(id) },
+        snapshot: {
+          ...snapshot,
+          entityRef: selection.entityRefs.get(id),
+          partsReadAt: partsReadAt(snapshot, inventory, now),
+        },
         gaps,
       };
     });
