@@ -27,6 +27,14 @@ export interface Config {
     subscriptions?: string[];
     /** Managed cluster resource ids for the `config` source. */
     clusters?: string[];
+    /**
+     * How the refresh lists topology: `arm` (default) lists each resource
+     * type in each subscription, always current; `resourceGraph` asks Azure
+     * Resource Graph once (paged) for every subscription, far fewer
+     * requests at scale, but its index can trail ARM writes (see the
+     * README). Key Vault secrets and other child lists stay on ARM.
+     */
+    inventory?: 'arm' | 'resourceGraph';
     refresh?: {
       /** How often the fleet is refreshed from Azure; default 30. */
       frequencyMinutes?: number;

@@ -117,6 +117,9 @@ export const pluginConfigSchema = z
     clientId: guid.optional(),
     subscriptions: z.array(guid).optional(),
     clusters: z.array(clusterId).default([]),
+    // How topology is listed: per type and subscription from ARM (fresh),
+    // or one paged Resource Graph query (far fewer requests; can lag ARM).
+    inventory: z.enum(['arm', 'resourceGraph']).default('arm'),
     refresh: z
       .object({
         frequencyMinutes: z.number().positive().default(30),

@@ -26,6 +26,7 @@ import {
   DATA_COLLECTION_API_VERSION,
   DIAGNOSTIC_SETTINGS_API_VERSION,
   RESOURCE_LISTINGS,
+  type ResourceListing,
 } from './resourceListings';
 import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
@@ -35,7 +36,11 @@ import {
   type SlowTierPart,
   type SlowTierReadTimes,
 } from './slowTier';
-import { toSourceError } from './sourceErrors';
+import { failedListingOf, toSourceError } from './sourceErrors';
+import {
+  listTopologyByResourceGraph,
+  RESOURCE_GRAPH_LISTINGS,
+} from './resourceGraph';
 import type {
   ArmInventory,
   ArmInventoryListing,
@@ -90,11 +95,10 @@ export async function collectInventory(
 
   const subscriptionIds =
     options.subscriptionIds ?? (await listSubscriptions(settings, errors));
-  const { resources, failedListings } = await listResourceTypes(
-    settings,
-    limit,
-    subscriptionIds,
-  );
+  const { resources, failedListings } =
+    options.mode === 'resourceGraph'
+      ? await listTopologyWithGraph(settings, limit, subscriptionIds)
+      : await listResourceTypes(settings, limit, subscriptionIds);
   errors.push(...failedListings.map(f => f.error));
   const listing: ArmInventoryListing = {
     ...resources,
@@ -107,12 +111,10 @@ export async function collectInventory(
     : resources.keyVaults;
   const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
   const readAt = emptyReadTimes();
-  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) => ({
-    part,
-    cache: options.slowTier,
-    signatures,
-    readAt: readAt[part],
-  });
+  // Without a cache every list is read now: no times to keep.
+  const cache = options.slowTier;
+  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) =>
+    cache && { part, cache, signatures, readAt: readAt[part] };
   const [
     vaultSecrets,
     ruleCollectionGroups,
@@ -190,7 +192,7 @@ export async function collectInventory(
     maintenanceConfigurations,
     diagnosticSettings,
     dataCollectionRuleAssociations,
-    slowTierReadAt: readAt,
+    slowTierReadAt: cache ? readAt : undefined,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -225,7 +227,12 @@ async function listSubscriptions(
   return ids;
 }
 
-async function listResourceTypes(
+/**
+ * Resource Graph for the topology types, one paged query for all
+ * subscriptions; ARM lists for the types it cannot answer (policy
+ * assignments).
+ */
+async function listTopologyWithGraph(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
@@ -233,8 +240,32 @@ async function listResourceTypes(
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
 }> {
+  const [graph, arm] = await Promise.all([
+    listTopologyByResourceGraph(settings, subscriptionIds),
+    listResourceTypes(
+      settings,
+      limit,
+      subscriptionIds,
+      RESOURCE_LISTINGS.filter(l => !RESOURCE_GRAPH_LISTINGS.includes(l)),
+    ),
+  ]);
+  return {
+    resources: { ...arm.resources, ...graph.resources },
+    failedListings: [...graph.failedListings, ...arm.failedListings],
+  };
+}
+
+async function listResourceTypes(
+  settings: ArmClientSettings,
+  limit: SubscriptionLimiter,
+  subscriptionIds: string[],
+  listings: readonly ResourceListing[] = RESOURCE_LISTINGS,
+): Promise<{
+  resources: ArmInventoryResources;
+  failedListings: FailedListing[];
+}> {
   const jobs = subscriptionIds.flatMap(subscriptionId =>
-    RESOURCE_LISTINGS.map(async listing => {
+    listings.map(async listing => {
       try {
         const items = await limit(subscriptionId, () =>
           listRawResources(policies =>
@@ -246,17 +277,12 @@ async function listResourceTypes(
           items: listing.keep ? listing.keep(items, subscriptionId) : items,
         };
       } catch (error) {
-        const failed: FailedListing = {
-          kind: listing.kind,
-          armType: listing.armType,
+        const failed = failedListingOf(
+          listing,
           subscriptionId,
-          error: toSourceError(
-            error,
-            'subscription',
-            subscriptionId,
-            `Listing ${listing.armType}`,
-          ),
-        };
+          error,
+          'Listing',
+        );
         return { kind: listing.kind, items: [], failed };
       }
     }),
@@ -316,11 +342,11 @@ async function listChildren(
 ): Promise<Record<string, ArmResource[]>> {
   const refs = parentRefs(parents);
   const tier = how.tier;
-  tier?.cache?.keepOnly(tier.part, new Set(refs.keys()));
+  tier?.cache.keepOnly(tier.part, new Set(refs.keys()));
   const listed = await Promise.all(
     [...refs].map(async ([key, parent]) => {
       const signature = tier?.signatures?.get(key) ?? '';
-      const cached = tier?.cache?.fresh(tier.part, key, signature);
+      const cached = tier?.cache.fresh(tier.part, key, signature);
       if (tier && cached) {
         tier.readAt[key] = new Date(cached.readAt).toISOString();
         return [key, cached.items] as const;
@@ -333,9 +359,7 @@ async function listChildren(
         );
         const items = how.keep ? listedItems.map(how.keep) : listedItems;
         if (tier) {
-          const at =
-            tier.cache?.remember(tier.part, key, signature, items) ??
-            Date.now();
+          const at = tier.cache.remember(tier.part, key, signature, items);
           tier.readAt[key] = new Date(at).toISOString();
         }
         return [key, items] as const;
@@ -352,7 +376,7 @@ async function listChildren(
 /** How `listChildren` uses the slow tier for one part. */
 interface SlowTierList {
   part: SlowTierPart;
-  cache?: SlowTierCache;
+  cache: SlowTierCache;
   /** What refers to each parent now (lower-cased id -> signature). */
   signatures?: Map<string, string>;
   /** Filled: when each parent's list was read. */

@@ -18,3 +18,4 @@ export type {
   FailedListing,
   InventoryOptions,
 } from './types';
+export { topologyQuery, RESOURCE_GRAPH_LISTINGS } from './resourceGraph';

@@ -116,6 +116,12 @@ export interface ArmInventory extends ArmInventoryListing {
 }
 
 export interface InventoryOptions {
+  /**
+   * How topology is listed: `arm` (default), a list per type and
+   * subscription; `resourceGraph`, one paged Resource Graph query for all
+   * subscriptions (policy assignments and every child list stay on ARM).
+   */
+  mode?: 'arm' | 'resourceGraph';
   /** Absent: every subscription the credential can see. */
   subscriptionIds?: string[];
   credential: TokenCredential;

@@ -55,9 +55,11 @@ describe('partsReadAt', () => {
     expect(parts.certificates).toBeUndefined();
   });
 
-  it('is topology only without slow-tier times', () => {
+  it('says every part was read now without a slow tier', () => {
     expect(partsReadAt(snapshot([]), { keyVaults }, REFRESHED)).toEqual({
       topology: '2026-12-07T12:00:00.000Z',
+      certificates: '2026-12-07T12:00:00.000Z',
+      governance: '2026-12-07T12:00:00.000Z',
     });
   });
 });

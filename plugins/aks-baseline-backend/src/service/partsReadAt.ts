@@ -11,7 +11,8 @@ import { parseKeyVaultSecretId } from '../resolver/certificates';
  * When each part of a cluster's snapshot was read: topology now, the
  * certificates when the oldest listing of their vaults was, the governance
  * and telemetry settings when the cluster's oldest such list was. A part
- * with nothing read from the slow tier has no time.
+ * with nothing read from the slow tier has no time. Without a slow tier
+ * (no times) every part was read by this refresh.
  */
 export function partsReadAt(
   snapshot: ClusterSnapshot,
@@ -20,7 +21,9 @@ export function partsReadAt(
 ): SnapshotPartsReadAt {
   const readAt = inventory.slowTierReadAt;
   const topology = refreshedAt.toISOString();
-  if (!readAt) return { topology };
+  if (!readAt) {
+    return { topology, certificates: topology, governance: topology };
+  }
   const vaultIds = new Map(
     inventory.keyVaults.flatMap(v =>
       v.id && v.name

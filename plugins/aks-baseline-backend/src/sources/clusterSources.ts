@@ -291,6 +291,7 @@ export function createInventoryCollector(
   return async (subscriptions, signal) => {
     const { armHttpClient } = await azure.openRefresh();
     return collectInventory({
+      mode: config.inventory,
       subscriptionIds: subscriptions,
       credential: azure.credential,
       cloud,
