@@ -13,7 +13,7 @@
  * default quota of 15 queries per 5 s per user); the refresh is the plugin's
  * FleetRefresher over a SQLite snapshot store, with the plugin's own
  * collector settings (concurrency 16 overall / 4 per subscription).
- * Writes bench-results/scale.json and prints a markdown table.
+ * Writes bench-results/scale.json (scale-quick.json with --quick) and prints a markdown table.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -301,7 +301,7 @@ async function main() {
     results.push({ ...result, scenario });
     // Written after each scenario: a long run that is stopped keeps what it measured.
     writeFileSync(
-      join(outDir, 'scale.json'),
+      join(outDir, QUICK ? 'scale-quick.json' : 'scale.json'),
       JSON.stringify({ latencyMs: LATENCY_MS, results }, null, 2),
     );
     process.stderr.write(`scenario ${scenario.name} done\n`);
