@@ -48,6 +48,10 @@ const benches = [
     args: [...transform, 'plugins/aks-baseline-backend/bench/traceBench.ts'],
   },
   {
+    name: 'scale: refresh at 10,000 clusters / 100 subscriptions, arm and resourceGraph, full and steady-state',
+    args: [...transform, 'plugins/aks-baseline-backend/bench/scaleBench.ts'],
+  },
+  {
     name: 'fleet page: 1,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },

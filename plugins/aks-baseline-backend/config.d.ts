@@ -27,6 +27,14 @@ export interface Config {
     subscriptions?: string[];
     /** Managed cluster resource ids for the `config` source. */
     clusters?: string[];
+    /**
+     * How the refresh lists topology: `arm` (default) lists each resource
+     * type in each subscription, always current; `resourceGraph` asks Azure
+     * Resource Graph once (paged) for every subscription, far fewer
+     * requests at scale, but its index can trail ARM writes (see the
+     * README). Key Vault secrets and other child lists stay on ARM.
+     */
+    inventory?: 'arm' | 'resourceGraph';
     refresh?: {
       /** How often the fleet is refreshed from Azure; default 30. */
       frequencyMinutes?: number;
@@ -42,6 +50,26 @@ export interface Config {
       concurrencyPerSubscription?: number;
       /** Timeout of one Azure request; default 30. */
       requestTimeoutSeconds?: number;
+      /**
+       * The slow tier: Key Vault secret listings, maintenance
+       * configurations, diagnostic settings and data collection rule
+       * associations are read again only this often (and at once when a
+       * gateway or cluster starts naming another secret of a vault, or a
+       * cluster or resource is new); topology is read every refresh.
+       */
+      slowTier?: {
+        /** A HumanDuration, e.g. `{ hours: 4 }` (the default). */
+        frequency?: {
+          years?: number;
+          months?: number;
+          weeks?: number;
+          days?: number;
+          hours?: number;
+          minutes?: number;
+          seconds?: number;
+          milliseconds?: number;
+        };
+      };
     };
     /**
      * Reading each cluster's API server for the in-cluster half of the chain

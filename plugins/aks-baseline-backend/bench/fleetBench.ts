@@ -26,16 +26,19 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import express from 'express';
-import knexFactory from 'knex';
 import {
   ArmFixtureTransport,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { getCloudSettings } from '../src/azure/cloud';
 import {
-  buildBaselineStamp,
-  buildHubFirewall,
-} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+  benchSubscriptionId,
+  buildBenchEstate,
+  fmt,
+  silentLogger,
+  sqliteStore,
+  withPeakRss,
+} from './benchSupport';
 import { collectInventory, RESOURCE_LISTINGS } from '../src/inventory';
 
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
@@ -67,55 +70,11 @@ const ESTATES = QUICK
     ];
 const NOW = new Date();
 const cloud = getCloudSettings('AzurePublicCloud');
-const silentLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child: () => silentLogger,
-};
-
-function subscriptionId(i: number) {
-  return `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-}
+const subscriptionId = benchSubscriptionId;
 
 /** N baseline stamps round-robin over S subscriptions, one hub firewall each. */
 function buildEstate(clusters: number, subscriptions: number): ArmResource[] {
-  const resources: ArmResource[] = [];
-  for (let s = 0; s < subscriptions; s++) {
-    resources.push(
-      buildHubFirewall({
-        subscriptionId: subscriptionId(s),
-        location: 'westeurope',
-        privateIp: '10.200.0.4',
-      }),
-    );
-  }
-  for (let i = 0; i < clusters; i++) {
-    const sub = subscriptionId(i % subscriptions);
-    resources.push(
-      ...buildBaselineStamp({
-        subscriptionId: sub,
-        resourceGroup: `rg-aks-${i}`,
-        name: `aks-${String(i).padStart(4, '0')}`,
-        location: 'westeurope',
-        spokeOctet: i % 250,
-        firewall: {
-          id: `/subscriptions/${sub}/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope`,
-          privateIp: '10.200.0.4',
-        },
-        host: `app${i}.contoso.com`,
-        certificateDaysLeft: {
-          edge: ((i * 7) % 400) - 10,
-          backendTrustRoot: 200,
-          ingress: 120,
-        },
-        tagGateway: true,
-        now: NOW,
-      }),
-    );
-  }
-  return resources;
+  return buildBenchEstate(clusters, subscriptions, NOW);
 }
 
 // Every type the inventory lists per subscription, from its own table.
@@ -157,23 +116,6 @@ function lowerBound(estate: ArmResource[], subscriptions: number) {
   return { requests: phase1 + phase2, ms: (rounds1 + rounds2) * LATENCY_MS };
 }
 
-/** Peak RSS while `work` runs, sampled every 20 ms (the process high-water mark only grows). */
-async function withPeakRss<T>(
-  work: () => Promise<T>,
-): Promise<T & { peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { ...result, peakRssMb: peak / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 function transportFor(estate: ArmResource[], subscriptions: number) {
   return new ArmFixtureTransport({
     resources: estate,
@@ -184,18 +126,6 @@ function transportFor(estate: ArmResource[], subscriptions: number) {
       subscriptionId(s),
     ),
   });
-}
-
-async function sqliteStore() {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  const store = await SnapshotStore.create({
-    database: { getClient: async () => knex } as any,
-  });
-  return { knex, store };
 }
 
 async function ourRefresh(estate: ArmResource[], subscriptions: number) {
@@ -391,11 +321,6 @@ async function apiLatency(store: SnapshotStore) {
   return { list, detail, listBody };
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 async function main() {
@@ -405,7 +330,10 @@ async function main() {
     const estate = buildEstate(clusters, subscriptions);
     const bound = lowerBound(estate, subscriptions);
     (global as any).gc?.();
-    const ours = await withPeakRss(() => ourRefresh(estate, subscriptions));
+    const { result: refreshed, peakRssMb } = await withPeakRss(() =>
+      ourRefresh(estate, subscriptions),
+    );
+    const ours = { ...refreshed, peakRssMb };
     if (clusters === 1000 && !api) api = await apiLatency(ours.store);
     await ours.knex.destroy();
     const naive = await naiveRefresh(estate, subscriptions);

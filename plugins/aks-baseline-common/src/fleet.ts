@@ -201,6 +201,13 @@ export interface ClusterSnapshot {
    * Absent in snapshots stored before it existed.
    */
   armFacts?: ClusterArmFacts;
+  /**
+   * When each part was read from Azure: topology at every refresh, the slow
+   * tier (Key Vault secret listings; maintenance, diagnostic and data
+   * collection settings) on its own cadence. Absent in snapshots stored
+   * before tiered reads.
+   */
+  partsReadAt?: SnapshotPartsReadAt;
 }
 
 /** ARM facts of a cluster that describe it in the catalog. @public */
@@ -208,6 +215,15 @@ export interface ClusterArmFacts {
   apiServerFqdn?: string;
   privateApiServerFqdn?: string;
   tags: Record<string, string>;
+}
+
+/** ISO times at which the parts of a snapshot were read. @public */
+export interface SnapshotPartsReadAt {
+  topology: string;
+  /** The oldest listing of the vaults holding the cluster's certificates. */
+  certificates?: string;
+  /** The oldest of the cluster's maintenance, diagnostic and data collection lists. */
+  governance?: string;
 }
 
 /** A row of the fleet list, sorted by what needs attention first. @public */

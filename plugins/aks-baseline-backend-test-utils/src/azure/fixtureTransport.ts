@@ -6,6 +6,10 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import { FixtureIndex, normalizeArmPath } from './fixtureIndex';
+import {
+  RESOURCE_GRAPH_PATH,
+  ResourceGraphFixture,
+} from './resourceGraphFixture';
 
 /** Tenant every fixture subscription belongs to. */
 export const FIXTURE_TENANT_ID = '00000000-0000-0000-0000-0000000000aa';
@@ -45,6 +49,12 @@ export interface ArmFixtureTransportOptions {
   faults?: ArmFixtureFault[];
   /** Subscriptions `GET /subscriptions` answers; default: those the resources live in. */
   subscriptions?: string[];
+  /**
+   * Resource Graph's per-user quota, simulated: each answer carries
+   * `x-ms-user-quota-remaining` and `x-ms-user-quota-resets-after`, and a
+   * query over quota is a 429 (Microsoft's default: 15 per 5 s).
+   */
+  resourceGraphQuota?: { queriesPerWindow: number; windowMs: number };
 }
 
 /** One request as the transport saw it. */
@@ -76,6 +86,9 @@ interface FixtureAnswer {
  */
 export class ArmFixtureTransport implements HttpClient {
   private readonly index: FixtureIndex;
+  private readonly graph: ResourceGraphFixture;
+  private readonly graphQuota?: ArmFixtureTransportOptions['resourceGraphQuota'];
+  private graphWindow = { start: 0, count: 0 };
   private readonly pageSize: number;
   private readonly latencyMs: number;
   private readonly throttle?: ArmFixtureThrottle;
@@ -90,6 +103,8 @@ export class ArmFixtureTransport implements HttpClient {
 
   constructor(options: ArmFixtureTransportOptions) {
     this.index = new FixtureIndex(options.resources, options.subscriptions);
+    this.graph = new ResourceGraphFixture(options.resources);
+    this.graphQuota = options.resourceGraphQuota;
     this.pageSize = Math.max(1, options.pageSize ?? 100);
     this.latencyMs = options.latencyMs ?? 0;
     this.throttle = options.throttle;
@@ -144,7 +159,7 @@ export class ArmFixtureTransport implements HttpClient {
     if (this.latencyMs > 0) {
       await delay(this.latencyMs, signal);
     }
-    const answer = await this.answer(request.method, url, signal);
+    const answer = await this.answer(request, url, signal);
     record.status = answer.status;
     return {
       request,
@@ -159,11 +174,16 @@ export class ArmFixtureTransport implements HttpClient {
   }
 
   private async answer(
-    method: string,
+    request: PipelineRequest,
     url: URL,
     signal: PipelineRequest['abortSignal'],
   ): Promise<FixtureAnswer> {
-    const throttled = this.applyThrottle(url.pathname);
+    const { method } = request;
+    const graph =
+      method === 'POST' &&
+      normalizeArmPath(url.pathname) === RESOURCE_GRAPH_PATH;
+    // Resource Graph has its own quota, not ARM's per-subscription one.
+    const throttled = graph ? undefined : this.applyThrottle(url.pathname);
     if (throttled) {
       return throttled;
     }
@@ -182,6 +202,7 @@ export class ArmFixtureTransport implements HttpClient {
         headers: fault.headers,
       };
     }
+    if (graph) return this.answerResourceGraph(request.body);
     if (method !== 'GET') {
       return {
         status: 405,
@@ -192,6 +213,59 @@ export class ArmFixtureTransport implements HttpClient {
       };
     }
     return this.route(url);
+  }
+
+  /** A Resource Graph query, within its quota. */
+  private answerResourceGraph(body: PipelineRequest['body']): FixtureAnswer {
+    const quota = this.graphQuotaHeaders();
+    if (quota.exceeded) {
+      this.throttled += 1;
+      return {
+        status: 429,
+        body: armError(
+          'RateLimiting',
+          'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed',
+        ),
+        headers: quota.headers,
+      };
+    }
+    const answer = this.graph.answer(
+      typeof body === 'string' ? body : undefined,
+    );
+    if ('body' in answer) return { ...ok(answer.body), headers: quota.headers };
+    return {
+      status: answer.status,
+      body: armError(answer.code, answer.message),
+      headers: quota.headers,
+    };
+  }
+
+  private graphQuotaHeaders(): {
+    exceeded: boolean;
+    headers?: Record<string, string>;
+  } {
+    if (!this.graphQuota) return { exceeded: false };
+    const { queriesPerWindow, windowMs } = this.graphQuota;
+    const now = Date.now();
+    if (now - this.graphWindow.start >= windowMs) {
+      this.graphWindow = { start: now, count: 0 };
+    }
+    const exceeded = this.graphWindow.count >= queriesPerWindow;
+    if (!exceeded) this.graphWindow.count += 1;
+    const resetsInSeconds = Math.ceil(
+      (this.graphWindow.start + windowMs - now) / 1000,
+    );
+    return {
+      exceeded,
+      headers: {
+        'x-ms-user-quota-remaining': String(
+          queriesPerWindow - this.graphWindow.count,
+        ),
+        'x-ms-user-quota-resets-after': `00:00:${String(
+          resetsInSeconds,
+        ).padStart(2, '0')}`,
+      },
+    };
   }
 
   private route(url: URL): FixtureAnswer {

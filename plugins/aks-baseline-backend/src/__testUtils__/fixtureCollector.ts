@@ -18,9 +18,11 @@ import type { FleetRefresherOptions } from '../service/FleetRefresher';
 export function fixtureCollector(
   estate: () => ArmResource[],
   faults: () => ArmFixtureFault[] = () => [],
+  mode: 'arm' | 'resourceGraph' = 'arm',
 ): FleetRefresherOptions['collect'] {
   return (subscriptions, signal) =>
     collectInventory({
+      mode,
       subscriptionIds: subscriptions,
       credential: new StaticTokenCredential(),
       cloud: getCloudSettings('AzurePublicCloud'),

@@ -1,6 +1,7 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
@@ -110,4 +111,11 @@ export function createKeyVaultClient(
     subscriptionId,
     modularOptions(settings),
   );
+}
+
+/** Resource Graph queries are tenant-level: no subscription in the client. */
+export function createResourceGraphClient(
+  settings: ArmClientSettings,
+): ResourceGraphClient {
+  return new ResourceGraphClient(settings.credential, modularOptions(settings));
 }

@@ -71,7 +71,7 @@ describe('readPluginConfig: unknown keys stop start-up', () => {
     });
 
     expect(message).toContain(
-      'aksBaseline.refresh.colour is not a known option (valid: frequencyMinutes, timeoutMinutes, concurrency, concurrencyPerSubscription, requestTimeoutSeconds)',
+      'aksBaseline.refresh.colour is not a known option (valid: frequencyMinutes, timeoutMinutes, concurrency, concurrencyPerSubscription, requestTimeoutSeconds, slowTier)',
     );
     expect(message).not.toContain('did you mean');
   });
@@ -169,5 +169,28 @@ describe('readPluginConfig: notifications', () => {
         aksBaseline: { notifications: { certificateLevels: ['expiring'] } },
       }),
     ).toMatch(/aksBaseline\.notifications\.certificateLevels\.0/);
+  });
+});
+
+describe('readPluginConfig: the slow tier cadence', () => {
+  it('defaults to four hours and takes a HumanDuration', () => {
+    expect(read({ aksBaseline: {} }).refresh.slowTier.frequency).toEqual({
+      hours: 4,
+    });
+    expect(
+      read({
+        aksBaseline: { refresh: { slowTier: { frequency: { minutes: 90 } } } },
+      }).refresh.slowTier.frequency,
+    ).toEqual({ minutes: 90 });
+  });
+
+  it.each([
+    [{ hours: 0 }, 'must be a positive duration'],
+    [{ hours: -1 }, 'Number must be greater than or equal to 0'],
+    [{ hour: 4 }, 'hour is not a known option; did you mean hours?'],
+  ])('refuses %j', (frequency, message) => {
+    expect(
+      startupError({ aksBaseline: { refresh: { slowTier: { frequency } } } }),
+    ).toContain(message);
   });
 });

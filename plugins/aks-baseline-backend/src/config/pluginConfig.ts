@@ -4,6 +4,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { z } from 'zod';
 import { knownKeysAt, nearestKey } from './configKeys';
 
@@ -76,6 +77,23 @@ const kubernetesSchema = z
   .strict()
   .default({});
 
+/** A `HumanDuration` as the Backstage scheduler takes it, e.g. `{ hours: 4 }`. */
+const humanDuration = z
+  .object({
+    years: z.number().nonnegative().optional(),
+    months: z.number().nonnegative().optional(),
+    weeks: z.number().nonnegative().optional(),
+    days: z.number().nonnegative().optional(),
+    hours: z.number().nonnegative().optional(),
+    minutes: z.number().nonnegative().optional(),
+    seconds: z.number().nonnegative().optional(),
+    milliseconds: z.number().nonnegative().optional(),
+  })
+  .strict()
+  .refine(d => durationToMilliseconds(d) > 0, {
+    message: 'must be a positive duration, e.g. { hours: 4 }',
+  });
+
 /** `demo` was a source before it became a module: say where it went. */
 const sourceError: z.ZodErrorMap = (issue, ctx) => ({
   message:
@@ -99,6 +117,9 @@ export const pluginConfigSchema = z
     clientId: guid.optional(),
     subscriptions: z.array(guid).optional(),
     clusters: z.array(clusterId).default([]),
+    // How topology is listed: per type and subscription from ARM (fresh),
+    // or one paged Resource Graph query (far fewer requests; can lag ARM).
+    inventory: z.enum(['arm', 'resourceGraph']).default('arm'),
     refresh: z
       .object({
         frequencyMinutes: z.number().positive().default(30),
@@ -110,6 +131,13 @@ export const pluginConfigSchema = z
         concurrency: z.number().int().min(1).max(64).default(16),
         concurrencyPerSubscription: z.number().int().min(1).max(16).default(4),
         requestTimeoutSeconds: z.number().positive().default(30),
+        // Key Vault secret listings and the per-cluster governance and
+        // telemetry lists: certificates are rotated in months, so hours
+        // between reads keep a steady-state cycle to the topology lists.
+        slowTier: z
+          .object({ frequency: humanDuration.default({ hours: 4 }) })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),

@@ -26,10 +26,21 @@ import {
   DATA_COLLECTION_API_VERSION,
   DIAGNOSTIC_SETTINGS_API_VERSION,
   RESOURCE_LISTINGS,
+  type ResourceListing,
 } from './resourceListings';
 import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
-import { toSourceError } from './sourceErrors';
+import {
+  SLOW_TIER_PARTS,
+  type SlowTierCache,
+  type SlowTierPart,
+  type SlowTierReadTimes,
+} from './slowTier';
+import { failedListingOf, toSourceError } from './sourceErrors';
+import {
+  listTopologyByResourceGraph,
+  RESOURCE_GRAPH_LISTINGS,
+} from './resourceGraph';
 import type {
   ArmInventory,
   ArmInventoryListing,
@@ -84,11 +95,10 @@ export async function collectInventory(
 
   const subscriptionIds =
     options.subscriptionIds ?? (await listSubscriptions(settings, errors));
-  const { resources, failedListings } = await listResourceTypes(
-    settings,
-    limit,
-    subscriptionIds,
-  );
+  const { resources, failedListings } =
+    options.mode === 'resourceGraph'
+      ? await listTopologyWithGraph(settings, limit, subscriptionIds)
+      : await listResourceTypes(settings, limit, subscriptionIds);
   errors.push(...failedListings.map(f => f.error));
   const listing: ArmInventoryListing = {
     ...resources,
@@ -100,6 +110,11 @@ export async function collectInventory(
     ? options.selectVaults(listing)
     : resources.keyVaults;
   const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
+  const readAt = emptyReadTimes();
+  // Without a cache every list is read now: no times to keep.
+  const cache = options.slowTier;
+  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) =>
+    cache && { part, cache, signatures, readAt: readAt[part] };
   const [
     vaultSecrets,
     ruleCollectionGroups,
@@ -116,6 +131,7 @@ export async function collectInventory(
           vault.subscriptionId,
         ).secrets.list(vault.resourceGroup, vault.name),
       keep: withoutSecretValue,
+      tier: slowTier('vaultSecrets', options.vaultSignatures?.(listing)),
     }),
     listChildren(limit, resources.firewallPolicies, errors, {
       what: 'Listing firewall policy rule collection groups',
@@ -140,6 +156,7 @@ export async function collectInventory(
           cluster.resourceGroup,
           cluster.name,
         ),
+      tier: slowTier('maintenanceConfigurations'),
     }),
     listChildren(limit, telemetryTargetsOf(listing), errors, {
       what: 'Listing diagnostic settings',
@@ -150,6 +167,7 @@ export async function collectInventory(
           `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
           DIAGNOSTIC_SETTINGS_API_VERSION,
         ),
+      tier: slowTier('diagnosticSettings'),
     }),
     listChildren(limit, resources.managedClusters, errors, {
       what: 'Listing data collection rule associations',
@@ -160,6 +178,7 @@ export async function collectInventory(
           `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
           DATA_COLLECTION_API_VERSION,
         ),
+      tier: slowTier('dataCollectionRuleAssociations'),
     }),
   ]);
 
@@ -173,6 +192,7 @@ export async function collectInventory(
     maintenanceConfigurations,
     diagnosticSettings,
     dataCollectionRuleAssociations,
+    slowTierReadAt: cache ? readAt : undefined,
     requestCount: metrics.requestCount,
     throttledCount: metrics.throttledCount,
   };
@@ -207,7 +227,12 @@ async function listSubscriptions(
   return ids;
 }
 
-async function listResourceTypes(
+/**
+ * Resource Graph for the topology types, one paged query for all
+ * subscriptions; ARM lists for the types it cannot answer (policy
+ * assignments).
+ */
+async function listTopologyWithGraph(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
@@ -215,8 +240,32 @@ async function listResourceTypes(
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
 }> {
+  const [graph, arm] = await Promise.all([
+    listTopologyByResourceGraph(settings, subscriptionIds),
+    listResourceTypes(
+      settings,
+      limit,
+      subscriptionIds,
+      RESOURCE_LISTINGS.filter(l => !RESOURCE_GRAPH_LISTINGS.includes(l)),
+    ),
+  ]);
+  return {
+    resources: { ...arm.resources, ...graph.resources },
+    failedListings: [...graph.failedListings, ...arm.failedListings],
+  };
+}
+
+async function listResourceTypes(
+  settings: ArmClientSettings,
+  limit: SubscriptionLimiter,
+  subscriptionIds: string[],
+  listings: readonly ResourceListing[] = RESOURCE_LISTINGS,
+): Promise<{
+  resources: ArmInventoryResources;
+  failedListings: FailedListing[];
+}> {
   const jobs = subscriptionIds.flatMap(subscriptionId =>
-    RESOURCE_LISTINGS.map(async listing => {
+    listings.map(async listing => {
       try {
         const items = await limit(subscriptionId, () =>
           listRawResources(policies =>
@@ -228,17 +277,12 @@ async function listResourceTypes(
           items: listing.keep ? listing.keep(items, subscriptionId) : items,
         };
       } catch (error) {
-        const failed: FailedListing = {
-          kind: listing.kind,
-          armType: listing.armType,
+        const failed = failedListingOf(
+          listing,
           subscriptionId,
-          error: toSourceError(
-            error,
-            'subscription',
-            subscriptionId,
-            `Listing ${listing.armType}`,
-          ),
-        };
+          error,
+          'Listing',
+        );
         return { kind: listing.kind, items: [], failed };
       }
     }),
@@ -292,17 +336,33 @@ async function listChildren(
     errorKind: SourceError['kind'];
     list: (parent: ParentRef, perCallPolicies: PipelinePolicy[]) => PagedList;
     keep?: (child: ArmResource) => ArmResource;
+    /** A slow-tier list: served from the cache while fresh, and when read is stamped. */
+    tier?: SlowTierList;
   },
 ): Promise<Record<string, ArmResource[]>> {
+  const refs = parentRefs(parents);
+  const tier = how.tier;
+  tier?.cache.keepOnly(tier.part, new Set(refs.keys()));
   const listed = await Promise.all(
-    [...parentRefs(parents)].map(async ([key, parent]) => {
+    [...refs].map(async ([key, parent]) => {
+      const signature = tier?.signatures?.get(key) ?? '';
+      const cached = tier?.cache.fresh(tier.part, key, signature);
+      if (tier && cached) {
+        tier.readAt[key] = new Date(cached.readAt).toISOString();
+        return [key, cached.items] as const;
+      }
       try {
-        const items = await limit(parent.subscriptionId, () =>
+        const listedItems = await limit(parent.subscriptionId, () =>
           listRawResources(perCallPolicies =>
             how.list(parent, perCallPolicies),
           ),
         );
-        return [key, how.keep ? items.map(how.keep) : items] as const;
+        const items = how.keep ? listedItems.map(how.keep) : listedItems;
+        if (tier) {
+          const at = tier.cache.remember(tier.part, key, signature, items);
+          tier.readAt[key] = new Date(at).toISOString();
+        }
+        return [key, items] as const;
       } catch (error) {
         errors.push(toSourceError(error, how.errorKind, parent.id, how.what));
         return undefined;
@@ -311,6 +371,22 @@ async function listChildren(
   );
   // Keys in the order the parents were given, whatever order lists finished in.
   return Object.fromEntries(listed.filter(entry => entry !== undefined));
+}
+
+/** How `listChildren` uses the slow tier for one part. */
+interface SlowTierList {
+  part: SlowTierPart;
+  cache: SlowTierCache;
+  /** What refers to each parent now (lower-cased id -> signature). */
+  signatures?: Map<string, string>;
+  /** Filled: when each parent's list was read. */
+  readAt: Record<string, string>;
+}
+
+function emptyReadTimes(): SlowTierReadTimes {
+  return Object.fromEntries(
+    SLOW_TIER_PARTS.map(part => [part, {}]),
+  ) as SlowTierReadTimes;
 }
 
 function compareErrors(a: SourceError, b: SourceError): number {

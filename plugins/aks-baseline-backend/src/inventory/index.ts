@@ -8,6 +8,8 @@ export { telemetryTargets } from './telemetryTargets';
 // The Kubernetes reader bounds its requests with the same limiter.
 export { createLimiter } from './limiter';
 export { LISTED_IN_SUBSCRIPTION } from './types';
+export { SlowTierCache, SLOW_TIER_PARTS } from './slowTier';
+export type { SlowTierPart, SlowTierReadTimes } from './slowTier';
 export type {
   ArmInventory,
   ArmInventoryListing,
@@ -16,3 +18,4 @@ export type {
   FailedListing,
   InventoryOptions,
 } from './types';
+export { topologyQuery, RESOURCE_GRAPH_LISTINGS } from './resourceGraph';

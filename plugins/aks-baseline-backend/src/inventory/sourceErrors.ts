@@ -1,5 +1,6 @@
 import type { SourceError } from '@aks-baseline/plugin-aks-baseline-common';
 import { RequestTimeoutError } from '../azure';
+import type { FailedListing } from './types';
 
 /** Long enough for ARM's messages, short enough for a status line. */
 const MAX_MESSAGE_LENGTH = 300;
@@ -55,4 +56,24 @@ function truncate(text: string): string {
   return text.length > MAX_MESSAGE_LENGTH
     ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`
     : text;
+}
+
+/** A (subscription, type) listing that failed, and its error; `action` says how it was read. */
+export function failedListingOf(
+  listing: { kind: FailedListing['kind']; armType: string },
+  subscriptionId: string,
+  error: unknown,
+  action: string,
+): FailedListing {
+  return {
+    kind: listing.kind,
+    armType: listing.armType,
+    subscriptionId,
+    error: toSourceError(
+      error,
+      'subscription',
+      subscriptionId,
+      `${action} ${listing.armType}`,
+    ),
+  };
 }

@@ -5,6 +5,7 @@ import type {
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type { CloudSettings } from '../azure';
+import type { SlowTierCache, SlowTierReadTimes } from './slowTier';
 
 /** The resource types the inventory lists, each once per subscription. */
 export interface ArmInventoryResources {
@@ -105,6 +106,11 @@ export interface ArmInventory extends ArmInventoryListing {
   diagnosticSettings: Record<string, ArmResource[]>;
   /** Data collection rule associations per cluster (key: lower-cased id; LOG-02), as above. */
   dataCollectionRuleAssociations: Record<string, ArmResource[]>;
+  /**
+   * When each slow-tier list this refresh used was read (this refresh, or
+   * an earlier one whose list was still fresh; see `SlowTierCache`).
+   */
+  slowTierReadAt?: SlowTierReadTimes;
   /** HTTP requests made, retries included. */
   requestCount: number;
   /** Requests Azure answered 429 Too Many Requests. */
@@ -112,6 +118,12 @@ export interface ArmInventory extends ArmInventoryListing {
 }
 
 export interface InventoryOptions {
+  /**
+   * How topology is listed: `arm` (default), a list per type and
+   * subscription; `resourceGraph`, one paged Resource Graph query for all
+   * subscriptions (policy assignments and every child list stay on ARM).
+   */
+  mode?: 'arm' | 'resourceGraph';
   /** Absent: every subscription the credential can see. */
   subscriptionIds?: string[];
   credential: TokenCredential;
@@ -137,6 +149,18 @@ export interface InventoryOptions {
   selectTelemetryTargets?: (listing: ArmInventoryListing) => ArmResource[];
   /** Which vaults to list secrets of, given what phase one found. Default: all. */
   selectVaults?: (listing: ArmInventoryListing) => ArmResource[];
+  /**
+   * Keeps the slow-tier lists (vault secrets, maintenance configurations,
+   * diagnostic settings, data collection rule associations) between
+   * refreshes; absent: every list is read at every refresh.
+   */
+  slowTier?: SlowTierCache;
+  /**
+   * What refers to each vault now (lower-cased vault id -> signature, e.g.
+   * the secret names the gateways name): a vault whose signature changed is
+   * read again before its cadence is up.
+   */
+  vaultSignatures?: (listing: ArmInventoryListing) => Map<string, string>;
   /** Abandons the whole inventory (e.g. the scheduler's task signal). */
   signal?: AbortSignal;
 }

@@ -15,3 +15,5 @@ export { backendTargets, backendTargetKey } from './backendTargets';
 export type { BackendTarget, ServedChain } from './backendTargets';
 // The inventory reads diagnostic settings of these only (LOG-01, LOG-03).
 export { clusterTelemetryTargets } from './telemetryTargets';
+// The slow tier re-reads a vault when what refers to it changes.
+export { vaultReferenceSignatures } from './vaultReferences';

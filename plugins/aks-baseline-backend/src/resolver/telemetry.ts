@@ -2,6 +2,7 @@ import {
   type ArmResource,
   asString,
   type BaselineResources,
+  normalizeArmResourceId,
   readArm,
   readArmList,
   type ResourceDiagnosticSettings,
@@ -72,6 +73,44 @@ export function telemetryInputs(
     dataCollectionRuleAssociations: inventory.dataCollectionRuleAssociations
       ? index.dataCollectionRuleAssociationsOf(cluster.id!)
       : undefined,
-    dataCollectionRules: index.dataCollectionRules(),
+    dataCollectionRules: rulesNamedBy(
+      index.dataCollectionRuleAssociationsOf(cluster.id!) ?? [],
+      index.dataCollectionRules(),
+    ),
   };
+}
+
+// Per rule list, built once: the whole list for every cluster made LOG-02
+// grow with clusters x rules (10,000 x 10,000 at ten thousand clusters).
+const rulesById = new WeakMap<
+  readonly ArmResource[],
+  Map<string, ArmResource>
+>();
+
+/**
+ * The rules the cluster's associations name (by id, as ARM returns them);
+ * the whole list when one names its rule otherwise, for the control to match.
+ */
+function rulesNamedBy(
+  associations: ArmResource[],
+  rules: ArmResource[],
+): ArmResource[] {
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = new Map(
+      rules.flatMap(r => (r.id ? [[normalizeArmResourceId(r.id), r]] : [])),
+    );
+    rulesById.set(rules, byId);
+  }
+  const named: ArmResource[] = [];
+  for (const association of associations) {
+    const ruleId = asString(
+      readArm(association, 'properties.dataCollectionRuleId'),
+    );
+    if (!ruleId) continue;
+    if (!ruleId.startsWith('/subscriptions/')) return rules;
+    const rule = byId.get(normalizeArmResourceId(ruleId));
+    if (rule && !named.includes(rule)) named.push(rule);
+  }
+  return named;
 }

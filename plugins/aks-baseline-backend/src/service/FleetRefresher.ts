@@ -6,7 +6,7 @@ import {
   parseArmId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import type { FailedListing } from '../inventory';
+import type { FailedListing, SlowTierReadTimes } from '../inventory';
 import type {
   FleetKubernetesRead,
   KubernetesFleetReader,
@@ -32,6 +32,7 @@ import {
   SnapshotStore,
   StoredClusterSummary,
 } from '../store/SnapshotStore';
+import { partsReadAt } from './partsReadAt';
 
 /** What one collection of the Azure inventory returns. */
 export interface CollectedInventory extends ResolverInventory {
@@ -40,6 +41,8 @@ export interface CollectedInventory extends ResolverInventory {
   failedListings: FailedListing[];
   subscriptionsScanned: string[];
   requestCount: number;
+  /** When each slow-tier list was read (absent: all of them now). */
+  slowTierReadAt?: SlowTierReadTimes;
 }
 
 /** The clusters the configured sources ask for. */
@@ -325,6 +328,7 @@ export class FleetRefresher {
           ...snapshot,
           entityRef: selection.entityRefs.get(id),
           armFacts: armFactsOf(cluster),
+          partsReadAt: partsReadAt(snapshot, inventory, now),
         },
         gaps,
       };

@@ -26,8 +26,9 @@ import {
   KubernetesFleetReader,
 } from '../kubernetes/readFleet';
 import type { TraefikSettings } from '../kubernetes/types';
-import { collectInventory } from '../inventory';
-import { clusterTelemetryTargets } from '../resolver';
+import { durationToMilliseconds } from '@backstage/types';
+import { collectInventory, SlowTierCache } from '../inventory';
+import { clusterTelemetryTargets, vaultReferenceSignatures } from '../resolver';
 import {
   ClusterSelection,
   CollectedInventory,
@@ -310,9 +311,14 @@ export function createInventoryCollector(
   signal?: AbortSignal,
 ) => Promise<CollectedInventory> {
   const cloud = getCloudSettings(config.cloud);
+  // One per collector: the slow tier's lists live as long as the plugin.
+  const slowTier = new SlowTierCache(
+    durationToMilliseconds(config.refresh.slowTier.frequency),
+  );
   return async (subscriptions, signal) => {
     const { armHttpClient } = await azure.openRefresh();
     return collectInventory({
+      mode: config.inventory,
       subscriptionIds: subscriptions,
       credential: azure.credential,
       cloud,
@@ -321,6 +327,8 @@ export function createInventoryCollector(
       concurrencyPerSubscription: config.refresh.concurrencyPerSubscription,
       timeoutMs: config.refresh.requestTimeoutSeconds * 1000,
       selectTelemetryTargets: clusterTelemetryTargets,
+      slowTier,
+      vaultSignatures: vaultReferenceSignatures,
       signal,
     });
   };

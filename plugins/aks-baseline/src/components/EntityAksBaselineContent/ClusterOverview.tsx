@@ -7,6 +7,7 @@ import { formatAge } from '../../format';
 import { CertificatesCard } from '../CertificatesCard';
 import { ControlsCard } from '../ControlsCard';
 import { IngressChainCard } from '../IngressChainCard';
+import { PartsReadAt } from '../PartsReadAt';
 import { SourceErrorsPanel } from '../SourceErrorsPanel';
 import { TracePanel } from '../TracePanel';
 import { apiServerDenial } from './accessDenied';
@@ -45,6 +46,7 @@ export const ClusterOverview = ({
     <Grid container spacing={3} data-testid="aks-baseline-entity">
       <Grid item xs={12}>
         <Typography variant="body1">{describeCluster(lookup)}</Typography>
+        <PartsReadAt parts={cluster.partsReadAt} />
         {lookup.stale && (
           <Box mt={1}>
             <WarningPanel

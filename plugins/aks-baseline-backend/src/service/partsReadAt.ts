@@ -1,0 +1,57 @@
+import {
+  ArmResource,
+  ClusterSnapshot,
+  normalizeArmResourceId,
+  SnapshotPartsReadAt,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import type { SlowTierReadTimes } from '../inventory';
+import { parseKeyVaultSecretId } from '../resolver/certificates';
+
+/**
+ * When each part of a cluster's snapshot was read: topology now, the
+ * certificates when the oldest listing of their vaults was, the governance
+ * and telemetry settings when the cluster's oldest such list was. A part
+ * with nothing read from the slow tier has no time. Without a slow tier
+ * (no times) every part was read by this refresh.
+ */
+export function partsReadAt(
+  snapshot: ClusterSnapshot,
+  inventory: { keyVaults: ArmResource[]; slowTierReadAt?: SlowTierReadTimes },
+  refreshedAt: Date,
+): SnapshotPartsReadAt {
+  const readAt = inventory.slowTierReadAt;
+  const topology = refreshedAt.toISOString();
+  if (!readAt) {
+    return { topology, certificates: topology, governance: topology };
+  }
+  const vaultIds = new Map(
+    inventory.keyVaults.flatMap(v =>
+      v.id && v.name
+        ? [[v.name.toLowerCase(), normalizeArmResourceId(v.id)] as const]
+        : [],
+    ),
+  );
+  const certificateVaults = snapshot.certificates.flatMap(c => {
+    const parsed = c.keyVaultSecretId
+      ? parseKeyVaultSecretId(c.keyVaultSecretId)
+      : undefined;
+    const id = parsed && vaultIds.get(parsed.vaultName.toLowerCase());
+    return id ? [id] : [];
+  });
+  const clusterId = normalizeArmResourceId(snapshot.resourceId);
+  return {
+    topology,
+    certificates: oldest(certificateVaults.map(id => readAt.vaultSecrets[id])),
+    governance: oldest([
+      readAt.maintenanceConfigurations[clusterId],
+      readAt.diagnosticSettings[clusterId],
+      readAt.dataCollectionRuleAssociations[clusterId],
+    ]),
+  };
+}
+
+/** ISO times compare as strings. */
+function oldest(times: Array<string | undefined>): string | undefined {
+  const known = times.filter((t): t is string => !!t).sort();
+  return known[0];
+}

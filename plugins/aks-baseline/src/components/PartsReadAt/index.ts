@@ -1,0 +1,1 @@
+export { PartsReadAt, describePartsReadAt } from './PartsReadAt';
