@@ -33,6 +33,9 @@ const TRACED_KINDS = new Set([
   'NetworkPolicy',
 ]);
 
+const byId = (a: ArmResource, b: ArmResource) =>
+  (a.id ?? '').localeCompare(b.id ?? '');
+
 const present = (items: Array<ArmResource | undefined>) =>
   [...new Set(items)].filter((r): r is ArmResource => !!r?.id);
 
@@ -70,7 +73,11 @@ export function traceInputsOf(
     firewallPolicies: resources.firewallPolicies,
     ruleCollectionGroups: resources.ruleCollectionGroups,
     ipGroups: controlInputs.ipGroups,
-    privateEndpoints: vnet?.id ? index.privateEndpointsInVnet(vnet.id) : [],
+    // Sorted by id: the listing's order differs between ARM lists and
+    // Resource Graph, and a stored snapshot must not depend on it.
+    privateEndpoints: vnet?.id
+      ? [...index.privateEndpointsInVnet(vnet.id)].sort(byId)
+      : [],
     ...(inCluster.observed && observation.objects
       ? {
           kubernetes: {
