@@ -16,6 +16,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { aksBaselineApiRef, AksBaselineClient } from './api';
 import { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
@@ -111,6 +112,38 @@ export const aksBaselineControlsCard: ExtensionDefinition =
     },
   });
 
+const loadFormFields = () => import('./scaffolder/formFields');
+
+/**
+ * The onboarding form's "What the cluster says" field (`ui:field:
+ * AksClusterContract`): fills the Key Vault, tenant, certificate reader,
+ * Traefik namespace and App Gateway subnet from the chosen cluster's stamp
+ * contract, and warns when the host is already served there.
+ *
+ * @alpha
+ */
+export const aksBaselineClusterContractFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'cluster-contract',
+    params: {
+      field: () => loadFormFields().then(m => m.clusterContractFormField),
+    },
+  });
+
+/**
+ * The cluster form's hub firewall private IP (`ui:field:
+ * AksFirewallPrivateIp`), refused on its page when inside the spoke VNet.
+ *
+ * @alpha
+ */
+export const aksBaselineFirewallPrivateIpFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'firewall-private-ip',
+    params: {
+      field: () => loadFormFields().then(m => m.firewallPrivateIpFormField),
+    },
+  });
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'aks-baseline',
@@ -121,6 +154,8 @@ export default createFrontendPlugin({
     aksBaselineIngressChainCard,
     aksBaselineCertificatesCard,
     aksBaselineControlsCard,
+    aksBaselineClusterContractFormField,
+    aksBaselineFirewallPrivateIpFormField,
   ],
   routes: { fleet: fleetPageRouteRef },
 });

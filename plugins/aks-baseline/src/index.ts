@@ -10,6 +10,8 @@ export {
   EntityAksBaselineIngressChainCard,
   EntityAksBaselineCertificatesCard,
   EntityAksBaselineControlsCard,
+  AksClusterContractFieldExtension,
+  AksFirewallPrivateIpFieldExtension,
 } from './plugin';
 export { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
 export { aksBaselineApiRef, AksBaselineClient } from './api';

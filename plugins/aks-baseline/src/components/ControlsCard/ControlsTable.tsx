@@ -19,7 +19,11 @@ const useStyles = makeStyles({
 });
 
 /** What to change, the az command and the Microsoft page: shown where a control is not met. */
-const Remediation = ({ remediation }: { remediation: ControlRemediation }) => {
+export const Remediation = ({
+  remediation,
+}: {
+  remediation: ControlRemediation;
+}) => {
   const classes = useStyles();
   return (
     <>

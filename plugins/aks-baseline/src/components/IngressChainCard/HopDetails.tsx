@@ -2,10 +2,14 @@ import {
   ChainHop,
   ControlResult,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { CopyTextButton, Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
+import { azurePortalUrl } from '../../azurePortal';
+import { useAbout } from '../../hooks/useAbout';
+import { Remediation } from '../ControlsCard/ControlsTable';
 import { ControlStatusLabel, HopStatusLabel } from '../StatusLabel';
 import { tlsBoundaryText } from './hopText';
 
@@ -44,9 +48,43 @@ const HopControl = ({ control }: { control: ControlResult }) => {
           <dd>{control.expected}</dd>
           <dt>Why</dt>
           <dd>{control.reason}</dd>
+          {control.remediation && control.status !== 'not-applicable' && (
+            <>
+              <dt>What to do</dt>
+              <dd>
+                <Remediation remediation={control.remediation} />
+              </dd>
+            </>
+          )}
         </dl>
       )}
     </li>
+  );
+};
+
+/** The hop's ARM id, a copy button and its page in the Azure portal of the plugin's cloud. */
+const ResourceId = ({ resourceId }: { resourceId: string }) => {
+  const classes = useStyles();
+  // Until /about answers (or if it fails) the backend's default cloud.
+  const cloud = useAbout().value?.cloud;
+  const portalUrl = azurePortalUrl(resourceId, cloud);
+  return (
+    <>
+      <dt>Resource id</dt>
+      <dd>
+        <span className={classes.mono}>{resourceId}</span>
+        <CopyTextButton
+          text={resourceId}
+          aria-label="Copy the resource id"
+          tooltipText="Resource id copied"
+        />
+        {portalUrl && (
+          <Box>
+            <Link to={portalUrl}>Open in the Azure portal</Link>
+          </Box>
+        )}
+      </dd>
+    </>
   );
 };
 
@@ -83,12 +121,7 @@ export const HopDetails = ({
             </dd>
           </>
         )}
-        {hop.resourceId && (
-          <>
-            <dt>Resource id</dt>
-            <dd className={classes.mono}>{hop.resourceId}</dd>
-          </>
-        )}
+        {hop.resourceId && <ResourceId resourceId={hop.resourceId} />}
         {hop.details.map(detail => (
           <Fragment key={detail.label}>
             <dt>{detail.label}</dt>
