@@ -19,7 +19,11 @@ import {
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { aksBaselineApiRef, AksBaselineClient } from './api';
-import { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
+import {
+  isAksBaselineAvailable,
+  isAksBaselineCluster,
+  isAksBaselineTabRelevant,
+} from './conditions';
 
 const fleetPageRouteRef = createRouteRef();
 
@@ -67,6 +71,26 @@ export const aksBaselineEntityContent: ExtensionDefinition =
       filter: isAksBaselineTabRelevant,
       loader: () =>
         loadEntityComponents().then(m => <m.EntityAksBaselineContent />),
+    },
+  });
+
+/**
+ * A cluster's state on its Overview tab (worst status and why, soonest
+ * expiry, failing controls) with the way to the "AKS Baseline" tab. On by
+ * default for cluster Resources with a resource id.
+ *
+ * @alpha
+ */
+export const aksBaselineClusterSummaryCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'cluster-summary',
+    params: {
+      type: 'info',
+      filter: isAksBaselineCluster,
+      loader: () =>
+        import('./components/ClusterSummaryCard').then(m => (
+          <m.ClusterSummaryCard />
+        )),
     },
   });
 
@@ -154,6 +178,7 @@ export default createFrontendPlugin({
     aksBaselineIngressChainCard,
     aksBaselineCertificatesCard,
     aksBaselineControlsCard,
+    aksBaselineClusterSummaryCard,
     aksBaselineClusterContractFormField,
     aksBaselineFirewallPrivateIpFormField,
   ],

@@ -162,9 +162,9 @@ describe('templates/baseline-cluster/template.yaml', () => {
     expect([...formSchema.required].sort()).toEqual(
       [
         ...actionSchema.required.filter((f: string) => !DERIVED.includes(f)),
-        // The repository and where to publish are required; the CRD fetch has a default.
+        // The repository is required; the CRD fetch and where to publish
+        // (download only) have defaults.
         'repoUrl',
-        'publishTo',
       ].sort(),
     );
   });

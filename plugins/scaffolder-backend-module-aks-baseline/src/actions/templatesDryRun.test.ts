@@ -55,6 +55,13 @@ function ranSteps(body: DryRunBody): string[] {
     .map(entry => entry.body.stepId!);
 }
 
+/** The output links the task page shows (those with a URL or an entity). */
+function shownLinks(body: DryRunBody): string[] {
+  return (body.output.links ?? [])
+    .filter(link => link.url || link.entityRef)
+    .map(link => link.title);
+}
+
 /** The steps the run skipped because their `if` was false. */
 function skippedSteps(body: DryRunBody): string[] {
   return body.log
@@ -135,6 +142,8 @@ describe('templates dry-run by the scaffolder without a token', () => {
     expect(text['Generated files']).toContain(
       '#### `cluster-repo/catalog-info.yaml`',
     );
+    // Nothing registered, so no catalog link; the app's URL stays.
+    expect(shownLinks(body)).toEqual(['App URL']);
   });
 
   it('onboarding to Azure DevOps: publish:azure with the dev.azure.com URL, no GitHub step', async () => {
@@ -153,6 +162,7 @@ describe('templates dry-run by the scaffolder without a token', () => {
       'publish-azure',
       'register-azure',
     ]);
+    expect(shownLinks(body)).toContain('Open in catalog');
     expect(loggedInput(body, 'publish-azure')).toEqual({
       repoUrl,
       description: `Onboard payments onto resource:default/${clusterSpec.clusterName}`,

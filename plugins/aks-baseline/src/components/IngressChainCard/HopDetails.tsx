@@ -8,9 +8,10 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
 import { azurePortalUrl } from '../../azurePortal';
-import { useAbout } from '../../hooks/useAbout';
+import { useCloudName } from '../../hooks/useCloudName';
 import { Remediation } from '../ControlsCard/ControlsTable';
 import { ControlStatusLabel, HopStatusLabel } from '../StatusLabel';
+import { WorkloadSentence } from '../WorkloadSentence';
 import { tlsBoundaryText } from './hopText';
 
 const useStyles = makeStyles(theme => ({
@@ -43,11 +44,15 @@ const HopControl = ({ control }: { control: ControlResult }) => {
       {judged && (
         <dl className={classes.list}>
           <dt>Found</dt>
-          <dd>{control.found}</dd>
+          <dd>
+            <WorkloadSentence text={control.found} />
+          </dd>
           <dt>Expected</dt>
           <dd>{control.expected}</dd>
           <dt>Why</dt>
-          <dd>{control.reason}</dd>
+          <dd>
+            <WorkloadSentence text={control.reason} />
+          </dd>
           {control.remediation && control.status !== 'not-applicable' && (
             <>
               <dt>What to do</dt>
@@ -65,8 +70,7 @@ const HopControl = ({ control }: { control: ControlResult }) => {
 /** The hop's ARM id, a copy button and its page in the Azure portal of the plugin's cloud. */
 const ResourceId = ({ resourceId }: { resourceId: string }) => {
   const classes = useStyles();
-  // Until /about answers (or if it fails) the backend's default cloud.
-  const cloud = useAbout().value?.cloud;
+  const cloud = useCloudName();
   const portalUrl = azurePortalUrl(resourceId, cloud);
   return (
     <>
@@ -110,7 +114,7 @@ export const HopDetails = ({
       </Typography>
       <HopStatusLabel status={hop.status} />
       <Typography variant="body2" paragraph>
-        {hop.statusText}
+        <WorkloadSentence text={hop.statusText} />
       </Typography>
       <dl className={classes.list}>
         {hop.tls && (
@@ -125,7 +129,9 @@ export const HopDetails = ({
         {hop.details.map(detail => (
           <Fragment key={detail.label}>
             <dt>{detail.label}</dt>
-            <dd>{detail.value}</dd>
+            <dd>
+              <WorkloadSentence text={detail.value} />
+            </dd>
           </Fragment>
         ))}
       </dl>
