@@ -1,15 +1,40 @@
-import { EntityLookupResponse } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ANNOTATION_CLUSTER,
+  EntityLookupResponse,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
   EntityRefLink,
   EntityRefLinks,
   getEntityRelations,
+  useAsyncEntity,
 } from '@backstage/plugin-catalog-react';
-import { RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { clusterWhere } from './clusterWhere';
+
+/** The cluster an app's aks-baseline.io/cluster annotation names, as a full ref. */
+function clusterRefOf(app: Entity | undefined): string | undefined {
+  const annotation = app?.metadata.annotations?.[ANNOTATION_CLUSTER];
+  if (!annotation) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(annotation, {
+        defaultKind: 'resource',
+        defaultNamespace: app.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * An app's line above its chain: the cluster it runs on, linked to the
@@ -21,14 +46,18 @@ export const AppClusterLine = ({
   lookup: EntityLookupResponse;
 }) => {
   const { cluster } = lookup;
+  // The snapshot's entity ref when the catalog carries the cluster's resource
+  // id, else the ref the app's own annotation names.
+  const { entity } = useAsyncEntity();
+  const clusterRef = cluster.entityRef ?? clusterRefOf(entity);
   // Optional: an app without the catalog API (a test, an embed) still shows the cluster.
   const catalogApi = useApiHolder().get(catalogApiRef);
   const { value: clusterEntity } = useAsync(
     async () =>
-      cluster.entityRef && catalogApi
-        ? catalogApi.getEntityByRef(cluster.entityRef)
+      clusterRef && catalogApi
+        ? catalogApi.getEntityByRef(clusterRef)
         : undefined,
-    [catalogApi, cluster.entityRef],
+    [catalogApi, clusterRef],
   );
   const owners = clusterEntity
     ? getEntityRelations(clusterEntity, RELATION_OWNED_BY)
@@ -40,8 +69,8 @@ export const AppClusterLine = ({
   return (
     <Typography variant="body1" data-testid="aks-baseline-app-cluster">
       Runs{ns} on cluster{' '}
-      {cluster.entityRef ? (
-        <EntityRefLink entityRef={cluster.entityRef} defaultKind="resource">
+      {clusterRef ? (
+        <EntityRefLink entityRef={clusterRef} defaultKind="resource">
           {cluster.name}
         </EntityRefLink>
       ) : (

@@ -137,6 +137,19 @@ describe('EntityAksBaselineContent', () => {
     );
   });
 
+  it('links an app to the cluster its annotation names when the snapshot has no entity ref', async () => {
+    await renderFor(app, async () => ({
+      ...devLookup,
+      kind: 'app',
+      entityRef: 'component:default/payments-api',
+      cluster: { ...devLookup.cluster, entityRef: undefined },
+      app: { namespace: 'payments', host: 'dev.contoso-demo.com' },
+    }));
+    expect(
+      await screen.findByRole('link', { name: 'aks-dev-neu' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/aks-prod-weu');
+  });
+
   it('says when the data is stale and what could not be read', async () => {
     await renderFor(cluster, async () => ({
       ...devLookup,
