@@ -17,8 +17,15 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { clusterWhere } from './clusterWhere';
+
+// Links inside a sentence must not rely on colour alone (WCAG 1.4.1; axe
+// link-in-text-block): underline them.
+const useStyles = makeStyles({
+  line: { '& a': { textDecoration: 'underline' } },
+});
 
 /** The cluster an app's aks-baseline.io/cluster annotation names, as a full ref. */
 function clusterRefOf(app: Entity | undefined): string | undefined {
@@ -45,6 +52,7 @@ export const AppClusterLine = ({
 }: {
   lookup: EntityLookupResponse;
 }) => {
+  const classes = useStyles();
   const { cluster } = lookup;
   // The snapshot's entity ref when the catalog carries the cluster's resource
   // id, else the ref the app's own annotation names.
@@ -67,7 +75,11 @@ export const AppClusterLine = ({
     ? ` in namespace ${lookup.app.namespace}`
     : '';
   return (
-    <Typography variant="body1" data-testid="aks-baseline-app-cluster">
+    <Typography
+      variant="body1"
+      className={classes.line}
+      data-testid="aks-baseline-app-cluster"
+    >
       Runs{ns} on cluster{' '}
       {clusterRef ? (
         <EntityRefLink entityRef={clusterRef} defaultKind="resource">
