@@ -66,9 +66,13 @@ export const checks = [
             cluster: 'resource:default/aks-prod-weu',
             host: 'orders.contoso-demo.com',
             targetPort: '8080',
-            keyVaultName: 'kv-aks-prod-weu',
-            tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-            certificateReaderClientId: '11111111-2222-3333-4444-555555555555',
+            // What the form's AksClusterContract field holds (aks-prod-weu
+            // has no stamp contract to fill it from).
+            clusterContract: {
+              keyVaultName: 'kv-aks-prod-weu',
+              tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+              certificateReaderClientId: '11111111-2222-3333-4444-555555555555',
+            },
             certificateName: 'orders-tls',
             repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu-gitops',
           },

@@ -17,6 +17,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// Azure Repos (publish:azure): the templates' "Azure DevOps" choice. Needs
+// integrations.azure in app-config (README, "Publishing the generated files").
+backend.add(import('@backstage/plugin-scaffolder-backend-module-azure'));
 
 // Permissions: allow-all for local development. To enforce who may read the
 // fleet and trigger refreshes, replace this module with your own policy, see

@@ -14,6 +14,7 @@ export * from './governance';
 export * from './inCluster';
 export * from './permissions';
 export * from './stampContract';
+export * from './hostServing';
 export * from './namePatterns';
 export * from './netpol';
 export * from './trace';

@@ -16,9 +16,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { aksBaselineApiRef, AksBaselineClient } from './api';
-import { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
+import {
+  isAksBaselineAvailable,
+  isAksBaselineCluster,
+  isAksBaselineTabRelevant,
+} from './conditions';
 
 const fleetPageRouteRef = createRouteRef();
 
@@ -69,6 +74,26 @@ export const aksBaselineEntityContent: ExtensionDefinition =
     },
   });
 
+/**
+ * A cluster's state on its Overview tab (worst status and why, soonest
+ * expiry, failing controls) with the way to the "AKS Baseline" tab. On by
+ * default for cluster Resources with a resource id.
+ *
+ * @alpha
+ */
+export const aksBaselineClusterSummaryCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'cluster-summary',
+    params: {
+      type: 'info',
+      filter: isAksBaselineCluster,
+      loader: () =>
+        import('./components/ClusterSummaryCard').then(m => (
+          <m.ClusterSummaryCard />
+        )),
+    },
+  });
+
 // The cards repeat what the tab shows, so they are off by default; enable
 // them in app-config (`app.extensions: [entity-card:aks-baseline/certificates]`)
 // to put them on an overview page.
@@ -111,6 +136,38 @@ export const aksBaselineControlsCard: ExtensionDefinition =
     },
   });
 
+const loadFormFields = () => import('./scaffolder/formFields');
+
+/**
+ * The onboarding form's "What the cluster says" field (`ui:field:
+ * AksClusterContract`): fills the Key Vault, tenant, certificate reader,
+ * Traefik namespace and App Gateway subnet from the chosen cluster's stamp
+ * contract, and warns when the host is already served there.
+ *
+ * @alpha
+ */
+export const aksBaselineClusterContractFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'cluster-contract',
+    params: {
+      field: () => loadFormFields().then(m => m.clusterContractFormField),
+    },
+  });
+
+/**
+ * The cluster form's hub firewall private IP (`ui:field:
+ * AksFirewallPrivateIp`), refused on its page when inside the spoke VNet.
+ *
+ * @alpha
+ */
+export const aksBaselineFirewallPrivateIpFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'firewall-private-ip',
+    params: {
+      field: () => loadFormFields().then(m => m.firewallPrivateIpFormField),
+    },
+  });
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'aks-baseline',
@@ -121,6 +178,9 @@ export default createFrontendPlugin({
     aksBaselineIngressChainCard,
     aksBaselineCertificatesCard,
     aksBaselineControlsCard,
+    aksBaselineClusterSummaryCard,
+    aksBaselineClusterContractFormField,
+    aksBaselineFirewallPrivateIpFormField,
   ],
   routes: { fleet: fleetPageRouteRef },
 });

@@ -28,6 +28,19 @@ function isClusterResource(entity: Entity): boolean {
 }
 
 /**
+ * True for a cluster Resource carrying its ARM resource id: where the
+ * Overview tab's AKS baseline summary card has data.
+ *
+ * @public
+ */
+export function isAksBaselineCluster(entity: Entity): boolean {
+  return (
+    entity.kind.toLowerCase() === 'resource' &&
+    Boolean(entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID])
+  );
+}
+
+/**
  * Where the "AKS Baseline" tab shows: entities with the annotations, and
  * every Component and cluster Resource without them, where the tab explains
  * which annotations to add. Apps are Components, so an app team finds the tab

@@ -10,8 +10,15 @@ export {
   EntityAksBaselineIngressChainCard,
   EntityAksBaselineCertificatesCard,
   EntityAksBaselineControlsCard,
+  AksClusterContractFieldExtension,
+  AksFirewallPrivateIpFieldExtension,
 } from './plugin';
-export { isAksBaselineAvailable, isAksBaselineTabRelevant } from './conditions';
+export {
+  isAksBaselineAvailable,
+  isAksBaselineCluster,
+  isAksBaselineTabRelevant,
+} from './conditions';
+export { ClusterSummaryCard } from './components/ClusterSummaryCard';
 export { aksBaselineApiRef, AksBaselineClient } from './api';
 export type { AksBaselineApi, ClusterKey } from './api';
 export { IngressChainCard } from './components/IngressChainCard';

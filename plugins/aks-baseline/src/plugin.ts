@@ -6,7 +6,15 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { aksBaselineApiRef, AksBaselineClient } from './api';
+import {
+  CLUSTER_CONTRACT_FIELD_NAME,
+  ClusterContractField,
+  FIREWALL_PRIVATE_IP_FIELD_NAME,
+  FirewallPrivateIpField,
+  validateFirewallPrivateIp,
+} from './scaffolder';
 import { fleetRouteRef } from './routes';
 
 /**
@@ -85,5 +93,33 @@ export const EntityAksBaselineControlsCard = aksBaselinePlugin.provide(
     component: {
       lazy: () => loadEntityComponents().then(m => m.EntityControlsCard),
     },
+  }),
+);
+
+/**
+ * The onboarding form's "What the cluster says" field (`ui:field:
+ * AksClusterContract`), for the legacy scaffolder: put it inside
+ * `<ScaffolderFieldExtensions>`.
+ *
+ * @public
+ */
+export const AksClusterContractFieldExtension = aksBaselinePlugin.provide(
+  createScaffolderFieldExtension({
+    name: CLUSTER_CONTRACT_FIELD_NAME,
+    component: ClusterContractField,
+  }),
+);
+
+/**
+ * The cluster form's hub firewall private IP (`ui:field:
+ * AksFirewallPrivateIp`), for the legacy scaffolder.
+ *
+ * @public
+ */
+export const AksFirewallPrivateIpFieldExtension = aksBaselinePlugin.provide(
+  createScaffolderFieldExtension({
+    name: FIREWALL_PRIVATE_IP_FIELD_NAME,
+    component: FirewallPrivateIpField,
+    validation: validateFirewallPrivateIp,
   }),
 );

@@ -14,6 +14,13 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'networkProfile.networkPlugin',
     expected: 'azure (networkPluginMode overlay allowed, noted)',
+    remediation: {
+      change:
+        'networkProfile.networkPlugin azure; a kubenet cluster migrates in place to Azure CNI Overlay',
+      command:
+        'az aks update -g {resource group} -n {cluster} --network-plugin azure --network-plugin-mode overlay --pod-cidr 192.168.0.0/16',
+      doc: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay',
+    },
   },
   {
     id: 'NET-02',
@@ -22,6 +29,13 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'networkProfile.networkPolicy',
     expected: 'azure (calico or cilium acceptable, noted)',
+    remediation: {
+      change:
+        'networkProfile.networkPolicy azure (or cilium with Azure CNI powered by Cilium)',
+      command:
+        'az aks update -g {resource group} -n {cluster} --network-policy azure',
+      doc: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+    },
   },
   {
     id: 'NET-03',
@@ -31,6 +45,13 @@ export const BASELINE_CONTROLS = [
     field: 'networkProfile.outboundType; node subnet route table 0.0.0.0/0',
     expected:
       "userDefinedRouting, and the node subnet's route table sends 0.0.0.0/0 to VirtualAppliance at the firewall's private IP",
+    remediation: {
+      change:
+        "outboundType userDefinedRouting, and a route table on the node subnet sending 0.0.0.0/0 to VirtualAppliance at the hub firewall's private IP",
+      command:
+        'az network route-table route create -g {resource group} --route-table-name {route table} -n default-egress --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address {firewall private IP}',
+      doc: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+    },
   },
   {
     id: 'NET-04',
@@ -40,6 +61,13 @@ export const BASELINE_CONTROLS = [
     field: 'networkProfile.loadBalancerSku, serviceCidr, dnsServiceIP, podCidr',
     expected:
       'standard; service/pod CIDRs do not overlap the VNet (or each other); dnsServiceIP inside serviceCidr',
+    remediation: {
+      change:
+        'loadBalancerSku standard, and service and pod CIDRs outside the VNet and each other with dnsServiceIP inside the service CIDR (set when the cluster is created: move the workloads to a new cluster)',
+      command:
+        'az aks create -g {resource group} -n {cluster} --load-balancer-sku standard --service-cidr 172.16.0.0/16 --dns-service-ip 172.16.0.10 ...',
+      doc: 'https://learn.microsoft.com/azure/aks/configure-azure-cni',
+    },
   },
   {
     id: 'SEC-01',
@@ -48,6 +76,12 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'addonProfiles.azureKeyvaultSecretsProvider.enabled',
     expected: 'true',
+    remediation: {
+      change: 'addonProfiles.azureKeyvaultSecretsProvider.enabled true',
+      command:
+        'az aks enable-addons -g {resource group} -n {cluster} --addons azure-keyvault-secrets-provider',
+      doc: 'https://learn.microsoft.com/azure/aks/csi-secrets-store-driver',
+    },
   },
   {
     id: 'SEC-02',
@@ -58,6 +92,13 @@ export const BASELINE_CONTROLS = [
       'addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation',
     expected:
       '"true" with a rotationPollInterval (the reference ships "false")',
+    remediation: {
+      change:
+        'enableSecretRotation "true" with a rotationPollInterval, so renewed certificates reach the pods',
+      command:
+        'az aks addon update -g {resource group} -n {cluster} --addon azure-keyvault-secrets-provider --enable-secret-rotation --rotation-poll-interval 2m',
+      doc: 'https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options',
+    },
   },
   {
     id: 'SEC-03',
@@ -67,6 +108,13 @@ export const BASELINE_CONTROLS = [
     field:
       'securityProfile.workloadIdentity.enabled, oidcIssuerProfile.enabled, podIdentityProfile.enabled',
     expected: 'true, true, false/absent (AAD Pod Identity is retired)',
+    remediation: {
+      change:
+        'turn on the OIDC issuer and workload identity, and turn off AAD pod identity',
+      command:
+        'az aks update -g {resource group} -n {cluster} --enable-oidc-issuer --enable-workload-identity',
+      doc: 'https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster',
+    },
   },
   {
     id: 'SEC-04',
@@ -76,6 +124,13 @@ export const BASELINE_CONTROLS = [
     field:
       'aadProfile.managed, aadProfile.enableAzureRBAC, disableLocalAccounts',
     expected: 'true, true, true',
+    remediation: {
+      change:
+        'managed Entra ID integration with Azure RBAC, and local accounts disabled',
+      command:
+        'az aks update -g {resource group} -n {cluster} --enable-aad --enable-azure-rbac --disable-local-accounts',
+      doc: 'https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad',
+    },
   },
   {
     id: 'SEC-05',
@@ -85,6 +140,13 @@ export const BASELINE_CONTROLS = [
     field:
       'apiServerAccessProfile.enablePrivateCluster (or authorizedIPRanges), apiServerAccessProfile.disableRunCommand',
     expected: 'true (or non-empty authorizedIPRanges), true',
+    remediation: {
+      change:
+        'a private API server (set at creation, or API Server VNet Integration), else authorized IP ranges; and run command disabled',
+      command:
+        'az aks update -g {resource group} -n {cluster} --api-server-authorized-ip-ranges {CIDRs} --disable-run-command',
+      doc: 'https://learn.microsoft.com/azure/aks/private-clusters',
+    },
   },
   {
     id: 'SEC-06',
@@ -93,6 +155,12 @@ export const BASELINE_CONTROLS = [
     severity: 'medium',
     field: 'addonProfiles.azurepolicy.enabled',
     expected: 'true',
+    remediation: {
+      change: 'addonProfiles.azurepolicy.enabled true',
+      command:
+        'az aks enable-addons -g {resource group} -n {cluster} --addons azure-policy',
+      doc: 'https://learn.microsoft.com/azure/aks/use-azure-policy',
+    },
   },
   {
     id: 'OPS-01',
@@ -101,6 +169,13 @@ export const BASELINE_CONTROLS = [
     severity: 'low',
     field: 'addonProfiles.omsagent.enabled',
     expected: 'true',
+    remediation: {
+      change:
+        'Container insights (addonProfiles.omsagent) sending to a Log Analytics workspace',
+      command:
+        'az aks enable-addons -g {resource group} -n {cluster} --addons monitoring --workspace-resource-id {workspace id}',
+      doc: 'https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable',
+    },
   },
   {
     id: 'OPS-02',
@@ -111,6 +186,13 @@ export const BASELINE_CONTROLS = [
       'addonProfiles.httpApplicationRouting/ingressApplicationGateway/kubeDashboard.enabled',
     expected:
       'false/absent (ingress is App Gateway in front of Traefik, not AGIC)',
+    remediation: {
+      change:
+        'turn off HTTP application routing and AGIC: App Gateway fronts Traefik instead',
+      command:
+        'az aks disable-addons -g {resource group} -n {cluster} --addons http_application_routing,ingress-appgw',
+      doc: 'https://learn.microsoft.com/azure/aks/http-application-routing',
+    },
   },
   // Edge (Application Gateway and its WAF policy)
   {
@@ -120,6 +202,12 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'sku.name, sku.tier',
     expected: 'WAF_v2',
+    remediation: {
+      change: 'sku.name and sku.tier WAF_v2, with a WAF policy attached',
+      command:
+        'az network application-gateway update -g {resource group} -n {gateway} --sku WAF_v2',
+      doc: 'https://learn.microsoft.com/azure/web-application-firewall/ag/ag-overview',
+    },
   },
   {
     id: 'WAF-02',
@@ -128,6 +216,12 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'WAF policy policySettings.state, policySettings.mode',
     expected: 'Enabled, Prevention',
+    remediation: {
+      change: "the WAF policy's policySettings: state Enabled, mode Prevention",
+      command:
+        'az network application-gateway waf-policy policy-setting update -g {resource group} --policy-name {WAF policy} --state Enabled --mode Prevention',
+      doc: 'https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview',
+    },
   },
   {
     id: 'WAF-03',
@@ -137,6 +231,13 @@ export const BASELINE_CONTROLS = [
     field: 'WAF policy managedRules.managedRuleSets[]',
     expected:
       'OWASP >= 3.2 (or Microsoft_DefaultRuleSet >= 2.1), plus Microsoft_BotManagerRuleSet',
+    remediation: {
+      change:
+        'managedRuleSets: OWASP 3.2 or Microsoft_DefaultRuleSet 2.1, and Microsoft_BotManagerRuleSet',
+      command:
+        'az network application-gateway waf-policy managed-rule rule-set add -g {resource group} --policy-name {WAF policy} --type Microsoft_BotManagerRuleSet --version 1.0',
+      doc: 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-crs-rulegroups-rules',
+    },
   },
   {
     id: 'TLS-01',
@@ -146,6 +247,13 @@ export const BASELINE_CONTROLS = [
     field:
       'sslPolicy, sslProfiles[].sslPolicy (minProtocolVersion or predefined policyName)',
     expected: 'TLSv1_2 or newer',
+    remediation: {
+      change:
+        'a predefined TLS policy with minimum TLS 1.2 (AppGwSslPolicy20220101 or newer)',
+      command:
+        'az network application-gateway ssl-policy set -g {resource group} --gateway-name {gateway} --policy-type Predefined --name AppGwSslPolicy20220101',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview',
+    },
   },
   {
     id: 'TLS-02',
@@ -155,6 +263,13 @@ export const BASELINE_CONTROLS = [
     field: 'httpListeners[].protocol, sslCertificates[].keyVaultSecretId',
     expected:
       'Https (plain HTTP only to redirect); every certificate referenced from Key Vault, no uploaded PFX',
+    remediation: {
+      change:
+        "HTTPS listeners whose certificate is a Key Vault secret reference (keyVaultSecretId), read by the gateway's managed identity",
+      command:
+        'az network application-gateway ssl-cert create -g {resource group} --gateway-name {gateway} -n {certificate} --key-vault-secret-id {secret id}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/key-vault-certs',
+    },
   },
   {
     id: 'TLS-03',
@@ -164,6 +279,13 @@ export const BASELINE_CONTROLS = [
     field:
       'backendHttpSettingsCollection[].protocol, .port, .trustedRootCertificates',
     expected: 'Https, 443, non-empty',
+    remediation: {
+      change:
+        "backend settings: protocol Https, port 443, Traefik's root as trusted root certificate",
+      command:
+        'az network application-gateway http-settings update -g {resource group} --gateway-name {gateway} -n {backend settings} --protocol Https --port 443 --root-certs {trusted root}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/ssl-overview',
+    },
   },
   {
     id: 'TLS-04',
@@ -172,6 +294,13 @@ export const BASELINE_CONTROLS = [
     severity: 'low',
     field: 'probes[].protocol, probes[].path',
     expected: 'Https, a real path (reference: /favicon.ico)',
+    remediation: {
+      change:
+        'the health probe: protocol Https and a real path (the reference probes /favicon.ico)',
+      command:
+        'az network application-gateway probe update -g {resource group} --gateway-name {gateway} -n {probe} --protocol Https --path /favicon.ico',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-probe-overview',
+    },
   },
   {
     id: 'ING-01',
@@ -181,6 +310,13 @@ export const BASELINE_CONTROLS = [
     field: 'backendAddressPools[].backendAddresses[]',
     expected:
       "Traefik's internal load balancer IP, or an FQDN that resolves to it",
+    remediation: {
+      change:
+        "the backend pool's address: Traefik's internal load balancer IP (or an FQDN resolving to it)",
+      command:
+        'az network application-gateway address-pool update -g {resource group} --gateway-name {gateway} -n {backend pool} --servers {Traefik internal IP}',
+      doc: 'https://learn.microsoft.com/azure/architecture/reference-architectures/containers/aks/baseline-aks',
+    },
   },
   // Certificates in the chain (BASELINE-CONTROLS.md "Round 2 additions")
   {
@@ -241,6 +377,13 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'networkAcls.defaultAction, publicNetworkAccess',
     expected: 'Deny (bypass AzureServices), or publicNetworkAccess Disabled',
+    remediation: {
+      change:
+        'networkAcls.defaultAction Deny with bypass AzureServices, or publicNetworkAccess Disabled',
+      command:
+        'az keyvault update -g {resource group} -n {vault} --default-action Deny --bypass AzureServices',
+      doc: 'https://learn.microsoft.com/azure/key-vault/general/network-security',
+    },
   },
   {
     id: 'KV-02',
@@ -249,6 +392,13 @@ export const BASELINE_CONTROLS = [
     severity: 'high',
     field: 'private endpoint with groupIds ["vault"], connection status',
     expected: 'Approved',
+    remediation: {
+      change:
+        "a private endpoint (group id vault) in the cluster's VNet, its connection Approved",
+      command:
+        'az network private-endpoint create -g {resource group} -n {endpoint} --vnet-name {vnet} --subnet {subnet} --private-connection-resource-id {vault id} --group-id vault --connection-name {connection}',
+      doc: 'https://learn.microsoft.com/azure/key-vault/general/private-link-service',
+    },
   },
   {
     id: 'KV-03',
@@ -257,6 +407,13 @@ export const BASELINE_CONTROLS = [
     severity: 'medium',
     field: 'enableRbacAuthorization',
     expected: 'true',
+    remediation: {
+      change:
+        'enableRbacAuthorization true, with role assignments replacing the access policies',
+      command:
+        'az keyvault update -g {resource group} -n {vault} --enable-rbac-authorization true',
+      doc: 'https://learn.microsoft.com/azure/key-vault/general/rbac-guide',
+    },
   },
   {
     id: 'FW-01',
@@ -266,6 +423,12 @@ export const BASELINE_CONTROLS = [
     field:
       'Azure Firewall / firewall policy threatIntelMode, dnsSettings.enableProxy',
     expected: 'Deny (Alert accepted, noted), DNS proxy true',
+    remediation: {
+      change: "the firewall policy's threatIntelMode Deny and DNS proxy on",
+      command:
+        'az network firewall policy update -g {resource group} -n {firewall policy} --threat-intel-mode Deny --enable-dns-proxy true',
+      doc: 'https://learn.microsoft.com/azure/firewall/threat-intel',
+    },
   },
   {
     id: 'FW-02',
@@ -287,6 +450,13 @@ export const BASELINE_CONTROLS = [
       "the registries with a private endpoint in the cluster's VNet: sku.name, publicNetworkAccess, adminUserEnabled, anonymousPullEnabled; the private endpoint (groupIds registry) and its connection state",
     expected:
       "Premium, Disabled, false, false, and an approved private endpoint in the cluster's VNet; no registry at all fails",
+    remediation: {
+      change:
+        "a Premium registry with public network access disabled, no admin user, no anonymous pull, and an approved private endpoint in the cluster's VNet",
+      command:
+        'az acr update -n {registry} --sku Premium --public-network-enabled false --admin-enabled false --anonymous-pull-enabled false',
+      doc: 'https://learn.microsoft.com/azure/container-registry/container-registry-private-link',
+    },
   },
   {
     id: 'ACR-02',

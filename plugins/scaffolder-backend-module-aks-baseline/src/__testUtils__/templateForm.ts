@@ -41,9 +41,20 @@ const GITHUB_ONLY = {
     host === 'github.com' ? { type: 'github' } : undefined,
 } as unknown as Parameters<typeof parseRepoUrl>[1];
 
+/** The value at a dotted path (`clusterContract.keyVaultName`), or undefined. */
+function valueAt(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>(
+    (at, key) =>
+      at !== null && typeof at === 'object'
+        ? (at as Record<string, unknown>)[key]
+        : undefined,
+    value,
+  );
+}
+
 /**
  * A step's input the way the scaffolder renders it: a whole-value
- * `${{ parameters.x }}` keeps the value's type; inside text,
+ * `${{ parameters.x }}` (or `parameters.x.y`) keeps the value's type; inside text,
  * `${{ (parameters.x | parseRepoUrl).part }}` is replaced through the
  * scaffolder's own `parseRepoUrl`. Anything else is left as written.
  */
@@ -56,8 +67,8 @@ export function renderStepInput(
     Object.entries(step.input as Record<string, unknown>)
       .map(([key, value]) => {
         if (typeof value !== 'string') return [key, value];
-        const whole = /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value);
-        if (whole) return [key, parameters[whole[1]]];
+        const whole = /^\$\{\{ parameters\.([\w.]+) \}\}$/.exec(value);
+        if (whole) return [key, valueAt(parameters, whole[1].split('.'))];
         return [
           key,
           value.replace(repoPart, (_text, name: string, part: string) => {

@@ -31,7 +31,7 @@ const formSchema = formSchemaOf(template);
 const actionSchema = action.schema!.input as Schema;
 
 /** Form fields the template's steps use, not the action. */
-const FORM_ONLY = ['repoUrl', 'fetchTraefikCrds'];
+const FORM_ONLY = ['repoUrl', 'fetchTraefikCrds', 'publishTo'];
 /** Action inputs the template derives from other fields rather than asking. */
 const DERIVED = ['gitopsRepositoryUrl'];
 
@@ -67,10 +67,24 @@ const SAMPLE_PARAMETERS = {
   gitopsBranch: 'main',
   deploy: false,
   repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu',
+  publishTo: 'github',
 };
 
+/**
+ * The step's input with Flux's URL as the scaffolder derives it from a
+ * GitHub repoUrl (a conditional expression this file's renderer does not
+ * evaluate; templatesDryRun.test.ts has the real scaffolder render it for
+ * GitHub and Azure Repos URLs).
+ */
+function clusterStepInput(parameters: Record<string, unknown>) {
+  return {
+    ...renderStepInput(clusterStep, parameters),
+    gitopsRepositoryUrl: 'https://github.com/contoso/aks-prod-weu',
+  };
+}
+
 describe('templates/baseline-cluster/template.yaml', () => {
-  it('is a v1beta3 Template: the action, publish:github, catalog:register', () => {
+  it('is a v1beta3 Template: the action, publish:github or publish:azure, catalog:register', () => {
     expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
     expect(template.kind).toBe('Template');
     expect(template.spec.parameters.map((p: Schema) => p.title)).toEqual([
@@ -84,9 +98,15 @@ describe('templates/baseline-cluster/template.yaml', () => {
       'fetch:plain:file',
       'aks-baseline:create-cluster',
       'publish:github',
+      'publish:azure',
+      'catalog:register',
       'catalog:register',
     ]);
-    const [, , publish, register] = template.spec.steps;
+    const [, , publish, publishAzure, register] = template.spec.steps;
+    expect(publishAzure.input.sourcePath).toBe(clusterStep.input.outputDir);
+    expect(publishAzure.input.defaultBranch).toBe(
+      clusterStep.input.gitopsBranch,
+    );
     expect(publish.input.sourcePath).toBe(clusterStep.input.outputDir);
     // Flux follows the branch the repository is created with.
     expect(publish.input.defaultBranch).toBe(clusterStep.input.gitopsBranch);
@@ -96,6 +116,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
     });
     expect(template.spec.output.links.map((l: Schema) => l.title)).toEqual([
       'Repository',
+      'Azure Repos repository',
       'Open in catalog',
     ]);
   });
@@ -141,26 +162,29 @@ describe('templates/baseline-cluster/template.yaml', () => {
     expect([...formSchema.required].sort()).toEqual(
       [
         ...actionSchema.required.filter((f: string) => !DERIVED.includes(f)),
-        // The repository is required; the CRD fetch has a default.
+        // The repository is required; the CRD fetch and where to publish
+        // (download only) have defaults.
         'repoUrl',
       ].sort(),
     );
   });
 
-  it('points Flux at the repository the publish step creates', () => {
-    const input = renderStepInput(clusterStep, SAMPLE_PARAMETERS);
-    expect(input.gitopsRepositoryUrl).toBe(
-      'https://github.com/contoso/aks-prod-weu',
+  it('publishes to the repository the form names, on the branch Flux follows', () => {
+    // How Flux's URL is derived from it: templatesDryRun.test.ts.
+    for (const [publishAction, target] of [
+      ['publish:github', 'github'],
+      ['publish:azure', 'azure'],
+    ]) {
+      const publish = template.spec.steps.find(
+        (s: Schema) => s.action === publishAction,
+      );
+      expect(publish.input.repoUrl).toBe('${{ parameters.repoUrl }}');
+      expect(publish.if).toBe(`\${{ parameters.publishTo === '${target}' }}`);
+    }
+    const request = parseCreateClusterInput(
+      clusterStepInput(SAMPLE_PARAMETERS),
     );
-    const publish = template.spec.steps.find(
-      (s: Schema) => s.action === 'publish:github',
-    );
-    expect(publish.input.repoUrl).toBe('${{ parameters.repoUrl }}');
-    const request = parseCreateClusterInput(input);
-    expect(request.spec.gitops).toEqual({
-      repositoryUrl: 'https://github.com/contoso/aks-prod-weu',
-      branch: 'main',
-    });
+    expect(request.spec.gitops.branch).toBe('main');
   });
 
   it("fetches Traefik's CRDs, before the action, to exactly the file the crds kustomization lists", () => {
@@ -194,7 +218,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
   it('collects input the action accepts', () => {
     const formValidate = new Ajv({ strict: false }).compile(formSchema);
     expect(formValidate(SAMPLE_PARAMETERS)).toBe(true);
-    const input = renderStepInput(clusterStep, SAMPLE_PARAMETERS);
+    const input = clusterStepInput(SAMPLE_PARAMETERS);
     const actionValidate = new Ajv({ strict: false }).compile(actionSchema);
     expect(actionValidate(input)).toBe(true);
     const request = parseCreateClusterInput(input);
@@ -223,7 +247,7 @@ describe('templates/baseline-cluster/template.yaml', () => {
         valid: false,
       });
       expect(() =>
-        parseCreateClusterInput(renderStepInput(clusterStep, parameters)),
+        parseCreateClusterInput(clusterStepInput(parameters)),
       ).toThrow(InputError);
     }
   });

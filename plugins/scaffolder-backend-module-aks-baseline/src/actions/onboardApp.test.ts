@@ -78,6 +78,7 @@ describe('aks-baseline:onboard-app', () => {
       'files',
       'appUrl',
       'summary',
+      'filesMarkdown',
     ]);
   });
 

@@ -1,16 +1,17 @@
 import {
   ANNOTATION_CLUSTER,
   StampContractEntity,
+  clusterAnnotationForms,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   BackstageCredentials,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { generatedFilesMarkdown } from '../generators/filesMarkdown';
 import { renderOnboarding } from '../generators/onboarding';
 import { PlannedFile } from '../generators/serialize';
 import { parseActionInput } from '../validation/fields';
@@ -88,6 +89,12 @@ export function createOnboardAppAction(options: OnboardAppActionOptions = {}) {
           z
             .string()
             .describe('What was generated and what is left to wire up.'),
+        filesMarkdown: z =>
+          z
+            .string()
+            .describe(
+              'Every generated file as Markdown (a heading and a code block each), for a run that publishes nothing.',
+            ),
       },
     },
     async handler(ctx) {
@@ -124,6 +131,7 @@ export function createOnboardAppAction(options: OnboardAppActionOptions = {}) {
       );
       ctx.output('appUrl', `https://${spec.host}`);
       ctx.output('summary', summary);
+      ctx.output('filesMarkdown', generatedFilesMarkdown(files));
     },
   });
 }
@@ -139,9 +147,7 @@ async function readCatalogView(
   clusterRef: string,
   credentials: BackstageCredentials,
 ): Promise<OnboardingCatalogView> {
-  const { namespace, name } = parseEntityRef(clusterRef);
-  const refForms = [clusterRef, `${namespace}/${name}`];
-  if (namespace === 'default') refForms.push(`resource:${name}`, name);
+  const refForms = clusterAnnotationForms(clusterRef);
   const [clusterEntity, apps] = await Promise.all([
     catalog.getEntityByRef(clusterRef, { credentials }),
     catalog.getEntities(

@@ -26,19 +26,49 @@ const SAMPLE_PARAMETERS = {
   owner: 'group:default/team-a',
   cluster: 'resource:default/aks-prod-weu',
   host: 'my-app.apps.contoso.com',
-  ingressDomain: 'apps.contoso.com',
   servicePort: 80,
   targetPort: '8080',
-  traefikNamespace: 'a0008',
-  appGatewaySubnetCidr: '10.240.5.0/24',
   healthProbePath: '/',
-  keyVaultName: 'kv-aks-prod-weu',
-  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
+  clusterContract: {
+    ingressDomain: 'apps.contoso.com',
+    traefikNamespace: 'a0008',
+    appGatewaySubnetCidr: '10.240.5.0/24',
+    keyVaultName: 'kv-aks-prod-weu',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
+  },
   certificateName: 'my-app-tls',
   egress: [{ cidr: '20.50.0.0/16', ports: [{ port: 443, protocol: 'TCP' }] }],
+  publishTo: 'github',
   repoUrl: 'github.com?owner=contoso&repo=aks-prod-weu-gitops',
 };
+
+/**
+ * The form's fields by the action input each fills: the pages' fields, and
+ * those of the "What the cluster says" object (its custom field fills them
+ * from the cluster's stamp contract).
+ */
+const FORM_FIELDS: Record<string, Schema> = (() => {
+  const {
+    clusterContract,
+    publishTo: _publishTo,
+    ...top
+  } = formSchema.properties as Record<string, Schema>;
+  return { ...top, ...clusterContract.properties };
+})();
+
+/** SAMPLE_PARAMETERS with one field (top-level or in the contract) replaced. */
+function withField(field: string, value: unknown) {
+  return field in SAMPLE_PARAMETERS.clusterContract
+    ? {
+        ...SAMPLE_PARAMETERS,
+        clusterContract: {
+          ...SAMPLE_PARAMETERS.clusterContract,
+          [field]: value,
+        },
+      }
+    : { ...SAMPLE_PARAMETERS, [field]: value };
+}
 
 describe('templates/app-onboarding/template.yaml', () => {
   it('is a v1beta3 Template that calls the action and publishes the result', () => {
@@ -47,10 +77,13 @@ describe('templates/app-onboarding/template.yaml', () => {
     expect(template.spec.steps.map((s: Schema) => s.action)).toEqual([
       'aks-baseline:onboard-app',
       'publish:github:pull-request',
+      'publish:azure',
+      'catalog:register',
       'catalog:register',
     ]);
-    const publish = template.spec.steps[1];
+    const [, publish, publishAzure] = template.spec.steps;
     expect(publish.input.sourcePath).toBe(onboardStep.input.outputDir);
+    expect(publishAzure.input.sourcePath).toBe(onboardStep.input.outputDir);
   });
 
   it('passes only inputs the action declares', () => {
@@ -76,12 +109,10 @@ describe('templates/app-onboarding/template.yaml', () => {
       form[path] = keywordsOf(formField, formField);
       act[path] = keywordsOf(actString, actField);
     };
-    for (const [name, field] of Object.entries<Schema>(formSchema.properties)) {
-      if (name !== 'repoUrl') {
-        compare(field, actionSchema.properties[name], name);
-      }
+    for (const [name, field] of Object.entries<Schema>(FORM_FIELDS)) {
+      compare(field, actionSchema.properties[name], name);
     }
-    const formEgress = formSchema.properties.egress.items.properties;
+    const formEgress = FORM_FIELDS.egress.items.properties;
     const actEgress = actionSchema.properties.egress.items.properties;
     for (const name of ['namespace', 'cidr']) {
       compare(formEgress[name], actEgress[name], `egress.${name}`);
@@ -122,7 +153,7 @@ describe('templates/app-onboarding/template.yaml', () => {
     ]) {
       expect({
         field,
-        valid: formValidate({ ...SAMPLE_PARAMETERS, [field]: value }),
+        valid: formValidate(withField(field, value)),
       }).toEqual({ field, valid: false });
     }
   });

@@ -1,5 +1,4 @@
 import {
-  ANNOTATION_CLUSTER,
   ANNOTATION_HOST,
   STAMP_CONTRACT_ANNOTATIONS,
   STAMP_GATEWAY_NAMES,
@@ -7,10 +6,11 @@ import {
   StampContract,
   StampContractEntity,
   describeStampContractProblem,
+  findServedHostConflict,
   readStampContract,
   stampGatewayName,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z as zod } from 'zod/v3';
 import { onboardAppInputFields } from '../actions/onboardAppSchema';
@@ -204,71 +204,24 @@ function stampTarget(clusterRef: string): AppGatewayTarget {
 
 /**
  * Refuses a host another app on the same cluster already serves: the same
- * name in any case, or a wildcard host of another app that covers it. The
- * app's own entity (a re-run of its onboarding) is not another app.
+ * name in any case, or a wildcard host of another app that covers it (the
+ * common `findServedHostConflict`, which the onboarding form warns with).
  */
 export function refuseServedHost(
   spec: OnboardingSpec,
   appsOnCluster: StampContractEntity[],
 ): void {
-  const ownRef = `component:default/${spec.appName}`;
-  for (const app of appsOnCluster) {
-    const annotations = app.metadata.annotations ?? {};
-    const served = annotations[ANNOTATION_HOST];
-    const named = annotations[ANNOTATION_CLUSTER];
-    if (!served || !named) continue;
-    const appRef = refOf(app);
-    if (appRef === ownRef) continue;
-    const namespace = app.metadata.namespace ?? 'default';
-    if (clusterRefFrom(named, namespace) !== spec.clusterRef) continue;
-    if (listenerHostMatches(served, spec.host)) {
-      throw new InputError(
-        `Invalid input 'host': ${spec.host} is already served on ${spec.clusterRef} by ${appRef} (its ${ANNOTATION_HOST} is ${served}). Choose another host, or move or retire that app first.`,
-      );
-    }
+  const conflict = findServedHostConflict({
+    host: spec.host,
+    clusterRef: spec.clusterRef,
+    ownAppRef: `component:default/${spec.appName}`,
+    apps: appsOnCluster,
+  });
+  if (conflict) {
+    throw new InputError(
+      `Invalid input 'host': ${spec.host} is already served on ${spec.clusterRef} by ${conflict.appRef} (its ${ANNOTATION_HOST} is ${conflict.servedHost}). Choose another host, or move or retire that app first.`,
+    );
   }
 }
 
-/** An app's cluster annotation as a full ref, resolved as the backend resolves it. */
-function clusterRefFrom(annotation: string, appNamespace: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(annotation, {
-        defaultKind: 'resource',
-        defaultNamespace: appNamespace,
-      }),
-    ).toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-function refOf(entity: StampContractEntity): string {
-  const { name, namespace = 'default' } = entity.metadata;
-  return `${entity.kind}:${namespace}/${name}`.toLowerCase();
-}
-
-/**
- * Whether App Gateway sends `host` to a listener for `listenerHost`:
- * case-insensitive, and in a wildcard listener host `*` stands for any run
- * of characters, dots included (`*.contoso.com` also takes
- * `a.b.contoso.com`), `?` for one. Not the common `certificateNameCovers`:
- * a certificate's wildcard covers one label only (RFC 6125), a listener's
- * more, and it is the listener that would take the other app's traffic.
- */
-export function listenerHostMatches(
-  listenerHost: string,
-  host: string,
-): boolean {
-  const pattern = listenerHost
-    .trim()
-    .toLowerCase()
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${pattern}$`).test(host.trim().toLowerCase());
-}
+export { listenerHostMatches } from '@aks-baseline/plugin-aks-baseline-common';

@@ -11,6 +11,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ControlStatusLabel } from '../StatusLabel';
+import { WorkloadSentence } from '../WorkloadSentence';
 
 const useStyles = makeStyles({
   status: { whiteSpace: 'nowrap' },
@@ -19,7 +20,11 @@ const useStyles = makeStyles({
 });
 
 /** What to change, the az command and the Microsoft page: shown where a control is not met. */
-const Remediation = ({ remediation }: { remediation: ControlRemediation }) => {
+export const Remediation = ({
+  remediation,
+}: {
+  remediation: ControlRemediation;
+}) => {
   const classes = useStyles();
   return (
     <>
@@ -65,10 +70,12 @@ export const ControlsTable = ({
               </Typography>
             </TableCell>
             <TableCell className={classes.status}>{control.severity}</TableCell>
-            <TableCell className={classes.value}>{control.found}</TableCell>
+            <TableCell className={classes.value}>
+              <WorkloadSentence text={control.found} />
+            </TableCell>
             <TableCell className={classes.value}>{control.expected}</TableCell>
             <TableCell className={classes.value}>
-              {control.reason}
+              <WorkloadSentence text={control.reason} />
               {control.remediation &&
                 control.status !== 'pass' &&
                 control.status !== 'not-applicable' && (

@@ -5,29 +5,18 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../../format';
 import { CertificatesCard } from '../CertificatesCard';
+import { ChainControlsCard } from '../ChainControlsCard';
 import { ControlsCard } from '../ControlsCard';
 import { IngressChainCard } from '../IngressChainCard';
 import { PartsReadAt } from '../PartsReadAt';
 import { SourceErrorsPanel } from '../SourceErrorsPanel';
 import { TracePanel } from '../TracePanel';
 import { apiServerDenial } from './accessDenied';
+import { AppClusterLine } from './AppClusterLine';
+import { clusterWhere } from './clusterWhere';
 
 function describeCluster(lookup: EntityLookupResponse): string {
-  const { cluster } = lookup;
-  const where = [
-    cluster.location,
-    cluster.kubernetesVersion && `Kubernetes ${cluster.kubernetesVersion}`,
-    `refreshed ${formatAge(cluster.refreshedAt)}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  if (lookup.kind === 'app') {
-    const ns = lookup.app?.namespace
-      ? ` in namespace ${lookup.app.namespace}`
-      : '';
-    return `Runs${ns} on cluster ${cluster.name} (${where})`;
-  }
-  return `Cluster ${cluster.name} (${where})`;
+  return `Cluster ${lookup.cluster.name} (${clusterWhere(lookup.cluster)})`;
 }
 
 /**
@@ -45,7 +34,11 @@ export const ClusterOverview = ({
   return (
     <Grid container spacing={3} data-testid="aks-baseline-entity">
       <Grid item xs={12}>
-        <Typography variant="body1">{describeCluster(lookup)}</Typography>
+        {lookup.kind === 'app' ? (
+          <AppClusterLine lookup={lookup} />
+        ) : (
+          <Typography variant="body1">{describeCluster(lookup)}</Typography>
+        )}
         <PartsReadAt parts={cluster.partsReadAt} />
         {lookup.stale && (
           <Box mt={1}>
@@ -86,6 +79,14 @@ export const ClusterOverview = ({
       <Grid item xs={12}>
         <CertificatesCard certificates={cluster.certificates} />
       </Grid>
+      {lookup.kind === 'app' && (
+        <Grid item xs={12}>
+          <ChainControlsCard
+            chains={cluster.ingress}
+            controls={cluster.controls}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <ControlsCard controls={cluster.controls} />
       </Grid>

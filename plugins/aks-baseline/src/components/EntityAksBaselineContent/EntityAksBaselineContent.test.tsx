@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
@@ -53,6 +56,8 @@ function renderFor(
     <TestApiProvider apis={[[aksBaselineApiRef, { getEntity }]]}>
       <EntityProvider entity={entity}>{content}</EntityProvider>
     </TestApiProvider>,
+    // An app's tab links to its cluster's entity page.
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -123,9 +128,26 @@ describe('EntityAksBaselineContent', () => {
     expect(
       await screen.findByText('dev.contoso-demo.com on aks-dev-neu'),
     ).toBeInTheDocument();
+    expect(screen.getByTestId('aks-baseline-app-cluster')).toHaveTextContent(
+      /^Runs in namespace payments on cluster aks-dev-neu \(/,
+    );
+    expect(screen.getByRole('link', { name: 'aks-dev-neu' })).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/aks-dev-neu',
+    );
+  });
+
+  it('links an app to the cluster its annotation names when the snapshot has no entity ref', async () => {
+    await renderFor(app, async () => ({
+      ...devLookup,
+      kind: 'app',
+      entityRef: 'component:default/payments-api',
+      cluster: { ...devLookup.cluster, entityRef: undefined },
+      app: { namespace: 'payments', host: 'dev.contoso-demo.com' },
+    }));
     expect(
-      screen.getByText(/Runs in namespace payments on cluster aks-dev-neu/),
-    ).toBeInTheDocument();
+      await screen.findByRole('link', { name: 'aks-dev-neu' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/aks-prod-weu');
   });
 
   it('says when the data is stale and what could not be read', async () => {

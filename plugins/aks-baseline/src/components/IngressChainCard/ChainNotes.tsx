@@ -1,7 +1,15 @@
 import { ChainHop, HopStatus } from '@aks-baseline/plugin-aks-baseline-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
 import { HopStatusLabel } from '../StatusLabel';
+import { WorkloadSentence } from '../WorkloadSentence';
+import {
+  isPrivateApiServerReason,
+  PRIVATE_API_SERVER_DOC,
+  PRIVATE_API_SERVER_FIX,
+  PRIVATE_API_SERVER_README_SECTION,
+} from './privateApiServer';
 
 interface Note {
   status: HopStatus;
@@ -42,9 +50,19 @@ export const ChainNotes = ({ hops }: { hops: ChainHop[] }) => {
             <Typography variant="body2">
               <strong>{note.hops.join(', ')}</strong>
               {' — '}
-              {note.text}
+              <WorkloadSentence text={note.text} />
             </Typography>
           </Box>
+          {isPrivateApiServerReason(note.text) && (
+            <Typography variant="body2" data-testid="private-api-server-fix">
+              {PRIVATE_API_SERVER_FIX} See {PRIVATE_API_SERVER_README_SECTION}{' '}
+              and{' '}
+              <Link to={PRIVATE_API_SERVER_DOC}>
+                connecting to a private AKS cluster
+              </Link>
+              .
+            </Typography>
+          )}
         </Box>
       ))}
     </Box>

@@ -2,11 +2,16 @@ import {
   ChainHop,
   ControlResult,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import { CopyTextButton, Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
+import { azurePortalUrl } from '../../azurePortal';
+import { useCloudName } from '../../hooks/useCloudName';
+import { Remediation } from '../ControlsCard/ControlsTable';
 import { ControlStatusLabel, HopStatusLabel } from '../StatusLabel';
+import { WorkloadSentence } from '../WorkloadSentence';
 import { tlsBoundaryText } from './hopText';
 
 const useStyles = makeStyles(theme => ({
@@ -39,14 +44,51 @@ const HopControl = ({ control }: { control: ControlResult }) => {
       {judged && (
         <dl className={classes.list}>
           <dt>Found</dt>
-          <dd>{control.found}</dd>
+          <dd>
+            <WorkloadSentence text={control.found} />
+          </dd>
           <dt>Expected</dt>
           <dd>{control.expected}</dd>
           <dt>Why</dt>
-          <dd>{control.reason}</dd>
+          <dd>
+            <WorkloadSentence text={control.reason} />
+          </dd>
+          {control.remediation && control.status !== 'not-applicable' && (
+            <>
+              <dt>What to do</dt>
+              <dd>
+                <Remediation remediation={control.remediation} />
+              </dd>
+            </>
+          )}
         </dl>
       )}
     </li>
+  );
+};
+
+/** The hop's ARM id, a copy button and its page in the Azure portal of the plugin's cloud. */
+const ResourceId = ({ resourceId }: { resourceId: string }) => {
+  const classes = useStyles();
+  const cloud = useCloudName();
+  const portalUrl = azurePortalUrl(resourceId, cloud);
+  return (
+    <>
+      <dt>Resource id</dt>
+      <dd>
+        <span className={classes.mono}>{resourceId}</span>
+        <CopyTextButton
+          text={resourceId}
+          aria-label="Copy the resource id"
+          tooltipText="Resource id copied"
+        />
+        {portalUrl && (
+          <Box>
+            <Link to={portalUrl}>Open in the Azure portal</Link>
+          </Box>
+        )}
+      </dd>
+    </>
   );
 };
 
@@ -72,7 +114,7 @@ export const HopDetails = ({
       </Typography>
       <HopStatusLabel status={hop.status} />
       <Typography variant="body2" paragraph>
-        {hop.statusText}
+        <WorkloadSentence text={hop.statusText} />
       </Typography>
       <dl className={classes.list}>
         {hop.tls && (
@@ -83,16 +125,13 @@ export const HopDetails = ({
             </dd>
           </>
         )}
-        {hop.resourceId && (
-          <>
-            <dt>Resource id</dt>
-            <dd className={classes.mono}>{hop.resourceId}</dd>
-          </>
-        )}
+        {hop.resourceId && <ResourceId resourceId={hop.resourceId} />}
         {hop.details.map(detail => (
           <Fragment key={detail.label}>
             <dt>{detail.label}</dt>
-            <dd>{detail.value}</dd>
+            <dd>
+              <WorkloadSentence text={detail.value} />
+            </dd>
           </Fragment>
         ))}
       </dl>

@@ -1,0 +1,1 @@
+export { ChainControlsCard } from './ChainControlsCard';

@@ -1,0 +1,1 @@
+export { ClusterSummaryCard } from './ClusterSummaryCard';

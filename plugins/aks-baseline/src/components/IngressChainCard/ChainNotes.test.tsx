@@ -1,0 +1,55 @@
+import { ChainHop } from '@aks-baseline/plugin-aks-baseline-common';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { ChainNotes } from './ChainNotes';
+
+const unseen = (title: string, reason: string): ChainHop => ({
+  kind: 'pods',
+  title,
+  status: 'not-observed',
+  statusText: `not observed: ${reason}`,
+  details: [],
+  controlIds: [],
+});
+
+describe('ChainNotes', () => {
+  it('says how to see the hops behind a private API server', async () => {
+    const reason =
+      'API server not reachable from the portal (private cluster): getaddrinfo ENOTFOUND aks-x.privatelink.westeurope.azmk8s.io';
+    await renderInTestApp(
+      <ChainNotes hops={[unseen('Traefik', reason), unseen('Pods', reason)]} />,
+    );
+    expect(screen.getByText('Traefik, Pods')).toBeInTheDocument();
+    const fix = screen.getByTestId('private-api-server-fix');
+    expect(fix).toHaveTextContent(
+      "run the portal's backend where it resolves the cluster's private DNS zone",
+    );
+    expect(fix).toHaveTextContent("Reading the clusters' API servers");
+    expect(
+      screen.getByRole('link', {
+        name: /^connecting to a private AKS cluster/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /^https:\/\/learn\.microsoft\.com\/azure\/aks\/private-clusters/,
+      ),
+    );
+  });
+
+  it('gives no such advice for another reason', async () => {
+    await renderInTestApp(
+      <ChainNotes
+        hops={[
+          unseen(
+            'Pods',
+            "API server answered 403: the portal's identity lacks list on pods",
+          ),
+        ]}
+      />,
+    );
+    expect(
+      screen.queryByTestId('private-api-server-fix'),
+    ).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { WorkloadSentence } from './WorkloadSentence';

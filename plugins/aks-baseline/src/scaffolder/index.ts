@@ -1,0 +1,9 @@
+export {
+  CLUSTER_CONTRACT_FIELD_NAME,
+  ClusterContractField,
+} from './ClusterContractField';
+export {
+  FIREWALL_PRIVATE_IP_FIELD_NAME,
+  FirewallPrivateIpField,
+  validateFirewallPrivateIp,
+} from './FirewallPrivateIpField';
