@@ -185,6 +185,10 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /** The cluster's `owner` tag in Azure, when it has one. */
+  owner?: string;
+  /** The subscription's display name, when Azure listed it. */
+  subscriptionName?: string;
 }
 
 /** A row of the fleet list, sorted by what needs attention first. @public */
@@ -212,4 +216,13 @@ export interface ClusterSummary {
   staleReason?: string;
   /** The catalog entity of the cluster, when one carries its resource id. */
   entityRef?: string;
+  /** The cluster's `owner` tag in Azure, when it has one. */
+  owner?: string;
+  /** The subscription's display name, when Azure listed it. */
+  subscriptionName?: string;
+  /**
+   * Why the portal may not read this cluster (401/403 from ARM or its API
+   * server): the fleet page shows it as one compact row, not its errors.
+   */
+  accessDenied?: string;
 }

@@ -81,9 +81,11 @@ export async function collectInventory(
       DEFAULT_CONCURRENCY_PER_SUBSCRIPTION,
   });
   const errors: SourceError[] = [];
+  const subscriptionNames: Record<string, string> = {};
 
   const subscriptionIds =
-    options.subscriptionIds ?? (await listSubscriptions(settings, errors));
+    options.subscriptionIds ??
+    (await listSubscriptions(settings, errors, subscriptionNames));
   const { resources, failedListings } = await listResourceTypes(
     settings,
     limit,
@@ -93,6 +95,8 @@ export async function collectInventory(
   const listing: ArmInventoryListing = {
     ...resources,
     subscriptionsScanned: [...subscriptionIds],
+    // Only when subscriptions were listed: configured ids come without names.
+    ...(Object.keys(subscriptionNames).length > 0 && { subscriptionNames }),
     errors: [...errors].sort(compareErrors),
     failedListings,
   };
@@ -181,6 +185,7 @@ export async function collectInventory(
 async function listSubscriptions(
   settings: ArmClientSettings,
   errors: SourceError[],
+  names: Record<string, string>,
 ): Promise<string[]> {
   const ids: string[] = [];
   try {
@@ -192,6 +197,10 @@ async function listSubscriptions(
         subscription.state !== 'Disabled' && subscription.state !== 'Deleted';
       if (subscription.subscriptionId && usable) {
         ids.push(subscription.subscriptionId);
+        if (subscription.displayName) {
+          names[subscription.subscriptionId.toLowerCase()] =
+            subscription.displayName;
+        }
       }
     }
   } catch (error) {

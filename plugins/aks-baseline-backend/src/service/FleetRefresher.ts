@@ -26,6 +26,7 @@ import {
   backendTargets,
 } from '../resolver';
 import type { BackendTarget, ServedChain } from '../resolver';
+import { ownerTag } from '../resolver/accessDenied';
 import {
   RefreshResult,
   SnapshotStore,
@@ -38,6 +39,8 @@ export interface CollectedInventory extends ResolverInventory {
   /** The lists behind the `subscription` errors (see `FailedListing`). */
   failedListings: FailedListing[];
   subscriptionsScanned: string[];
+  /** Display names by lower-cased subscription id, when the inventory listed subscriptions. */
+  subscriptionNames?: Record<string, string>;
   requestCount: number;
 }
 
@@ -302,7 +305,15 @@ export class FleetRefresher {
         servedByTraefik,
       });
       return {
-        snapshot: { ...snapshot, entityRef: selection.entityRefs.get(id) },
+        snapshot: {
+          ...snapshot,
+          entityRef: selection.entityRefs.get(id),
+          owner: ownerTag(cluster.tags),
+          subscriptionName:
+            inventory.subscriptionNames?.[
+              (parseArmId(cluster.id!)?.subscriptionId ?? '').toLowerCase()
+            ],
+        },
         gaps,
       };
     });
