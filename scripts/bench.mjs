@@ -37,6 +37,13 @@ const benches = [
     args: [...transform, 'plugins/aks-baseline-backend/bench/fleetBench.ts'],
   },
   {
+    name: 'fleet list: paged route, 10,000 clusters, 20 clients',
+    args: [
+      ...transform,
+      'plugins/aks-baseline-backend/bench/fleetListBench.ts',
+    ],
+  },
+  {
     name: 'fleet page: 1,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },
