@@ -44,7 +44,7 @@ const benches = [
     ],
   },
   {
-    name: 'fleet page: 1,000 clusters in chromium',
+    name: 'fleet page: 10,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },
 ];
