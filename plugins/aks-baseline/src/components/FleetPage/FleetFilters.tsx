@@ -7,7 +7,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { ChangeEvent, useEffect, useState } from 'react';
+import { ChangeEvent, useEffect, useRef, useState } from 'react';
 import { hopStatusText } from '../StatusLabel';
 import { subscriptionLabel } from './subscriptionLabel';
 
@@ -70,6 +70,10 @@ export const FleetFilters = ({
   onChange: (filters: ClusterListFilters) => void;
 }) => {
   const set = (patch: ClusterListFilters) => onChange({ ...filters, ...patch });
+  // The debounced search adds to the filters as they are when it fires, not
+  // as they were when typing started.
+  const latest = useRef(filters);
+  latest.current = filters;
   const [search, setSearch] = useState(filters.search ?? '');
   const [days, setDays] = useState(
     filters.expiringWithinDays === undefined
@@ -80,8 +84,11 @@ export const FleetFilters = ({
   // Typing goes to the backend once it pauses, not per key.
   useEffect(() => {
     const next = search.trim() || undefined;
-    if (next === filters.search) return undefined;
-    const timer = setTimeout(() => set({ search: next }), SEARCH_DEBOUNCE_MS);
+    if (next === latest.current.search) return undefined;
+    const timer = setTimeout(
+      () => onChange({ ...latest.current, search: next }),
+      SEARCH_DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
