@@ -16,6 +16,12 @@ const STATUSES: HopStatus[] = ['error', 'warning', 'not-observed', 'ok'];
 /** How long typing pauses before the search goes to the backend. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
+/**
+ * Labels sit above the fields: inside an empty outlined field their grey
+ * fails axe's contrast check on the page background.
+ */
+const LABEL_ABOVE = { shrink: true };
+
 /** Whether any filter narrows the fleet. */
 export function hasFilters(filters: ClusterListFilters): boolean {
   return Object.values(filters).some(v =>
@@ -45,6 +51,8 @@ const AnySelect = ({
     size="small"
     variant="outlined"
     style={{ minWidth: 160 }}
+    InputLabelProps={LABEL_ABOVE}
+    SelectProps={{ displayEmpty: true }}
     onChange={e => onChange(e.target.value || undefined)}
   >
     <MenuItem value="">Any</MenuItem>
@@ -121,9 +129,12 @@ export const FleetFilters = ({
         size="small"
         variant="outlined"
         style={{ minWidth: 160 }}
+        InputLabelProps={LABEL_ABOVE}
         SelectProps={{
           multiple: true,
-          renderValue: v => (v as HopStatus[]).map(hopStatusText).join(', '),
+          displayEmpty: true,
+          renderValue: v =>
+            (v as HopStatus[]).map(hopStatusText).join(', ') || 'Any',
         }}
         value={filters.status ?? []}
         onChange={e => {
@@ -170,6 +181,8 @@ export const FleetFilters = ({
         type="number"
         size="small"
         variant="outlined"
+        InputLabelProps={LABEL_ABOVE}
+        placeholder="any"
         inputProps={{ min: 0, max: 3650 }}
         value={days}
         onChange={onDays}
@@ -178,6 +191,7 @@ export const FleetFilters = ({
         id="fleet-filter-search"
         label="Search"
         placeholder="Name, resource group, owner"
+        InputLabelProps={LABEL_ABOVE}
         size="small"
         variant="outlined"
         value={search}
