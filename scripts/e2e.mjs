@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
+import { checks as fleetChecks } from './e2e/fleetChecks.mjs';
 
-const checks = [...uiChecks, ...apiChecks];
+const checks = [...uiChecks, ...apiChecks, ...fleetChecks];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');
