@@ -7,6 +7,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import { ChangeEvent, useEffect, useRef, useState } from 'react';
 import { hopStatusText } from '../StatusLabel';
 import { subscriptionLabel } from './subscriptionLabel';
@@ -17,10 +18,17 @@ const STATUSES: HopStatus[] = ['error', 'warning', 'not-observed', 'ok'];
 export const SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * Labels sit above the fields: inside an empty outlined field their grey
- * fails axe's contrast check on the page background.
+ * Labels sit above the fields in the text colour: the theme's grey label
+ * colour on the page background fails axe's contrast check (4.5:1).
  */
-const LABEL_ABOVE = { shrink: true };
+const useLabelStyles = makeStyles(theme => ({
+  label: { color: theme.palette.text.primary },
+}));
+
+function useLabelProps() {
+  const classes = useLabelStyles();
+  return { shrink: true, className: classes.label };
+}
 
 /** Whether any filter narrows the fleet. */
 export function hasFilters(filters: ClusterListFilters): boolean {
@@ -42,27 +50,30 @@ const AnySelect = ({
   value: string;
   options: Array<{ value: string; label: string }>;
   onChange: (value: string | undefined) => void;
-}) => (
-  <TextField
-    id={id}
-    select
-    label={label}
-    value={value}
-    size="small"
-    variant="outlined"
-    style={{ minWidth: 160 }}
-    InputLabelProps={LABEL_ABOVE}
-    SelectProps={{ displayEmpty: true }}
-    onChange={e => onChange(e.target.value || undefined)}
-  >
-    <MenuItem value="">Any</MenuItem>
-    {options.map(o => (
-      <MenuItem key={o.value} value={o.value}>
-        {o.label}
-      </MenuItem>
-    ))}
-  </TextField>
-);
+}) => {
+  const labelProps = useLabelProps();
+  return (
+    <TextField
+      id={id}
+      select
+      label={label}
+      value={value}
+      size="small"
+      variant="outlined"
+      style={{ minWidth: 160 }}
+      InputLabelProps={labelProps}
+      SelectProps={{ displayEmpty: true }}
+      onChange={e => onChange(e.target.value || undefined)}
+    >
+      <MenuItem value="">Any</MenuItem>
+      {options.map(o => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
 
 /**
  * The fleet page's filters. Every one is applied by the backend, so they
@@ -78,6 +89,7 @@ export const FleetFilters = ({
   onChange: (filters: ClusterListFilters) => void;
 }) => {
   const set = (patch: ClusterListFilters) => onChange({ ...filters, ...patch });
+  const labelProps = useLabelProps();
   // The debounced search adds to the filters as they are when it fires, not
   // as they were when typing started.
   const latest = useRef(filters);
@@ -129,7 +141,7 @@ export const FleetFilters = ({
         size="small"
         variant="outlined"
         style={{ minWidth: 160 }}
-        InputLabelProps={LABEL_ABOVE}
+        InputLabelProps={labelProps}
         SelectProps={{
           multiple: true,
           displayEmpty: true,
@@ -181,7 +193,7 @@ export const FleetFilters = ({
         type="number"
         size="small"
         variant="outlined"
-        InputLabelProps={LABEL_ABOVE}
+        InputLabelProps={labelProps}
         placeholder="any"
         inputProps={{ min: 0, max: 3650 }}
         value={days}
@@ -191,7 +203,7 @@ export const FleetFilters = ({
         id="fleet-filter-search"
         label="Search"
         placeholder="Name, resource group, owner"
-        InputLabelProps={LABEL_ABOVE}
+        InputLabelProps={labelProps}
         size="small"
         variant="outlined"
         value={search}
