@@ -190,6 +190,7 @@ export const FleetFilters = ({
       <TextField
         id="fleet-filter-expiring"
         label="Expiring within (days)"
+        style={{ width: 190 }}
         type="number"
         size="small"
         variant="outlined"
@@ -203,6 +204,7 @@ export const FleetFilters = ({
         id="fleet-filter-search"
         label="Search"
         placeholder="Name, resource group, owner"
+        style={{ width: 260 }}
         InputLabelProps={labelProps}
         size="small"
         variant="outlined"
