@@ -52,7 +52,14 @@ const benches = [
     args: [...transform, 'plugins/aks-baseline-backend/bench/scaleBench.ts'],
   },
   {
-    name: 'fleet page: 1,000 clusters in chromium',
+    name: 'fleet list: paged route, 10,000 clusters, 20 clients',
+    args: [
+      ...transform,
+      'plugins/aks-baseline-backend/bench/fleetListBench.ts',
+    ],
+  },
+  {
+    name: 'fleet page: 10,000 clusters in chromium',
     args: ['scripts/bench/fleetPageBench.mjs'],
   },
 ];

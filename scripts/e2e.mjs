@@ -15,6 +15,7 @@ import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
 import { checks as catalogChecks } from './e2e/catalogChecks.mjs';
 import { checks as traceChecks } from './e2e/traceChecks.mjs';
+import { checks as fleetChecks } from './e2e/fleetChecks.mjs';
 import { checks as uxChecks } from './e2e/uxChecks.mjs';
 
 const checks = [
@@ -23,6 +24,7 @@ const checks = [
   ...traceChecks,
   ...catalogChecks,
   ...uxChecks,
+  ...fleetChecks,
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

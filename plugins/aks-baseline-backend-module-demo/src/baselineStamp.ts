@@ -64,6 +64,8 @@ export interface StampSpec {
    * finds it through Traefik's SecretProviderClass when it can read the cluster.
    */
   tagIngressCertificate?: boolean;
+  /** The cluster's `owner` tag: the team the fleet page names and filters by. */
+  owner?: string;
   /** The policy assignments on its resource group (GOV-01); default `baseline`. */
   governance?: StampGovernance;
   /**
@@ -109,12 +111,12 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
     name: spec.name,
     type: 'Microsoft.ContainerService/managedClusters',
     location: spec.location,
-    tags:
-      spec.tagIngressCertificate === false
-        ? {}
-        : {
-            [TAG_INGRESS_CERTIFICATE]: `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
-          },
+    tags: {
+      ...(spec.tagIngressCertificate !== false && {
+        [TAG_INGRESS_CERTIFICATE]: `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
+      }),
+      ...(spec.owner && { owner: spec.owner }),
+    },
     sku: { name: 'Base', tier: 'Standard' },
     identity: { type: 'UserAssigned' },
     properties: {

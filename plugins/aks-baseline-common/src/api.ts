@@ -72,3 +72,61 @@ export interface TraceResponse extends TraceResult {
   refreshedAt: string;
   stale: boolean;
 }
+
+/** What `GET /v1/clusters` can sort by; `attention` is worst first. @public */
+export const CLUSTER_SORT_KEYS = [
+  'attention',
+  'name',
+  'status',
+  'expiry',
+  'failingControls',
+  'subscription',
+  'region',
+  'owner',
+  'refreshedAt',
+] as const;
+
+/** @public */
+export type ClusterSortKey = (typeof CLUSTER_SORT_KEYS)[number];
+
+/** The largest page `GET /v1/clusters` returns. @public */
+export const MAX_CLUSTER_PAGE_SIZE = 100;
+
+/**
+ * Filters of `GET /v1/clusters` and `GET /v1/clusters.csv` (query
+ * parameters of the same names; lists repeat the parameter). @public
+ */
+export interface ClusterListFilters {
+  status?: Fleet.HopStatus[];
+  subscriptionId?: string[];
+  region?: string[];
+  owner?: string[];
+  /** Soonest certificate expiry within this many days (expired included). */
+  expiringWithinDays?: number;
+  /** Case-insensitive text in name, resource group, owner or subscription name. */
+  search?: string;
+}
+
+/** Query of `GET /v1/clusters`: filters, sort and page. @public */
+export interface ClusterListQuery extends ClusterListFilters {
+  sort?: ClusterSortKey;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/** The values the fleet page's filters offer, from the whole fleet. @public */
+export interface ClusterFilterOptions {
+  subscriptions: Array<{ id: string; name?: string }>;
+  regions: string[];
+  owners: string[];
+}
+
+/** Response of `GET /v1/clusters`: one page, with the total matching. @public */
+export interface ClusterPageResponse extends ListClustersResponse {
+  /** Clusters matching the filters, across all pages. */
+  total: number;
+  offset: number;
+  limit: number;
+  filterOptions: ClusterFilterOptions;
+}

@@ -190,6 +190,10 @@ export interface ClusterSnapshot {
   refreshedAt: string;
   /** The catalog entity carrying this cluster's resource id, if any. */
   entityRef?: string;
+  /** The cluster's `owner` tag in Azure, when it has one. */
+  owner?: string;
+  /** The subscription's display name, when Azure listed it. */
+  subscriptionName?: string;
   /**
    * What packet traces read: the resources and objects on the cluster's
    * paths. Absent in snapshots stored before traces existed.
@@ -251,4 +255,13 @@ export interface ClusterSummary {
   staleReason?: string;
   /** The catalog entity of the cluster, when one carries its resource id. */
   entityRef?: string;
+  /** The cluster's `owner` tag in Azure, when it has one. */
+  owner?: string;
+  /** The subscription's display name, when Azure listed it. */
+  subscriptionName?: string;
+  /**
+   * Why the portal may not read this cluster (401/403 from ARM or its API
+   * server): the fleet page shows it as one compact row, not its errors.
+   */
+  accessDenied?: string;
 }

@@ -92,9 +92,11 @@ export async function collectInventory(
       DEFAULT_CONCURRENCY_PER_SUBSCRIPTION,
   });
   const errors: SourceError[] = [];
+  const subscriptionNames: Record<string, string> = {};
 
   const subscriptionIds =
-    options.subscriptionIds ?? (await listSubscriptions(settings, errors));
+    options.subscriptionIds ??
+    (await listSubscriptions(settings, errors, subscriptionNames));
   const { resources, failedListings } =
     options.mode === 'resourceGraph'
       ? await listTopologyWithGraph(settings, limit, subscriptionIds)
@@ -103,6 +105,8 @@ export async function collectInventory(
   const listing: ArmInventoryListing = {
     ...resources,
     subscriptionsScanned: [...subscriptionIds],
+    // Only when subscriptions were listed: configured ids come without names.
+    ...(Object.keys(subscriptionNames).length > 0 && { subscriptionNames }),
     errors: [...errors].sort(compareErrors),
     failedListings,
   };
@@ -201,6 +205,7 @@ export async function collectInventory(
 async function listSubscriptions(
   settings: ArmClientSettings,
   errors: SourceError[],
+  names: Record<string, string>,
 ): Promise<string[]> {
   const ids: string[] = [];
   try {
@@ -212,6 +217,10 @@ async function listSubscriptions(
         subscription.state !== 'Disabled' && subscription.state !== 'Deleted';
       if (subscription.subscriptionId && usable) {
         ids.push(subscription.subscriptionId);
+        if (subscription.displayName) {
+          names[subscription.subscriptionId.toLowerCase()] =
+            subscription.displayName;
+        }
       }
     }
   } catch (error) {

@@ -62,6 +62,8 @@ export interface FailedListing {
 export interface ArmInventoryListing extends ArmInventoryResources {
   /** Every subscription the inventory tried, including those that failed. */
   subscriptionsScanned: string[];
+  /** Display names by lower-cased subscription id, when subscriptions were listed. */
+  subscriptionNames?: Record<string, string>;
   /**
    * Failures attached to what they affect: kind `subscription` (scope: the
    * subscription id; the message names the resource type) or `vault` (scope:

@@ -8,6 +8,7 @@ import {
   HopStatus,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { worstHopStatus } from '../chain/hopStatus';
+import { accessDeniedReason } from './accessDenied';
 
 const CERT_STATUS: Record<CertificateInfo['status'], HopStatus> = {
   ok: 'ok',
@@ -60,6 +61,9 @@ export function summarizeCluster(
     reasons: statusReasons(snapshot),
     errorCount: snapshot.errors.length,
     refreshedAt: snapshot.refreshedAt,
+    owner: snapshot.owner,
+    subscriptionName: snapshot.subscriptionName,
+    accessDenied: accessDeniedReason(snapshot.errors),
   };
 }
 

@@ -4,12 +4,15 @@ import {
   ANNOTATION_NAMESPACE,
   ANNOTATION_RESOURCE_ID,
   ClusterDetailResponse,
+  ClusterFilterOptions,
+  ClusterPageResponse,
   ClusterSnapshot,
   ClusterSummary,
   EntityLookupResponse,
   FleetCertificatesResponse,
   HopStatus,
   ListClustersResponse,
+  RefreshRunInfo,
   normalizeArmResourceId,
   SourceError,
 } from '@aks-baseline/plugin-aks-baseline-common';
@@ -19,7 +22,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { SnapshotStore, StoredClusterSummary } from '../store/SnapshotStore';
+import {
+  RefreshRun,
+  SnapshotStore,
+  StoredClusterSummary,
+  SummaryPageRequest,
+} from '../store/SnapshotStore';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -70,6 +78,19 @@ function toSummary(
     stale: stored.stale,
     staleReason: stored.staleReason,
     entityRef: summary?.entityRef,
+    owner: stored.owner,
+    subscriptionName: stored.subscriptionName,
+    accessDenied: summary?.accessDenied,
+  };
+}
+
+function toRunInfo(run: RefreshRun<SourceError>): RefreshRunInfo {
+  return {
+    finishedAt: run.finishedAt.toISOString(),
+    status: run.status,
+    clusterCount: run.clusterCount,
+    requestCount: run.requestCount,
+    errors: run.errors,
   };
 }
 
@@ -112,14 +133,62 @@ export class FleetReader {
       clusters: (await this.linkEntities(stored.map(toSummary))).sort(
         byAttention,
       ),
-      lastRefresh: run && {
-        finishedAt: run.finishedAt.toISOString(),
-        status: run.status,
-        clusterCount: run.clusterCount,
-        requestCount: run.requestCount,
-        errors: run.errors,
-      },
+      lastRefresh: run && toRunInfo(run),
     };
+  }
+
+  /** One page of the fleet, filtered and sorted by the database. */
+  async listClusterPage(
+    request: SummaryPageRequest,
+  ): Promise<ClusterPageResponse> {
+    const run = await this.store.latestRun<SourceError>();
+    const [page, filterOptions] = await Promise.all([
+      this.store.pageSummaries<StoredSummary>(request),
+      this.filterOptionsOf(run?.id),
+    ]);
+    return {
+      clusters: await this.linkEntities(page.rows.map(toSummary)),
+      total: page.total,
+      offset: request.offset,
+      limit: request.limit,
+      filterOptions,
+      lastRefresh: run && toRunInfo(run),
+    };
+  }
+
+  /**
+   * The filters' values change only when a refresh is saved: read them once
+   * per refresh run (by its id, the same on every replica), not per page.
+   */
+  private filterOptionsOf(runId: number | undefined) {
+    if (this.filterOptionsCache?.runId !== runId) {
+      const value = this.store.filterOptions();
+      this.filterOptionsCache = { runId, value };
+      // A failed read is not kept: the next page tries again.
+      value.catch(() => {
+        if (this.filterOptionsCache?.value === value) {
+          this.filterOptionsCache = undefined;
+        }
+      });
+    }
+    return this.filterOptionsCache!.value;
+  }
+
+  private filterOptionsCache?: {
+    runId: number | undefined;
+    value: Promise<ClusterFilterOptions>;
+  };
+
+  /** Every row matching the filters, worst first, streamed from the store. */
+  async *streamClusters(
+    request: Pick<SummaryPageRequest, 'filters' | 'now'>,
+  ): AsyncGenerator<ClusterSummary> {
+    for await (const stored of this.store.streamSummaries<StoredSummary>(
+      request.filters,
+      request.now,
+    )) {
+      yield toSummary(stored);
+    }
   }
 
   /** Rows without an entity get the catalog's, when it has one now. */

@@ -27,6 +27,7 @@ import {
 } from '../resolver';
 import type { BackendTarget, ServedChain } from '../resolver';
 import { armFactsOf } from './discoveredClusters';
+import { ownerTag } from '../resolver/accessDenied';
 import {
   RefreshResult,
   SnapshotStore,
@@ -40,6 +41,8 @@ export interface CollectedInventory extends ResolverInventory {
   /** The lists behind the `subscription` errors (see `FailedListing`). */
   failedListings: FailedListing[];
   subscriptionsScanned: string[];
+  /** Display names by lower-cased subscription id, when the inventory listed subscriptions. */
+  subscriptionNames?: Record<string, string>;
   requestCount: number;
   /** When each slow-tier list was read (absent: all of them now). */
   slowTierReadAt?: SlowTierReadTimes;
@@ -329,6 +332,11 @@ export class FleetRefresher {
           entityRef: selection.entityRefs.get(id),
           armFacts: armFactsOf(cluster),
           partsReadAt: partsReadAt(snapshot, inventory, now),
+          owner: ownerTag(cluster.tags),
+          subscriptionName:
+            inventory.subscriptionNames?.[
+              (parseArmId(cluster.id!)?.subscriptionId ?? '').toLowerCase()
+            ],
         },
         gaps,
       };

@@ -24,6 +24,12 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AksBaselineConfig } from '../config/pluginConfig';
+import {
+  clusterFiltersQuery,
+  clusterPageQuery,
+  filtersOf,
+} from './clusterListParams';
+import { writeClustersCsv } from './clustersCsv';
 import { FleetReader } from './FleetReader';
 import { REFRESH_TASK_ID } from './refreshTask';
 import { traceRequestSchema, traceStoredCluster } from './traceRoute';
@@ -82,7 +88,12 @@ const certificatesQuery = z.object({
   maxDaysLeft: z.coerce.number().int().min(-3650).max(3650).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+// The output type, so defaults and transforms show (z.ZodType<T> infers the input).
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues.map(
@@ -143,8 +154,38 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters', async (req, res) => {
+    const query = parse(clusterPageQuery, req.query, 'query');
     await authorize(req, aksBaselineClusterReadPermission);
-    res.json(await reader.listClusters());
+    const { sort, order, offset, limit } = query;
+    res.json(
+      await reader.listClusterPage({
+        filters: filtersOf(query),
+        sort,
+        order,
+        offset,
+        limit,
+        now: new Date(),
+      }),
+    );
+  });
+
+  router.get('/v1/clusters.csv', async (req, res) => {
+    const query = parse(clusterFiltersQuery, req.query, 'query');
+    await authorize(req, aksBaselineClusterReadPermission);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="aks-baseline-clusters.csv"',
+    );
+    const rows = reader.streamClusters({
+      filters: filtersOf(query),
+      now: new Date(),
+    });
+    await writeClustersCsv(res, rows).catch(error => {
+      // Headers are out: a failure mid-export can only cut the download.
+      if (!res.headersSent) throw error;
+      res.destroy(error);
+    });
   });
 
   router.get(

@@ -2,8 +2,19 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { normalizeArmResourceId } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  ClusterFilterOptions,
+  ClusterListFilters,
+  ClusterSortKey,
+  normalizeArmResourceId,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import { Knex } from 'knex';
+import {
+  applyFilters,
+  applyOrder,
+  clusterListRow,
+  orderTerms,
+} from './clusterListQuery';
 import { migrateToLatest } from './migrateToLatest';
 import { NoticeLedger } from './NoticeLedger';
 
@@ -24,6 +35,8 @@ const SUMMARY_COLUMNS = [
   'refreshed_at',
   'stale',
   'stale_reason',
+  'owner',
+  'subscription_name',
   'summary_json',
 ];
 
@@ -40,6 +53,10 @@ export interface StoredCluster<TSnapshot = unknown> {
   refreshedAt: Date;
   stale: boolean;
   staleReason?: string;
+  /** The cluster's `owner` tag, when it has one. */
+  owner?: string;
+  /** The subscription's display name, when Azure listed it. */
+  subscriptionName?: string;
   snapshot: TSnapshot;
   /** What the fleet list shows, stored apart so listing never parses snapshots. */
   summary?: unknown;
@@ -84,6 +101,17 @@ export interface RefreshResult<TSnapshot, TError> {
   removed: string[];
 }
 
+/** Which page of the fleet list, in which order. */
+export interface SummaryPageRequest {
+  filters: ClusterListFilters;
+  sort: ClusterSortKey;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  /** When "expiring within N days" counts from. */
+  now: Date;
+}
+
 /**
  * The plugin's database: the snapshot the API serves, so requests never wait
  * on Azure, and the history of refresh runs and certificate expiry.
@@ -117,8 +145,13 @@ export class SnapshotStore {
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
 
       for (const { cluster, certificates } of result.refreshed) {
-        const row = clusterToRow({ ...cluster, stale: !!cluster.staleReason });
+        const stored = { ...cluster, stale: !!cluster.staleReason };
+        const row = clusterToRow(stored);
         await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
+        await tx('aks_cluster_list')
+          .insert(clusterListRow({ ...stored, resourceId: row.resource_id }))
+          .onConflict('resource_id')
+          .merge();
         if (certificates.length > 0) {
           await tx('aks_certificate_observations').insert(
             certificates.map(c => ({
@@ -134,15 +167,20 @@ export class SnapshotStore {
       }
 
       for (const { resourceId, reason } of result.failed) {
-        await tx('aks_clusters')
-          .where('resource_id', normalizeArmResourceId(resourceId))
-          .update({ stale: true, stale_reason: reason });
+        for (const table of ['aks_clusters', 'aks_cluster_list']) {
+          await tx(table)
+            .where('resource_id', normalizeArmResourceId(resourceId))
+            .update({ stale: true, stale_reason: reason });
+        }
       }
 
       if (result.removed.length > 0) {
-        await tx('aks_clusters')
-          .whereIn('resource_id', result.removed.map(normalizeArmResourceId))
-          .delete();
+        // The list row first: its foreign key needs the cluster row.
+        for (const table of ['aks_cluster_list', 'aks_clusters']) {
+          await tx(table)
+            .whereIn('resource_id', result.removed.map(normalizeArmResourceId))
+            .delete();
+        }
       }
       return Number(runId);
     });
@@ -154,10 +192,85 @@ export class SnapshotStore {
   }
 
   async listSummaries<TSummary>(): Promise<StoredClusterSummary<TSummary>[]> {
-    const rows = await this.db('aks_clusters')
+    const rows = await this.db('aks_cluster_list')
       .select(SUMMARY_COLUMNS)
       .orderBy('name');
     return rows.map(row => rowToSummary<TSummary>(row));
+  }
+
+  /** One page of the fleet list, filtered and sorted by the database. */
+  async pageSummaries<TSummary>(
+    request: SummaryPageRequest,
+  ): Promise<{ rows: StoredClusterSummary<TSummary>[]; total: number }> {
+    const { filters, sort, order, offset, limit, now } = request;
+    const [rows, [count]] = await Promise.all([
+      applyOrder(
+        applyFilters(
+          this.db('aks_cluster_list').select(SUMMARY_COLUMNS),
+          filters,
+          now,
+        ),
+        orderTerms(sort, order),
+      )
+        .offset(offset)
+        .limit(limit),
+      applyFilters(this.db('aks_cluster_list'), filters, now).count({
+        total: '*',
+      }),
+    ]);
+    return {
+      rows: rows.map((row: unknown) => rowToSummary<TSummary>(row)),
+      // PostgreSQL counts as a bigint string, SQLite as a number.
+      total: Number(count.total),
+    };
+  }
+
+  /**
+   * Every row matching the filters, in attention order, one at a time from
+   * the database: a whole-fleet export never holds the fleet in memory.
+   */
+  async *streamSummaries<TSummary>(
+    filters: ClusterListFilters,
+    now: Date,
+  ): AsyncGenerator<StoredClusterSummary<TSummary>> {
+    const stream = applyOrder(
+      applyFilters(
+        this.db('aks_cluster_list').select(SUMMARY_COLUMNS),
+        filters,
+        now,
+      ),
+      orderTerms('attention', 'asc'),
+    ).stream();
+    try {
+      for await (const row of stream) {
+        yield rowToSummary<TSummary>(row);
+      }
+    } finally {
+      // A client that hangs up mid-download must not leave the query open.
+      stream.destroy();
+    }
+  }
+
+  /** The values the fleet filters offer: distinct over the whole fleet. */
+  async filterOptions(): Promise<ClusterFilterOptions> {
+    const [subscriptions, regions, owners] = await Promise.all([
+      this.db('aks_cluster_list')
+        .distinct('subscription_id', 'subscription_name')
+        .orderBy(['subscription_id', 'subscription_name']),
+      this.db('aks_cluster_list').distinct('location').orderBy('location'),
+      this.db('aks_cluster_list')
+        .distinct('owner')
+        .whereNotNull('owner')
+        .orderBy('owner'),
+    ]);
+    return {
+      subscriptions: subscriptions.map(r => ({
+        id: r.subscription_id,
+        name: r.subscription_name ?? undefined,
+      })),
+      regions: regions.map(r => r.location),
+      owners: owners.map(r => r.owner),
+    };
   }
 
   async getCluster<TSnapshot>(
@@ -256,6 +369,8 @@ function rowToSummary<TSummary>(row: any): StoredClusterSummary<TSummary> {
     // SQLite returns 0/1, PostgreSQL a boolean.
     stale: Boolean(row.stale),
     staleReason: row.stale_reason ?? undefined,
+    owner: row.owner ?? undefined,
+    subscriptionName: row.subscription_name ?? undefined,
     summary: row.summary_json ? JSON.parse(row.summary_json) : undefined,
   };
 }

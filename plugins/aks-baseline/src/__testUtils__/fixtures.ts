@@ -1,9 +1,12 @@
 import {
   ChainHop,
+  ClusterListQuery,
+  ClusterPageResponse,
   ClusterSnapshot,
   ClusterSummary,
   ControlResult,
   EntityLookupResponse,
+  ListClustersResponse,
 } from '@aks-baseline/plugin-aks-baseline-common';
 
 // Shaped like the backend's demo estate (aks-dev-neu): one chain, three
@@ -245,4 +248,35 @@ export function responseError(statusCode: number, message: string): Error {
     statusCode,
     cause: { name: 'Error', message },
   });
+}
+
+/**
+ * The backend's answer to `GET /v1/clusters` for a test fleet: the page the
+ * query asks for (offset/limit only: filtering is the backend's, tested there)
+ * with the filter options of the whole fleet.
+ */
+export function pageOf(
+  response: ListClustersResponse,
+  query: ClusterListQuery = {},
+): ClusterPageResponse {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 20;
+  const { clusters } = response;
+  const distinct = (values: Array<string | undefined>) =>
+    [...new Set(values.filter((v): v is string => !!v))].sort();
+  return {
+    ...response,
+    clusters: clusters.slice(offset, offset + limit),
+    total: clusters.length,
+    offset,
+    limit,
+    filterOptions: {
+      subscriptions: distinct(clusters.map(c => c.subscriptionId)).map(id => ({
+        id,
+        name: clusters.find(c => c.subscriptionId === id)?.subscriptionName,
+      })),
+      regions: distinct(clusters.map(c => c.location)),
+      owners: distinct(clusters.map(c => c.owner)),
+    },
+  };
 }

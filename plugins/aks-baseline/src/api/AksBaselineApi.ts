@@ -2,9 +2,11 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AboutResponse,
   ClusterDetailResponse,
+  ClusterListFilters,
+  ClusterListQuery,
+  ClusterPageResponse,
   EntityLookupResponse,
   FleetCertificatesResponse,
-  ListClustersResponse,
   RefreshResponse,
   TraceRequest,
   TraceResponse,
@@ -27,8 +29,13 @@ export interface ClusterKey {
 export interface AksBaselineApi {
   /** Which cluster sources and Azure cloud the backend uses. */
   getAbout(): Promise<AboutResponse>;
-  /** All clusters of the fleet snapshot, worst first, with the last refresh. */
-  listClusters(): Promise<ListClustersResponse>;
+  /**
+   * One page of the fleet snapshot (worst first unless sorted otherwise),
+   * filtered on the server, with the total and the last refresh.
+   */
+  listClusters(query?: ClusterListQuery): Promise<ClusterPageResponse>;
+  /** Every cluster matching the filters as CSV, streamed by the backend. */
+  exportClustersCsv(filters?: ClusterListFilters): Promise<Blob>;
   /** One cluster in full: chains, certificates, controls, errors. */
   getCluster(cluster: ClusterKey): Promise<ClusterDetailResponse>;
   /**

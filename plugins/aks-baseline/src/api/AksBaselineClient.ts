@@ -3,9 +3,11 @@ import { ResponseError } from '@backstage/errors';
 import {
   AboutResponse,
   ClusterDetailResponse,
+  ClusterListFilters,
+  ClusterListQuery,
+  ClusterPageResponse,
   EntityLookupResponse,
   FleetCertificatesResponse,
-  ListClustersResponse,
   RefreshResponse,
   TraceRequest,
   TraceResponse,
@@ -42,8 +44,17 @@ export class AksBaselineClient implements AksBaselineApi {
     return this.request<AboutResponse>('/v1/about');
   }
 
-  listClusters(): Promise<ListClustersResponse> {
-    return this.request<ListClustersResponse>('/v1/clusters');
+  listClusters(query: ClusterListQuery = {}): Promise<ClusterPageResponse> {
+    return this.request<ClusterPageResponse>(
+      withQuery('/v1/clusters', clusterQueryParams(query)),
+    );
+  }
+
+  async exportClustersCsv(filters: ClusterListFilters = {}): Promise<Blob> {
+    const response = await this.fetch(
+      withQuery('/v1/clusters.csv', clusterQueryParams(filters)),
+    );
+    return response.blob();
   }
 
   getCluster(cluster: ClusterKey): Promise<ClusterDetailResponse> {
@@ -84,11 +95,35 @@ export class AksBaselineClient implements AksBaselineApi {
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aks-baseline');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+function withQuery(path: string, query: URLSearchParams): string {
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The backend's query parameters: lists repeat their name, empty values are left out. */
+export function clusterQueryParams(
+  query: ClusterListQuery & ClusterListFilters,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (v !== undefined && v !== '') params.append(key, String(v));
+    }
+  }
+  return params;
 }

@@ -9,7 +9,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RefreshResponse } from '@aks-baseline/plugin-aks-baseline-common';
 import { AksBaselineApi, aksBaselineApiRef } from '../../api';
-import { summary } from '../../__testUtils__/fixtures';
+import { pageOf, summary } from '../../__testUtils__/fixtures';
 import { FleetPage } from './FleetPage';
 
 // In its own file: usePermission caches its answer per permission for the
@@ -23,7 +23,8 @@ async function clickRefresh(response: RefreshResponse) {
   const alertApi = { post: jest.fn() };
   const api: Partial<AksBaselineApi> = {
     getAbout: () => new Promise(() => {}),
-    listClusters: async () => ({ clusters: [summary('aks-dev-neu')] }),
+    listClusters: async query =>
+      pageOf({ clusters: [summary('aks-dev-neu')] }, query),
     refresh,
   };
   await renderInTestApp(

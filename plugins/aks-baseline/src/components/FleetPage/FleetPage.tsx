@@ -1,4 +1,8 @@
-import { aksBaselineClusterRefreshPermission } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  aksBaselineClusterRefreshPermission,
+  ClusterListFilters,
+  ClusterSortKey,
+} from '@aks-baseline/plugin-aks-baseline-common';
 import {
   Content,
   ContentHeader,
@@ -10,13 +14,17 @@ import {
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import TablePagination from '@material-ui/core/TablePagination';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { useState } from 'react';
 import { useAbout } from '../../hooks/useAbout';
 import { useFleet } from '../../hooks/useFleet';
 import { useFleetRefresh } from '../../hooks/useFleetRefresh';
 import { DataSourceNote } from './DataSourceNote';
+import { CsvExportButton } from './CsvExportButton';
 import { FleetEmptyState } from './FleetEmptyState';
-import { FleetTable } from './FleetTable';
+import { FleetFilters, hasFilters } from './FleetFilters';
+import { FLEET_PAGE_SIZE, FleetTable } from './FleetTable';
 import { LastRefreshSummary } from './LastRefreshSummary';
 
 /** Only users allowed to refresh see the button; the backend checks again. */
@@ -45,11 +53,43 @@ const RefreshButton = ({
   );
 };
 
-/** The fleet page: every baseline cluster, what needs attention first. */
+/** What the page shows of the fleet: filters, order and page. */
+interface FleetView {
+  filters: ClusterListFilters;
+  sort: ClusterSortKey;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const FIRST_VIEW: FleetView = {
+  filters: {},
+  sort: 'attention',
+  order: 'asc',
+  page: 0,
+  pageSize: FLEET_PAGE_SIZE,
+};
+
+/**
+ * The fleet page: every baseline cluster, what needs attention first. The
+ * backend filters, sorts and pages, so the page costs the same at 10,000
+ * clusters as at 10.
+ */
 export const FleetPage = () => {
-  const fleet = useFleet();
+  const [view, setView] = useState(FIRST_VIEW);
+  const fleet = useFleet({
+    ...view.filters,
+    sort: view.sort,
+    order: view.order,
+    offset: view.page * view.pageSize,
+    limit: view.pageSize,
+  });
   const about = useAbout();
   const { value, error, retry } = fleet;
+  // Any change but the page itself starts again at the first page.
+  const change = (patch: Partial<FleetView>) =>
+    setView(v => ({ ...v, page: 0, ...patch }));
+  const empty = value?.total === 0 && !hasFilters(view.filters);
 
   return (
     <Page themeId="tool">
@@ -73,10 +113,41 @@ export const FleetPage = () => {
               <Box mb={2}>
                 <LastRefreshSummary lastRefresh={value.lastRefresh} />
               </Box>
-              {value.clusters.length > 0 ? (
-                <FleetTable clusters={value.clusters} />
-              ) : (
+              {empty ? (
                 <FleetEmptyState lastRefresh={value.lastRefresh} />
+              ) : (
+                <>
+                  <Box
+                    mb={2}
+                    display="flex"
+                    alignItems="center"
+                    justifyContent="space-between"
+                    style={{ gap: 12 }}
+                  >
+                    <FleetFilters
+                      filters={view.filters}
+                      options={value.filterOptions}
+                      onChange={filters => change({ filters })}
+                    />
+                    <CsvExportButton filters={view.filters} />
+                  </Box>
+                  <FleetTable
+                    clusters={value.clusters}
+                    total={value.total}
+                    onSort={(sort, order) => change({ sort, order })}
+                  />
+                  <TablePagination
+                    component="div"
+                    count={value.total}
+                    page={view.page}
+                    rowsPerPage={view.pageSize}
+                    rowsPerPageOptions={[20, 50, 100]}
+                    onPageChange={(_, page) => setView(v => ({ ...v, page }))}
+                    onRowsPerPageChange={e =>
+                      change({ pageSize: Number(e.target.value) })
+                    }
+                  />
+                </>
               )}
             </>
           )}

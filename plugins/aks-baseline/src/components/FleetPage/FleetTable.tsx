@@ -1,6 +1,6 @@
 import {
+  ClusterSortKey,
   ClusterSummary,
-  HopStatus,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
@@ -8,17 +8,10 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
+import { subscriptionLabel } from './subscriptionLabel';
 import { expiryText, formatAge } from '../../format';
 import { ExpiryChip } from '../ExpiryChip';
 import { HopStatusLabel, StatusLabel } from '../StatusLabel';
-
-/** Same order as the backend's "worst first", for sorting by the column. */
-const ATTENTION: Record<HopStatus, number> = {
-  error: 0,
-  warning: 1,
-  'not-observed': 2,
-  ok: 3,
-};
 
 export const FLEET_PAGE_SIZE = 20;
 
@@ -43,8 +36,16 @@ const ClusterName = ({ cluster }: { cluster: ClusterSummary }) => {
   );
 };
 
+/** Nothing to show for a cluster the portal may not read. */
+const NotRead = () => (
+  <Typography variant="body2" color="textSecondary">
+    –
+  </Typography>
+);
+
 const SoonestExpiry = ({ cluster }: { cluster: ClusterSummary }) => {
   const soonest = cluster.soonestExpiry;
+  if (cluster.accessDenied) return <NotRead />;
   if (!soonest) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -69,8 +70,27 @@ const SoonestExpiry = ({ cluster }: { cluster: ClusterSummary }) => {
   );
 };
 
+/**
+ * A cluster the portal may not read: one line with the reason, instead of
+ * the reasons and errors that all follow from it.
+ */
+const NoAccess = ({ reason }: { reason: string }) => (
+  <span title={reason}>
+    <StatusLabel tone="aborted">no access</StatusLabel>
+    <Typography
+      variant="caption"
+      display="block"
+      color="textSecondary"
+      data-testid="fleet-no-access"
+    >
+      {reason}
+    </Typography>
+  </span>
+);
+
 /** The status, the first reason for it, and every reason on hover. */
 const StatusWithReasons = ({ cluster }: { cluster: ClusterSummary }) => {
+  if (cluster.accessDenied) return <NoAccess reason={cluster.accessDenied} />;
   const reasons = cluster.reasons ?? [];
   const more = reasons.length - 1;
   return (
@@ -104,7 +124,7 @@ const LastRefresh = ({ cluster }: { cluster: ClusterSummary }) => (
         )}
       </span>
     )}
-    {cluster.errorCount > 0 && (
+    {cluster.errorCount > 0 && !cluster.accessDenied && (
       <StatusLabel tone="warning">
         {cluster.errorCount} read error{cluster.errorCount === 1 ? '' : 's'}
       </StatusLabel>
@@ -112,89 +132,117 @@ const LastRefresh = ({ cluster }: { cluster: ClusterSummary }) => (
   </>
 );
 
-const columns: TableColumn<ClusterSummary>[] = [
+/** A column and the server-side sort key its header sorts by. */
+type FleetColumn = TableColumn<ClusterSummary> & { sortKey?: ClusterSortKey };
+
+// The rows come sorted by the backend; sorting them again in the page
+// would order one page, not the fleet.
+const keepServerOrder = () => 0;
+
+const fleetColumns: FleetColumn[] = [
   {
     title: 'Cluster',
     field: 'name',
+    sortKey: 'name',
     highlight: true,
     render: row => <ClusterName cluster={row} />,
-    customFilterAndSearch: (term: string, row) =>
-      [row.name, row.resourceGroup, row.entityRef ?? '']
-        .join(' ')
-        .toLowerCase()
-        .includes(term.toLowerCase()),
   },
   {
     title: 'Status',
     field: 'worstStatus',
+    sortKey: 'status',
     render: row => <StatusWithReasons cluster={row} />,
     // Room for the first reason on two or three lines, not eight.
     cellStyle: { minWidth: 240 },
-    customSort: (a, b) => ATTENTION[a.worstStatus] - ATTENTION[b.worstStatus],
   },
   {
     title: 'Soonest expiry',
     field: 'soonestExpiry.name',
+    sortKey: 'expiry',
     render: row => <SoonestExpiry cluster={row} />,
-    customSort: (a, b) =>
-      (a.soonestExpiry?.daysLeft ?? Infinity) -
-      (b.soonestExpiry?.daysLeft ?? Infinity),
   },
   {
     title: 'Failing controls',
     field: 'failingControls',
+    sortKey: 'failingControls',
     type: 'numeric',
+    render: row =>
+      row.accessDenied ? <NotRead /> : String(row.failingControls),
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    sortKey: 'owner',
+    render: row =>
+      row.owner ?? (
+        <Typography variant="body2" color="textSecondary" component="span">
+          no owner tag
+        </Typography>
+      ),
   },
   {
     title: 'Subscription',
     field: 'subscriptionId',
-    // The first block of the GUID tells subscriptions apart at a glance; the
-    // whole id is in the tooltip, the search and the filter.
+    sortKey: 'subscription',
+    // The display name when Azure listed it; the whole id on hover.
     render: row => (
       <Typography
         variant="body2"
         component="span"
         title={row.subscriptionId}
-        style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
+        style={row.subscriptionName ? {} : { fontFamily: 'monospace' }}
       >
-        {row.subscriptionId.split('-')[0]}…
+        {subscriptionLabel(row)}
       </Typography>
     ),
   },
-  { title: 'Region', field: 'location' },
+  { title: 'Region', field: 'location', sortKey: 'region' },
   {
     title: 'Last refresh',
     field: 'refreshedAt',
+    sortKey: 'refreshedAt',
     render: row => <LastRefresh cluster={row} />,
-    searchable: false,
   },
 ];
 
+const columns: FleetColumn[] = fleetColumns.map(column => ({
+  ...column,
+  customSort: keepServerOrder,
+}));
+
 /**
- * The fleet, worst first as the backend sorts it; sortable by every column,
- * searchable, filterable by status, subscription and region, and paged so a
- * thousand clusters render as fast as twenty.
+ * One page of the fleet, as the backend sorted and filtered it. Clicking a
+ * header asks the backend for another order (`onSort`); the pager is below.
  */
-export const FleetTable = ({ clusters }: { clusters: ClusterSummary[] }) => {
+export const FleetTable = ({
+  clusters,
+  total,
+  onSort,
+}: {
+  clusters: ClusterSummary[];
+  total: number;
+  onSort: (sort: ClusterSortKey, order: 'asc' | 'desc') => void;
+}) => {
   // material-table writes its bookkeeping into each row; give it copies.
   const rows = useMemo(() => clusters.map(c => ({ ...c })), [clusters]);
   return (
     <Table<ClusterSummary>
-      title={`Clusters (${clusters.length})`}
+      title={`Clusters (${total})`}
       subtitle="Worst first: failing hops, stale data, soonest certificate expiry, most failing controls"
       columns={columns}
       data={rows}
-      filters={[
-        { column: 'Status', type: 'multiple-select' },
-        { column: 'Subscription', type: 'select' },
-        { column: 'Region', type: 'select' },
-      ]}
+      onOrderChange={(index, direction) =>
+        onSort(
+          columns[index]?.sortKey ?? 'attention',
+          index < 0 ? 'asc' : direction,
+        )
+      }
+      localization={{
+        body: { emptyDataSourceMessage: 'No clusters match these filters' },
+      }}
       options={{
-        paging: true,
-        pageSize: FLEET_PAGE_SIZE,
-        pageSizeOptions: [20, 50, 100],
-        emptyRowsWhenPaging: false,
-        search: true,
+        paging: false,
+        search: false,
         padding: 'dense',
         // Draggable headers nest a button in the sort button: not reachable
         // by keyboard users and flagged by axe.

@@ -35,6 +35,17 @@ export function errorSources(errors: SourceError[]): string {
   return [...counts].map(([source, n]) => `${source} ${n}`).join(', ');
 }
 
+/**
+ * A cluster or its API server refusing the portal's identity: the cluster's
+ * row says so, so the panel counts them instead of listing each.
+ */
+export function isAccessError(error: SourceError): boolean {
+  return (
+    (error.kind === 'kubernetes' || error.kind === 'cluster') &&
+    (error.status === 401 || error.status === 403)
+  );
+}
+
 /** When the snapshot was taken, how it went, and what it could not read. */
 export const LastRefreshSummary = ({
   lastRefresh,
@@ -50,6 +61,8 @@ export const LastRefreshSummary = ({
   }
   const { status, finishedAt, clusterCount, requestCount, errors } =
     lastRefresh;
+  const refused = errors.filter(isAccessError).length;
+  const listed = errors.filter(e => !isAccessError(e));
   return (
     <Box>
       <Box
@@ -70,9 +83,15 @@ export const LastRefreshSummary = ({
           title={`${errors.length} error${
             errors.length === 1 ? '' : 's'
           } in the last refresh (${errorSources(errors)})`}
-          errors={errors}
+          errors={listed}
           severity={status === 'failed' ? 'error' : 'warning'}
         />
+        {refused > 0 && (
+          <Typography variant="body2" data-testid="fleet-access-errors">
+            {refused} cluster{refused === 1 ? '' : 's'} refused the portal (HTTP
+            401/403): their rows say "no access" and why.
+          </Typography>
+        )}
       </Box>
     </Box>
   );

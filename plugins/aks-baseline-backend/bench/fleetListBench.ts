@@ -1,0 +1,323 @@
+/*
+ * The fleet list route at 10,000 clusters in 100 subscriptions, under 20
+ * concurrent clients, through the real router with its auth and permission
+ * checks; side by side with today's design (the unpaged list, whole fleet per
+ * request) measured in the same run on the same database.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs \
+ *     plugins/aks-baseline-backend/bench/fleetListBench.ts
+ *
+ * The store is the plugin's SnapshotStore on SQLite (in memory, as the
+ * default embedded database), filled with one stored row per cluster as a
+ * refresh writes it: the summary the list reads and a snapshot of realistic
+ * size it does not. The HTTP auth and permission services are Backstage's
+ * test implementations: the route still reads the caller's credentials from
+ * the Authorization header and asks for aks-baseline.cluster.read on every
+ * request. Writes bench-results/fleet-list.json and
+ * bench-results/fleet-list-page-10000.json (a real first page, for the fleet
+ * page benchmark in chromium).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  aksBaselineClusterReadPermission,
+  HopStatus,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import knexFactory from 'knex';
+import { FleetReader } from '../src/service/FleetReader';
+import { createRouter } from '../src/service/router';
+import { SnapshotStore } from '../src/store/SnapshotStore';
+
+const CLUSTERS = Number(process.env.BENCH_LIST_CLUSTERS ?? 10_000);
+const SUBSCRIPTIONS = 100;
+const CLIENTS = 20;
+const PAGED_REQUESTS_PER_CLIENT = 25;
+const UNPAGED_REQUESTS_PER_CLIENT = 2;
+const NOW = new Date();
+const STATUSES: HopStatus[] = ['ok', 'ok', 'ok', 'warning', 'error'];
+const REGIONS = ['westeurope', 'northeurope', 'eastus2', 'swedencentral'];
+const OWNERS = ['platform-team', 'payments-team', 'storefront-team', 'data'];
+
+const subscriptionId = (i: number) =>
+  `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+/** One stored row as a refresh writes it. */
+function storedCluster(i: number) {
+  const sub = subscriptionId(i % SUBSCRIPTIONS);
+  const name = `aks-${String(i).padStart(5, '0')}`;
+  const worstStatus = STATUSES[i % STATUSES.length];
+  const daysLeft = ((i * 7) % 400) - 10;
+  const notAfter = new Date(NOW.getTime() + daysLeft * 86_400_000);
+  const reasons =
+    worstStatus === 'ok'
+      ? []
+      : [
+          `edge certificate gateway-external-pfx-cert expires in ${daysLeft} days`,
+          'WAF-02 WAF enforcing: the Application Gateway WAF policy is in Detection mode',
+        ];
+  const resourceId = `/subscriptions/${sub}/resourceGroups/rg-${name}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  const soonestExpiry = {
+    name: 'gateway-external-pfx-cert',
+    purpose: 'edge',
+    notAfter: notAfter.toISOString(),
+    daysLeft,
+    status: daysLeft < 0 ? 'expired' : 'ok',
+  };
+  return {
+    cluster: {
+      resourceId,
+      name,
+      subscriptionId: sub,
+      subscriptionName: `Contoso workload ${i % SUBSCRIPTIONS}`,
+      resourceGroup: `rg-${name}`,
+      location: REGIONS[i % REGIONS.length],
+      owner: OWNERS[i % OWNERS.length],
+      worstStatus,
+      soonestExpiry: notAfter,
+      failingControls: worstStatus === 'ok' ? 0 : 2,
+      refreshedAt: NOW,
+      // A refresh stores tens of KiB per cluster; the list never reads it.
+      snapshot: { resourceId, padding: 'x'.repeat(8_000) },
+      summary: {
+        resourceId,
+        soonestExpiry,
+        reasons,
+        errorCount: 0,
+        entityRef: `resource:default/${name}`,
+      },
+    },
+    certificates: [],
+  };
+}
+
+async function filledStore() {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const store = await SnapshotStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const refreshed = Array.from({ length: CLUSTERS }, (_, i) =>
+    storedCluster(i),
+  );
+  await store.saveRefresh({
+    run: {
+      startedAt: NOW,
+      finishedAt: NOW,
+      status: 'succeeded',
+      clusterCount: CLUSTERS,
+      requestCount: 0,
+      errors: [],
+    },
+    refreshed,
+    failed: [],
+    removed: [],
+  });
+  return { knex, store };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** What the fleet page asks for: first pages, filters, search, deep pages, sorts. */
+const PAGED_PATHS = [
+  '/v1/clusters',
+  '/v1/clusters?status=error&status=warning',
+  `/v1/clusters?subscriptionId=${subscriptionId(42)}`,
+  '/v1/clusters?region=eastus2&owner=payments-team',
+  '/v1/clusters?expiringWithinDays=30&sort=expiry',
+  '/v1/clusters?search=aks-0999',
+  '/v1/clusters?sort=name&order=desc&offset=9000',
+  '/v1/clusters?sort=owner&limit=100&offset=4000',
+];
+
+async function main() {
+  const { knex, store } = await filledStore();
+  const httpAuth = mockServices.httpAuth();
+  const permissions = mockServices.permissions({
+    result: AuthorizeResult.ALLOW,
+  });
+  const reader = new FleetReader(store);
+  const router = await createRouter({
+    httpAuth,
+    permissions,
+    scheduler: { triggerTask: async () => {} },
+    catalog: { getEntityByRef: async () => undefined },
+    reader,
+    config: { sources: [], cloud: 'AzurePublicCloud' } as any,
+    sources: ['bench'],
+    pluginVersion: 'bench',
+  });
+  // Today's design, with the same checks: the whole fleet in one response.
+  const today = Router();
+  today.get('/v1/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: aksBaselineClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError();
+    res.json(await reader.listClusters());
+  });
+  const app = express().use('/api/aks-baseline', router).use('/today', today);
+  const server = createServer(app);
+  // Slow unpaged answers leave pooled sockets idle past Node's 5 s default,
+  // and a socket closed as the client reuses it resets the request.
+  server.keepAliveTimeout = 120_000;
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const headers = {
+    authorization: mockCredentials.user.header('user:default/bench'),
+  };
+
+  async function get(path: string) {
+    const t0 = performance.now();
+    const res = await fetch(origin + path, { headers });
+    const body = await res.text();
+    const ms = performance.now() - t0;
+    if (!res.ok)
+      throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
+    return { ms, bytes: Buffer.byteLength(body), body };
+  }
+
+  /** CLIENTS clients at once, each sending its requests one after another. */
+  async function load(paths: string[], perClient: number) {
+    const times: number[] = [];
+    let maxBytes = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        for (let i = 0; i < perClient; i++) {
+          const r = await get(paths[(client + i) % paths.length]);
+          times.push(r.ms);
+          maxBytes = Math.max(maxBytes, r.bytes);
+        }
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    times.sort((a, b) => a - b);
+    return {
+      requests: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      maxBytes,
+      requestsPerSecond: (times.length / wallMs) * 1000,
+    };
+  }
+
+  // Warm-up: both routes once, so neither pays for the first query plan.
+  await get('/api/aks-baseline/v1/clusters');
+  await get('/today/v1/clusters');
+
+  // One client, each query alone: what each costs without queueing.
+  const perQuery: Array<{ path: string; p50: number; bytes: number }> = [];
+  for (const path of PAGED_PATHS) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 15; i++) {
+      const r = await get(`/api/aks-baseline${path}`);
+      times.push(r.ms);
+      bytes = r.bytes;
+    }
+    times.sort((a, b) => a - b);
+    perQuery.push({ path, p50: percentile(times, 50), bytes });
+  }
+
+  const paged = await load(
+    PAGED_PATHS.map(p => `/api/aks-baseline${p}`),
+    PAGED_REQUESTS_PER_CLIENT,
+  );
+  const unpaged = await load(
+    ['/today/v1/clusters'],
+    UNPAGED_REQUESTS_PER_CLIENT,
+  );
+
+  // The whole-fleet export: streamed, so its memory is a row, not the fleet.
+  const rssBefore = process.memoryUsage().rss;
+  const csv = await get('/api/aks-baseline/v1/clusters.csv');
+  const csvRssMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+
+  const firstPage = await get('/api/aks-baseline/v1/clusters');
+  server.close();
+  await knex.destroy();
+
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const lines = [
+    `### Fleet list route: ${CLUSTERS.toLocaleString(
+      'en-US',
+    )} clusters in ${SUBSCRIPTIONS} subscriptions, ${CLIENTS} concurrent clients (SQLite)`,
+    '',
+    '| design | requests | p50 | p95 | p99 | largest response | requests/s |',
+    '|---|---|---|---|---|---|---|',
+    `| today: unpaged list (baseline) | ${unpaged.requests} | ${ms(
+      unpaged.p50,
+    )} | ${ms(unpaged.p95)} | ${ms(unpaged.p99)} | ${kib(
+      unpaged.maxBytes,
+    )} | ${unpaged.requestsPerSecond.toFixed(1)} |`,
+    `| paged, filtered, sorted on the server | ${paged.requests} | ${ms(
+      paged.p50,
+    )} | ${ms(paged.p95)} | ${ms(paged.p99)} | ${kib(
+      paged.maxBytes,
+    )} | ${paged.requestsPerSecond.toFixed(1)} |`,
+    `| ratio paged / today | | ${(paged.p50 / unpaged.p50).toFixed(3)}x | ${(
+      paged.p95 / unpaged.p95
+    ).toFixed(3)}x | | ${(paged.maxBytes / unpaged.maxBytes).toFixed(4)}x | ${(
+      paged.requestsPerSecond / unpaged.requestsPerSecond
+    ).toFixed(1)}x |`,
+    '',
+    '| one client, one query at a time | p50 | response |',
+    '|---|---|---|',
+    ...perQuery.map(q => `| \`${q.path}\` | ${ms(q.p50)} | ${kib(q.bytes)} |`),
+    '',
+    `Targets: p95 < 50 ms (${
+      paged.p95 < 50 ? 'met' : 'MISSED'
+    }), page response < 100 KiB (${
+      paged.maxBytes < 100 * 1024 ? 'met' : 'MISSED'
+    }). Whole-fleet CSV export: ${kib(csv.bytes)} in ${ms(
+      csv.ms,
+    )}, RSS change ${csvRssMb.toFixed(1)} MiB.`,
+  ];
+  console.log(lines.join('\n'));
+  const outDir = join(process.cwd(), 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'fleet-list.json'),
+    JSON.stringify(
+      {
+        clusters: CLUSTERS,
+        subscriptions: SUBSCRIPTIONS,
+        clients: CLIENTS,
+        paged,
+        unpaged,
+        perQuery,
+        csv: { bytes: csv.bytes, ms: csv.ms, rssChangeMb: csvRssMb },
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    join(outDir, `fleet-list-page-${CLUSTERS}.json`),
+    firstPage.body,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
