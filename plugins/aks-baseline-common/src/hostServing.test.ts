@@ -1,8 +1,5 @@
-import {
-  clusterAnnotationForms,
-  findServedHostConflict,
-  listenerHostMatches,
-} from './hostServing';
+import { clusterAnnotationForms, findServedHostConflict } from './hostServing';
+import { listenerHostMatches } from './trace/gatewayListener';
 
 const app = (
   name: string,

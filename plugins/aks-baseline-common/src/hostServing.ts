@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { listenerHostMatches } from './trace/gatewayListener';
 import { ANNOTATION_CLUSTER, ANNOTATION_HOST } from './annotations';
 import type { StampContractEntity } from './stampContract';
 
@@ -7,32 +8,6 @@ import type { StampContractEntity } from './stampContract';
  * onboard-app action (which refuses the run) and the onboarding form (which
  * warns before Create), so the two cannot disagree.
  */
-
-/**
- * Whether App Gateway sends `host` to a listener for `listenerHost`:
- * case-insensitive, and in a wildcard listener host `*` stands for any run
- * of characters, dots included (`*.contoso.com` also takes
- * `a.b.contoso.com`), `?` for one. Not `certificateNameCovers`: a
- * certificate's wildcard covers one label only (RFC 6125), a listener's
- * more, and it is the listener that would take the other app's traffic.
- * @public
- */
-export function listenerHostMatches(
-  listenerHost: string,
-  host: string,
-): boolean {
-  const pattern = listenerHost
-    .trim()
-    .toLowerCase()
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${pattern}$`).test(host.trim().toLowerCase());
-}
 
 /**
  * The ways an app's `aks-baseline.io/cluster` annotation may name the

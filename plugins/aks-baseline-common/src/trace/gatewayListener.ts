@@ -23,11 +23,12 @@ export interface GatewayListener {
  */
 export function listenerHostMatches(pattern: string, host: string): boolean {
   const escaped = pattern
+    .trim()
     .toLowerCase()
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`).test(host.toLowerCase());
+  return new RegExp(`^${escaped}$`).test(host.trim().toLowerCase());
 }
 
 /** The gateway's listeners, each with its frontend port and its rule's priority. */
