@@ -77,6 +77,10 @@ const handWrittenModule = createBackendModule({
   },
 });
 
+// Starting the real catalog backend (migrations, processing loop) takes
+// several seconds on a loaded machine: past jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('catalogModuleAksBaseline with the catalog backend', () => {
   it('adds discovered clusters, applies deltas, and yields to hand-written entities', async () => {
     let fleet: DiscoveredClusterList | undefined;

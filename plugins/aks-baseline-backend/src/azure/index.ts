@@ -12,6 +12,7 @@ export {
   createContainerServiceClient,
   createKeyVaultClient,
   createNetworkClient,
+  createResourceGraphClient,
   createSubscriptionClient,
   withPerCallPolicies,
 } from './armClients';

@@ -1,8 +1,5 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import {
-  createResourceGraphClient,
-  type ArmClientSettings,
-} from '../azure/armClients';
+import { createResourceGraphClient, type ArmClientSettings } from '../azure';
 import { RESOURCE_LISTINGS, type ResourceListing } from './resourceListings';
 import { failedListingOf } from './sourceErrors';
 import type { ArmResourceKind, FailedListing } from './types';

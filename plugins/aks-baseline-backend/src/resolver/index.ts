@@ -4,6 +4,10 @@ export { resolveCluster, INGRESS_CERTIFICATE_TAG } from './resolveCluster';
 export type { ResolveOptions } from './resolveCluster';
 export { summarizeCluster } from './summarize';
 export type { ExpiryThresholds } from './certificates';
+// Which vault and secret a Key Vault secret id names (partsReadAt).
+export { parseKeyVaultSecretId } from './certificates';
+// The fleet row's owner column.
+export { ownerTag } from './accessDenied';
 export { GATEWAY_CLUSTER_TAG } from './inventoryIndex';
 // What a refresh needs when a listing failed: the gaps it left and the last good data.
 export { resolveClusterWithGaps } from './resolveCluster';

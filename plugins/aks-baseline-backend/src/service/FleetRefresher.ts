@@ -24,10 +24,10 @@ import {
   ResolvedCluster,
   resolveClusterWithGaps,
   backendTargets,
+  ownerTag,
 } from '../resolver';
 import type { BackendTarget, ServedChain } from '../resolver';
 import { armFactsOf } from './discoveredClusters';
-import { ownerTag } from '../resolver/accessDenied';
 import {
   RefreshResult,
   SnapshotStore,

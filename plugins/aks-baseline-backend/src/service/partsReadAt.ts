@@ -5,7 +5,7 @@ import {
   SnapshotPartsReadAt,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { SlowTierReadTimes } from '../inventory';
-import { parseKeyVaultSecretId } from '../resolver/certificates';
+import { parseKeyVaultSecretId } from '../resolver';
 
 /**
  * When each part of a cluster's snapshot was read: topology now, the
