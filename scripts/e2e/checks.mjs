@@ -571,4 +571,4 @@ export const checks = [
 ];
 
 // Shared with the issue #19 checks (scripts/e2e/uxChecks.mjs).
-export { axeViolations, gotoSignedIn, openAksTab };
+export { openAksTab };
