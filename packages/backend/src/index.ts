@@ -43,6 +43,16 @@ backend.add(
 // Every cluster the AKS baseline plugin discovers becomes a catalog entity.
 backend.add(import('@aks-baseline/plugin-catalog-backend-module-aks-baseline'));
 
+// Backstage's Kubernetes plugin (pods etc. of onboarded apps), clusters from
+// the catalog (kubernetes.clusterLocatorMethods, app-config.yaml).
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+// The demo's fixture clusters for it; remove with the demo module above.
+backend.add(
+  import('@aks-baseline/plugin-aks-baseline-backend-module-demo').then(m => ({
+    default: m.kubernetesModuleAksBaselineDemo,
+  })),
+);
+
 // When a plugin fails to start (backend.startup onPluginBootFailure: abort,
 // app-config.yaml), start() rejects but leaves the HTTP server up, answering
 // readiness 503 and liveness 200 for ever, so no orchestrator would restart
