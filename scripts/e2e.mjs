@@ -15,8 +15,15 @@ import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
 import { checks as catalogChecks } from './e2e/catalogChecks.mjs';
 import { checks as traceChecks } from './e2e/traceChecks.mjs';
+import { checks as kubernetesChecks } from './e2e/kubernetesChecks.mjs';
 
-const checks = [...uiChecks, ...apiChecks, ...traceChecks, ...catalogChecks];
+const checks = [
+  ...uiChecks,
+  ...apiChecks,
+  ...traceChecks,
+  ...catalogChecks,
+  ...kubernetesChecks,
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { kubernetesModuleAksBaselineDemo } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 
 const backend = createBackend();
 
@@ -47,11 +48,7 @@ backend.add(import('@aks-baseline/plugin-catalog-backend-module-aks-baseline'));
 // the catalog (kubernetes.clusterLocatorMethods, app-config.yaml).
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 // The demo's fixture clusters for it; remove with the demo module above.
-backend.add(
-  import('@aks-baseline/plugin-aks-baseline-backend-module-demo').then(m => ({
-    default: m.kubernetesModuleAksBaselineDemo,
-  })),
-);
+backend.add(kubernetesModuleAksBaselineDemo);
 
 // When a plugin fails to start (backend.startup onPluginBootFailure: abort,
 // app-config.yaml), start() rejects but leaves the HTTP server up, answering

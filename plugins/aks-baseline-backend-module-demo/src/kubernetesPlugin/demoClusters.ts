@@ -1,23 +1,8 @@
 import type {
-  AuthenticationStrategy,
   ClusterDetails,
   KubernetesClustersSupplier,
 } from '@backstage/plugin-kubernetes-node';
 import { DEMO_TOKEN, DemoKubernetes } from '../demoKubernetes';
-
-/** `kubernetes.io/auth-provider` of the demo's clusters. */
-export const DEMO_AUTH_PROVIDER = 'aksBaselineDemo';
-
-/**
- * Hands the Kubernetes backend the fixture API server's token. The token is
- * the demo's public fixture constant; a real estate uses the `aks` provider
- * (the signed-in user's Entra token) instead.
- */
-export const demoAuthStrategy: AuthenticationStrategy = {
-  getCredential: async () => ({ type: 'bearer token', token: DEMO_TOKEN }),
-  validateCluster: () => [],
-  presentAuthMetadata: () => ({}),
-};
 
 /**
  * The clusters the demo's fixture API server serves, as the Kubernetes
@@ -25,6 +10,12 @@ export const demoAuthStrategy: AuthenticationStrategy = {
  * demo, so their address is the fixture's loopback URL and their CA the one
  * the fixture made at start, exactly what `listClusterUserCredential`'s
  * kubeconfig gives the AKS baseline backend.
+ *
+ * Auth: the Kubernetes backend's built-in `serviceAccount` strategy with the
+ * fixture's public test token. A custom strategy name would not do: the
+ * plugin's frontend knows a fixed list of auth providers and fails the whole
+ * tab on any other. The token stays in the backend (the `/clusters` route
+ * presents no auth metadata for this strategy) and in no catalog entity.
  */
 export async function demoClusterDetails(
   kubernetes: DemoKubernetes,
@@ -35,7 +26,10 @@ export async function demoClusterDetails(
     title: `${endpoint.name} (demo fixture API server)`,
     url: endpoint.server,
     caData: Buffer.from(endpoint.caPem).toString('base64'),
-    authMetadata: { 'kubernetes.io/auth-provider': DEMO_AUTH_PROVIDER },
+    authMetadata: {
+      'kubernetes.io/auth-provider': 'serviceAccount',
+      serviceAccountToken: DEMO_TOKEN,
+    },
     // The fixture serves no metrics.k8s.io.
     skipMetricsLookup: true,
   }));

@@ -126,14 +126,14 @@ describe('the Kubernetes backend on the demo fixture', () => {
     ).toEqual(expected);
   });
 
-  it('lists the fixture clusters with the demo auth provider, and no token', async () => {
+  it('lists the fixture clusters with a server-side auth provider, and no token', async () => {
     const res = await call(await start(), '/clusters');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           name: 'aks-generated-weu',
-          authProvider: 'aksBaselineDemo',
+          authProvider: 'serviceAccount',
         }),
       ]),
     );

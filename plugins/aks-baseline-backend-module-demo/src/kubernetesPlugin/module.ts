@@ -2,21 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  kubernetesAuthStrategyExtensionPoint,
-  kubernetesClusterSupplierExtensionPoint,
-} from '@backstage/plugin-kubernetes-node';
+import { kubernetesClusterSupplierExtensionPoint } from '@backstage/plugin-kubernetes-node';
 import { DemoKubernetes } from '../demoKubernetes';
-import {
-  DEMO_AUTH_PROVIDER,
-  demoAuthStrategy,
-  withDemoClusters,
-} from './demoClusters';
+import { withDemoClusters } from './demoClusters';
 
 /**
  * Points Backstage's Kubernetes backend at the demo's fixture API server:
- * the `aksBaselineDemo` auth strategy and the fixture's clusters next to the
- * catalog locator's. Never install it in a production backend.
+ * the fixture's clusters next to the catalog locator's. Never install it in
+ * a production backend.
  *
  * @public
  */
@@ -26,16 +19,14 @@ export const kubernetesModuleAksBaselineDemo = createBackendModule({
   register(reg) {
     reg.registerInit({
       deps: {
-        authStrategies: kubernetesAuthStrategyExtensionPoint,
         clusterSuppliers: kubernetesClusterSupplierExtensionPoint,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
       },
-      async init({ authStrategies, clusterSuppliers, lifecycle, logger }) {
+      async init({ clusterSuppliers, lifecycle, logger }) {
         // Its own fixture server (same objects, same token as the AKS
         // baseline demo's): the two plugins share no state.
         const kubernetes = new DemoKubernetes();
-        authStrategies.addAuthStrategy(DEMO_AUTH_PROVIDER, demoAuthStrategy);
         clusterSuppliers.addClusterSupplier(async ({ getDefault }) =>
           withDemoClusters(await getDefault(), kubernetes),
         );
