@@ -64,7 +64,12 @@ export const checks = [
         .getByRole('navigation', { name: 'Content navigation' })
         .getByRole('link', { name: 'AKS Baseline', exact: true })
         .waitFor();
-      await page.getByText('Deployment', { exact: true }).click();
+      // The Deployment panel's chevron (its title opens a details drawer).
+      await page
+        .getByRole('button', { expanded: false })
+        .filter({ hasText: 'Deployment' })
+        .locator('[class*="MuiAccordionSummary-expandIcon"]')
+        .click();
       for (const pod of pods) {
         await page.getByText(pod, { exact: true }).first().waitFor();
       }
