@@ -17,6 +17,7 @@ import { checks as catalogChecks } from './e2e/catalogChecks.mjs';
 import { checks as traceChecks } from './e2e/traceChecks.mjs';
 import { checks as fleetChecks } from './e2e/fleetChecks.mjs';
 import { checks as uxChecks } from './e2e/uxChecks.mjs';
+import { checks as kubernetesChecks } from './e2e/kubernetesChecks.mjs';
 
 const checks = [
   ...uiChecks,
@@ -25,6 +26,7 @@ const checks = [
   ...catalogChecks,
   ...uxChecks,
   ...fleetChecks,
+  ...kubernetesChecks,
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

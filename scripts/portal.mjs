@@ -172,7 +172,12 @@ async function test() {
       '--json',
       `--outputFile=${jestReport}`,
     ],
-    { env: { ...dbEnv, CI: 'true' }, allowFailure: true },
+    {
+      // Native ESM in tests (Backstage's Kubernetes backend imports the
+      // ESM-only @kubernetes/client-node dynamically).
+      env: { ...dbEnv, CI: 'true', NODE_OPTIONS: '--experimental-vm-modules' },
+      allowFailure: true,
+    },
   );
   const unit = {
     name: 'unit and integration (jest)',

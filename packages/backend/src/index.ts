@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { kubernetesModuleAksBaselineDemo } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 
 const backend = createBackend();
 
@@ -45,6 +46,12 @@ backend.add(
 );
 // Every cluster the AKS baseline plugin discovers becomes a catalog entity.
 backend.add(import('@aks-baseline/plugin-catalog-backend-module-aks-baseline'));
+
+// Backstage's Kubernetes plugin (pods etc. of onboarded apps), clusters from
+// the catalog (kubernetes.clusterLocatorMethods, app-config.yaml).
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+// The demo's fixture clusters for it; remove with the demo module above.
+backend.add(kubernetesModuleAksBaselineDemo);
 
 // When a plugin fails to start (backend.startup onPluginBootFailure: abort,
 // app-config.yaml), start() rejects but leaves the HTTP server up, answering

@@ -137,15 +137,7 @@ export class DemoKubernetes {
 
   /** The API server address and CA of a managed cluster of the estate. */
   async endpointOf(cluster: ArmResource): Promise<DemoEndpoint> {
-    this.server ??= KubernetesFixtureServer.start(
-      Object.fromEntries(
-        Object.entries(this.objects).map(([name, list]) => [
-          name,
-          { objects: list, tokens: [DEMO_TOKEN] },
-        ]),
-      ),
-    );
-    const server = await this.server;
+    const server = await this.start();
     const name = cluster.name ?? '';
     return {
       server:
@@ -154,6 +146,31 @@ export class DemoKubernetes {
           : `https://${asString(readArm(cluster, 'privateFQDN'))}:443`,
       caPem: server.caPem,
     };
+  }
+
+  /**
+   * The API server address and CA of every cluster the fixture serves,
+   * keyed by cluster name (what the Kubernetes plugin's demo supplier lists).
+   */
+  async reachableEndpoints(): Promise<Array<DemoEndpoint & { name: string }>> {
+    const server = await this.start();
+    return Object.keys(this.objects).map(name => ({
+      name,
+      server: server.urlOf(name),
+      caPem: server.caPem,
+    }));
+  }
+
+  private start(): Promise<KubernetesFixtureServer> {
+    this.server ??= KubernetesFixtureServer.start(
+      Object.fromEntries(
+        Object.entries(this.objects).map(([name, list]) => [
+          name,
+          { objects: list, tokens: [DEMO_TOKEN] },
+        ]),
+      ),
+    );
+    return this.server;
   }
 
   async close(): Promise<void> {

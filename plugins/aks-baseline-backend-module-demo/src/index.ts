@@ -23,3 +23,5 @@ export type {
   GeneratedStampOptions,
 } from './generated/generatedStamp';
 export { DemoArmTransport } from './demoKubernetes';
+// Backstage's Kubernetes backend on the demo's fixture API server.
+export { kubernetesModuleAksBaselineDemo } from './kubernetesPlugin/module';

@@ -1,9 +1,10 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
 import { createHash } from 'node:crypto';
+import { deploymentChain } from '../kubernetes/workload';
 
 /**
  * What a cluster's controllers add to the objects GitOps applies: a
- * Deployment's running pods (one per replica, with the pod template's
+ * Deployment's ReplicaSet and running pods (one per replica, with the pod template's
  * labels, service account and containers, an IP from the node subnet:
  * Azure CNI gives pods node-subnet addresses), each selecting Service's
  * EndpointSlice, and a LoadBalancer Service's assigned address.
@@ -139,15 +140,21 @@ export function runningCluster(
 ): KubernetesObject[] {
   // Nodes take the subnet's first addresses; pods follow.
   const nextIp = addressesIn(nodeSubnet, 20);
-  const pods = applied
+  // Each Deployment with its ReplicaSet and pods, linked by owner references.
+  const workloads = applied
     .filter(o => o.kind === 'Deployment')
-    .flatMap(deployment => podsOf(deployment, nextIp));
+    .flatMap(deployment =>
+      deploymentChain(deployment, podsOf(deployment, nextIp)),
+    );
+  const pods = workloads.filter(o => o.kind === 'Pod');
   const services = applied.filter(
     o => o.kind === 'Service' && Object.keys(specOf(o).selector ?? {}).length,
   );
   return [
-    ...applied.map(o => (o.kind === 'Service' ? withLoadBalancerStatus(o) : o)),
-    ...pods,
+    ...applied
+      .filter(o => o.kind !== 'Deployment')
+      .map(o => (o.kind === 'Service' ? withLoadBalancerStatus(o) : o)),
+    ...workloads,
     ...services.map(service => endpointSliceOf(service, pods)),
   ];
 }

@@ -35,6 +35,8 @@ describe('the demo clusters’ in-cluster objects', () => {
 
     expect([...kinds].sort()).toEqual([
       'apps/v1 Deployment',
+      // Backstage's Kubernetes plugin finds a Deployment's pods through it.
+      'apps/v1 ReplicaSet',
       'discovery.k8s.io/v1 EndpointSlice',
       'networking.k8s.io/v1 IngressClass',
       'networking.k8s.io/v1 NetworkPolicy',

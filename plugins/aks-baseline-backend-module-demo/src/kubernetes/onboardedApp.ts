@@ -1,5 +1,5 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
-import { endpointSliceFor, runningPods } from './workload';
+import { deploymentChain, endpointSliceFor, runningPods } from './workload';
 
 /**
  * An app as the scaffolder's `aks-baseline:onboard-app` action writes it
@@ -190,49 +190,51 @@ export function onboardedApp(spec: OnboardedAppSpec): KubernetesObject[] {
     ips: spec.podIps,
     ready: spec.readyPods,
   });
-  const deployed: KubernetesObject[] = [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {
-        name: spec.appName,
-        namespace: spec.namespace,
-        labels: podLabels,
-      },
-      spec: {
-        replicas: spec.podIps.length,
-        selector: { matchLabels: podLabels },
-        template: {
-          metadata: { labels: podLabels },
-          spec: {
-            serviceAccountName: spec.appName,
-            containers: [
-              {
-                name: spec.appName,
-                image: `${spec.registry}/${spec.appName}:1.4.2`,
-                ports: containerPorts,
-                volumeMounts: [
-                  { name: 'tls', mountPath: '/mnt/tls', readOnly: true },
-                ],
-              },
-            ],
-            // The CSI driver syncs the TLS secret only while a pod mounts it.
-            volumes: [
-              {
-                name: 'tls',
-                csi: {
-                  driver: 'secrets-store.csi.k8s.io',
-                  readOnly: true,
-                  volumeAttributes: {
-                    secretProviderClass: `${spec.appName}-tls-csi-akv`,
-                  },
+  const deployment: KubernetesObject = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: spec.appName,
+      namespace: spec.namespace,
+      labels: podLabels,
+    },
+    spec: {
+      replicas: spec.podIps.length,
+      selector: { matchLabels: podLabels },
+      template: {
+        metadata: { labels: podLabels },
+        spec: {
+          serviceAccountName: spec.appName,
+          containers: [
+            {
+              name: spec.appName,
+              image: `${spec.registry}/${spec.appName}:1.4.2`,
+              ports: containerPorts,
+              volumeMounts: [
+                { name: 'tls', mountPath: '/mnt/tls', readOnly: true },
+              ],
+            },
+          ],
+          // The CSI driver syncs the TLS secret only while a pod mounts it.
+          volumes: [
+            {
+              name: 'tls',
+              csi: {
+                driver: 'secrets-store.csi.k8s.io',
+                readOnly: true,
+                volumeAttributes: {
+                  secretProviderClass: `${spec.appName}-tls-csi-akv`,
                 },
               },
-            ],
-          },
+            },
+          ],
         },
       },
     },
+  };
+  const deployed: KubernetesObject[] = [
+    // Deployment -> ReplicaSet -> pods, by owner references.
+    ...deploymentChain(deployment, pods),
     {
       apiVersion: 'v1',
       kind: 'Service',
@@ -254,7 +256,6 @@ export function onboardedApp(spec: OnboardedAppSpec): KubernetesObject[] {
         ],
       },
     },
-    ...pods,
     endpointSliceFor({
       service: spec.appName,
       namespace: spec.namespace,

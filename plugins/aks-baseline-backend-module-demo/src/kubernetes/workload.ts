@@ -88,6 +88,82 @@ export function endpointSliceFor(options: {
   };
 }
 
+/** A stable uid, as the API server assigned it when the object was made. */
+function stableUid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return [8, 4, 4, 4, 12]
+    .reduce<{ parts: string[]; at: number }>(
+      ({ parts, at }, n) => ({
+        parts: [...parts, hex.slice(at, at + n)],
+        at: at + n,
+      }),
+      { parts: [], at: 0 },
+    )
+    .parts.join('-');
+}
+
+/**
+ * A Deployment, the ReplicaSet its controller keeps for the current
+ * template and that ReplicaSet's pods, linked by owner references the way
+ * the control plane links them (Backstage's Kubernetes plugin finds a
+ * Deployment's pods through them).
+ */
+export function deploymentChain(
+  deployment: KubernetesObject,
+  pods: KubernetesObject[],
+): KubernetesObject[] {
+  const { name, namespace } = deployment.metadata as {
+    name: string;
+    namespace: string;
+  };
+  const hash = pods[0]?.metadata?.labels?.['pod-template-hash'] ?? 'none';
+  const deploymentUid = stableUid(`${namespace}/deployment/${name}`);
+  const replicaSetName = `${name}-${hash}`;
+  const replicaSetUid = stableUid(`${namespace}/replicaset/${replicaSetName}`);
+  const ownerOf = (kind: string, ownerName: string, uid: string) => [
+    { apiVersion: 'apps/v1', kind, name: ownerName, uid, controller: true },
+  ];
+  const ready = pods.filter(pod =>
+    (
+      pod.status as { conditions?: Array<{ type: string; status: string }> }
+    )?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+  ).length;
+  const spec = deployment.spec as { selector?: object; template?: object };
+  return [
+    {
+      ...deployment,
+      metadata: {
+        ...deployment.metadata,
+        uid: deploymentUid,
+      } as KubernetesObject['metadata'],
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: replicaSetName,
+        namespace,
+        uid: replicaSetUid,
+        labels: { ...pods[0]?.metadata?.labels },
+        ownerReferences: ownerOf('Deployment', name, deploymentUid),
+      } as KubernetesObject['metadata'],
+      spec: {
+        replicas: pods.length,
+        selector: spec.selector,
+        template: spec.template,
+      },
+      status: { replicas: pods.length, readyReplicas: ready },
+    },
+    ...pods.map(pod => ({
+      ...pod,
+      metadata: {
+        ...pod.metadata,
+        ownerReferences: ownerOf('ReplicaSet', replicaSetName, replicaSetUid),
+      } as KubernetesObject['metadata'],
+    })),
+  ];
+}
+
 /** Stable lower-case alphanumerics, like the suffixes controllers generate. */
 function suffix(seed: string, length: number): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
