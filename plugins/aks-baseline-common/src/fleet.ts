@@ -63,6 +63,19 @@ export interface ChainHop {
   tls?: TlsBoundaryInfo;
   /** The firewall hop: each required egress flow and the rule that decides it (FW-02), blocked first. */
   egressFlows?: EgressFlowResult[];
+  /**
+   * In-cluster hops: the Kubernetes objects the hop is (Traefik's Service,
+   * the route, the app's Service, its pods), so a reader can find them with
+   * kubectl. Absent when the cluster was not read or the object is unknown.
+   */
+  kubernetesObjects?: KubernetesObjectRef[];
+}
+
+/** A Kubernetes object by kind, namespace and name. @public */
+export interface KubernetesObjectRef {
+  kind: string;
+  namespace: string;
+  name: string;
 }
 
 /**

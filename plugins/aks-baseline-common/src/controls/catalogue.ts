@@ -328,6 +328,13 @@ export const BASELINE_CONTROLS = [
       'listener certificate: Key Vault secret attributes.exp (sslCertificates[].keyVaultSecretId)',
     expected:
       'more days left than the warning threshold (fails when expired or at the critical threshold)',
+    remediation: {
+      change:
+        'a renewed listener certificate as a new version of the Key Vault certificate; a versionless keyVaultSecretId lets the gateway pick it up',
+      command:
+        'az keyvault certificate import --vault-name {vault} -n {certificate} -f {renewed certificate .pfx}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/key-vault-certs',
+    },
   },
   {
     id: 'CERT-02',
@@ -338,6 +345,13 @@ export const BASELINE_CONTROLS = [
       'trusted root certificate: Key Vault secret attributes.exp (trustedRootCertificates[].keyVaultSecretId)',
     expected:
       'more days left than the warning threshold (fails when expired or at the critical threshold)',
+    remediation: {
+      change:
+        "a renewed root (or intermediate) certificate as a new version of the Key Vault secret the backend settings' trusted root names",
+      command:
+        'az network application-gateway root-cert update -g {resource group} --gateway-name {gateway} -n {trusted root} --keyvault-secret {versionless secret id}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/certificates-for-backend-authentication',
+    },
   },
   {
     id: 'CERT-03',
@@ -348,6 +362,13 @@ export const BASELINE_CONTROLS = [
       "Traefik's certificate: Key Vault secret attributes.exp (cluster tag or Traefik's SecretProviderClass)",
     expected:
       'more days left than the warning threshold (fails when expired or at the critical threshold)',
+    remediation: {
+      change:
+        "a renewed Traefik certificate as a new version in Key Vault; the Secrets Store CSI driver's rotation mounts it in Traefik's pods",
+      command:
+        'az keyvault certificate import --vault-name {vault} -n {ingress certificate} -f {renewed certificate .pfx}',
+      doc: 'https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options',
+    },
   },
   {
     id: 'CERT-04',
@@ -358,6 +379,13 @@ export const BASELINE_CONTROLS = [
       'the certificate Traefik serves for the backend host name; backend settings trustedRootCertificates, hostName',
     expected:
       'signed by (or equal to) a trusted root of the backend settings, and a name in it covers the backend host name',
+    remediation: {
+      change:
+        "the root that issued Traefik's certificate as a trusted root of the backend settings, and the backend host name among the certificate's names",
+      command:
+        'az network application-gateway root-cert create -g {resource group} --gateway-name {gateway} -n {trusted root} --keyvault-secret {root certificate secret id}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/certificates-for-backend-authentication',
+    },
   },
   {
     id: 'CERT-05',
@@ -368,6 +396,13 @@ export const BASELINE_CONTROLS = [
       'trustedRootCertificates[].keyVaultSecretId, the ingress certificate reference, Key Vault secret attributes.exp',
     expected:
       'every trust root and the ingress certificate referenced from Key Vault (the edge certificate: TLS-02), each with an expiry the portal can read',
+    remediation: {
+      change:
+        'each trusted root and the ingress certificate held in Key Vault and referenced by its secret id (not uploaded inline), so its expiry is readable',
+      command:
+        'az network application-gateway root-cert create -g {resource group} --gateway-name {gateway} -n {trusted root} --keyvault-secret {secret id}',
+      doc: 'https://learn.microsoft.com/azure/application-gateway/key-vault-certs',
+    },
   },
   // Key Vault and egress
   {
@@ -439,6 +474,13 @@ export const BASELINE_CONTROLS = [
       "the firewall's policy, its parents, their rule collection groups and IP groups; the cluster's region, API server and add-ons",
     expected:
       "each outbound flow the cluster's add-ons need (Microsoft's published list) allowed from the node subnet; no Allow rule with any port, any destination or the * FQDN reaching it",
+    remediation: {
+      change:
+        "an application rule collection on the firewall policy allowing the AzureKubernetesService FQDN tag (and the add-ons' flows) from the node subnet; remove any rule allowing * or any port",
+      command:
+        'az network firewall policy rule-collection-group collection add-filter-collection -g {resource group} --policy-name {firewall policy} --rcg-name {rule collection group} -n aks-required --action Allow --collection-priority {priority} --rule-type ApplicationRule --rule-name aks-fqdn-tag --source-addresses {node subnet CIDR} --protocols Https=443 --fqdn-tags AzureKubernetesService',
+      doc: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress',
+    },
   },
   // Supply chain (BASELINE-CONTROLS.md "Round 2 additions")
   {
@@ -467,6 +509,13 @@ export const BASELINE_CONTROLS = [
       'image of every container, init container and ephemeral container of the Pods (and pod templates) read; AKS-managed namespaces exempt while their images come from mcr.microsoft.com',
     expected:
       "each image from the stamp's registry login server, pinned by a tag other than latest or by digest",
+    remediation: {
+      change:
+        "import each image into the stamp's registry, then point the workload at {login server}/{repository}:{tag other than latest} (or a digest)",
+      command:
+        'az acr import -n {registry} --source {source image} --image {repository}:{tag}',
+      doc: 'https://learn.microsoft.com/azure/container-registry/container-registry-import-images',
+    },
   },
   // Governance (BASELINE-CONTROLS.md "Round 2 additions")
   {
@@ -629,6 +678,13 @@ export const BASELINE_CONTROLS = [
     field: 'Traefik Service type, annotations',
     expected:
       'LoadBalancer with service.beta.kubernetes.io/azure-load-balancer-internal: "true" and an ingress subnet annotation',
+    remediation: {
+      change:
+        'Traefik\'s Service type LoadBalancer annotated service.beta.kubernetes.io/azure-load-balancer-internal "true" and azure-load-balancer-internal-subnet the ingress subnet',
+      command:
+        'kubectl annotate service -n {traefik namespace} {traefik service} --overwrite service.beta.kubernetes.io/azure-load-balancer-internal=true service.beta.kubernetes.io/azure-load-balancer-internal-subnet={ingress subnet}',
+      doc: 'https://learn.microsoft.com/azure/aks/internal-lb',
+    },
   },
   {
     id: 'K8S-02',
@@ -637,6 +693,13 @@ export const BASELINE_CONTROLS = [
     severity: 'medium',
     field: 'TLSOption "default" or file provider tls.options.default',
     expected: 'minVersion VersionTLS12 (or 13), sniStrict true',
+    remediation: {
+      change:
+        'a TLSOption named default with spec.minVersion VersionTLS12 (or VersionTLS13) and spec.sniStrict true',
+      command:
+        'kubectl apply -n {traefik namespace} -f {TLSOption default manifest}',
+      doc: 'https://doc.traefik.io/traefik/v3.8/reference/routing-configuration/http/tls/tls-options/',
+    },
   },
   {
     id: 'K8S-03',
@@ -647,6 +710,13 @@ export const BASELINE_CONTROLS = [
       'Middleware ipAllowList (ipWhiteList before v3).sourceRange; entryPoints.*.forwardedHeaders.trustedIPs',
     expected:
       'the App Gateway subnet CIDR, used by the routes; trustedIPs the App Gateway subnet',
+    remediation: {
+      change:
+        'a Middleware with ipAllowList.sourceRange the App Gateway subnet CIDR, referenced by every route; entryPoints.websecure.forwardedHeaders.trustedIPs the same CIDR',
+      command:
+        'kubectl apply -n {app namespace} -f {Middleware ipAllowList manifest}',
+      doc: 'https://doc.traefik.io/traefik/middlewares/http/ipallowlist/',
+    },
   },
   {
     id: 'K8S-04',
@@ -656,6 +726,13 @@ export const BASELINE_CONTROLS = [
     field: 'SecretProviderClass (secrets-store.csi.x-k8s.io/v1)',
     expected:
       'provider azure, parameters.keyvaultName, tenantID (not tenantId), clientID (workload identity), objects naming the certificate',
+    remediation: {
+      change:
+        'a SecretProviderClass (secrets-store.csi.x-k8s.io/v1) with provider azure, parameters keyvaultName, tenantID, clientID of the workload identity and objects naming the certificate',
+      command:
+        'kubectl apply -n {traefik namespace} -f {SecretProviderClass manifest}',
+      doc: 'https://learn.microsoft.com/azure/aks/csi-secrets-store-identity-access',
+    },
   },
   {
     id: 'K8S-05',
@@ -665,6 +742,13 @@ export const BASELINE_CONTROLS = [
     field:
       'IngressRoute entryPoints/tls; Ingress router.tls/router.entrypoints annotations',
     expected: 'entry point websecure only, with tls',
+    remediation: {
+      change:
+        'every IngressRoute on entry point websecure only, with a tls section',
+      command:
+        'kubectl patch ingressroute -n {app namespace} {route} --type merge -p \'{"spec":{"entryPoints":["websecure"],"tls":{}}}\'',
+      doc: 'https://doc.traefik.io/traefik/routing/providers/kubernetes-crd/',
+    },
   },
   {
     id: 'K8S-06',
@@ -674,6 +758,13 @@ export const BASELINE_CONTROLS = [
     field: 'NetworkPolicy podSelector {}, policyTypes, egress',
     expected:
       'podSelector {}, policyTypes [Ingress, Egress], egress only to kube-dns (UDP/TCP 53)',
+    remediation: {
+      change:
+        'a NetworkPolicy with podSelector {}, policyTypes [Ingress, Egress] and egress only to kube-dns on UDP/TCP 53 in each app namespace',
+      command:
+        'kubectl apply -n {app namespace} -f {default-deny NetworkPolicy manifest}',
+      doc: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+    },
   },
   {
     id: 'K8S-07',
@@ -683,6 +774,13 @@ export const BASELINE_CONTROLS = [
     field: 'NetworkPolicy selecting the app pods: ingress from, ports',
     expected:
       "from Traefik's namespace and pod labels, on the service's target port",
+    remediation: {
+      change:
+        "a NetworkPolicy selecting the app pods allowing ingress only from Traefik's namespace and pod labels, on the service's target port",
+      command:
+        'kubectl apply -n {app namespace} -f {allow-from-Traefik NetworkPolicy manifest}',
+      doc: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+    },
   },
   {
     id: 'K8S-08',
@@ -693,6 +791,13 @@ export const BASELINE_CONTROLS = [
       'ServiceAccount azure.workload.identity/client-id; pod label azure.workload.identity/use; federated credential',
     expected:
       'annotated service account, labelled pods, federated credential subject system:serviceaccount:<ns>:<sa>, audience api://AzureADTokenExchange',
+    remediation: {
+      change:
+        'the ServiceAccount annotated azure.workload.identity/client-id, the pods labelled azure.workload.identity/use "true", and a federated credential for system:serviceaccount:{namespace}:{service account}',
+      command:
+        'kubectl annotate serviceaccount -n {namespace} {service account} azure.workload.identity/client-id={client id}; az identity federated-credential create -g {resource group} --identity-name {identity} -n {name} --issuer {cluster OIDC issuer} --subject system:serviceaccount:{namespace}:{service account} --audience api://AzureADTokenExchange',
+      doc: 'https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster',
+    },
   },
 ] as const satisfies readonly ControlDefinition[];
 

@@ -72,9 +72,12 @@ export interface ControlDefinition {
 export interface ControlRemediation {
   /** What to change, e.g. the ARM property and its baseline value. */
   change: string;
-  /** The `az` command that makes the change on an existing resource. */
+  /**
+   * The command that makes the change on an existing resource: `az` for
+   * Azure resources, `kubectl` (and `az` for Entra objects) in the cluster.
+   */
   command: string;
-  /** The Microsoft Learn page for the setting. */
+  /** The Microsoft Learn, Kubernetes or Traefik page for the setting. */
   doc: string;
 }
 

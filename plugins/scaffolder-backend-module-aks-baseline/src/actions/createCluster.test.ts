@@ -20,6 +20,8 @@ import {
   fakeCredential,
 } from '../__testUtils__/fakeArmTransport';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
+import { CREATE_CLUSTER_FIELD_LABELS } from '../validation/fieldLabels';
+import { invalidFieldOpening } from '../__testUtils__/fieldMessages';
 import { TRAEFIK_CRDS_PATH } from '../generators/cluster/manifests/crds';
 import {
   CreateClusterActionOptions,
@@ -367,10 +369,20 @@ describe('aks-baseline:create-cluster', () => {
     async (field, overrides) => {
       const promise = run(validClusterInput(overrides));
       await expect(promise).rejects.toThrow(InputError);
-      await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+      await expect(promise).rejects.toThrow(
+        invalidFieldOpening(field, CREATE_CLUSTER_FIELD_LABELS),
+      );
       expect(writtenFiles()).toEqual({});
     },
   );
+
+  it("names the form's label of a bad field, its key in parentheses for API callers", async () => {
+    await expect(
+      run(validClusterInput({ firewallPrivateIp: '8.8.8.8' })),
+    ).rejects.toThrow(
+      'Invalid "Hub firewall private IP" (firewallPrivateIp): ',
+    );
+  });
 
   it('refuses an outputDir segment longer than a file name may be, writing nothing', async () => {
     // 256 bytes: one more than the file system takes in a name.

@@ -22,6 +22,10 @@ import {
 } from '../generators/cluster/manifests/crds';
 import { KubernetesObject } from '../generators/types';
 import { parseCreateClusterInput } from '../validation/createClusterInput';
+import {
+  CREATE_CLUSTER_FIELD_LABELS,
+  withFieldLabels,
+} from '../validation/fieldLabels';
 import { matches, GUID_PATTERN } from '../validation/rules';
 import { examples } from './createCluster.examples';
 import { createClusterInputFields } from './createClusterSchema';
@@ -108,7 +112,9 @@ export function createCreateClusterAction(
       },
     },
     async handler(ctx) {
-      const request = parseCreateClusterInput(ctx.input);
+      const request = withFieldLabels(CREATE_CLUSTER_FIELD_LABELS, () =>
+        parseCreateClusterInput(ctx.input),
+      );
       const { spec } = request;
       const crdsPath = resolveSafeChildPath(
         ctx.workspacePath,

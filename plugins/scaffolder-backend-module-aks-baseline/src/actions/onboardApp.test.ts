@@ -12,6 +12,8 @@ import { clusterExampleRequests } from '../__testUtils__/clusterFixtures';
 import { exampleInputs, validInput } from '../__testUtils__/onboardingFixtures';
 import { clusterCatalogEntity } from '../generators/cluster/catalogInfo';
 import { parseOnboardAppInput } from '../validation/onboardAppInput';
+import { ONBOARD_APP_FIELD_LABELS } from '../validation/fieldLabels';
+import { invalidFieldOpening } from '../__testUtils__/fieldMessages';
 import { createOnboardAppAction } from './onboardApp';
 import { examples } from './onboardApp.examples';
 import { onboardAppInputFields } from './onboardAppSchema';
@@ -151,10 +153,24 @@ describe('aks-baseline:onboard-app', () => {
     async (field, overrides) => {
       const promise = run(validInput(overrides));
       await expect(promise).rejects.toThrow(InputError);
-      await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+      await expect(promise).rejects.toThrow(
+        invalidFieldOpening(field, ONBOARD_APP_FIELD_LABELS),
+      );
       expect(writtenFiles()).toEqual({});
     },
   );
+
+  it("names the form's label of a bad field, its key and path in parentheses", async () => {
+    await expect(
+      run(
+        validInput({
+          egress: [{ cidr: '10.0.0.0/8', ports: [{ port: 65536 }] }],
+        }),
+      ),
+    ).rejects.toThrow(
+      'Invalid "Allowed destinations" (egress[0].ports[0].port): ',
+    );
+  });
 
   describe('folder names the file system takes', () => {
     // The file system's own limit: a name (one path segment) of 255 bytes.
@@ -184,7 +200,9 @@ describe('aks-baseline:onboard-app', () => {
       async field => {
         const promise = run(validInput({ [field]: `apps/${segment(256)}` }));
         await expect(promise).rejects.toThrow(InputError);
-        await expect(promise).rejects.toThrow(`Invalid input '${field}'`);
+        await expect(promise).rejects.toThrow(
+          invalidFieldOpening(field, ONBOARD_APP_FIELD_LABELS),
+        );
         expect(writtenFiles()).toEqual({});
       },
     );

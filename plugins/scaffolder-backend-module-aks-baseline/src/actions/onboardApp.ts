@@ -16,6 +16,10 @@ import { renderOnboarding } from '../generators/onboarding';
 import { PlannedFile } from '../generators/serialize';
 import { parseActionInput } from '../validation/fields';
 import {
+  ONBOARD_APP_FIELD_LABELS,
+  withFieldLabels,
+} from '../validation/fieldLabels';
+import {
   OnboardAppRequest,
   OnboardingCatalogView,
   clusterRefOf,
@@ -98,8 +102,10 @@ export function createOnboardAppAction(options: OnboardAppActionOptions = {}) {
       },
     },
     async handler(ctx) {
-      const clusterRef = clusterRefOf(
-        parseActionInput(onboardAppInputFields, ctx.input).cluster,
+      const clusterRef = withFieldLabels(ONBOARD_APP_FIELD_LABELS, () =>
+        clusterRefOf(
+          parseActionInput(onboardAppInputFields, ctx.input).cluster,
+        ),
       );
       const view = catalog
         ? await readCatalogView(
@@ -108,7 +114,10 @@ export function createOnboardAppAction(options: OnboardAppActionOptions = {}) {
             await ctx.getInitiatorCredentials(),
           )
         : {};
-      const { spec, files, summary } = planOnboardApp(ctx.input, view);
+      const { spec, files, summary } = withFieldLabels(
+        ONBOARD_APP_FIELD_LABELS,
+        () => planOnboardApp(ctx.input, view),
+      );
 
       // Resolve every path before writing any, so an unsafe one writes none.
       const targets = files.map(file => ({

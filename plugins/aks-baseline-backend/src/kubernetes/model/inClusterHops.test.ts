@@ -165,6 +165,42 @@ describe('in-cluster hops, resolved purely', () => {
     ]);
     expect(control('K8S-05').status).toBe('pass');
     expect(control('K8S-07').status).toBe('pass');
+    expect(hop('route').kubernetesObjects).toEqual([
+      { kind: 'Ingress', namespace: 'payments', name: 'payments-api' },
+    ]);
+  });
+
+  it('name the Kubernetes objects of each hop, every one an object the cluster holds', () => {
+    const { snapshot } = resolveProd(prodObjects);
+    const hops = snapshot.ingress[0].hops.filter(h =>
+      ['traefik', 'route', 'service', 'endpoints', 'pods'].includes(h.kind),
+    );
+    expect(
+      hops.map(h => [h.kind, (h.kubernetesObjects ?? []).map(o => o.kind)]),
+    ).toEqual([
+      ['traefik', ['Service']],
+      ['route', ['IngressRoute']],
+      ['service', ['Service']],
+      ['endpoints', []],
+      ['pods', expect.arrayContaining(['Pod'])],
+    ]);
+    const held = new Set(
+      prodObjects.map(
+        o => `${o.kind} ${o.metadata?.namespace}/${o.metadata?.name}`,
+      ),
+    );
+    const named = hops.flatMap(h => h.kubernetesObjects ?? []);
+    expect(named.length).toBeGreaterThan(3);
+    for (const o of named) {
+      expect(held).toContain(`${o.kind} ${o.namespace}/${o.name}`);
+    }
+  });
+
+  it('name no object when the cluster holds none', () => {
+    const { snapshot } = resolveProd([]);
+    expect(
+      snapshot.ingress[0].hops.flatMap(h => h.kubernetesObjects ?? []),
+    ).toEqual([]);
   });
 
   it('fail K8S-07 when a policy lets every namespace in, not only Traefik', () => {

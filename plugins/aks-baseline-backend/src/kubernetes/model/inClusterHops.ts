@@ -3,7 +3,10 @@ import {
   ChainHop,
   ControlResult,
   HopStatus,
+  KubernetesObject,
+  KubernetesObjectRef,
   nameOf,
+  namespaceOf,
   readField,
   readList,
   refOf,
@@ -31,6 +34,14 @@ export interface ChainTarget {
    * answers 404 by design.
    */
   catchAllRule?: string;
+}
+
+/** An object read from the cluster, named for the hop's details. */
+function objectRef(
+  kind: string,
+  object: KubernetesObject,
+): KubernetesObjectRef {
+  return { kind, namespace: namespaceOf(object), name: nameOf(object) };
 }
 
 /** A hop judged by its controls, then made worse by what this chain finds. */
@@ -196,6 +207,7 @@ function traefikHop(
   return {
     ...base,
     title: `Traefik ${refOf(service)}`,
+    kubernetesObjects: [objectRef('Service', service)],
     ...judged(
       statusFromControls(controlIds.slice(1), target.controls, okText),
       problems,
@@ -314,6 +326,7 @@ function routeHop(
     route,
     hop: {
       ...base,
+      kubernetesObjects: [objectRef(route.kind, route.object)],
       ...judged(
         {
           status: 'ok',
@@ -367,6 +380,7 @@ function serviceHop(
   return {
     ...base,
     title: `Service ${ref}`,
+    kubernetesObjects: [objectRef('Service', backend.service)],
     ...(port
       ? {
           status: 'ok' as const,
@@ -496,6 +510,7 @@ function podsHop(
   return {
     ...base,
     title: `Pods of ${backend.backend.namespace}/${backend.backend.service}`,
+    kubernetesObjects: pods.slice(0, 8).map(pod => objectRef('Pod', pod)),
     ...judged(
       {
         status: 'ok',

@@ -12,6 +12,7 @@ import { useCloudName } from '../../hooks/useCloudName';
 import { Remediation } from '../ControlsCard/ControlsTable';
 import { ControlStatusLabel, HopStatusLabel } from '../StatusLabel';
 import { WorkloadSentence } from '../WorkloadSentence';
+import { KubernetesObjects } from './KubernetesObjects';
 import { tlsBoundaryText } from './hopText';
 
 const useStyles = makeStyles(theme => ({
@@ -126,6 +127,12 @@ export const HopDetails = ({
           </>
         )}
         {hop.resourceId && <ResourceId resourceId={hop.resourceId} />}
+        {hop.kubernetesObjects && hop.kubernetesObjects.length > 0 && (
+          <KubernetesObjects
+            objects={hop.kubernetesObjects}
+            monoClassName={classes.mono}
+          />
+        )}
         {hop.details.map(detail => (
           <Fragment key={detail.label}>
             <dt>{detail.label}</dt>

@@ -347,7 +347,7 @@ describe('the contract between create-cluster and onboard-app', () => {
     ])('is refused: %s, naming the other app', async (_case, host, ref) => {
       await expect(onboard([app('storefront', ref, host)])).rejects.toThrow(
         new InputError(
-          `Invalid input 'host': shop.contoso.com is already served on ${cluster} by component:default/storefront (its aks-baseline.io/host is ${host}). Choose another host, or move or retire that app first.`,
+          `Invalid "Public host name" (host): shop.contoso.com is already served on ${cluster} by component:default/storefront (its aks-baseline.io/host is ${host}). Choose another host, or move or retire that app first.`,
         ),
       );
     });
