@@ -11,6 +11,7 @@ import {
   EntityLookupResponse,
   FleetCertificatesResponse,
   HopStatus,
+  listenerHostMatches,
   ListClustersResponse,
   RefreshRunInfo,
   normalizeArmResourceId,
@@ -92,17 +93,6 @@ function toRunInfo(run: RefreshRun<SourceError>): RefreshRunInfo {
     requestCount: run.requestCount,
     errors: run.errors,
   };
-}
-
-/** Does a listener host (possibly `*.domain`) serve this host? */
-export function hostMatches(listenerHost: string, host: string): boolean {
-  const l = listenerHost.toLowerCase();
-  const h = host.toLowerCase();
-  if (l.startsWith('*.')) {
-    const suffix = l.slice(1);
-    return h.endsWith(suffix) && !h.slice(0, -suffix.length).includes('.');
-  }
-  return l === h;
 }
 
 /**
@@ -288,7 +278,9 @@ export class FleetReader {
     const host = annotations[ANNOTATION_HOST];
     const namespace = annotations[ANNOTATION_NAMESPACE];
     const ingress = host
-      ? detail.cluster.ingress.filter(chain => hostMatches(chain.host, host))
+      ? detail.cluster.ingress.filter(chain =>
+          listenerHostMatches(chain.host, host),
+        )
       : detail.cluster.ingress;
     const errors = [...detail.cluster.errors];
     if (host && ingress.length === 0) {
