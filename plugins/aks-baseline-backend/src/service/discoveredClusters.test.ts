@@ -20,6 +20,10 @@ import { startPluginBackend } from '../__testUtils__/pluginBackend';
  * What the catalog module receives: the plugin with the demo module, its
  * real refresh and store, publishing through the discovered-clusters hub.
  */
+/** What the published CA must be: some string exactly where the reader listed a kubeconfig. */
+const caOf = (cluster: ArmResource) =>
+  readArm(cluster, 'aadProfile') ? expect.any(String) : undefined;
+
 describe('discovered clusters after a refresh', () => {
   it('publishes every stored demo cluster with its ARM facts', async () => {
     const hub = new DiscoveredClustersHub(error => {
@@ -77,9 +81,7 @@ describe('discovered clusters after a refresh', () => {
         privateApiServerFqdn: asString(readArm(armCluster, 'privateFQDN')),
         // The kubeconfig's CA of each Entra-integrated cluster, whose user
         // credential the reader lists; none for a local-accounts cluster.
-        certificateAuthorityData: readArm(armCluster, 'aadProfile')
-          ? expect.any(String)
-          : undefined,
+        certificateAuthorityData: caOf(armCluster),
         tags: armCluster.tags ?? {},
         stale: false,
       });
