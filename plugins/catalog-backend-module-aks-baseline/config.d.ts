@@ -17,6 +17,18 @@ export interface Config {
           /** Tag holding the system entity ref. Default `system`. */
           system?: string;
         };
+        /**
+         * What each cluster entity's Kubernetes tab lists: written as the
+         * Kubernetes plugin's `backstage.io/kubernetes-label-selector` (and
+         * `backstage.io/kubernetes-namespace`). Absent: no Kubernetes tab on
+         * cluster pages.
+         */
+        kubernetes?: {
+          /** Equality-based label selector, e.g. `app.kubernetes.io/name=traefik-ingress-ilb`. */
+          labelSelector: string;
+          /** Namespace to look in, e.g. `a0008`; absent: all namespaces. */
+          namespace?: string;
+        };
         /** `kubernetes.io/auth-provider` of the entities. Default `aks`. */
         authProvider?: string;
       };

@@ -7,7 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, gotoSignedIn, openAksTab } from './checks.mjs';
+import {
+  axeViolations,
+  DISCOVERED_CLUSTER,
+  gotoSignedIn,
+  openAksTab,
+} from './checks.mjs';
 
 const resultsDir = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -261,7 +266,7 @@ export const checks = [
     async run({ page, frontend, screenshot }) {
       await gotoSignedIn(
         page,
-        `${frontend}/catalog/default/resource/aks-staging-weu`,
+        `${frontend}/catalog/default/resource/${DISCOVERED_CLUSTER}`,
       );
       const card = page.locator('[data-testid="aks-baseline-summary"]');
       await card.waitFor();
@@ -277,7 +282,7 @@ export const checks = [
         .getByRole('link', { name: 'Open the AKS Baseline tab' })
         .click();
       await page.waitForURL(
-        '**/catalog/default/resource/aks-staging-weu/aks-baseline',
+        `**/catalog/default/resource/${DISCOVERED_CLUSTER}/aks-baseline`,
       );
       await page.locator('[data-testid="aks-baseline-entity"]').waitFor();
     },
@@ -317,7 +322,7 @@ export const checks = [
   {
     name: 'issue 19: a failing WAF control says what to do and links to the Azure portal',
     async run({ page, frontend, screenshot }) {
-      await openAksTab(page, frontend, 'resource', 'aks-staging-weu');
+      await openAksTab(page, frontend, 'resource', DISCOVERED_CLUSTER);
       await page
         .getByRole('button', { name: /^WAF policy .*: error$/ })
         .first()

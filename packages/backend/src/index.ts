@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { kubernetesModuleAksBaselineDemo } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import { kubernetesModuleAksBaselineClusterPages } from '@aks-baseline/plugin-catalog-backend-module-aks-baseline';
 
 const backend = createBackend();
 
@@ -50,6 +51,9 @@ backend.add(import('@aks-baseline/plugin-catalog-backend-module-aks-baseline'));
 // Backstage's Kubernetes plugin (pods etc. of onboarded apps), clusters from
 // the catalog (kubernetes.clusterLocatorMethods, app-config.yaml).
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// A cluster page's Kubernetes tab reads that cluster only (apps keep
+// kubernetes.serviceLocatorMethod).
+backend.add(kubernetesModuleAksBaselineClusterPages);
 // The demo's fixture clusters for it; remove with the demo module above.
 backend.add(kubernetesModuleAksBaselineDemo);
 

@@ -66,6 +66,8 @@ export interface StampSpec {
   tagIngressCertificate?: boolean;
   /** The cluster's `owner` tag: the team the fleet page names and filters by. */
   owner?: string;
+  /** The cluster's `system` tag: the catalog system its discovered entity joins. */
+  system?: string;
   /** The policy assignments on its resource group (GOV-01); default `baseline`. */
   governance?: StampGovernance;
   /**
@@ -116,6 +118,7 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
         [TAG_INGRESS_CERTIFICATE]: `${ids.vaultName}/traefik-ingress-internal-aks-ingress-tls`,
       }),
       ...(spec.owner && { owner: spec.owner }),
+      ...(spec.system && { system: spec.system }),
     },
     sku: { name: 'Base', tier: 'Standard' },
     identity: { type: 'UserAssigned' },

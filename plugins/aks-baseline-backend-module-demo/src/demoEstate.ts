@@ -98,6 +98,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       resourceGroup: 'rg-aks-staging-weu',
       name: 'aks-staging-weu',
       owner: 'storefront-team',
+      // No entity of examples/ describes it: the catalog module's discovered
+      // entity does, owner and system from these tags.
+      system: 'aks-fleet',
       location: 'westeurope',
       spokeOctet: 241,
       firewall: hub(weuHub, weuFirewall.privateIp),

@@ -231,6 +231,14 @@ export interface ClusterSnapshot {
 export interface ClusterArmFacts {
   apiServerFqdn?: string;
   privateApiServerFqdn?: string;
+  /**
+   * The cluster CA (base64 of PEM, as a kubeconfig's
+   * `certificate-authority-data`), from the kubeconfig of
+   * `listClusterUserCredential` at this refresh: the managed cluster
+   * resource itself carries none. Absent when the portal did not call it
+   * (Kubernetes reads off, a cluster reached through config, a failed call).
+   */
+  certificateAuthorityData?: string;
   tags: Record<string, string>;
 }
 

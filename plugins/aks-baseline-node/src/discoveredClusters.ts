@@ -16,9 +16,9 @@ export const DISCOVERED_CLUSTERS_LOCATION =
   'aks-baseline-provider:discovered-clusters';
 
 /**
- * One managed cluster the fleet holds after a refresh: ARM facts only, all
- * of them readable by anyone who may read the cluster resource (no
- * credential, no kubeconfig).
+ * One managed cluster the fleet holds after a refresh: ARM facts readable
+ * by anyone who may read the cluster resource, and the cluster's CA (public)
+ * from its user kubeconfig; no credential, no token, no key.
  *
  * @public
  */
@@ -33,6 +33,13 @@ export interface DiscoveredAksCluster {
   apiServerFqdn?: string;
   /** `properties.privateFQDN`, on a private cluster. */
   privateApiServerFqdn?: string;
+  /**
+   * The cluster CA, base64 of PEM (a kubeconfig's
+   * `certificate-authority-data`), from `listClusterUserCredential` at the
+   * last refresh; ARM's cluster resource carries none. A CA is public: no
+   * token or key of that kubeconfig is ever published.
+   */
+  certificateAuthorityData?: string;
   /** The resource's Azure tags. */
   tags: Record<string, string>;
   /** The last refresh could not re-read the cluster; these facts are its last good ones. */

@@ -45,14 +45,70 @@ describe('clusterEntity', () => {
         'https://aks-bu0001a0008-dns-1a2b3c4d.hcp.eastus2.azmk8s.io',
       'kubernetes.io/auth-provider': 'aks',
     });
-    // ARM's managed cluster carries no CA: nothing is invented.
+    // No CA published for it (no listClusterUserCredential): none invented.
     expect(entity.metadata.annotations).not.toHaveProperty(
       'kubernetes.io/api-server-certificate-authority',
+    );
+    // No Kubernetes tab unless configured.
+    expect(entity.metadata.annotations).not.toHaveProperty(
+      'backstage.io/kubernetes-label-selector',
     );
     expect(entity.metadata.labels).toEqual({
       'aks-baseline.io/region': 'eastus2',
       'aks-baseline.io/subscription': '00000000-0000-0000-0000-000000000001',
       'aks-baseline.io/resource-group': 'rg-bu0001a0008',
+    });
+  });
+
+  it("carries the CA of the cluster's user kubeconfig, which the Kubernetes plugin's catalog locator requires", async () => {
+    // What a kubeconfig's certificate-authority-data holds: base64 of PEM.
+    const ca = Buffer.from(
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    ).toString('base64');
+    const entity = clusterEntity(
+      discoveredCluster('aks-with-ca', { certificateAuthorityData: ca }),
+      defaults,
+    );
+    await expectValid(entity);
+    const annotations = entity.metadata.annotations!;
+    // The three annotations the locator filters on (kubernetes-backend 0.21).
+    expect(annotations['kubernetes.io/api-server-certificate-authority']).toBe(
+      ca,
+    );
+    expect(annotations['kubernetes.io/api-server']).toMatch(/^https:\/\//);
+    expect(annotations['kubernetes.io/auth-provider']).toBe('aks');
+    // The CA is the only thing taken from the kubeconfig.
+    expect(
+      Object.keys(annotations).filter(k => /token|key|secret/i.test(k)),
+    ).toEqual([]);
+    // No API server name, no locator annotations at all (CA included).
+    const nameless = clusterEntity(
+      discoveredCluster('nameless', {
+        apiServerFqdn: undefined,
+        certificateAuthorityData: ca,
+      }),
+      defaults,
+    );
+    expect(
+      Object.keys(nameless.metadata.annotations!).filter(k =>
+        k.startsWith('kubernetes.io/'),
+      ),
+    ).toEqual([]);
+  });
+
+  it("gives cluster pages the Kubernetes tab when configured: the plugin's label selector and namespace", async () => {
+    const config = providerConfigSchema.parse({
+      kubernetes: {
+        labelSelector: 'app.kubernetes.io/name=traefik-ingress-ilb',
+        namespace: 'a0008',
+      },
+    });
+    const entity = clusterEntity(discoveredCluster('aks-tab'), config);
+    await expectValid(entity);
+    expect(entity.metadata.annotations).toMatchObject({
+      'backstage.io/kubernetes-label-selector':
+        'app.kubernetes.io/name=traefik-ingress-ilb',
+      'backstage.io/kubernetes-namespace': 'a0008',
     });
   });
 

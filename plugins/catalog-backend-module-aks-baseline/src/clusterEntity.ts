@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 // The annotations the Kubernetes plugin's catalog cluster locator reads.
 import {
   ANNOTATION_KUBERNETES_API_SERVER,
+  ANNOTATION_KUBERNETES_API_SERVER_CA,
   ANNOTATION_KUBERNETES_AUTH_PROVIDER,
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -75,13 +76,18 @@ export function apiServerUrl(
   return host ? `https://${host}` : undefined;
 }
 
+/** The Kubernetes plugin's annotations for what an entity's Kubernetes tab lists. */
+export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
+
 /**
  * The catalog entity of one discovered cluster (pure).
  *
- * No `kubernetes.io/api-server-certificate-authority`: ARM's managed
- * cluster resource does not carry the cluster CA; only the kubeconfig of
- * `listClusterUserCredential` does, and the provider returns nothing from
- * a credential call.
+ * `kubernetes.io/api-server-certificate-authority` is the CA the backend
+ * took from `listClusterUserCredential`'s kubeconfig at its refresh (ARM's
+ * cluster resource has none); nothing else of that kubeconfig is published.
  */
 export function clusterEntity(
   cluster: DiscoveredAksCluster,
@@ -121,6 +127,18 @@ export function clusterEntity(
         ...(server && {
           [ANNOTATION_KUBERNETES_API_SERVER]: server,
           [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: config.authProvider,
+        }),
+        ...(server &&
+          cluster.certificateAuthorityData && {
+            [ANNOTATION_KUBERNETES_API_SERVER_CA]:
+              cluster.certificateAuthorityData,
+          }),
+        ...(config.kubernetes && {
+          [ANNOTATION_KUBERNETES_LABEL_SELECTOR]:
+            config.kubernetes.labelSelector,
+          ...(config.kubernetes.namespace && {
+            [ANNOTATION_KUBERNETES_NAMESPACE]: config.kubernetes.namespace,
+          }),
         }),
       },
       labels,

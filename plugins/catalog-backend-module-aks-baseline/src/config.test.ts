@@ -27,6 +27,26 @@ describe('readProviderConfig', () => {
     expect(() => readProviderConfig(configOf({ namespace: 'Not Ok' }))).toThrow(
       'catalog.providers.aksBaseline.namespace: must be a lower-case DNS label',
     );
+    expect(() =>
+      readProviderConfig(
+        configOf({ kubernetes: { labelSelector: 'app in (a b' } }),
+      ),
+    ).toThrow(
+      'catalog.providers.aksBaseline.kubernetes.labelSelector: must be a Kubernetes equality-based label selector',
+    );
+    expect(() =>
+      readProviderConfig(configOf({ kubernetes: { namespace: 'a0008' } })),
+    ).toThrow('catalog.providers.aksBaseline.kubernetes.labelSelector');
+    // Both forms of a selector the Kubernetes plugin passes to the API server.
+    for (const labelSelector of [
+      'app.kubernetes.io/name=traefik-ingress-ilb',
+      'tier != edge, !canary, app',
+    ]) {
+      expect(
+        readProviderConfig(configOf({ kubernetes: { labelSelector } }))
+          .kubernetes,
+      ).toEqual({ labelSelector });
+    }
   });
 
   it('config.d.ts accepts the options the schema reads, and declares each one', async () => {
@@ -44,6 +64,10 @@ describe('readProviderConfig', () => {
       defaultOwner: 'group:default/platform',
       tags: { owner: 'Owner', system: 'System' },
       authProvider: 'aks',
+      kubernetes: {
+        labelSelector: 'app.kubernetes.io/name=traefik-ingress-ilb',
+        namespace: 'a0008',
+      },
     };
     const config = [
       {
@@ -68,6 +92,8 @@ describe('readProviderConfig', () => {
       'owner',
       'system',
       'authProvider',
+      'kubernetes',
+      'labelSelector',
     ]) {
       expect(serialized).toContain(`"${key}"`);
     }

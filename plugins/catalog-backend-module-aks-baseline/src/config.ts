@@ -13,6 +13,11 @@ const namespace = z
   )
   .max(63);
 
+// One requirement of an equality-based label selector: `key`, `!key`,
+// `key=value`, `key==value` or `key!=value`.
+const REQUIREMENT =
+  '!?[A-Za-z0-9][-A-Za-z0-9_./]*(?:\\s*(?:=|==|!=)\\s*[-A-Za-z0-9_.]*)?';
+
 const tagName = z.string().trim().min(1, 'must not be empty').max(512);
 
 /**
@@ -33,6 +38,26 @@ export const providerConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * What each cluster entity's Kubernetes tab lists (the Kubernetes
+     * plugin's `backstage.io/kubernetes-label-selector` and `-namespace`);
+     * absent: no such annotations, so no Kubernetes tab on cluster pages.
+     */
+    kubernetes: z
+      .object({
+        labelSelector: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(1024)
+          .regex(
+            new RegExp(`^${REQUIREMENT}(?:\\s*,\\s*${REQUIREMENT})*$`),
+            'must be a Kubernetes equality-based label selector, e.g. app.kubernetes.io/name=traefik-ingress-ilb',
+          ),
+        namespace: namespace.optional(),
+      })
+      .strict()
+      .optional(),
     /** `kubernetes.io/auth-provider` on every cluster entity. */
     authProvider: z
       .string()

@@ -11,4 +11,6 @@ export type {
   ProviderRun,
 } from './AksClusterEntityProvider';
 export { readProviderConfig } from './config';
+// For the Kubernetes backend: cluster pages read their own cluster only.
+export { kubernetesModuleAksBaselineClusterPages } from './kubernetes';
 export type { ProviderConfig } from './config';

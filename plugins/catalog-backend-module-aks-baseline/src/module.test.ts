@@ -27,7 +27,12 @@ import { eventually } from './__testUtils__/eventually';
 import { clusterEntityName } from './clusterEntity';
 import { catalogModuleAksBaseline } from './module';
 
-const alpha = discoveredCluster('aks-alpha');
+// Its CA came from listClusterUserCredential at the backend's refresh.
+const alpha = discoveredCluster('aks-alpha', {
+  certificateAuthorityData: Buffer.from(
+    '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  ).toString('base64'),
+});
 const bravo = discoveredCluster('aks-bravo');
 const handWrittenCluster = discoveredCluster('aks-charlie');
 const delta = discoveredCluster('aks-delta', {
@@ -138,6 +143,25 @@ describe('catalogModuleAksBaseline with the catalog backend', () => {
         }),
       ]),
     );
+
+    // What the Kubernetes backend's catalog cluster locator asks the catalog
+    // for (plugin-kubernetes-backend 0.21: kind, type and three annotations
+    // present): alpha, whose CA the backend published, and no other.
+    const located = await request(server)
+      .get('/api/catalog/entities/by-query')
+      .query({
+        filter: [
+          'kind=Resource',
+          'spec.type=kubernetes-cluster',
+          'metadata.annotations.kubernetes.io/api-server',
+          'metadata.annotations.kubernetes.io/api-server-certificate-authority',
+          'metadata.annotations.kubernetes.io/auth-provider',
+        ].join(','),
+      })
+      .set('Authorization', mockCredentials.user.header());
+    expect((located.body.items as Entity[]).map(e => e.metadata.name)).toEqual([
+      clusterEntityName(alpha),
+    ]);
 
     // bravo deleted in Azure, alpha re-tagged, delta created.
     fleet = {

@@ -1,5 +1,5 @@
 import type { KubernetesObject } from '@aks-baseline/plugin-aks-baseline-common';
-import { endpointSliceFor, runningPods } from './workload';
+import { deploymentChain, endpointSliceFor, runningPods } from './workload';
 
 /**
  * Traefik as the AKS baseline reference deploys it (mspnp/aks-baseline
@@ -98,49 +98,53 @@ export function traefikObjects(spec: TraefikSpec): KubernetesObject[] {
         loadBalancer: { ingress: [{ ip: spec.internalIp, ipMode: 'VIP' }] },
       },
     },
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: metadata(NAME),
-      spec: {
-        replicas: spec.podIps.length,
-        selector: { matchLabels: TRAEFIK_LABELS },
-        template: {
-          metadata: { labels: TRAEFIK_LABELS },
-          spec: {
-            serviceAccountName: NAME,
-            containers: [
-              {
-                name: NAME,
-                image: spec.image,
-                args,
-                ports,
-                volumeMounts: [
-                  { name: 'ssl-csi', mountPath: '/certs', readOnly: true },
-                ],
-              },
-            ],
-            volumes: [
-              {
-                name: 'ssl-csi',
-                csi: {
-                  driver: 'secrets-store.csi.k8s.io',
-                  readOnly: true,
-                  volumeAttributes: {
-                    secretProviderClass: 'aks-ingress-tls-secret-csi-akv',
+    // Deployment -> ReplicaSet -> pods, owner references included: the
+    // Kubernetes plugin lists a cluster page's Traefik pods through them.
+    ...deploymentChain(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: metadata(NAME),
+        spec: {
+          replicas: spec.podIps.length,
+          selector: { matchLabels: TRAEFIK_LABELS },
+          template: {
+            metadata: { labels: TRAEFIK_LABELS },
+            spec: {
+              serviceAccountName: NAME,
+              containers: [
+                {
+                  name: NAME,
+                  image: spec.image,
+                  args,
+                  ports,
+                  volumeMounts: [
+                    { name: 'ssl-csi', mountPath: '/certs', readOnly: true },
+                  ],
+                },
+              ],
+              volumes: [
+                {
+                  name: 'ssl-csi',
+                  csi: {
+                    driver: 'secrets-store.csi.k8s.io',
+                    readOnly: true,
+                    volumeAttributes: {
+                      secretProviderClass: 'aks-ingress-tls-secret-csi-akv',
+                    },
                   },
                 },
-              },
-            ],
+              ],
+            },
           },
         },
+        status: {
+          replicas: spec.podIps.length,
+          readyReplicas: spec.podIps.length,
+        },
       },
-      status: {
-        replicas: spec.podIps.length,
-        readyReplicas: spec.podIps.length,
-      },
-    },
-    ...pods,
+      pods,
+    ),
     endpointSliceFor({
       service: 'traefik-ingress-service',
       namespace: spec.namespace,

@@ -1,7 +1,13 @@
+import type { Entity } from '@backstage/catalog-model';
 import type {
   ClusterDetails,
   KubernetesClustersSupplier,
 } from '@backstage/plugin-kubernetes-node';
+import {
+  ANNOTATION_RESOURCE_ID,
+  parseManagedClusterId,
+} from '@aks-baseline/plugin-aks-baseline-common';
+import { DISCOVERED_CLUSTERS_LOCATION } from '@aks-baseline/plugin-aks-baseline-node';
 import { DEMO_TOKEN, DemoKubernetes } from '../demoKubernetes';
 
 /**
@@ -19,10 +25,12 @@ import { DEMO_TOKEN, DemoKubernetes } from '../demoKubernetes';
  */
 export async function demoClusterDetails(
   kubernetes: DemoKubernetes,
+  entityNames: Map<string, string> = new Map(),
 ): Promise<ClusterDetails[]> {
   const endpoints = await kubernetes.reachableEndpoints();
   return endpoints.map(endpoint => ({
-    name: endpoint.name,
+    // As the catalog locator names a cluster: after its entity.
+    name: entityNames.get(endpoint.name.toLowerCase()) ?? endpoint.name,
     title: `${endpoint.name} (demo fixture API server)`,
     url: endpoint.server,
     caData: Buffer.from(endpoint.caPem).toString('base64'),
@@ -36,19 +44,49 @@ export async function demoClusterDetails(
 }
 
 /**
+ * The name of the catalog entity describing each managed cluster, by
+ * lower-cased ARM cluster name: a hand-written entity where there is one,
+ * else the catalog module's discovered one (as the catalog module decides).
+ */
+export function entityNamesOf(entities: Entity[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const discoveredLast = [...entities].sort(
+    (a, b) => Number(isDiscovered(b)) - Number(isDiscovered(a)),
+  );
+  for (const entity of discoveredLast) {
+    const id = entity.metadata.annotations?.[ANNOTATION_RESOURCE_ID];
+    const name = id && parseManagedClusterId(id)?.name;
+    if (name) names.set(name.toLowerCase(), entity.metadata.name);
+  }
+  return names;
+}
+
+function isDiscovered(entity: Entity): boolean {
+  return (
+    entity.metadata.annotations?.['backstage.io/managed-by-origin-location'] ===
+    DISCOVERED_CLUSTERS_LOCATION
+  );
+}
+
+/**
  * The configured suppliers' clusters (the catalog locator's, in this app)
  * followed by the demo's, so a real cluster entity keeps working next to the
- * demo.
+ * demo. The demo's are named after their catalog entities, as the catalog
+ * locator would name them, so a cluster page finds its own cluster
+ * (`kubernetesModuleAksBaselineClusterPages`).
  */
 export function withDemoClusters(
   configured: KubernetesClustersSupplier,
   kubernetes: DemoKubernetes,
+  clusterEntities: () => Promise<Entity[]> = async () => [],
 ): KubernetesClustersSupplier {
   return {
     async getClusters(options) {
       const [fromConfig, fromDemo] = await Promise.all([
         configured.getClusters(options),
-        demoClusterDetails(kubernetes),
+        clusterEntities().then(entities =>
+          demoClusterDetails(kubernetes, entityNamesOf(entities)),
+        ),
       ]);
       const names = new Set(fromConfig.map(c => c.name));
       return [...fromConfig, ...fromDemo.filter(c => !names.has(c.name))];

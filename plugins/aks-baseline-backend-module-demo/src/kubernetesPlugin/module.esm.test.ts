@@ -8,6 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { buildDemoGeneratedStamp } from '../generated/demoGeneratedCluster';
 import { demoClusterObjects } from '../kubernetes/demoClusterObjects';
+import { kubernetesModuleAksBaselineClusterPages } from '@aks-baseline/plugin-catalog-backend-module-aks-baseline';
+import { DISCOVERED_CLUSTERS_LOCATION } from '@aks-baseline/plugin-aks-baseline-node';
+import { buildDemoEstate } from '../demoEstate';
 import { kubernetesModuleAksBaselineDemo } from './module';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -23,9 +26,38 @@ const HAND_WRITTEN_CLUSTER: Entity = {
   spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
 };
 
-/** Names of the pods in the fixture that the app's annotations select. */
-function fixturePodsOf(cluster: string): string[] {
-  const annotations = app.metadata.annotations!;
+const stagingId = buildDemoEstate(NOW).find(r => r.name === 'aks-staging-weu')!
+  .id!;
+/**
+ * aks-staging-weu as the catalog module makes it (no entity of examples/
+ * describes it): named after it with 8 hex of its id, the locator's
+ * annotations (its private API server name resolves nowhere in the demo, so
+ * the catalog locator skips it) and the Kubernetes tab's selector.
+ */
+const DISCOVERED_STAGING: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'aks-staging-weu-4a578af2',
+    annotations: {
+      'backstage.io/managed-by-location': DISCOVERED_CLUSTERS_LOCATION,
+      'backstage.io/managed-by-origin-location': DISCOVERED_CLUSTERS_LOCATION,
+      'aks-baseline.io/resource-id': stagingId,
+      'kubernetes.io/api-server':
+        'https://aks-staging-weu-dns.privatelink.westeurope.azmk8s.io',
+      'kubernetes.io/api-server-certificate-authority': 'TFMwdExTMUNSVWRKVGc9',
+      'kubernetes.io/auth-provider': 'aks',
+      'backstage.io/kubernetes-label-selector':
+        'app.kubernetes.io/name=traefik-ingress-ilb',
+      'backstage.io/kubernetes-namespace': 'a0008',
+    },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/storefront-team' },
+};
+
+/** Names of the pods in the fixture that an entity's annotations select. */
+function fixturePodsOf(cluster: string, entity: Entity = app): string[] {
+  const annotations = entity.metadata.annotations!;
   const [key, value] =
     annotations['backstage.io/kubernetes-label-selector'].split('=');
   return demoClusterObjects()
@@ -46,7 +78,10 @@ describe('the Kubernetes backend on the demo fixture', () => {
       features: [
         kubernetesPlugin,
         kubernetesModuleAksBaselineDemo,
-        catalogServiceMock.factory({ entities: [HAND_WRITTEN_CLUSTER, app] }),
+        kubernetesModuleAksBaselineClusterPages,
+        catalogServiceMock.factory({
+          entities: [HAND_WRITTEN_CLUSTER, DISCOVERED_STAGING, app],
+        }),
         mockServices.rootConfig.factory({
           data: {
             kubernetes: {
@@ -126,6 +161,28 @@ describe('the Kubernetes backend on the demo fixture', () => {
     ).toEqual(expected);
   });
 
+  it("shows the discovered cluster's page its own Traefik pods, from that cluster only", async () => {
+    const name = DISCOVERED_STAGING.metadata.name;
+    const res = await call(await start(), `/services/${name}`, {
+      entity: DISCOVERED_STAGING,
+    });
+    expect(res.status).toBe(200);
+    // Traefik runs on all three fixture clusters; the page asks its own.
+    expect(res.body.items.map((item: any) => item.cluster)).toEqual([
+      { name, title: 'aks-staging-weu (demo fixture API server)' },
+    ]);
+    const [item] = res.body.items;
+    expect(item.errors).toEqual([]);
+    const expected = fixturePodsOf('aks-staging-weu', DISCOVERED_STAGING);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      item.resources
+        .find((r: any) => r.type === 'pods')
+        .resources.map((p: any) => p.metadata.name)
+        .sort(),
+    ).toEqual(expected);
+  });
+
   it('lists the fixture clusters with a server-side auth provider, and no token', async () => {
     const res = await call(await start(), '/clusters');
     expect(res.status).toBe(200);
@@ -133,6 +190,11 @@ describe('the Kubernetes backend on the demo fixture', () => {
       expect.arrayContaining([
         expect.objectContaining({
           name: 'aks-generated-weu',
+          authProvider: 'serviceAccount',
+        }),
+        // Named after the catalog's entity for it, as the catalog locator does.
+        expect.objectContaining({
+          name: 'aks-staging-weu-4a578af2',
           authProvider: 'serviceAccount',
         }),
       ]),

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kubernetesClusterSupplierExtensionPoint } from '@backstage/plugin-kubernetes-node';
 import { DemoKubernetes } from '../demoKubernetes';
 import { withDemoClusters } from './demoClusters';
@@ -22,13 +23,26 @@ export const kubernetesModuleAksBaselineDemo = createBackendModule({
         clusterSuppliers: kubernetesClusterSupplierExtensionPoint,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ clusterSuppliers, lifecycle, logger }) {
+      async init({ clusterSuppliers, lifecycle, logger, auth, catalog }) {
         // Its own fixture server (same objects, same token as the AKS
         // baseline demo's): the two plugins share no state.
         const kubernetes = new DemoKubernetes();
+        // The cluster entities, to name each fixture cluster after its own.
+        const clusterEntities = async () =>
+          (
+            await catalog.getEntities(
+              {
+                filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
+                fields: ['metadata.name', 'metadata.annotations'],
+              },
+              { credentials: await auth.getOwnServiceCredentials() },
+            )
+          ).items;
         clusterSuppliers.addClusterSupplier(async ({ getDefault }) =>
-          withDemoClusters(await getDefault(), kubernetes),
+          withDemoClusters(await getDefault(), kubernetes, clusterEntities),
         );
         lifecycle.addShutdownHook(() => kubernetes.close());
         logger.warn(

@@ -152,6 +152,7 @@ describe('the demo estate through the production reader', () => {
 
     expect(Object.keys(clusterNamed('aks-staging-weu').tags ?? {})).toEqual([
       'owner',
+      'system',
     ]);
     expect(
       snapshot.certificates.find(c => c.purpose === 'ingress'),

@@ -146,9 +146,10 @@ async function readOne(
       requestCount: 0,
     };
   }
-  return readCluster({
+  const { connection } = outcome;
+  const result = await readCluster({
     resourceId: id,
-    connection: outcome.connection,
+    connection,
     privateCluster: isPrivateCluster(cluster),
     traefik: deps.traefik,
     pageSize: deps.pageSize,
@@ -157,4 +158,14 @@ async function readOne(
     signal: deps.signal,
     lookup: deps.lookup,
   });
+  // Published to the catalog (the Kubernetes plugin's locator needs it):
+  // only ARM's CA, never one from config, which may front a proxy.
+  return connection.source === 'azure' && connection.caPem
+    ? {
+        ...result,
+        certificateAuthorityData: Buffer.from(connection.caPem).toString(
+          'base64',
+        ),
+      }
+    : result;
 }

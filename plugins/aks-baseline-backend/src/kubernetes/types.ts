@@ -56,4 +56,11 @@ export interface KubernetesReadResult {
   notes: string[];
   /** HTTP requests sent to the API server (pages included). */
   requestCount: number;
+  /**
+   * The cluster CA as `listClusterUserCredential`'s kubeconfig carries it
+   * (`certificate-authority-data`: base64 of PEM), when the connection came
+   * from ARM, whether or not the API server then answered. Public; the
+   * kubeconfig's user entry is never kept.
+   */
+  certificateAuthorityData?: string;
 }

@@ -330,7 +330,10 @@ export class FleetRefresher {
         snapshot: {
           ...snapshot,
           entityRef: selection.entityRefs.get(id),
-          armFacts: armFactsOf(cluster),
+          armFacts: armFactsOf(
+            cluster,
+            kubernetes.read?.results.get(id)?.certificateAuthorityData,
+          ),
           partsReadAt: partsReadAt(snapshot, inventory, now),
           owner: ownerTag(cluster.tags),
           subscriptionName:

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -19,6 +20,10 @@ import { startPluginBackend } from '../__testUtils__/pluginBackend';
  * What the catalog module receives: the plugin with the demo module, its
  * real refresh and store, publishing through the discovered-clusters hub.
  */
+/** What the published CA must be: some string exactly where the reader listed a kubeconfig. */
+const caOf = (cluster: ArmResource) =>
+  readArm(cluster, 'aadProfile') ? expect.any(String) : undefined;
+
 describe('discovered clusters after a refresh', () => {
   it('publishes every stored demo cluster with its ARM facts', async () => {
     const hub = new DiscoveredClustersHub(error => {
@@ -74,9 +79,24 @@ describe('discovered clusters after a refresh', () => {
         location: armCluster.location,
         apiServerFqdn: asString(readArm(armCluster, 'fqdn')),
         privateApiServerFqdn: asString(readArm(armCluster, 'privateFQDN')),
+        // The kubeconfig's CA of each Entra-integrated cluster, whose user
+        // credential the reader lists; none for a local-accounts cluster.
+        certificateAuthorityData: caOf(armCluster),
         tags: armCluster.tags ?? {},
         stale: false,
       });
     }
+    // The demo's one fixture CA, as a kubeconfig carries it (base64 of PEM).
+    const cas = new Set(
+      list.clusters.flatMap(c =>
+        c.certificateAuthorityData ? [c.certificateAuthorityData] : [],
+      ),
+    );
+    expect(cas.size).toBe(1);
+    const [pem] = [...cas].map(ca => Buffer.from(ca, 'base64').toString());
+    expect(pem).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n?$/,
+    );
+    expect(() => new X509Certificate(pem)).not.toThrow();
   });
 });

@@ -11,8 +11,14 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-node';
 import type { SnapshotStore } from '../store/SnapshotStore';
 
-/** What the catalog needs of a managed cluster, from its ARM resource. */
-export function armFactsOf(cluster: ArmResource): ClusterArmFacts {
+/**
+ * What the catalog needs of a managed cluster: its ARM resource, and the CA
+ * of the kubeconfig `listClusterUserCredential` returned at this refresh.
+ */
+export function armFactsOf(
+  cluster: ArmResource,
+  certificateAuthorityData?: string,
+): ClusterArmFacts {
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(cluster.tags ?? {})) {
     if (typeof value === 'string') tags[key] = value;
@@ -20,6 +26,7 @@ export function armFactsOf(cluster: ArmResource): ClusterArmFacts {
   return {
     apiServerFqdn: asString(readArm(cluster, 'fqdn')),
     privateApiServerFqdn: asString(readArm(cluster, 'privateFQDN')),
+    ...(certificateAuthorityData && { certificateAuthorityData }),
     tags,
   };
 }
@@ -48,6 +55,7 @@ export async function readDiscoveredClusters(
         location: c.location,
         apiServerFqdn: c.snapshot.armFacts?.apiServerFqdn,
         privateApiServerFqdn: c.snapshot.armFacts?.privateApiServerFqdn,
+        certificateAuthorityData: c.snapshot.armFacts?.certificateAuthorityData,
         tags: c.snapshot.armFacts?.tags ?? {},
         stale: c.stale,
       }),

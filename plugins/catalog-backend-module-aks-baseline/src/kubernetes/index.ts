@@ -1,0 +1,2 @@
+export { kubernetesModuleAksBaselineClusterPages } from './module';
+export { clusterPagesLocator, isClusterEntity } from './clusterPagesLocator';
