@@ -40,8 +40,12 @@ const PrivateApiServerFix = () => {
   return (
     <Typography variant="body2" data-testid="private-api-server-fix">
       {PRIVATE_API_SERVER_FIX} See{' '}
-      <Link to={readme}>private API servers in the plugin's README</Link> and{' '}
-      <Link to={PRIVATE_API_SERVER_DOC}>
+      {/* Underlined: inside a sentence, colour alone does not mark a link. */}
+      <Link to={readme} underline="always">
+        private API servers in the plugin's README
+      </Link>{' '}
+      and{' '}
+      <Link to={PRIVATE_API_SERVER_DOC} underline="always">
         connecting to a private AKS cluster
       </Link>
       .
