@@ -31,8 +31,19 @@ const checks = [
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');
-const FRONTEND = 'http://localhost:3000';
-const BACKEND = 'http://localhost:7007';
+// E2E_PORTS=3100,7107 runs the portal on another pair of ports (through
+// APP_CONFIG_* overrides of app-config.yaml), e.g. while 3000/7007 are taken.
+const [FRONTEND_PORT, BACKEND_PORT] = (process.env.E2E_PORTS ?? '3000,7007')
+  .split(',')
+  .map(Number);
+const FRONTEND = `http://localhost:${FRONTEND_PORT}`;
+const BACKEND = `http://localhost:${BACKEND_PORT}`;
+const PORT_OVERRIDES = {
+  APP_CONFIG_app_baseUrl: FRONTEND,
+  APP_CONFIG_backend_baseUrl: BACKEND,
+  APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
+  APP_CONFIG_backend_cors_origin: FRONTEND,
+};
 mkdirSync(resultsDir, { recursive: true });
 
 function portInUse(port) {
@@ -67,7 +78,12 @@ function startPortal() {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, YARN_ENABLE_TELEMETRY: '0', BROWSER: 'none' },
+    env: {
+      ...process.env,
+      ...PORT_OVERRIDES,
+      YARN_ENABLE_TELEMETRY: '0',
+      BROWSER: 'none',
+    },
   });
   const log = [];
   const keep = chunk => {
@@ -89,7 +105,7 @@ function startPortal() {
 }
 
 async function main() {
-  for (const port of [3000, 7007]) {
+  for (const port of [FRONTEND_PORT, BACKEND_PORT]) {
     if (await portInUse(port)) {
       throw new Error(
         `port ${port} is in use: stop the running portal before the browser test`,

@@ -13,6 +13,13 @@ export interface Config {
      * with no source at all the backend refuses to start.
      */
     sources?: Array<'azure' | 'config' | 'catalog'>;
+    /**
+     * Where the frontend plugin's README is published, for the portal's
+     * links to its sections (the frontend plugin reads it); an http(s) URL.
+     * Default: the package's page on npm.
+     * @visibility frontend
+     */
+    documentationUrl?: string;
     /** The Azure cloud; default `AzurePublicCloud`. */
     cloud?: 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
     /**

@@ -20,6 +20,8 @@ const resultsDir = join(
 );
 const LIST_ROUTE = /\/api\/aks-baseline\/v1\/clusters(\?|$)/;
 const NON_PROD = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+/** What the demo's GET /subscriptions names it (DEMO_SUBSCRIPTION_NAMES). */
+const NON_PROD_NAME = 'Contoso Non-Production';
 
 async function guestToken(backend) {
   const auth = await fetch(`${backend}/api/auth/guest/refresh`);
@@ -158,13 +160,27 @@ export const checks = [
       await openFleet(page, frontend);
       await screenshot('issue19/fleet-after');
 
+      // Subscriptions by display name, though the demo configures their ids.
+      for (const cluster of fleet.filter(c => c.subscriptionId === NON_PROD)) {
+        assertEqual(
+          cluster.subscriptionName,
+          NON_PROD_NAME,
+          `${cluster.name}'s subscription name`,
+        );
+        await fleetRows(page)
+          .filter({ hasText: cluster.name })
+          .getByText(NON_PROD_NAME, { exact: true })
+          .waitFor();
+      }
+
       // Each filter's expected clusters come from the unfiltered list.
       const cases = [
         ['Status', 'error', c => c.worstStatus === 'error'],
         ['Region', 'northeurope', c => c.location === 'northeurope'],
         ['Owner', 'platform-team', c => c.owner === 'platform-team'],
         ['Owner', 'payments-team', c => c.owner === 'payments-team'],
-        ['Subscription', '9a8b7c6d…', c => c.subscriptionId === NON_PROD],
+        // By its display name, from the demo fixture's subscription list.
+        ['Subscription', NON_PROD_NAME, c => c.subscriptionId === NON_PROD],
       ];
       for (const [label, option, keep] of cases) {
         await choose(page, label, option);

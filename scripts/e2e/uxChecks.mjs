@@ -210,6 +210,72 @@ export const checks = [
     },
   },
   {
+    name: "issue 19: the egress editor's buttons say what they add and remove, and a destination with both namespace and CIDR is refused on its page",
+    async run({ page, frontend, screenshot }) {
+      const values = encodeURIComponent(
+        JSON.stringify({
+          appName: 'orders',
+          owner: 'group:default/platform-team',
+          cluster: `resource:default/${CONTRACT_CLUSTER}`,
+          host: 'orders.contoso-demo.com',
+          certificateName: 'orders-tls',
+          certificateReaderClientId: '3c8a7d7e-1f5b-4b8e-9d0a-2f6c1e4b5a90',
+        }),
+      );
+      await gotoSignedIn(page, `${frontend}${ONBOARDING}?formData=${values}`);
+      const intro = page
+        .getByText('Everything the app sends is denied', { exact: false })
+        .first();
+      for (let i = 0; i < 6 && !(await intro.isVisible()); i++) {
+        await next(page).click();
+        await page.waitForTimeout(500);
+      }
+      await intro.waitFor();
+      const form = page.locator('form').first();
+      const button = name => form.getByRole('button', { name, exact: true });
+      await button('Add destination').click();
+      await button('Add destination').click();
+      await button('Remove destination 2').waitFor();
+      await button('Add port to destination 2').click();
+      await button('Remove port 2 of destination 2').waitFor();
+      await button('Add pod label to destination 1').click();
+      await form
+        .getByRole('button', {
+          name: /^Remove pod label \S+ of destination 1$/,
+        })
+        .waitFor();
+      const unnamed = await form
+        .getByRole('button')
+        .evaluateAll(buttons =>
+          buttons
+            .filter(
+              b => !(b.getAttribute('aria-label') || b.textContent.trim()),
+            )
+            .map(b => b.outerHTML.slice(0, 120)),
+        );
+      if (unnamed.length) {
+        throw new Error(`buttons without a name:\n${unnamed.join('\n')}`);
+      }
+      await screenshot('issue19/after-5-egress-buttons');
+      axeReport.egressEditor = await axeViolations(page, ['form']);
+
+      // Both a namespace and a CIDR: refused before the next page.
+      await button('Remove destination 2').click();
+      await button('Remove pod label newKey of destination 1')
+        .click()
+        .catch(() => {});
+      const first = form.getByTestId('aks-egress-item').first();
+      await first.getByLabel('Namespace').fill('payments');
+      await first.getByLabel('CIDR').fill('20.50.0.0/16');
+      await first.getByLabel(/^Port/).first().fill('443');
+      await next(page).click();
+      await page
+        .getByText(/^Destination 1: give a namespace or a CIDR, not both/)
+        .first()
+        .waitFor();
+    },
+  },
+  {
     name: 'issue 19: the cluster form keeps its placeholders and refuses a firewall IP inside the spoke on its page',
     async run({ page, frontend, screenshot }) {
       const values = encodeURIComponent(
@@ -316,6 +382,34 @@ export const checks = [
       await screenshot('issue19/after-10-workload-sentences');
       axeReport.appTab = await axeViolations(page, [
         '[data-testid="aks-baseline-entity"]',
+      ]);
+    },
+  },
+  {
+    name: "issue 19: hops behind a private API server say how to see them and link to the README's section",
+    async run({ page, frontend, screenshot }) {
+      await openAksTab(page, frontend, 'resource', 'aks-dev-neu');
+      const fix = page.getByTestId('private-api-server-fix').first();
+      await fix.waitFor();
+      await fix
+        .getByText(/resolves the cluster's private DNS zone/)
+        .first()
+        .waitFor();
+      const readme = fix.getByRole('link', {
+        name: /^private API servers in the plugin's README/,
+      });
+      // No aksBaseline.documentationUrl in the demo: the package's npm page.
+      const href = await readme.getAttribute('href');
+      if (
+        href !==
+        'https://www.npmjs.com/package/@aks-baseline/plugin-aks-baseline#private-api-servers'
+      ) {
+        throw new Error(`README link: ${href}`);
+      }
+      await fix.scrollIntoViewIfNeeded();
+      await screenshot('issue19/after-9-private-api-server');
+      axeReport.privateApiServer = await axeViolations(page, [
+        '[data-testid="private-api-server-fix"]',
       ]);
     },
   },

@@ -7,7 +7,11 @@ import {
   ArmFixtureTransport,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import { buildDemoEstate, DEMO_SUBSCRIPTIONS } from './demoEstate';
+import {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTION_NAMES,
+  DEMO_SUBSCRIPTIONS,
+} from './demoEstate';
 import {
   DEMO_TOKEN,
   DemoArmTransport,
@@ -51,6 +55,7 @@ export class DemoConnection implements AksBaselineAzureConnection {
         new ArmFixtureTransport({
           resources: estate,
           subscriptions: Object.values(DEMO_SUBSCRIPTIONS),
+          subscriptionNames: DEMO_SUBSCRIPTION_NAMES,
         }),
         async name => {
           const cluster = clusters.get(name.toLowerCase());

@@ -1,10 +1,13 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
 import { buildHubPolicy } from './hubPolicy';
-import { DEMO_SUBSCRIPTIONS } from './demoSubscriptions';
+import {
+  DEMO_SUBSCRIPTION_NAMES,
+  DEMO_SUBSCRIPTIONS,
+} from './demoSubscriptions';
 import { buildDemoGeneratedStamp } from './generated/demoGeneratedCluster';
 
-export { DEMO_SUBSCRIPTIONS };
+export { DEMO_SUBSCRIPTION_NAMES, DEMO_SUBSCRIPTIONS };
 
 /**
  * The estate `npm start` shows with no Azure account: five clusters in two

@@ -8,7 +8,11 @@
 export { aksBaselineModuleDemo as default } from './module';
 export { DemoConnection, demoClusterSource } from './demoConnection';
 // The estate itself, for the backend's tests and benchmark.
-export { buildDemoEstate, DEMO_SUBSCRIPTIONS } from './demoEstate';
+export {
+  buildDemoEstate,
+  DEMO_SUBSCRIPTION_NAMES,
+  DEMO_SUBSCRIPTIONS,
+} from './demoEstate';
 export { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
 export type { StampFlaw, StampSpec } from './baselineStamp';
 export {

@@ -5,6 +5,7 @@ import {
   waitForFleet,
 } from './__testUtils__/pluginBackend';
 import demoModule, {
+  DEMO_SUBSCRIPTION_NAMES,
   DEMO_SUBSCRIPTIONS,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 
@@ -95,6 +96,34 @@ describe('the demo portal’s in-cluster hops', () => {
     const notOk = rows.filter(r => r.worstStatus !== 'ok');
     expect(notOk.filter(r => r.reasons.length === 0)).toEqual([]);
     expect(notOk.length).toBe(3);
+  });
+
+  it("names the subscriptions as ARM's subscription list does, though the demo configures their ids", async () => {
+    const res = await request(server).get('/api/aks-baseline/v1/clusters');
+
+    // The demo source selects its two subscriptions by id; the names come
+    // from the fixture's GET /subscriptions through the SDK's client.
+    expect(
+      res.body.clusters.map((c: any) => [c.name, c.subscriptionName]),
+    ).toEqual([
+      ['aks-dev-neu', 'Contoso Non-Production'],
+      ['aks-legacy-neu', 'Contoso Non-Production'],
+      ['aks-staging-weu', 'Contoso Production'],
+      ['aks-prod-weu', 'Contoso Production'],
+      ['aks-generated-weu', 'Contoso Production'],
+    ]);
+    expect(res.body.filterOptions.subscriptions).toEqual(
+      expect.arrayContaining([
+        {
+          id: DEMO_SUBSCRIPTIONS.prod,
+          name: DEMO_SUBSCRIPTION_NAMES[DEMO_SUBSCRIPTIONS.prod],
+        },
+        {
+          id: DEMO_SUBSCRIPTIONS.nonProd,
+          name: DEMO_SUBSCRIPTION_NAMES[DEMO_SUBSCRIPTIONS.nonProd],
+        },
+      ]),
+    );
   });
 
   it('names the demo as its source', async () => {

@@ -168,6 +168,21 @@ export const aksBaselineFirewallPrivateIpFormField: ExtensionDefinition =
     },
   });
 
+/**
+ * The onboarding form's egress list (`ui:field: AksEgressRules`): buttons
+ * that say what they add and remove ("Add destination", "Remove destination
+ * 2"), and a destination the action would refuse caught on its page.
+ *
+ * @alpha
+ */
+export const aksBaselineEgressRulesFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'egress-rules',
+    params: {
+      field: () => loadFormFields().then(m => m.egressFormField),
+    },
+  });
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'aks-baseline',
@@ -181,6 +196,7 @@ export default createFrontendPlugin({
     aksBaselineClusterSummaryCard,
     aksBaselineClusterContractFormField,
     aksBaselineFirewallPrivateIpFormField,
+    aksBaselineEgressRulesFormField,
   ],
   routes: { fleet: fleetPageRouteRef },
 });

@@ -12,6 +12,7 @@ export {
   EntityAksBaselineControlsCard,
   AksClusterContractFieldExtension,
   AksFirewallPrivateIpFieldExtension,
+  AksEgressRulesFieldExtension,
 } from './plugin';
 export {
   isAksBaselineAvailable,

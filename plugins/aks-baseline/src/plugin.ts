@@ -11,8 +11,11 @@ import { aksBaselineApiRef, AksBaselineClient } from './api';
 import {
   CLUSTER_CONTRACT_FIELD_NAME,
   ClusterContractField,
+  EGRESS_FIELD_NAME,
+  EgressField,
   FIREWALL_PRIVATE_IP_FIELD_NAME,
   FirewallPrivateIpField,
+  validateEgress,
   validateFirewallPrivateIp,
 } from './scaffolder';
 import { fleetRouteRef } from './routes';
@@ -121,5 +124,21 @@ export const AksFirewallPrivateIpFieldExtension = aksBaselinePlugin.provide(
     name: FIREWALL_PRIVATE_IP_FIELD_NAME,
     component: FirewallPrivateIpField,
     validation: validateFirewallPrivateIp,
+  }),
+);
+
+/**
+ * The onboarding form's egress list (`ui:field: AksEgressRules`), for the
+ * legacy scaffolder: "Add destination", "Remove destination 2" and the like
+ * instead of bare icon buttons, and a destination the action would refuse
+ * caught on its page.
+ *
+ * @public
+ */
+export const AksEgressRulesFieldExtension = aksBaselinePlugin.provide(
+  createScaffolderFieldExtension({
+    name: EGRESS_FIELD_NAME,
+    component: EgressField,
+    validation: validateEgress,
   }),
 );

@@ -50,6 +50,11 @@ export interface ArmFixtureTransportOptions {
   /** Subscriptions `GET /subscriptions` answers; default: those the resources live in. */
   subscriptions?: string[];
   /**
+   * Display names `GET /subscriptions` (and `GET /subscriptions/{id}`) give,
+   * by subscription id (any case); default `fixture-{first block}`.
+   */
+  subscriptionNames?: Record<string, string>;
+  /**
    * Resource Graph's per-user quota, simulated: each answer carries
    * `x-ms-user-quota-remaining` and `x-ms-user-quota-resets-after`, and a
    * query over quota is a 429 (Microsoft's default: 15 per 5 s).
@@ -98,11 +103,18 @@ export class ArmFixtureTransport implements HttpClient {
     { start: number; count: number }
   >();
   private readonly log: ArmFixtureRequestRecord[] = [];
+  private readonly subscriptionNames: Map<string, string>;
   private throttled = 0;
   private nextRequestId = 1;
 
   constructor(options: ArmFixtureTransportOptions) {
     this.index = new FixtureIndex(options.resources, options.subscriptions);
+    this.subscriptionNames = new Map(
+      Object.entries(options.subscriptionNames ?? {}).map(([id, name]) => [
+        id.toLowerCase(),
+        name,
+      ]),
+    );
     this.graph = new ResourceGraphFixture(options.resources);
     this.graphQuota = options.resourceGraphQuota;
     this.pageSize = Math.max(1, options.pageSize ?? 100);
@@ -268,6 +280,14 @@ export class ArmFixtureTransport implements HttpClient {
     };
   }
 
+  /** A subscription as ARM's subscription list shows it. */
+  private subscription(subscriptionId: string) {
+    return fixtureSubscription(
+      subscriptionId,
+      this.subscriptionNames.get(subscriptionId.toLowerCase()),
+    );
+  }
+
   private route(url: URL): FixtureAnswer {
     const route = this.index.route(normalizeArmPath(url.pathname));
     switch (route.kind) {
@@ -279,11 +299,13 @@ export class ArmFixtureTransport implements HttpClient {
         return ok(
           this.page(
             url,
-            [...this.index.subscriptions.values()].map(fixtureSubscription),
+            [...this.index.subscriptions.values()].map(id =>
+              this.subscription(id),
+            ),
           ),
         );
       case 'subscription':
-        return ok(fixtureSubscription(route.subscriptionId));
+        return ok(this.subscription(route.subscriptionId));
       default:
         return { status: 404, body: armError(route.code, route.message) };
     }
@@ -336,11 +358,11 @@ function ok(body: unknown): FixtureAnswer {
   return { status: 200, body: JSON.stringify(body) };
 }
 
-function fixtureSubscription(subscriptionId: string) {
+function fixtureSubscription(subscriptionId: string, displayName?: string) {
   return {
     id: `/subscriptions/${subscriptionId}`,
     subscriptionId,
-    displayName: `fixture-${subscriptionId.slice(0, 8)}`,
+    displayName: displayName ?? `fixture-${subscriptionId.slice(0, 8)}`,
     state: 'Enabled',
     tenantId: FIXTURE_TENANT_ID,
   };

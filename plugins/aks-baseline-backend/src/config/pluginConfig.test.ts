@@ -194,3 +194,25 @@ describe('readPluginConfig: the slow tier cadence', () => {
     ).toContain(message);
   });
 });
+
+describe('readPluginConfig: the README address the frontend links to', () => {
+  it('takes an http(s) address', () => {
+    const url =
+      'https://github.com/contoso/portal/blob/main/plugins/aks-baseline/README.md';
+    expect(
+      read({ aksBaseline: { documentationUrl: url } }).documentationUrl,
+    ).toBe(url);
+    expect(read({}).documentationUrl).toBeUndefined();
+  });
+
+  it('stops start-up on a value that is no web address', () => {
+    expect(
+      startupError({
+        aksBaseline: { documentationUrl: 'javascript'.concat(':alert(1)') },
+      }),
+    ).toMatch(/aksBaseline\.documentationUrl.*http:\/\/ or https:\/\//);
+    expect(
+      startupError({ aksBaseline: { documentationUrl: 'README.md' } }),
+    ).toMatch(/aksBaseline\.documentationUrl/);
+  });
+});

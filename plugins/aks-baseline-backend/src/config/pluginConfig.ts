@@ -110,6 +110,13 @@ export const pluginConfigSchema = z
     sources: z
       .array(z.enum(['azure', 'config', 'catalog'], { errorMap: sourceError }))
       .default([]),
+    // Read by the frontend plugin (its links to README sections); checked
+    // here so a wrong value stops the portal at start-up, not in a link.
+    documentationUrl: z
+      .string()
+      .url()
+      .refine(u => /^https?:\/\//.test(u), 'must be an http:// or https:// URL')
+      .optional(),
     cloud: z
       .enum(['AzurePublicCloud', 'AzureUSGovernment', 'AzureChinaCloud'])
       .default('AzurePublicCloud'),

@@ -97,6 +97,13 @@ export async function collectInventory(
   const subscriptionIds =
     options.subscriptionIds ??
     (await listSubscriptions(settings, errors, subscriptionNames));
+  if (options.subscriptionIds && options.nameSubscriptions) {
+    await nameSubscriptions(
+      settings,
+      options.subscriptionIds,
+      subscriptionNames,
+    );
+  }
   const { resources, failedListings } =
     options.mode === 'resourceGraph'
       ? await listTopologyWithGraph(settings, limit, subscriptionIds)
@@ -105,7 +112,8 @@ export async function collectInventory(
   const listing: ArmInventoryListing = {
     ...resources,
     subscriptionsScanned: [...subscriptionIds],
-    // Only when subscriptions were listed: configured ids come without names.
+    // When subscriptions were listed: configured ids come without names
+    // unless nameSubscriptions lists them for their names.
     ...(Object.keys(subscriptionNames).length > 0 && { subscriptionNames }),
     errors: [...errors].sort(compareErrors),
     failedListings,
@@ -234,6 +242,32 @@ async function listSubscriptions(
     );
   }
   return ids;
+}
+
+/**
+ * The display names of the configured subscriptions, from one list of the
+ * subscriptions the identity sees. Names only label the fleet page: a list
+ * that fails leaves the GUIDs and is no source error (the configured
+ * subscriptions are still read).
+ */
+async function nameSubscriptions(
+  settings: ArmClientSettings,
+  subscriptionIds: string[],
+  names: Record<string, string>,
+): Promise<void> {
+  const wanted = new Set(subscriptionIds.map(id => id.toLowerCase()));
+  try {
+    for await (const subscription of createSubscriptionClient(
+      settings,
+    ).subscriptions.list()) {
+      const id = subscription.subscriptionId?.toLowerCase();
+      if (id && wanted.has(id) && subscription.displayName) {
+        names[id] = subscription.displayName;
+      }
+    }
+  } catch {
+    // Keep whatever names arrived before the failure; GUIDs for the rest.
+  }
 }
 
 /**

@@ -128,6 +128,12 @@ export interface InventoryOptions {
   mode?: 'arm' | 'resourceGraph';
   /** Absent: every subscription the credential can see. */
   subscriptionIds?: string[];
+  /**
+   * With `subscriptionIds`: also list the subscriptions once (one request)
+   * for the given ones' display names, which the fleet page shows instead of
+   * GUIDs. Without `subscriptionIds` the list is read anyway, names included.
+   */
+  nameSubscriptions?: boolean;
   credential: TokenCredential;
   cloud: CloudSettings;
   /** Replaces only the HTTP transport (tests, the demo source, benchmarks). */

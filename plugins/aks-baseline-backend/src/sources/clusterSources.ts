@@ -320,6 +320,8 @@ export function createInventoryCollector(
     return collectInventory({
       mode: config.inventory,
       subscriptionIds: subscriptions,
+      // The fleet page names subscriptions, also configured ones.
+      nameSubscriptions: true,
       credential: azure.credential,
       cloud,
       httpClient: armHttpClient,

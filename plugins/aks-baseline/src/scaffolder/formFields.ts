@@ -3,6 +3,7 @@ import {
   CLUSTER_CONTRACT_FIELD_NAME,
   ClusterContractField,
 } from './ClusterContractField';
+import { EGRESS_FIELD_NAME, EgressField, validateEgress } from './EgressField';
 import {
   FIREWALL_PRIVATE_IP_FIELD_NAME,
   FirewallPrivateIpField,
@@ -26,4 +27,11 @@ export const firewallPrivateIpFormField = createFormField({
   name: FIREWALL_PRIVATE_IP_FIELD_NAME,
   component: FirewallPrivateIpField,
   validation: validateFirewallPrivateIp,
+});
+
+/** The onboarding form's egress list, with buttons that say what they add and remove. */
+export const egressFormField = createFormField({
+  name: EGRESS_FIELD_NAME,
+  component: EgressField,
+  validation: validateEgress,
 });

@@ -7,3 +7,4 @@ export {
   FirewallPrivateIpField,
   validateFirewallPrivateIp,
 } from './FirewallPrivateIpField';
+export { EGRESS_FIELD_NAME, EgressField, validateEgress } from './EgressField';

@@ -1,5 +1,10 @@
 import { ChainHop } from '@aks-baseline/plugin-aks-baseline-common';
-import { renderInTestApp } from '@backstage/test-utils';
+import { configApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ChainNotes } from './ChainNotes';
 
@@ -24,7 +29,16 @@ describe('ChainNotes', () => {
     expect(fix).toHaveTextContent(
       "run the portal's backend where it resolves the cluster's private DNS zone",
     );
-    expect(fix).toHaveTextContent("Reading the clusters' API servers");
+    // The README section, where the package's README is published (npm
+    // by default: package.json has no homepage).
+    expect(
+      screen.getByRole('link', {
+        name: /^private API servers in the plugin's README/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://www.npmjs.com/package/@aks-baseline/plugin-aks-baseline#private-api-servers',
+    );
     expect(
       screen.getByRole('link', {
         name: /^connecting to a private AKS cluster/,
@@ -34,6 +48,38 @@ describe('ChainNotes', () => {
       expect.stringMatching(
         /^https:\/\/learn\.microsoft\.com\/azure\/aks\/private-clusters/,
       ),
+    );
+  });
+
+  it('links to the README where aksBaseline.documentationUrl says it is', async () => {
+    const reason =
+      'API server not reachable from the portal (private cluster): getaddrinfo ENOTFOUND aks-x.privatelink.westeurope.azmk8s.io';
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            configApiRef,
+            mockApis.config({
+              data: {
+                aksBaseline: {
+                  documentationUrl:
+                    'https://github.com/contoso/portal/blob/main/plugins/aks-baseline/README.md',
+                },
+              },
+            }),
+          ],
+        ]}
+      >
+        <ChainNotes hops={[unseen('Pods', reason)]} />
+      </TestApiProvider>,
+    );
+    expect(
+      screen.getByRole('link', {
+        name: /^private API servers in the plugin's README/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/contoso/portal/blob/main/plugins/aks-baseline/README.md#private-api-servers',
     );
   });
 

@@ -4,11 +4,11 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { HopStatusLabel } from '../StatusLabel';
 import { WorkloadSentence } from '../WorkloadSentence';
+import { useReadmeSectionUrl } from '../../documentation';
 import {
   isPrivateApiServerReason,
   PRIVATE_API_SERVER_DOC,
   PRIVATE_API_SERVER_FIX,
-  PRIVATE_API_SERVER_README_SECTION,
 } from './privateApiServer';
 
 interface Note {
@@ -34,6 +34,25 @@ function notesFor(hops: ChainHop[]): Note[] {
   return notes;
 }
 
+/** How to see the hops behind a private API server, with the README section that says more. */
+const PrivateApiServerFix = () => {
+  const readme = useReadmeSectionUrl('privateApiServers');
+  return (
+    <Typography variant="body2" data-testid="private-api-server-fix">
+      {PRIVATE_API_SERVER_FIX} See{' '}
+      {/* Underlined: inside a sentence, colour alone does not mark a link. */}
+      <Link to={readme} underline="always">
+        private API servers in the plugin's README
+      </Link>{' '}
+      and{' '}
+      <Link to={PRIVATE_API_SERVER_DOC} underline="always">
+        connecting to a private AKS cluster
+      </Link>
+      .
+    </Typography>
+  );
+};
+
 /**
  * What is wrong on the chain, or could not be seen, and why, in words under
  * the hops: readable without opening each hop.
@@ -53,16 +72,7 @@ export const ChainNotes = ({ hops }: { hops: ChainHop[] }) => {
               <WorkloadSentence text={note.text} />
             </Typography>
           </Box>
-          {isPrivateApiServerReason(note.text) && (
-            <Typography variant="body2" data-testid="private-api-server-fix">
-              {PRIVATE_API_SERVER_FIX} See {PRIVATE_API_SERVER_README_SECTION}{' '}
-              and{' '}
-              <Link to={PRIVATE_API_SERVER_DOC}>
-                connecting to a private AKS cluster
-              </Link>
-              .
-            </Typography>
-          )}
+          {isPrivateApiServerReason(note.text) && <PrivateApiServerFix />}
         </Box>
       ))}
     </Box>

@@ -9,10 +9,6 @@
 const PRIVATE_API_SERVER =
   /API server not reachable from the portal \(private cluster\)/;
 
-/** Where the README explains reading the API servers (the section to read). */
-export const PRIVATE_API_SERVER_README_SECTION =
-  'README.md, "Reading the clusters\' API servers" (aksBaseline.kubernetes.clusters)';
-
 /** Microsoft's page on connecting to a private cluster's API server. */
 export const PRIVATE_API_SERVER_DOC =
   'https://learn.microsoft.com/azure/aks/private-clusters#options-for-connecting-to-the-private-cluster';

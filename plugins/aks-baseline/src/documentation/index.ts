@@ -1,0 +1,8 @@
+export {
+  DOCUMENTATION_URL_KEY,
+  README_SECTIONS,
+  defaultDocumentationUrl,
+  readmeSectionUrl,
+  useReadmeSectionUrl,
+} from './documentationUrl';
+export type { ReadmeSection } from './documentationUrl';
