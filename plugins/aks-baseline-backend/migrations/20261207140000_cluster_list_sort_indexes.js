@@ -47,6 +47,9 @@ const INDEXES = {
   aks_cluster_list_subscription_attention_idx: `lower(subscription_id), ${ATTENTION}`,
   aks_cluster_list_location_attention_idx: `location, ${ATTENTION}, owner`,
   aks_cluster_list_owner_attention_idx: `owner, ${ATTENTION}, location`,
+  // A search's count: the narrowest index holding the search text (in SQLite
+  // about 3x cheaper to scan than the attention index's wide entries).
+  aks_cluster_list_search_idx: 'search_text, resource_id',
 };
 
 /** @param {import('knex').Knex} knex */
