@@ -59,6 +59,9 @@ exports.up = async function up(knex) {
   await knex.raw('drop index aks_cluster_list_attention_idx');
   await knex.raw('drop index aks_cluster_list_worst_status_idx');
   await knex.raw('drop index aks_cluster_list_owner_idx');
+  // Only the filter options read it, once per refresh run (FleetReader
+  // caches them); every index costs each refresh's write of every row.
+  await knex.raw('drop index aks_cluster_list_subscription_idx');
   for (const [name, columns] of Object.entries(INDEXES)) {
     await knex.raw(`create index ${name} on aks_cluster_list (${columns})`);
   }
@@ -77,5 +80,8 @@ exports.down = async function down(knex) {
   );
   await knex.raw(
     'create index aks_cluster_list_owner_idx on aks_cluster_list (owner, name, resource_id)',
+  );
+  await knex.raw(
+    'create index aks_cluster_list_subscription_idx on aks_cluster_list (subscription_id, subscription_name)',
   );
 };
