@@ -94,15 +94,15 @@ export async function collectInventory(
   });
   const errors: SourceError[] = [];
   const subscriptionNames: Record<string, string> = {};
-
-  const subscriptionIds =
-    options.subscriptionIds ??
-    (await listSubscriptions(settings, errors, subscriptionNames));
   const readAt = emptyReadTimes();
   // Without a cache every list is read now: no times to keep.
   const cache = options.slowTier;
   const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) =>
     cache && { part, cache, signatures, readAt: readAt[part] };
+
+  const subscriptionIds =
+    options.subscriptionIds ??
+    (await listSubscriptions(settings, errors, subscriptionNames));
   const { resources, failedListings } =
     options.mode === 'resourceGraph'
       ? await listTopologyWithGraph(settings, limit, subscriptionIds, slowTier)
