@@ -59,10 +59,12 @@ export interface Config {
       requestTimeoutSeconds?: number;
       /**
        * The slow tier: Key Vault secret listings, maintenance
-       * configurations, diagnostic settings and data collection rule
-       * associations are read again only this often (and at once when a
+       * configurations, diagnostic settings, data collection rule
+       * associations, and each subscription's policy assignments and data
+       * collection rules are read again only this often (and at once when a
        * gateway or cluster starts naming another secret of a vault, or a
-       * cluster or resource is new); topology is read every refresh.
+       * cluster, resource or subscription is new); topology is read every
+       * refresh.
        */
       slowTier?: {
         /** A HumanDuration, e.g. `{ hours: 4 }` (the default). */

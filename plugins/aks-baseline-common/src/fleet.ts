@@ -221,7 +221,7 @@ export interface ClusterSnapshot {
   /**
    * When each part was read from Azure: topology at every refresh, the slow
    * tier (Key Vault secret listings; maintenance, diagnostic and data
-   * collection settings) on its own cadence. Absent in snapshots stored
+   * collection settings; policy assignments) on its own cadence. Absent in snapshots stored
    * before tiered reads.
    */
   partsReadAt?: SnapshotPartsReadAt;
@@ -247,7 +247,11 @@ export interface SnapshotPartsReadAt {
   topology: string;
   /** The oldest listing of the vaults holding the cluster's certificates. */
   certificates?: string;
-  /** The oldest of the cluster's maintenance, diagnostic and data collection lists. */
+  /**
+   * The oldest of the cluster's maintenance, diagnostic and data collection
+   * lists and of its subscription's policy assignment and data collection
+   * rule lists.
+   */
   governance?: string;
 }
 

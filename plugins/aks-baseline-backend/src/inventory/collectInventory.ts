@@ -31,6 +31,7 @@ import {
 import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
 import {
+  SLOW_TIER_LISTINGS,
   SLOW_TIER_PARTS,
   type SlowTierCache,
   type SlowTierPart,
@@ -93,6 +94,11 @@ export async function collectInventory(
   });
   const errors: SourceError[] = [];
   const subscriptionNames: Record<string, string> = {};
+  const readAt = emptyReadTimes();
+  // Without a cache every list is read now: no times to keep.
+  const cache = options.slowTier;
+  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) =>
+    cache && { part, cache, signatures, readAt: readAt[part] };
 
   const subscriptionIds =
     options.subscriptionIds ??
@@ -106,8 +112,8 @@ export async function collectInventory(
   }
   const { resources, failedListings } =
     options.mode === 'resourceGraph'
-      ? await listTopologyWithGraph(settings, limit, subscriptionIds)
-      : await listResourceTypes(settings, limit, subscriptionIds);
+      ? await listTopologyWithGraph(settings, limit, subscriptionIds, slowTier)
+      : await listResourceTypes(settings, limit, subscriptionIds, slowTier);
   errors.push(...failedListings.map(f => f.error));
   const listing: ArmInventoryListing = {
     ...resources,
@@ -122,11 +128,6 @@ export async function collectInventory(
     ? options.selectVaults(listing)
     : resources.keyVaults;
   const telemetryTargetsOf = options.selectTelemetryTargets ?? telemetryTargets;
-  const readAt = emptyReadTimes();
-  // Without a cache every list is read now: no times to keep.
-  const cache = options.slowTier;
-  const slowTier = (part: SlowTierPart, signatures?: Map<string, string>) =>
-    cache && { part, cache, signatures, readAt: readAt[part] };
   const [
     vaultSecrets,
     ruleCollectionGroups,
@@ -279,6 +280,7 @@ async function listTopologyWithGraph(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
+  slowTier: SlowTierOf,
 ): Promise<{
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
@@ -289,6 +291,7 @@ async function listTopologyWithGraph(
       settings,
       limit,
       subscriptionIds,
+      slowTier,
       RESOURCE_LISTINGS.filter(l => !RESOURCE_GRAPH_LISTINGS.includes(l)),
     ),
   ]);
@@ -302,23 +305,43 @@ async function listResourceTypes(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
+  slowTier: SlowTierOf,
   listings: readonly ResourceListing[] = RESOURCE_LISTINGS,
 ): Promise<{
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
 }> {
+  const subscriptionKeys = new Set(subscriptionIds.map(s => s.toLowerCase()));
+  for (const listing of listings) {
+    const slowPart = SLOW_TIER_LISTINGS[listing.kind];
+    const tier = slowPart && slowTier(slowPart);
+    tier?.cache.keepOnly(tier.part, subscriptionKeys);
+  }
   const jobs = subscriptionIds.flatMap(subscriptionId =>
     listings.map(async listing => {
+      // A slow-tier type: this subscription's last list while fresh.
+      const slowPart = SLOW_TIER_LISTINGS[listing.kind];
+      const tier = slowPart && slowTier(slowPart);
+      const key = subscriptionId.toLowerCase();
+      const cached = tier?.cache.fresh(tier.part, key, '');
+      if (tier && cached) {
+        tier.readAt[key] = new Date(cached.readAt).toISOString();
+        return { kind: listing.kind, items: cached.items };
+      }
       try {
-        const items = await limit(subscriptionId, () =>
+        const listed = await limit(subscriptionId, () =>
           listRawResources(policies =>
             listing.list(settings, subscriptionId, policies),
           ),
         );
-        return {
-          kind: listing.kind,
-          items: listing.keep ? listing.keep(items, subscriptionId) : items,
-        };
+        const items = listing.keep
+          ? listing.keep(listed, subscriptionId)
+          : listed;
+        if (tier) {
+          const at = tier.cache.remember(tier.part, key, '', items);
+          tier.readAt[key] = new Date(at).toISOString();
+        }
+        return { kind: listing.kind, items };
       } catch (error) {
         const failed = failedListingOf(
           listing,
@@ -415,6 +438,12 @@ async function listChildren(
   // Keys in the order the parents were given, whatever order lists finished in.
   return Object.fromEntries(listed.filter(entry => entry !== undefined));
 }
+
+/** The slow tier of one part, when the refresh has a cache. */
+type SlowTierOf = (
+  part: SlowTierPart,
+  signatures?: Map<string, string>,
+) => SlowTierList | undefined;
 
 /** How `listChildren` uses the slow tier for one part. */
 interface SlowTierList {

@@ -3,8 +3,14 @@ import {
   ArmFixtureTransport,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import {
+  buildBaselineStamp,
+  buildHubFirewall,
+} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
+import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { collectInventory } from './collectInventory';
 import { RESOURCE_LISTINGS } from './resourceListings';
+import { SLOW_TIER_LISTINGS, SlowTierCache } from './slowTier';
 import { telemetryTargets } from './telemetryTargets';
 import {
   syntheticEstate,
@@ -221,5 +227,102 @@ describe('inventory request count', () => {
       `page size ${pageSize}, N=1000: ${inventory.requestCount} requests, lower bound ${pages} + telemetry ${telemetryRequests}`,
     );
     expect(inventory.requestCount).toBe(pages + telemetryBound(targets));
+  });
+
+  it('makes at most 0.2 requests per cluster in a steady ARM cycle: the topology lists alone', async () => {
+    // 1,000 baseline stamps (18 policy assignments each, as the scaffolder
+    // writes them) in 10 subscriptions, one hub firewall each, 100 items a
+    // page: the benchmark's estate at its quick size.
+    const subscriptions = 10;
+    const clusters = 1_000;
+    const subscriptionIds = Array.from(
+      { length: subscriptions },
+      (_, s) => `00000000-0000-4000-8000-${String(s).padStart(12, '0')}`,
+    );
+    const resources: ArmResource[] = subscriptionIds.map(subscriptionId =>
+      buildHubFirewall({
+        subscriptionId,
+        location: 'westeurope',
+        privateIp: '10.200.0.4',
+      }),
+    );
+    for (let i = 0; i < clusters; i++) {
+      const sub = subscriptionIds[i % subscriptions];
+      resources.push(
+        ...buildBaselineStamp({
+          subscriptionId: sub,
+          resourceGroup: `rg-aks-${i}`,
+          name: `aks-${String(i).padStart(4, '0')}`,
+          location: 'westeurope',
+          spokeOctet: i % 250,
+          firewall: {
+            id: `/subscriptions/${sub}/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope`,
+            privateIp: '10.200.0.4',
+          },
+          host: `app${i}.contoso.com`,
+          certificateDaysLeft: {
+            edge: 90,
+            backendTrustRoot: 200,
+            ingress: 120,
+          },
+          tagGateway: true,
+          now: new Date('2026-12-07T12:00:00Z'),
+        }),
+      );
+    }
+    const pageSize = 100;
+    const now = { ms: Date.parse('2026-12-07T12:00:00Z') };
+    const cache = new SlowTierCache(4 * 60 * 60 * 1000, () => now.ms);
+    const cycle = async () => {
+      const transport = new ArmFixtureTransport({ resources, pageSize });
+      const inventory = await collectInventory({
+        subscriptionIds,
+        credential: new StaticTokenCredential(),
+        cloud: AZURE_CLOUDS.AzurePublicCloud,
+        httpClient: transport,
+        slowTier: cache,
+      });
+      expect(inventory.errors).toEqual([]);
+      return { inventory, transport };
+    };
+    const full = await cycle();
+    now.ms += 60 * 60 * 1000;
+    const steady = await cycle();
+
+    // The expected count, from the estate: per subscription, the pages of
+    // each type read every cycle, plus each firewall policy's rule
+    // collection groups (one page).
+    const everyCycle = RESOURCE_LISTINGS.filter(
+      l => !SLOW_TIER_LISTINGS[l.kind],
+    ).map(l => l.armType.toLowerCase());
+    const items = new Map<string, number>();
+    for (const r of resources) {
+      const key = `${r.id!.split('/')[2]}|${r.type!.toLowerCase()}`;
+      items.set(key, (items.get(key) ?? 0) + 1);
+    }
+    const pages = subscriptionIds
+      .flatMap(sub => everyCycle.map(type => items.get(`${sub}|${type}`) ?? 0))
+      .reduce((sum, n) => sum + Math.max(1, Math.ceil(n / pageSize)), 0);
+    const policies = full.inventory.firewallPolicies.length;
+    expect(steady.inventory.requestCount).toBe(pages + policies);
+    expect(steady.transport.countRequests('/policyAssignments')).toBe(0);
+    expect(full.transport.countRequests('/policyAssignments')).toBe(
+      subscriptions * Math.ceil((18 * (clusters / subscriptions)) / pageSize),
+    );
+    expect(steady.inventory.policyAssignments).toEqual(
+      full.inventory.policyAssignments,
+    );
+    const perCluster = steady.inventory.requestCount / clusters;
+    // eslint-disable-next-line no-console -- the measured number is what this test reports
+    console.log(
+      `steady ARM cycle, ${clusters} clusters / ${subscriptions} subscriptions: ${
+        steady.inventory.requestCount
+      } requests (${perCluster.toFixed(2)} per cluster; full cycle ${
+        full.inventory.requestCount
+      }, of which ${full.transport.countRequests(
+        '/policyAssignments',
+      )} policy assignment pages)`,
+    );
+    expect(perCluster).toBeLessThanOrEqual(0.2);
   });
 });

@@ -51,9 +51,13 @@ describe('slow tier', () => {
     clusters: CLUSTERS,
     subscriptions: SUBSCRIPTIONS,
   });
-  // Every subscription-wide type list, and the one hub policy's rule
+  // Per subscription, its policy assignments and its data collection rules
+  // (one page each here): governance, on the slow tier.
+  const slowTypeLists = 2 * SUBSCRIPTIONS;
+  // Every other subscription-wide type list, and the one hub policy's rule
   // collection groups per subscription: topology, read every refresh.
-  const topologyRequests = RESOURCE_LISTINGS.length * SUBSCRIPTIONS + 4;
+  const topologyRequests =
+    RESOURCE_LISTINGS.length * SUBSCRIPTIONS - slowTypeLists + 4;
 
   function clock() {
     const state = { now: Date.parse('2026-12-07T12:00:00Z') };
@@ -70,7 +74,11 @@ describe('slow tier', () => {
     // association lists, per watched resource its diagnostic settings.
     const targets = telemetryTargets(cold.inventory).length;
     expect(cold.inventory.requestCount).toBe(
-      topologyRequests + estate.vaultCount + 2 * CLUSTERS + targets,
+      topologyRequests +
+        slowTypeLists +
+        estate.vaultCount +
+        2 * CLUSTERS +
+        targets,
     );
 
     state.now += 3 * HOUR;
@@ -81,6 +89,11 @@ describe('slow tier', () => {
     );
     expect(steady.inventory.requestCount).toBe(topologyRequests);
     expect(steady.transport.countRequests('/secrets')).toBe(0);
+    expect(steady.transport.countRequests('/policyAssignments')).toBe(0);
+    expect(steady.transport.countRequests('/dataCollectionRules')).toBe(0);
+    expect(steady.inventory.policyAssignments).toHaveLength(
+      cold.inventory.policyAssignments.length,
+    );
     expect(resolverInput(steady.inventory as any)).toEqual(
       resolverInput(cold.inventory as any),
     );
@@ -95,6 +108,41 @@ describe('slow tier', () => {
     expect(due.inventory.requestCount).toBe(cold.inventory.requestCount);
     expect(due.inventory.slowTierReadAt?.vaultSecrets[vaultId]).toBe(
       '2026-12-07T16:00:00.000Z',
+    );
+    // Subscription-wide slow lists carry their time per subscription.
+    const subscription = estate.subscriptionIds[0].toLowerCase();
+    expect(
+      steady.inventory.slowTierReadAt?.policyAssignments[subscription],
+    ).toBe('2026-12-07T12:00:00.000Z');
+    expect(
+      due.inventory.slowTierReadAt?.dataCollectionRules[subscription],
+    ).toBe('2026-12-07T16:00:00.000Z');
+  });
+
+  it("reads a subscription's policy assignments again at the next refresh when their list failed", async () => {
+    const { state, cache } = clock();
+    const failing = await collect(
+      estate.resources,
+      estate.subscriptionIds,
+      cache,
+      [
+        {
+          match: url =>
+            url.pathname.includes(estate.subscriptionIds[1]) &&
+            url.pathname.endsWith('/policyAssignments'),
+          status: 500,
+        },
+      ],
+    );
+    expect(failing.inventory.errors.map(e => e.kind)).toEqual(['subscription']);
+    state.now += HOUR;
+    const next = await collect(estate.resources, estate.subscriptionIds, cache);
+    expect(next.inventory.errors).toEqual([]);
+    expect(next.transport.countRequests('/policyAssignments')).toBe(1);
+    expect(next.inventory.requestCount).toBe(topologyRequests + 1);
+    expect(next.inventory.policyAssignments).toHaveLength(
+      failing.inventory.policyAssignments.length *
+        (SUBSCRIPTIONS / (SUBSCRIPTIONS - 1)),
     );
   });
 

@@ -1,19 +1,50 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import type { ArmResourceKind } from './types';
 
 /**
- * The per-parent lists that change slowly (a certificate is rotated every few
- * months, a maintenance window or diagnostic setting rarely): read on their
- * own cadence instead of every refresh, which at a thousand clusters was six
- * requests in seven.
+ * The lists that change slowly (a certificate is rotated every few months, a
+ * maintenance window, diagnostic setting or policy assignment rarely): read
+ * on their own cadence instead of every refresh, which at a thousand clusters
+ * was six requests in seven. Per parent (a vault's secrets, a cluster's
+ * maintenance windows) or per subscription (`SLOW_TIER_LISTINGS`).
  */
 export const SLOW_TIER_PARTS = [
   'vaultSecrets',
   'maintenanceConfigurations',
   'diagnosticSettings',
   'dataCollectionRuleAssociations',
+  'policyAssignments',
+  'dataCollectionRules',
 ] as const;
 
 export type SlowTierPart = (typeof SLOW_TIER_PARTS)[number];
+
+/**
+ * The subscription-wide type lists read on the slow tier's cadence, one
+ * cache entry per subscription (issue #20: steady-state cycles at 0.2
+ * requests per cluster or fewer). Only governance and telemetry objects
+ * qualify; every type a chain hop or its narrowing reads (clusters,
+ * gateways, WAF policies, public IPs, VNets, route tables, NSGs, firewalls,
+ * firewall policies and their rule collection groups, IP groups, vaults,
+ * private endpoints, registries) is read at every refresh.
+ */
+export const SLOW_TIER_LISTINGS: Partial<
+  Record<ArmResourceKind, SlowTierPart>
+> = {
+  // GOV-01. Assignments are governance: they decide no packet's path, and
+  // Azure Policy itself acts on them on a slow clock (its standard
+  // compliance evaluation runs once every 24 hours, Microsoft Learn "Get
+  // policy compliance data"; the AKS add-on looks for assignment changes
+  // every 15 minutes, "Azure Policy for Kubernetes"). They were the largest
+  // list of a steady refresh: about 18 per stamp, so 18 pages of 100 per
+  // subscription of 100 clusters, 180 of 320 requests at 1,000 clusters.
+  policyAssignments: 'policyAssignments',
+  // LOG-02. Data collection rules name where a cluster's logs go; like
+  // their associations (already on this cadence) and the diagnostic
+  // settings, they are telemetry configuration that changes with a
+  // deployment, not with traffic, and no hop reads them.
+  dataCollectionRules: 'dataCollectionRules',
+};
 
 /** When each slow-tier list used by a refresh was read (ISO time), by part and lower-cased parent id. */
 export type SlowTierReadTimes = Record<SlowTierPart, Record<string, string>>;

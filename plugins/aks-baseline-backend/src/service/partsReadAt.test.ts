@@ -27,6 +27,8 @@ describe('partsReadAt', () => {
     maintenanceConfigurations: { [lower(CLUSTER)]: '2026-12-07T11:00:00.000Z' },
     diagnosticSettings: { [lower(CLUSTER)]: '2026-12-07T08:00:00.000Z' },
     dataCollectionRuleAssociations: {},
+    policyAssignments: {},
+    dataCollectionRules: {},
   };
 
   it('gives each part the oldest read behind it', () => {
@@ -44,6 +46,40 @@ describe('partsReadAt', () => {
       certificates: '2026-12-07T09:00:00.000Z',
       governance: '2026-12-07T08:00:00.000Z',
     });
+  });
+
+  it("counts its subscription's policy assignment and data collection rule lists as governance", () => {
+    const subscription = '00000000-0000-4000-8000-000000000001';
+    const withLists = (policy: string, rules: string) => ({
+      ...slowTierReadAt,
+      policyAssignments: {
+        [subscription]: policy,
+        // Another subscription's older list is not this cluster's.
+        'ffffffff-0000-4000-8000-000000000001': '2026-12-01T00:00:00.000Z',
+      },
+      dataCollectionRules: { [subscription]: rules },
+    });
+    const governance = (readAt: ReturnType<typeof withLists>) =>
+      partsReadAt(
+        snapshot([]),
+        { keyVaults, slowTierReadAt: readAt },
+        REFRESHED,
+      ).governance;
+    expect(
+      governance(
+        withLists('2026-12-07T07:00:00.000Z', '2026-12-07T11:30:00.000Z'),
+      ),
+    ).toBe('2026-12-07T07:00:00.000Z');
+    expect(
+      governance(
+        withLists('2026-12-07T11:00:00.000Z', '2026-12-07T06:00:00.000Z'),
+      ),
+    ).toBe('2026-12-07T06:00:00.000Z');
+    expect(
+      governance(
+        withLists('2026-12-07T11:00:00.000Z', '2026-12-07T11:00:00.000Z'),
+      ),
+    ).toBe('2026-12-07T08:00:00.000Z');
   });
 
   it('has no certificate time when no certificate comes from a listed vault', () => {

@@ -10,7 +10,9 @@ import { parseKeyVaultSecretId } from '../resolver';
 /**
  * When each part of a cluster's snapshot was read: topology now, the
  * certificates when the oldest listing of their vaults was, the governance
- * and telemetry settings when the cluster's oldest such list was. A part
+ * and telemetry settings when the cluster's oldest such list was (its
+ * maintenance, diagnostic and association lists, and its subscription's
+ * policy assignment and data collection rule lists). A part
  * with nothing read from the slow tier has no time. Without a slow tier
  * (no times) every part was read by this refresh.
  */
@@ -39,6 +41,8 @@ export function partsReadAt(
     return id ? [id] : [];
   });
   const clusterId = normalizeArmResourceId(snapshot.resourceId);
+  // `/subscriptions/<id>/...`, lower-cased as the slow tier keys it.
+  const subscription = clusterId.split('/')[2];
   return {
     topology,
     certificates: oldest(certificateVaults.map(id => readAt.vaultSecrets[id])),
@@ -46,6 +50,10 @@ export function partsReadAt(
       readAt.maintenanceConfigurations[clusterId],
       readAt.diagnosticSettings[clusterId],
       readAt.dataCollectionRuleAssociations[clusterId],
+      // Subscription-wide: the list of the cluster's own subscription holds
+      // the assignments above and in it, and the rules its associations name.
+      readAt.policyAssignments?.[subscription],
+      readAt.dataCollectionRules?.[subscription],
     ]),
   };
 }

@@ -13,7 +13,9 @@ import {
   applyFilters,
   applyOrder,
   clusterListRow,
+  countQuery,
   orderTerms,
+  pageQuery,
 } from './clusterListQuery';
 import { migrateToLatest } from './migrateToLatest';
 import { NoticeLedger } from './NoticeLedger';
@@ -202,21 +204,9 @@ export class SnapshotStore {
   async pageSummaries<TSummary>(
     request: SummaryPageRequest,
   ): Promise<{ rows: StoredClusterSummary<TSummary>[]; total: number }> {
-    const { filters, sort, order, offset, limit, now } = request;
     const [rows, [count]] = await Promise.all([
-      applyOrder(
-        applyFilters(
-          this.db('aks_cluster_list').select(SUMMARY_COLUMNS),
-          filters,
-          now,
-        ),
-        orderTerms(sort, order),
-      )
-        .offset(offset)
-        .limit(limit),
-      applyFilters(this.db('aks_cluster_list'), filters, now).count({
-        total: '*',
-      }),
+      pageQuery(this.db, SUMMARY_COLUMNS, request),
+      countQuery(this.db, request.filters, request.now),
     ]);
     return {
       rows: rows.map((row: unknown) => rowToSummary<TSummary>(row)),

@@ -148,9 +148,19 @@ export function clusterListRow(cluster: {
   };
 }
 
-/** `%text%` for LIKE, with the user's own `%`, `_` and `\` matched literally. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+/**
+ * The search condition: `search_text` contains the lower-cased text, every
+ * character literal. A substring test (SQLite's `instr`, PostgreSQL's
+ * `strpos`) rather than LIKE: no wildcards to escape, and SQLite's LIKE with
+ * an ESCAPE clause compares a character at a time (about 4x slower over the
+ * fleet's search texts).
+ */
+export function containsCondition(
+  client: string,
+  text: string,
+): [sql: string, bindings: string[]] {
+  const fn = /^(pg|postgres)/.test(client) ? 'strpos' : 'instr';
+  return [`${fn}(search_text, ?) > 0`, [text.toLowerCase()]];
 }
 
 /** Narrows a query of `aks_clusters` to the rows matching the filters. */
@@ -159,15 +169,22 @@ export function applyFilters(
   filters: ClusterListFilters,
   now: Date,
 ): Knex.QueryBuilder {
+  if (filters.status && filters.status.length > 0) {
+    // By rank, one to one with the status: the attention index starts with it.
+    query.whereIn(
+      'status_rank',
+      [...new Set(filters.status.map(statusRank))].sort(),
+    );
+  }
   const lists: Array<[string, string[] | undefined]> = [
-    ['worst_status', filters.status],
     ['subscription_id', filters.subscriptionId?.map(s => s.toLowerCase())],
     ['location', filters.region],
     ['owner', filters.owner],
   ];
   for (const [column, values] of lists) {
     if (values && values.length > 0) {
-      // Subscription ids are stored as ARM returned them; compare lower-cased.
+      // Subscription ids are stored as ARM returned them; compare lower-cased
+      // (an index holds lower(subscription_id)).
       if (column === 'subscription_id') {
         query.whereRaw(
           `lower(subscription_id) in (${values.map(() => '?').join(', ')})`,
@@ -185,9 +202,42 @@ export function applyFilters(
     query.where('expiry_sort', '<=', until.toISOString());
   }
   if (filters.search) {
-    query.whereRaw(`search_text like ? escape '\\'`, [
-      containsPattern(filters.search),
-    ]);
+    const client = String(query.client.config.client);
+    const [sql, bindings] = containsCondition(client, filters.search);
+    query.whereRaw(sql, bindings);
   }
   return query;
+}
+
+/** The page's rows: filtered, in the sort's order, `offset` then `limit`. */
+export function pageQuery(
+  db: Knex,
+  columns: string[],
+  request: {
+    filters: ClusterListFilters;
+    sort: ClusterSortKey;
+    order: Order;
+    offset: number;
+    limit: number;
+    now: Date;
+  },
+): Knex.QueryBuilder {
+  const { filters, sort, order, offset, limit, now } = request;
+  return applyOrder(
+    applyFilters(db('aks_cluster_list').select(columns), filters, now),
+    orderTerms(sort, order),
+  )
+    .offset(offset)
+    .limit(limit);
+}
+
+/** How many rows match the filters: an index range wherever a filter has one. */
+export function countQuery(
+  db: Knex,
+  filters: ClusterListFilters,
+  now: Date,
+): Knex.QueryBuilder {
+  return applyFilters(db('aks_cluster_list'), filters, now).count({
+    total: '*',
+  });
 }
