@@ -68,9 +68,19 @@ const BASELINE: Scenario = {
   slowTier: false,
 };
 const QUICK = process.argv.includes('--quick');
-const SIZE = QUICK
-  ? { clusters: 1000, subscriptions: 10 }
-  : { clusters: 10_000, subscriptions: 100 };
+/** `--size 2000/20`: another estate size (profiling the growth between sizes). */
+const SIZE_ARG = argValue('--size')?.split('/').map(Number);
+const SIZE =
+  SIZE_ARG && SIZE_ARG.length === 2 && SIZE_ARG.every(n => n > 0)
+    ? { clusters: SIZE_ARG[0], subscriptions: SIZE_ARG[1] }
+    : QUICK
+    ? { clusters: 1000, subscriptions: 10 }
+    : { clusters: 10_000, subscriptions: 100 };
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 const SCENARIOS: Scenario[] = [
   BASELINE,
   { name: 'arm', ...SIZE, mode: 'arm', slowTier: true },
@@ -290,6 +300,7 @@ async function main() {
         '--scenario',
         scenario.name,
         ...(QUICK ? ['--quick'] : []),
+        ...(SIZE_ARG ? ['--size', argValue('--size')!] : []),
       ],
       { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: 'pipe' },
     );
