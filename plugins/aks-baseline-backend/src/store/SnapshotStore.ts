@@ -222,6 +222,22 @@ export class SnapshotStore {
     return rows.map(rowToCluster<TSnapshot>);
   }
 
+  /**
+   * Every stored cluster, snapshot included, one row at a time (by name):
+   * a reader that keeps a few fields of each never holds the fleet's
+   * snapshots (about 46 KiB of JSON each).
+   */
+  async *streamClusters<TSnapshot>(): AsyncGenerator<StoredCluster<TSnapshot>> {
+    const stream = this.db('aks_clusters').orderBy('name').stream();
+    try {
+      for await (const row of stream) {
+        yield rowToCluster<TSnapshot>(row);
+      }
+    } finally {
+      stream.destroy();
+    }
+  }
+
   async listSummaries<TSummary>(): Promise<StoredClusterSummary<TSummary>[]> {
     const rows = await this.db('aks_cluster_list')
       .select(SUMMARY_COLUMNS)
