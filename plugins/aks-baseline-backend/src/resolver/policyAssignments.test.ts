@@ -7,8 +7,7 @@ import {
   DEMO_SUBSCRIPTIONS,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
-import { LISTED_IN_SUBSCRIPTION } from '../inventory';
-import { policyAssignmentFacts } from '../inventory/resourceListings';
+import { LISTED_IN_SUBSCRIPTION, policyAssignmentFacts } from '../inventory';
 import { indexInventory } from './inventoryIndex';
 import { trackListingGaps, controlsFedBy } from './listingGaps';
 import { policyAssignmentsOfCluster } from './policyAssignments';
