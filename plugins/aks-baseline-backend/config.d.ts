@@ -48,10 +48,17 @@ export interface Config {
       /**
        * A refresh running longer is abandoned and the task handed back; a
        * replica that dies mid-run blocks refreshes this long plus up to a
-       * minute. Default 3.
+       * minute. Default 3. Clusters written before the deadline keep their
+       * new data; a fleet of thousands of clusters needs more (see the
+       * README's "Refresh at scale").
        */
       timeoutMinutes?: number;
-      /** Azure requests in flight at once, overall; default 16. */
+      /**
+       * Azure requests in flight at once, overall; default 16, at most 64.
+       * ARM throttles reads per subscription and principal (a token bucket
+       * of 250, refilled at 25 per second), not across subscriptions, so a
+       * fleet spread over many subscriptions can raise it.
+       */
       concurrency?: number;
       /** Azure requests in flight at once per subscription (ARM throttles per subscription); default 4. */
       concurrencyPerSubscription?: number;

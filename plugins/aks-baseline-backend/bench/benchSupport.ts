@@ -65,28 +65,40 @@ export const silentLogger: any = {
   child: () => silentLogger,
 };
 
-/** Peak RSS while `work` runs, sampled every 20 ms. */
+/** Peak RSS (and V8 heap in use) while `work` runs, sampled every 20 ms. */
 export async function withPeakRss<T>(
   work: () => Promise<T>,
-): Promise<{ result: T; peakRssMb: number }> {
+): Promise<{ result: T; peakRssMb: number; peakHeapMb: number }> {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  };
+  const timer = setInterval(sample, 20);
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakRssMb: peak / 2 ** 20 };
+    sample();
+    return {
+      result,
+      peakRssMb: peak / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+    };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** A snapshot store on an in-memory SQLite database. */
-export async function sqliteStore() {
+/**
+ * A snapshot store on an in-memory SQLite database, or in the file at
+ * `filename` (its pages then live in the kernel's page cache, not in the
+ * process, as a database server's would).
+ */
+export async function sqliteStore(filename = ':memory:') {
   const knex = knexFactory({
     client: 'better-sqlite3',
-    connection: ':memory:',
+    connection: { filename },
     useNullAsDefault: true,
   });
   const store = await SnapshotStore.create({

@@ -7,22 +7,23 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs \
  *     plugins/aks-baseline-backend/bench/scaleBench.ts [--quick]
  *
- * Each scenario runs in its own process, so its peak RSS is its own. The
- * estate is served in-process by the fixture transport (50 ms per request,
+ * Each scenario runs in its own process, so its peak RSS is its own, and
+ * its estate in a child of that process (bench/fixtureServer.ts), so the
+ * RSS is the refresh's alone: the child serves the estate over loopback HTTP
+ * with the fixture transport (50 ms per request,
  * ARM's per-subscription throttle of 250 reads per 10 s, Resource Graph's
  * default quota of 15 queries per 5 s per user); the refresh is the plugin's
  * FleetRefresher over a SQLite snapshot store, with the plugin's own
- * collector settings (concurrency 16 overall / 4 per subscription).
+ * collector settings (concurrency 16 overall / 4 per subscription;
+ * `--concurrency N` changes the overall limit).
  * Writes bench-results/scale.json (scale-quick.json with --quick) and prints a markdown table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  ArmFixtureTransport,
-  StaticTokenCredential,
-} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { getCloudSettings } from '../src/azure/cloud';
 import { collectInventory, SlowTierCache } from '../src/inventory';
@@ -39,6 +40,11 @@ import {
   sqliteStore,
   withPeakRss,
 } from './benchSupport';
+import {
+  LoopbackFixtureClient,
+  runFixtureChild,
+  startFixtureChild,
+} from './fixtureServer';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const THROTTLE = {
@@ -48,6 +54,19 @@ const THROTTLE = {
 };
 const GRAPH_QUOTA = { queriesPerWindow: 15, windowMs: 5_000 };
 const PAGE_SIZE = 100;
+/**
+ * The inventory's overall limits of requests in flight to measure
+ * (`--concurrency 16,64`; the plugin's default is 16, its maximum 64).
+ */
+const CONCURRENCY_ARG = argValue('--concurrency') ?? '16';
+const CONCURRENCIES = CONCURRENCY_ARG.split(',').map(Number);
+/** `--only arm@16,resourceGraph@16`: run only these (the baseline always runs). */
+const ONLY = argValue('--only')?.split(',');
+/**
+ * `--heap-mb N`: the scenario processes' V8 old-space limit (as a backend
+ * would set with NODE_OPTIONS=--max-old-space-size); default V8's own.
+ */
+const HEAP_MB = argValue('--heap-mb');
 const SLOW_TIER_MS = 4 * 60 * 60 * 1000;
 const NOW = new Date();
 
@@ -58,6 +77,8 @@ interface Scenario {
   mode: 'arm' | 'resourceGraph';
   /** false: today's design, every list every cycle. */
   slowTier: boolean;
+  /** The inventory's overall limit of requests in flight. */
+  concurrency: number;
 }
 
 const BASELINE: Scenario = {
@@ -66,16 +87,37 @@ const BASELINE: Scenario = {
   subscriptions: 10,
   mode: 'arm',
   slowTier: false,
+  concurrency: 16,
 };
 const QUICK = process.argv.includes('--quick');
-const SIZE = QUICK
+/** `--size 2000/20`: another estate size (profiling the growth between sizes). */
+const SIZE_ARG = argValue('--size')?.split('/').map(Number);
+const DEFAULT_SIZE = QUICK
   ? { clusters: 1000, subscriptions: 10 }
   : { clusters: 10_000, subscriptions: 100 };
+const SIZE =
+  SIZE_ARG && SIZE_ARG.length === 2 && SIZE_ARG.every(n => n > 0)
+    ? { clusters: SIZE_ARG[0], subscriptions: SIZE_ARG[1] }
+    : DEFAULT_SIZE;
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 const SCENARIOS: Scenario[] = [
   BASELINE,
-  { name: 'arm', ...SIZE, mode: 'arm', slowTier: true },
-  { name: 'resourceGraph', ...SIZE, mode: 'resourceGraph', slowTier: true },
-];
+  ...CONCURRENCIES.flatMap(concurrency =>
+    (['arm', 'resourceGraph'] as const).map(
+      (mode): Scenario => ({
+        name: `${mode}@${concurrency}`,
+        ...SIZE,
+        mode,
+        slowTier: true,
+        concurrency,
+      }),
+    ),
+  ),
+].filter(s => s === BASELINE || !ONLY || ONLY.includes(s.name));
 
 /** Requests to the slow tier's child lists, by URL path. */
 const SLOW_TIER_PATHS = [
@@ -83,6 +125,9 @@ const SLOW_TIER_PATHS = [
   '/maintenanceConfigurations',
   '/diagnosticSettings',
   '/dataCollectionRuleAssociations',
+  // Per subscription on the slow tier since the governance lists moved there.
+  '/policyAssignments',
+  '/dataCollectionRules',
 ];
 
 interface CycleResult {
@@ -97,34 +142,66 @@ interface CycleResult {
   wallMs: number;
   writeMs: number;
   peakRssMb: number;
+  /** V8 heap in use at its highest (live data and garbage not yet collected). */
+  peakHeapMb: number;
+  /** V8 heap in use after the cycle and a full GC. */
+  keptHeapMb: number;
   clusters: number;
   status: string;
 }
 
-/** One scenario, in this process: a full cycle, then (slow tier on) a steady one. */
-async function runScenario(scenario: Scenario) {
-  const subscriptions = Array.from({ length: scenario.subscriptions }, (_, s) =>
+function subscriptionsOf(scenario: Scenario) {
+  return Array.from({ length: scenario.subscriptions }, (_, s) =>
     benchSubscriptionId(s),
   );
-  const transport = new ArmFixtureTransport({
+}
+
+/** In the fixture child: the scenario's estate, served on loopback. */
+async function serveEstate(scenario: Scenario) {
+  await runFixtureChild({
     resources: buildBenchEstate(scenario.clusters, scenario.subscriptions, NOW),
     pageSize: PAGE_SIZE,
     latencyMs: LATENCY_MS,
     throttle: THROTTLE,
     resourceGraphQuota: GRAPH_QUOTA,
-    subscriptions,
+    subscriptions: subscriptionsOf(scenario),
   });
-  const { knex, store } = await sqliteStore();
+}
+
+/**
+ * One scenario, in this process (the backend's part: inventory, resolver,
+ * store) against its estate in a child process: a full cycle, then (slow
+ * tier on) a steady one.
+ */
+async function runScenario(scenario: Scenario) {
+  const subscriptions = subscriptionsOf(scenario);
+  const { child, port } = await startFixtureChild(__filename, [
+    ...(QUICK ? ['--quick'] : []),
+    ...(SIZE_ARG ? ['--size', argValue('--size')!] : []),
+    '--concurrency',
+    CONCURRENCY_ARG,
+    '--fixture-child',
+    scenario.name,
+  ]);
+  const transport = new LoopbackFixtureClient(port);
+  // A database file, not memory: in a backend the database is another
+  // process (PostgreSQL), and 10,000 snapshots are about 460 MB of JSON.
+  const dbDir = mkdtempSync(join(tmpdir(), 'aks-scale-bench-'));
+  const { knex, store } = await sqliteStore(join(dbDir, 'snapshots.sqlite'));
   const timing = { writeMs: 0 };
-  const save = store.saveRefresh.bind(store);
-  (store as any).saveRefresh = async (...args: Parameters<typeof save>) => {
-    const started = performance.now();
-    try {
-      return await save(...args);
-    } finally {
-      timing.writeMs += performance.now() - started;
-    }
+  const timed = <K extends 'saveRefresh' | 'saveClusters'>(method: K) => {
+    const original = (store[method] as Function).bind(store);
+    (store as any)[method] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        timing.writeMs += performance.now() - started;
+      }
+    };
   };
+  timed('saveRefresh');
+  timed('saveClusters');
   const slowTier = scenario.slowTier
     ? new SlowTierCache(SLOW_TIER_MS)
     : undefined;
@@ -144,6 +221,7 @@ async function runScenario(scenario: Scenario) {
         credential: new StaticTokenCredential(),
         cloud: getCloudSettings('AzurePublicCloud'),
         httpClient: transport,
+        concurrency: scenario.concurrency,
         selectTelemetryTargets: clusterTelemetryTargets,
         slowTier,
         vaultSignatures: vaultReferenceSignatures,
@@ -152,43 +230,60 @@ async function runScenario(scenario: Scenario) {
     thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in the benchmark',
   });
-  // What the in-process estate and its fixture transport take, before any refresh.
+  // The backend's part before any refresh (modules, store); the estate is in the child.
   global.gc?.();
-  const estateRssMb = process.memoryUsage().rss / 2 ** 20;
+  const startRssMb = process.memoryUsage().rss / 2 ** 20;
+  let estateRssMb = 0;
   const cycles: CycleResult[] = [];
   for (const kind of scenario.slowTier
     ? (['full', 'steady'] as const)
     : (['full'] as const)) {
-    transport.resetCounters();
+    await transport.reset();
     timing.writeMs = 0;
     const started = performance.now();
-    const { result: outcome, peakRssMb } = await withPeakRss(() =>
-      refresher.refresh(),
-    );
+    const {
+      result: outcome,
+      peakRssMb,
+      peakHeapMb,
+    } = await withPeakRss(() => refresher.refresh());
     const wallMs = performance.now() - started;
+    // What the process keeps between refreshes (the slow tier's lists).
+    global.gc?.();
+    const keptHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    const stats = await transport.stats([
+      ...SLOW_TIER_PATHS,
+      '/ruleCollectionGroups',
+    ]);
     const childLists = (paths: string[]) =>
-      paths.reduce((sum, p) => sum + transport.countRequests(p), 0);
+      paths.reduce((sum, p) => sum + stats.counts[p], 0);
     const slowTierRequests = childLists(SLOW_TIER_PATHS);
+    estateRssMb = Math.max(estateRssMb, stats.rssMb);
     cycles.push({
       kind,
-      requests: transport.requestCount,
+      requests: stats.requestCount,
       slowTierRequests,
       topologyRequests:
-        transport.requestCount -
+        stats.requestCount -
         slowTierRequests -
         childLists(['/ruleCollectionGroups']),
-      policyRequests: transport.countRequests('/policyAssignments'),
-      throttled: transport.throttledCount,
+      policyRequests: stats.counts['/policyAssignments'],
+      throttled: stats.throttledCount,
       wallMs,
       writeMs: timing.writeMs,
       peakRssMb,
+      peakHeapMb,
+      keptHeapMb,
       clusters: outcome.clusterCount,
       status: outcome.status,
     });
   }
   await knex.destroy();
+  rmSync(dbDir, { recursive: true, force: true });
+  transport.close();
+  child.kill();
   return {
     scenario,
+    startRssMb,
     estateRssMb,
     cycles,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
@@ -204,7 +299,9 @@ function report(results: ScenarioResult[]) {
   const ratio = (ours: number, theirs: number) => `${fmt(ours / theirs, 2)}x`;
   const rows = results.flatMap(r =>
     r.cycles.map(c => {
-      const design = r.scenario.slowTier ? r.scenario.mode : "today's design";
+      const design = r.scenario.slowTier
+        ? `${r.scenario.mode}, ${r.scenario.concurrency} in flight`
+        : "today's design, 16 in flight";
       return `| ${design} | ${fmt(r.scenario.clusters)} / ${
         r.scenario.subscriptions
       } | ${c.kind} | ${fmt(c.requests)} (${ratio(
@@ -225,24 +322,30 @@ function report(results: ScenarioResult[]) {
       )}) | ${fmt(c.peakRssMb)} MB (${ratio(
         c.peakRssMb,
         base.peakRssMb,
-      )}) | ${fmt(r.maxRssMb)} MB, estate ${fmt(r.estateRssMb)} MB | ${
-        c.clusters
-      } ${c.status} |`;
+      )}) | ${fmt(c.peakHeapMb)} MB | ${fmt(c.keptHeapMb)} MB | ${fmt(
+        r.maxRssMb,
+      )} MB (estate child ${fmt(r.estateRssMb)} MB) | ${c.clusters} ${
+        c.status
+      } |`;
     }),
   );
+  // Request counts do not depend on the concurrency: the first measured.
   const full = (mode: string) =>
-    results.find(r => r.scenario.name === mode)?.cycles[0];
+    results.find(r => r.scenario.slowTier && r.scenario.mode === mode)
+      ?.cycles[0];
   const arm = full('arm');
   const graph = full('resourceGraph');
   const lines = [
-    `### Refresh at scale (latency ${LATENCY_MS} ms, concurrency 16 / 4 per subscription, ARM throttle 250 req/10 s per subscription, Resource Graph quota 15 queries/5 s, slow tier 4 h)`,
+    `### Refresh at scale (latency ${LATENCY_MS} ms, 4 per subscription${
+      HEAP_MB ? `, V8 old space capped at ${HEAP_MB} MB` : ''
+    }, ARM throttle 250 req/10 s per subscription, Resource Graph quota 15 queries/5 s, slow tier 4 h)`,
     '',
     `Ratios in brackets: against today's design (ARM lists, every list every cycle) at ${fmt(
       BASELINE.clusters,
     )} / ${BASELINE.subscriptions}, measured in this run.`,
     '',
-    '| design | clusters / subs | cycle | requests | topology lists | requests per cluster | 429s | wall time | snapshot write | peak RSS (cycle) | process max RSS | stored |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| design | clusters / subs | cycle | requests | topology lists | requests per cluster | 429s | wall time | snapshot write | peak RSS (cycle) | peak heap in use | heap kept after | process max RSS | stored |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ];
   if (arm && graph) {
@@ -270,6 +373,13 @@ function report(results: ScenarioResult[]) {
 }
 
 async function main() {
+  const serving = argValue('--fixture-child');
+  if (serving) {
+    const scenario = SCENARIOS.find(s => s.name === serving);
+    if (!scenario) throw new Error(`No scenario ${serving}`);
+    await serveEstate(scenario);
+    return;
+  }
   const only = process.argv.indexOf('--scenario');
   if (only >= 0) {
     const scenario = SCENARIOS.find(s => s.name === process.argv[only + 1]);
@@ -286,10 +396,16 @@ async function main() {
       process.execPath,
       [
         ...process.execArgv,
+        // Only to measure the heap kept between cycles (after a full GC).
+        '--expose-gc',
+        ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []),
         __filename,
         '--scenario',
         scenario.name,
         ...(QUICK ? ['--quick'] : []),
+        ...(SIZE_ARG ? ['--size', argValue('--size')!] : []),
+        '--concurrency',
+        CONCURRENCY_ARG,
       ],
       { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: 'pipe' },
     );

@@ -134,7 +134,10 @@ export const aksBaselinePlugin = createBackendPlugin({
                   }),
                 )
             : undefined,
-          notifyOwners: notifier && (clusters => notifier.notify(clusters)),
+          notifyOwners:
+            notifier &&
+            ((clusters, batch) =>
+              notifier.notify(clusters, { continuing: !batch.first })),
           publishStored: () => deps.discoveredClusters.refreshed(),
         });
 

@@ -3,7 +3,7 @@
  * subscription and once per vault, through the Azure SDK clients.
  */
 export { collectInventory } from './collectInventory';
-export { RESOURCE_LISTINGS } from './resourceListings';
+export { RESOURCE_LISTINGS, policyAssignmentFacts } from './resourceListings';
 export { telemetryTargets } from './telemetryTargets';
 // The Kubernetes reader bounds its requests with the same limiter.
 export { createLimiter } from './limiter';

@@ -88,9 +88,15 @@ export async function listTopologyByResourceGraph(
   const order = new Map(subscriptionIds.map((s, i) => [s.toLowerCase(), i]));
   const resources: Partial<Record<ArmResourceKind, ArmResource[]>> =
     Object.fromEntries(RESOURCE_GRAPH_LISTINGS.map(l => [l.kind, []]));
-  for (const row of rows.sort(
-    (a, b) => subscriptionIndex(a, order) - subscriptionIndex(b, order),
-  )) {
+  // Each row's subscription read once, not at every comparison (a sort of
+  // 100,000 rows compares about 1.7 million times).
+  const keyed = rows.map((row, i) => ({
+    row,
+    i,
+    subscription: subscriptionIndex(row, order),
+  }));
+  keyed.sort((a, b) => a.subscription - b.subscription || a.i - b.i);
+  for (const { row } of keyed) {
     const listing = listingByType.get(String(row.type).toLowerCase());
     if (listing) resources[listing.kind]!.push(asListed(row, listing));
   }

@@ -326,6 +326,39 @@ describe.each(supported)('owner notices on %s', databaseId => {
     );
   });
 
+  it('keeps what every batch of a streamed refresh could not send, and retries it once', async () => {
+    const knex = await databases.init(databaseId);
+    const world = { estateAt: () => NOW, clock: () => NOW };
+    const notifications = recordingNotifications();
+    notifications.failNext(1);
+    const { notifier, store } = await startProcess(knex, world, notifications);
+    // Wired as the plugin wires it, one cluster per batch: the failed send
+    // is in an early batch, and later batches must not drop it.
+    const refresher = new FleetRefresher({
+      store,
+      logger: mockServices.logger.mock(),
+      select: async () => everyDemoCluster(),
+      collect: fixtureCollector(() => buildDemoEstate(NOW)),
+      thresholds: DEFAULT_EXPIRY_THRESHOLDS,
+      kubernetesUnavailableReason: 'not read in this test',
+      notifyOwners: (clusters, batch) =>
+        notifier.notify(clusters, { continuing: !batch.first }),
+      batchSize: 1,
+      now: world.clock,
+    });
+
+    await refresher.refresh();
+    const afterFailure = notifications.sent.length;
+    await notifier.retryLeftovers();
+
+    const due = DEV_CERTIFICATES.length + (await failingControls(store)).length;
+    expect(afterFailure).toBe(due - 1);
+    expect(notifications.sent).toHaveLength(due);
+    expect(new Set(notifications.sent.map(s => s.payload.scope)).size).toBe(
+      due,
+    );
+  });
+
   it('sends no control notices when cluster notices go to nobody', async () => {
     const knex = await databases.init(databaseId);
     const world = { estateAt: () => NOW, clock: () => NOW };

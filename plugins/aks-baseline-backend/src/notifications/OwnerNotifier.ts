@@ -71,9 +71,19 @@ export class OwnerNotifier {
     return this.notify(this.leftovers);
   }
 
-  async notify(clusters: NotifiedCluster[]): Promise<NotifyOutcome> {
+  /**
+   * `continuing`: these clusters are a later batch of the same refresh, so
+   * what this pass cannot send is added to the earlier batches' leftovers
+   * instead of replacing them.
+   */
+  async notify(
+    clusters: NotifiedCluster[],
+    options: { continuing?: boolean } = {},
+  ): Promise<NotifyOutcome> {
     const total = noOutcome();
-    const leftovers: NotifiedCluster[] = [];
+    const leftovers: NotifiedCluster[] = options.continuing
+      ? [...this.leftovers]
+      : [];
     if (clusters.length === 0) return total;
     const sent = await this.options.ledger.listSent();
     const links = await this.entityLinks();

@@ -7,7 +7,7 @@ import {
   DEMO_SUBSCRIPTIONS,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
-import { LISTED_IN_SUBSCRIPTION } from '../inventory';
+import { LISTED_IN_SUBSCRIPTION, policyAssignmentFacts } from '../inventory';
 import { indexInventory } from './inventoryIndex';
 import { trackListingGaps, controlsFedBy } from './listingGaps';
 import { policyAssignmentsOfCluster } from './policyAssignments';
@@ -124,5 +124,44 @@ describe('policyAssignmentsOfCluster', () => {
         policyAssignments: policyAssignmentsOfCluster(prod, index),
       }).find(r => r.id === 'GOV-01')!.status,
     ).toBe('fail');
+  });
+
+  it('judges GOV-01 the same on the facts the inventory keeps of each assignment', () => {
+    const inventory = inventoryOf(buildDemoEstate(NOW));
+    const withProperties = (extra: Record<string, unknown>) =>
+      inventory.policyAssignments.map(a => ({
+        ...a,
+        properties: { ...(a.properties as object), ...extra },
+      }));
+    const variants: ArmResource[][] = [
+      inventory.policyAssignments,
+      withProperties({ enforcementMode: 'DoNotEnforce' }),
+      withProperties({ parameters: { effect: { value: 'Disabled' } } }),
+      withProperties({ parameters: { effect: { value: 'Audit' } } }),
+      withProperties({ parameters: {} }),
+    ];
+    const governance = (assignments: ArmResource[]) =>
+      inventory.managedClusters.map(cluster => {
+        const index = indexInventory({
+          ...inventory,
+          policyAssignments: assignments,
+        });
+        return evaluateBaselineControls({
+          cluster,
+          policyAssignments: policyAssignmentsOfCluster(cluster, index),
+        }).find(r => r.id === 'GOV-01');
+      });
+
+    const statuses = new Set<string>();
+    for (const assignments of variants) {
+      const kept = assignments.map(a =>
+        policyAssignmentFacts(a, String(a[LISTED_IN_SUBSCRIPTION])),
+      );
+      const judged = governance(assignments);
+      judged.forEach(r => statuses.add(r!.status));
+      expect(governance(kept)).toEqual(judged);
+    }
+    // The variants reach more than one outcome, so the comparison means something.
+    expect(statuses.size).toBeGreaterThan(1);
   });
 });

@@ -351,6 +351,128 @@ describe('FleetRefresher', () => {
     });
   });
 
+  describe('streamed in batches', () => {
+    /** The stored clusters without the row times (runs differ only in those). */
+    async function stored(store: SnapshotStore) {
+      return (await store.listClusters()).map(c => ({
+        name: c.name,
+        stale: c.stale,
+        staleReason: c.staleReason,
+        snapshot: c.snapshot,
+      }));
+    }
+
+    it('stores what one batch does, writing and telling each batch before resolving the next', async () => {
+      const whole = await setup();
+      await whole.refresher.refresh();
+      const knex = await databases.init('SQLITE_3');
+      const store = await SnapshotStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const written: number[] = [];
+      const saveClusters = store.saveClusters.bind(store);
+      store.saveClusters = async (refreshed, observedAt) => {
+        written.push(refreshed.length);
+        return saveClusters(refreshed, observedAt);
+      };
+      const told: Array<{ first: boolean; clusters: number; stored: number }> =
+        [];
+      const refresher = demoRefresher(store, {
+        batchSize: 2,
+        notifyOwners: async (clusters, batch) => {
+          told.push({
+            first: batch.first,
+            clusters: clusters.length,
+            stored: (await store.listClusterIds()).length,
+          });
+        },
+      });
+
+      const outcome = await refresher.refresh();
+
+      expect(outcome).toMatchObject({ status: 'succeeded', clusterCount: 5 });
+      expect(written).toEqual([2, 2, 1]);
+      expect(told).toEqual([
+        { first: true, clusters: 2, stored: 2 },
+        { first: false, clusters: 2, stored: 4 },
+        { first: false, clusters: 1, stored: 5 },
+      ]);
+      expect(await stored(store)).toEqual(await stored(whole.store));
+      expect((await store.latestRun())?.clusterCount).toBe(5);
+    });
+
+    it('keeps each batch its own last good data when a subscription answers 403', async () => {
+      const runs = await Promise.all(
+        [undefined, 1].map(async batchSize => {
+          const knex = await databases.init('SQLITE_3');
+          const store = await SnapshotStore.create({
+            database: mockServices.database({ knex }),
+          });
+          let faults: ArmFixtureFault[] = [];
+          const refresher = demoRefresher(store, {
+            batchSize,
+            collect: fixtureCollector(
+              () => buildDemoEstate(NOW),
+              () => faults,
+            ),
+          });
+          await refresher.refresh();
+          faults = [
+            {
+              match: url =>
+                url.pathname
+                  .toLowerCase()
+                  .startsWith(
+                    `/subscriptions/${DEMO_SUBSCRIPTIONS.nonProd}/providers/microsoft.network`,
+                  ),
+              status: 403,
+            },
+          ];
+          const outcome = await refresher.refresh();
+          return { outcome, clusters: await stored(store) };
+        }),
+      );
+
+      const [whole, oneByOne] = runs;
+      expect(oneByOne.outcome.status).toBe('partial');
+      expect(oneByOne.clusters.some(c => c.stale)).toBe(true);
+      expect(oneByOne.clusters).toEqual(whole.clusters);
+    });
+
+    it('abandoned between batches, keeps what it wrote fresh and marks the rest stale', async () => {
+      const { refresher, store, advance } = await setup();
+      await refresher.refresh();
+      advance(60 * 60 * 1000);
+      const controller = new AbortController();
+      const later = new Date(NOW.getTime() + 60 * 60 * 1000);
+      const abandoning = demoRefresher(store, {
+        batchSize: 2,
+        now: () => later,
+        notifyOwners: async () => controller.abort(),
+      });
+
+      const outcome = await abandoning.refresh(controller.signal);
+
+      expect(outcome.status).toBe('failed');
+      const clusters = await store.listClusters();
+      expect(clusters).toHaveLength(5);
+      const fresh = clusters.filter(c => !c.stale);
+      expect(fresh).toHaveLength(2);
+      expect(
+        fresh.every(c => c.refreshedAt.getTime() === later.getTime()),
+      ).toBe(true);
+      expect(
+        clusters
+          .filter(c => c.stale)
+          .every(
+            c =>
+              c.refreshedAt.getTime() === NOW.getTime() &&
+              /abandoned/.test(c.staleReason ?? ''),
+          ),
+      ).toBe(true);
+    });
+  });
+
   it('shares one run between concurrent callers', async () => {
     const { refresher } = await setup();
 

@@ -26,7 +26,7 @@ import {
   backendTargets,
   ownerTag,
 } from '../resolver';
-import type { BackendTarget, ServedChain } from '../resolver';
+import type { BackendTarget, InventoryIndex, ServedChain } from '../resolver';
 import { armFactsOf } from './discoveredClusters';
 import {
   RefreshResult,
@@ -102,16 +102,28 @@ export interface FleetRefresherOptions {
   ) => Promise<ClusterSnapshot[]>;
   /**
    * Tells owners what the saved refresh found (certificate levels, failing
-   * controls); runs after the save, and never fails the refresh.
+   * controls); runs after each batch is saved, and never fails the refresh.
+   * `batch.first`: the run's first batch (a notifier that keeps what it
+   * could not send replaces it then, and adds to it after).
    */
-  notifyOwners?: (clusters: KeptSnapshot[]) => Promise<unknown>;
+  notifyOwners?: (
+    clusters: KeptSnapshot[],
+    batch: { first: boolean },
+  ) => Promise<unknown>;
   /**
    * Tells other plugins (the catalog's entity provider) that a run was
    * stored; runs after the save, and never fails the refresh.
    */
   publishStored?: () => Promise<void>;
+  /**
+   * Clusters resolved, kept and written at a time (default 200): the
+   * refresh holds one batch's snapshots, never the whole fleet's.
+   */
+  batchSize?: number;
   now?: () => Date;
 }
+
+const DEFAULT_BATCH_SIZE = 200;
 
 /** The in-cluster reads of one refresh, and what went wrong with them. */
 interface KubernetesReads {
@@ -128,11 +140,15 @@ type RefreshedCluster = RefreshResult<
 
 /**
  * One refresh of the fleet: the inventory is collected once for all clusters
- * (requests grow with subscriptions and vaults, not clusters), each cluster is
- * resolved by pure functions, and the whole result is stored in one
- * transaction. A cluster that could not be refreshed keeps its last good
- * snapshot, marked stale; one that a failed list left partly unknown keeps
- * the last good data of the parts that list feeds, marked stale too.
+ * (requests grow with subscriptions and vaults, not clusters) and indexed
+ * once; then the clusters are streamed in batches: each batch is resolved by
+ * pure functions, given its last good data where lists failed, written (one
+ * transaction per batch) and told to owners before the next is resolved, so
+ * memory holds one batch of snapshots however large the fleet. The run
+ * itself (its status, and what became of the stored clusters it did not
+ * see) is written last. A cluster that could not be refreshed keeps its last
+ * good snapshot, marked stale; one that a failed list left partly unknown
+ * keeps the last good data of the parts that list feeds, marked stale too.
  */
 export class FleetRefresher {
   private inFlight?: Promise<RefreshOutcome>;
@@ -155,7 +171,10 @@ export class FleetRefresher {
     return (this.options.now ?? (() => new Date()))();
   }
 
-  /** select -> collect -> read clusters -> resolve -> probe -> keep last good -> save -> notify -> log. */
+  /**
+   * select -> collect -> read clusters -> index; per batch: last good ->
+   * resolve -> probe -> keep -> write -> notify; then the run -> publish -> log.
+   */
   private async run(signal?: AbortSignal): Promise<RefreshOutcome> {
     const startedAt = this.now();
     const selection = await this.options.select();
@@ -172,24 +191,53 @@ export class FleetRefresher {
     }
     const servedByTraefik = await this.probeBackends(inventory);
     const refreshedAt = this.now();
-    const lastGood = await this.lastGoodSnapshots(inventory, kubernetes);
-    const resolved = await this.probe(
-      this.resolve(
-        clusters,
-        { inventory, kubernetes, selection, lastGood, servedByTraefik },
-        refreshedAt,
+    const context: ResolveContext = {
+      inventory,
+      kubernetes,
+      selection,
+      servedByTraefik,
+      index: indexInventory(inventory),
+      vaultErrors: new Map(
+        inventory.errors
+          .filter(e => e.kind === 'vault')
+          .map(e => [normalizeArmResourceId(e.scope), e.message]),
       ),
-    );
-    const kept = resolved.map(r =>
-      keepWhatIsUnknown(
-        r,
-        lastGood.get(normalizeArmResourceId(r.snapshot.resourceId)),
-        {
-          now: refreshedAt,
-          thresholds: this.options.thresholds,
-        },
-      ),
-    );
+    };
+    const incomplete = mayLeaveGaps(inventory, kubernetes);
+    const written = new Set<string>();
+    let stale = 0;
+    const batchSize = Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
+    for (let start = 0; start < clusters.length; start += batchSize) {
+      if (signal?.aborted) {
+        return this.saveFailedRun(startedAt, 'refresh', abandoned(), written);
+      }
+      const batch = clusters.slice(start, start + batchSize);
+      const lastGood = incomplete
+        ? await this.lastGoodSnapshots(batch)
+        : new Map<string, ClusterSnapshot>();
+      const resolved = await this.probe(
+        this.resolve(batch, { ...context, lastGood }, refreshedAt),
+      );
+      const kept = resolved.map(r =>
+        keepWhatIsUnknown(
+          r,
+          lastGood.get(normalizeArmResourceId(r.snapshot.resourceId)),
+          {
+            now: refreshedAt,
+            thresholds: this.options.thresholds,
+          },
+        ),
+      );
+      await this.options.store.saveClusters(
+        kept.map(k => toRefreshedCluster(k, refreshedAt)),
+        this.now(),
+      );
+      for (const k of kept) {
+        written.add(normalizeArmResourceId(k.snapshot.resourceId));
+        if (k.staleReason) stale += 1;
+      }
+      await this.notifyOwners(kept, start === 0);
+    }
     const errors = [
       ...(selection.errors ?? []),
       ...inventory.errors,
@@ -197,34 +245,32 @@ export class FleetRefresher {
     ];
     const saved = await this.save({
       startedAt,
-      refreshedAt,
       clusters,
-      kept,
+      clusterCount: written.size,
       inventory,
       errors,
     });
-    await this.notifyOwners(kept);
     await this.publishStored();
     return this.logOutcome({
       ...saved,
       startedAt,
-      clusters: kept,
+      clusterCount: written.size,
+      staleCount: stale,
       kubernetes,
       errors,
     });
   }
 
-  /** The run, its clusters, and what became of the stored clusters it did not see. */
+  /** The run, and what became of the stored clusters it did not see. */
   private async save(run: {
     startedAt: Date;
-    refreshedAt: Date;
     clusters: ArmResource[];
-    kept: KeptSnapshot[];
+    clusterCount: number;
     inventory: CollectedInventory;
     errors: SourceError[];
   }) {
     const { store } = this.options;
-    const { inventory, errors, kept } = run;
+    const { inventory, errors } = run;
     const status: RefreshOutcome['status'] =
       errors.length === 0 ? 'succeeded' : 'partial';
     const runId = await store.saveRefresh({
@@ -232,20 +278,23 @@ export class FleetRefresher {
         startedAt: run.startedAt,
         finishedAt: this.now(),
         status,
-        clusterCount: kept.length,
+        clusterCount: run.clusterCount,
         requestCount: inventory.requestCount,
         errors,
       },
-      refreshed: kept.map(k => toRefreshedCluster(k, run.refreshedAt)),
-      ...missingClusters(await store.listSummaries(), run.clusters, inventory),
+      refreshed: [],
+      ...missingClusters(await store.listClusterIds(), run.clusters, inventory),
     });
     return { runId, status, requestCount: inventory.requestCount };
   }
 
   /** After the save, so a notice never announces data that was not stored. */
-  private async notifyOwners(kept: KeptSnapshot[]): Promise<void> {
+  private async notifyOwners(
+    kept: KeptSnapshot[],
+    first: boolean,
+  ): Promise<void> {
     try {
-      await this.options.notifyOwners?.(kept);
+      await this.options.notifyOwners?.(kept, { first });
     } catch (error) {
       this.options.logger.warn(
         `AKS baseline: notifying owners failed: ${
@@ -268,47 +317,34 @@ export class FleetRefresher {
   }
 
   /**
-   * The stored snapshots, when a failed list may leave part of a cluster
-   * unknown (they say which other subscriptions it uses, and hold the data
-   * to keep). A clean inventory does not pay for reading them.
+   * The stored snapshots of a batch, when a failed list may leave part of a
+   * cluster unknown (they say which other subscriptions it uses, and hold the
+   * data to keep). A clean inventory does not pay for reading them.
    */
   private async lastGoodSnapshots(
-    inventory: CollectedInventory,
-    kubernetes: KubernetesReads,
+    batch: ArmResource[],
   ): Promise<Map<string, ClusterSnapshot>> {
-    const incomplete =
-      inventory.failedListings.length > 0 ||
-      // A vault's secrets or a firewall policy's rule collection groups.
-      inventory.errors.some(e => e.kind === 'vault' || e.kind === 'resource') ||
-      // Traefik's ConfigMaps, on a cluster whose other lists succeeded.
-      [...(kubernetes.read?.results.values() ?? [])].some(
-        r => r.objects && r.traefikConfigurationError,
-      );
-    if (!incomplete) return new Map();
-    const stored = await this.options.store.listClusters<ClusterSnapshot>();
+    const stored = await this.options.store.getClusters<ClusterSnapshot>(
+      batch.map(c => c.id!),
+    );
     return new Map(stored.map(c => [c.resourceId, c.snapshot]));
   }
 
   /** Each cluster from the inventory and its API server's objects (pure). */
   private resolve(
     clusters: ArmResource[],
-    context: {
-      inventory: CollectedInventory;
-      kubernetes: KubernetesReads;
-      selection: ClusterSelection;
-      lastGood: Map<string, ClusterSnapshot>;
-      servedByTraefik?: Map<string, ServedChain>;
-    },
+    context: ResolveContext & { lastGood: Map<string, ClusterSnapshot> },
     now: Date,
   ): ResolvedCluster[] {
-    const { inventory, kubernetes, selection, lastGood, servedByTraefik } =
-      context;
-    const index = indexInventory(inventory);
-    const vaultErrors = new Map(
-      inventory.errors
-        .filter(e => e.kind === 'vault')
-        .map(e => [normalizeArmResourceId(e.scope), e.message]),
-    );
+    const {
+      inventory,
+      kubernetes,
+      selection,
+      lastGood,
+      servedByTraefik,
+      index,
+      vaultErrors,
+    } = context;
     return clusters.map(cluster => {
       const id = normalizeArmResourceId(cluster.id!);
       const previous = lastGood.get(id);
@@ -403,6 +439,8 @@ export class FleetRefresher {
     startedAt: Date,
     scope: string,
     error: unknown,
+    /** Clusters this run already wrote (a run abandoned between batches). */
+    written: Set<string> = new Set(),
   ): Promise<RefreshOutcome> {
     const errors: SourceError[] = [
       {
@@ -411,7 +449,9 @@ export class FleetRefresher {
         message: String((error as Error)?.message ?? error),
       },
     ];
-    const stored = await this.options.store.listSummaries();
+    const stored = (await this.options.store.listClusterIds()).filter(
+      c => !written.has(c.resourceId),
+    );
     const runId = await this.options.store.saveRefresh({
       run: {
         startedAt,
@@ -446,16 +486,17 @@ export class FleetRefresher {
     runId: number;
     status: RefreshOutcome['status'];
     startedAt: Date;
-    clusters: KeptSnapshot[];
+    clusterCount: number;
+    staleCount: number;
     requestCount: number;
     kubernetes: KubernetesReads;
     errors: SourceError[];
   }): RefreshOutcome {
     const { read } = run.kubernetes;
     const durationMs = this.now().getTime() - run.startedAt.getTime();
-    const stale = run.clusters.filter(c => c.staleReason).length;
+    const stale = run.staleCount;
     this.options.logger.info(
-      `AKS baseline refresh ${run.status}: ${run.clusters.length} clusters${
+      `AKS baseline refresh ${run.status}: ${run.clusterCount} clusters${
         stale ? ` (${stale} partly kept from their last good data)` : ''
       }, ${run.requestCount} ARM requests${
         read
@@ -468,7 +509,7 @@ export class FleetRefresher {
     return {
       runId: run.runId,
       status: run.status,
-      clusterCount: run.clusters.length,
+      clusterCount: run.clusterCount,
       requestCount: run.requestCount,
       kubernetesRequestCount: read
         ? read.kubernetesRequestCount + read.armRequestCount
@@ -477,6 +518,35 @@ export class FleetRefresher {
       durationMs,
     };
   }
+}
+
+/** What resolving each cluster of a run shares, built once. */
+interface ResolveContext {
+  inventory: CollectedInventory;
+  kubernetes: KubernetesReads;
+  selection: ClusterSelection;
+  servedByTraefik?: Map<string, ServedChain>;
+  index: InventoryIndex;
+  vaultErrors: Map<string, string>;
+}
+
+/**
+ * Whether a failed list may leave part of a cluster unknown, so the last
+ * good snapshots are worth reading.
+ */
+function mayLeaveGaps(
+  inventory: CollectedInventory,
+  kubernetes: KubernetesReads,
+): boolean {
+  return (
+    inventory.failedListings.length > 0 ||
+    // A vault's secrets or a firewall policy's rule collection groups.
+    inventory.errors.some(e => e.kind === 'vault' || e.kind === 'resource') ||
+    // Traefik's ConfigMaps, on a cluster whose other lists succeeded.
+    [...(kubernetes.read?.results.values() ?? [])].some(
+      r => r.objects && r.traefikConfigurationError,
+    )
+  );
 }
 
 function abandoned(): Error {
@@ -568,7 +638,7 @@ function toRefreshedCluster(
  * cluster list succeeded, else kept (stale) with the reason.
  */
 function missingClusters(
-  stored: StoredClusterSummary[],
+  stored: Array<Pick<StoredClusterSummary, 'resourceId' | 'subscriptionId'>>,
   seenClusters: ArmResource[],
   inventory: CollectedInventory,
 ): Pick<RefreshResult<unknown, unknown>, 'failed' | 'removed'> {

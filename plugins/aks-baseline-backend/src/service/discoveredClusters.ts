@@ -38,27 +38,25 @@ export function armFactsOf(
  * apply the difference.
  */
 export async function readDiscoveredClusters(
-  store: Pick<SnapshotStore, 'listClusters' | 'latestRuns'>,
+  store: Pick<SnapshotStore, 'streamClusters' | 'latestRuns'>,
 ): Promise<DiscoveredClusterList | undefined> {
   const [latest, previous] = await store.latestRuns(2);
   if (latest?.id === undefined) return undefined;
-  const stored = await store.listClusters<ClusterSnapshot>();
-  return {
-    runId: latest.id,
-    previousRunId: previous?.id,
-    clusters: stored.map(
-      (c): DiscoveredAksCluster => ({
-        resourceId: c.snapshot.resourceId || c.resourceId,
-        name: c.name,
-        subscriptionId: c.subscriptionId,
-        resourceGroup: c.resourceGroup,
-        location: c.location,
-        apiServerFqdn: c.snapshot.armFacts?.apiServerFqdn,
-        privateApiServerFqdn: c.snapshot.armFacts?.privateApiServerFqdn,
-        certificateAuthorityData: c.snapshot.armFacts?.certificateAuthorityData,
-        tags: c.snapshot.armFacts?.tags ?? {},
-        stale: c.stale,
-      }),
-    ),
-  };
+  // Row by row: after each refresh, never the whole fleet's snapshots at once.
+  const clusters: DiscoveredAksCluster[] = [];
+  for await (const c of store.streamClusters<ClusterSnapshot>()) {
+    clusters.push({
+      resourceId: c.snapshot.resourceId || c.resourceId,
+      name: c.name,
+      subscriptionId: c.subscriptionId,
+      resourceGroup: c.resourceGroup,
+      location: c.location,
+      apiServerFqdn: c.snapshot.armFacts?.apiServerFqdn,
+      privateApiServerFqdn: c.snapshot.armFacts?.privateApiServerFqdn,
+      certificateAuthorityData: c.snapshot.armFacts?.certificateAuthorityData,
+      tags: c.snapshot.armFacts?.tags ?? {},
+      stale: c.stale,
+    });
+  }
+  return { runId: latest.id, previousRunId: previous?.id, clusters };
 }

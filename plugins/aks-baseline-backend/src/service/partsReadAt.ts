@@ -26,13 +26,7 @@ export function partsReadAt(
   if (!readAt) {
     return { topology, certificates: topology, governance: topology };
   }
-  const vaultIds = new Map(
-    inventory.keyVaults.flatMap(v =>
-      v.id && v.name
-        ? [[v.name.toLowerCase(), normalizeArmResourceId(v.id)] as const]
-        : [],
-    ),
-  );
+  const vaultIds = vaultIdsByName(inventory.keyVaults);
   const certificateVaults = snapshot.certificates.flatMap(c => {
     const parsed = c.keyVaultSecretId
       ? parseKeyVaultSecretId(c.keyVaultSecretId)
@@ -56,6 +50,26 @@ export function partsReadAt(
       readAt.dataCollectionRules?.[subscription],
     ]),
   };
+}
+
+// Per vault list, built once: rebuilding it for each cluster grew with
+// clusters x vaults (at 10,000 clusters, 10^8 normalised ids per refresh).
+const vaultIndexes = new WeakMap<readonly ArmResource[], Map<string, string>>();
+
+/** Lower-cased vault name -> normalised vault id. */
+function vaultIdsByName(vaults: readonly ArmResource[]): Map<string, string> {
+  let ids = vaultIndexes.get(vaults);
+  if (!ids) {
+    ids = new Map(
+      vaults.flatMap(v =>
+        v.id && v.name
+          ? [[v.name.toLowerCase(), normalizeArmResourceId(v.id)] as const]
+          : [],
+      ),
+    );
+    vaultIndexes.set(vaults, ids);
+  }
+  return ids;
 }
 
 /** ISO times compare as strings. */

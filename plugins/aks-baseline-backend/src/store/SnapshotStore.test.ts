@@ -254,4 +254,63 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
     expect((await store.listClusters()).map(c => c.name)).toEqual(['aks-prod']);
     expect(await store.getCluster(DEV)).toBeUndefined();
   });
+
+  it('writes clusters ahead of their run, and reads them back by id, streamed and as ids', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00.000Z');
+    const t2 = new Date('2026-11-26T10:05:00.000Z');
+
+    await store.saveClusters(
+      [
+        {
+          cluster: cluster(PROD, 'aks-prod', t1),
+          certificates: [
+            { purpose: 'edge', name: 'gateway-cert', notAfter: t2 },
+          ],
+        },
+      ],
+      t1,
+    );
+    await store.saveClusters(
+      [{ cluster: cluster(DEV, 'aks-dev', t1), certificates: [] }],
+      t1,
+    );
+    await store.saveClusters([], t2);
+    const runId = await store.saveRefresh({
+      run: run(t2),
+      refreshed: [],
+      failed: [],
+      removed: [],
+    });
+
+    expect((await store.latestRun())?.id).toBe(runId);
+    expect(
+      (await store.getClusters([PROD.toUpperCase(), DEV, DEV])).map(
+        c => c.name,
+      ),
+    ).toEqual(expect.arrayContaining(['aks-prod', 'aks-dev']));
+    expect(await store.getClusters([PROD.toUpperCase(), DEV])).toHaveLength(2);
+    expect(await store.listClusterIds()).toEqual([
+      {
+        resourceId: DEV.toLowerCase(),
+        subscriptionId: cluster(DEV, '', t1).subscriptionId,
+      },
+      {
+        resourceId: PROD.toLowerCase(),
+        subscriptionId: cluster(PROD, '', t1).subscriptionId,
+      },
+    ]);
+    const streamed = [];
+    for await (const c of store.streamClusters()) streamed.push(c);
+    expect(streamed).toEqual(await store.listClusters());
+    expect(await store.certificateHistory(PROD)).toEqual([
+      {
+        purpose: 'edge',
+        name: 'gateway-cert',
+        secretId: undefined,
+        notAfter: t2,
+        observedAt: t1,
+      },
+    ]);
+  });
 });

@@ -146,27 +146,11 @@ export class SnapshotStore {
         .returning('id');
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
 
-      for (const { cluster, certificates } of result.refreshed) {
-        const stored = { ...cluster, stale: !!cluster.staleReason };
-        const row = clusterToRow(stored);
-        await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
-        await tx('aks_cluster_list')
-          .insert(clusterListRow({ ...stored, resourceId: row.resource_id }))
-          .onConflict('resource_id')
-          .merge();
-        if (certificates.length > 0) {
-          await tx('aks_certificate_observations').insert(
-            certificates.map(c => ({
-              cluster_resource_id: row.resource_id,
-              purpose: c.purpose,
-              name: c.name,
-              secret_id: c.secretId ?? null,
-              not_after: c.notAfter?.toISOString() ?? null,
-              observed_at: result.run.finishedAt.toISOString(),
-            })),
-          );
-        }
-      }
+      await writeClusters(
+        tx,
+        result.refreshed,
+        result.run.finishedAt.toISOString(),
+      );
 
       for (const { resourceId, reason } of result.failed) {
         for (const table of ['aks_clusters', 'aks_cluster_list']) {
@@ -188,9 +172,72 @@ export class SnapshotStore {
     });
   }
 
+  /**
+   * Writes refreshed clusters in one transaction, ahead of their run (a
+   * streaming refresh writes each batch as it is resolved, so it never holds
+   * the whole fleet's snapshots; `saveRefresh` then records the run). Each
+   * cluster's rows change together; readers may see some clusters of a run
+   * before the others.
+   */
+  async saveClusters<TSnapshot>(
+    refreshed: RefreshResult<TSnapshot, unknown>['refreshed'],
+    observedAt: Date,
+  ): Promise<void> {
+    if (refreshed.length === 0) return;
+    await this.db.transaction(tx =>
+      writeClusters(tx, refreshed, observedAt.toISOString()),
+    );
+  }
+
+  /** The stored clusters with these ids (any case), snapshots included. */
+  async getClusters<TSnapshot>(
+    resourceIds: string[],
+  ): Promise<StoredCluster<TSnapshot>[]> {
+    const ids = [...new Set(resourceIds.map(normalizeArmResourceId))];
+    const found: StoredCluster<TSnapshot>[] = [];
+    // Bounded IN lists (SQLite allows 999 parameters in older builds).
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db('aks_clusters').whereIn(
+        'resource_id',
+        ids.slice(i, i + 500),
+      );
+      found.push(...rows.map(rowToCluster<TSnapshot>));
+    }
+    return found;
+  }
+
+  /** Every stored cluster's id and subscription: what a refresh compares with what it saw. */
+  async listClusterIds(): Promise<
+    Array<{ resourceId: string; subscriptionId: string }>
+  > {
+    const rows = await this.db('aks_cluster_list')
+      .select('resource_id', 'subscription_id')
+      .orderBy('name');
+    return rows.map(r => ({
+      resourceId: r.resource_id,
+      subscriptionId: r.subscription_id,
+    }));
+  }
+
   async listClusters<TSnapshot>(): Promise<StoredCluster<TSnapshot>[]> {
     const rows = await this.db('aks_clusters').orderBy('name');
     return rows.map(rowToCluster<TSnapshot>);
+  }
+
+  /**
+   * Every stored cluster, snapshot included, one row at a time (by name):
+   * a reader that keeps a few fields of each never holds the fleet's
+   * snapshots (about 46 KiB of JSON each).
+   */
+  async *streamClusters<TSnapshot>(): AsyncGenerator<StoredCluster<TSnapshot>> {
+    const stream = this.db('aks_clusters').orderBy('name').stream();
+    try {
+      for await (const row of stream) {
+        yield rowToCluster<TSnapshot>(row);
+      }
+    } finally {
+      stream.destroy();
+    }
   }
 
   async listSummaries<TSummary>(): Promise<StoredClusterSummary<TSummary>[]> {
@@ -298,6 +345,35 @@ export class SnapshotStore {
       .orderBy('id', 'desc')
       .limit(count);
     return rows.map(row => rowToRun<TError>(row));
+  }
+}
+
+/** The rows of refreshed clusters and the certificates seen on them, inside `tx`. */
+async function writeClusters(
+  tx: Knex.Transaction,
+  refreshed: RefreshResult<unknown, unknown>['refreshed'],
+  observedAt: string,
+): Promise<void> {
+  for (const { cluster, certificates } of refreshed) {
+    const stored = { ...cluster, stale: !!cluster.staleReason };
+    const row = clusterToRow(stored);
+    await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
+    await tx('aks_cluster_list')
+      .insert(clusterListRow({ ...stored, resourceId: row.resource_id }))
+      .onConflict('resource_id')
+      .merge();
+    if (certificates.length > 0) {
+      await tx('aks_certificate_observations').insert(
+        certificates.map(c => ({
+          cluster_resource_id: row.resource_id,
+          purpose: c.purpose,
+          name: c.name,
+          secret_id: c.secretId ?? null,
+          not_after: c.notAfter?.toISOString() ?? null,
+          observed_at: observedAt,
+        })),
+      );
+    }
   }
 }
 
