@@ -5,12 +5,16 @@
 //
 //   node scripts/e2e.mjs                      run the checks
 //   UPDATE_README_SCREENSHOT=1 node scripts/e2e.mjs   also refresh docs/screenshot.png
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
+import {
+  portInUse,
+  portalPorts,
+  startPortal,
+  waitFor,
+} from './lib/portalProcess.mjs';
 import { checks as uiChecks } from './e2e/checks.mjs';
 import { checks as apiChecks } from './e2e/apiChecks.mjs';
 import { checks as catalogChecks } from './e2e/catalogChecks.mjs';
@@ -31,78 +35,10 @@ const checks = [
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'test-results');
-// E2E_PORTS=3100,7107 runs the portal on another pair of ports (through
-// APP_CONFIG_* overrides of app-config.yaml), e.g. while 3000/7007 are taken.
-const [FRONTEND_PORT, BACKEND_PORT] = (process.env.E2E_PORTS ?? '3000,7007')
-  .split(',')
-  .map(Number);
-const FRONTEND = `http://localhost:${FRONTEND_PORT}`;
-const BACKEND = `http://localhost:${BACKEND_PORT}`;
-const PORT_OVERRIDES = {
-  APP_CONFIG_app_baseUrl: FRONTEND,
-  APP_CONFIG_backend_baseUrl: BACKEND,
-  APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
-  APP_CONFIG_backend_cors_origin: FRONTEND,
-};
+const ports = portalPorts();
+const { frontendPort: FRONTEND_PORT, backendPort: BACKEND_PORT } = ports;
+const { frontend: FRONTEND, backend: BACKEND } = ports;
 mkdirSync(resultsDir, { recursive: true });
-
-function portInUse(port) {
-  return new Promise(resolve => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitFor(url, timeoutMs, accept = res => res.ok) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (accept(await fetch(url))) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${url} not ready after ${timeoutMs / 1000}s`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
-}
-
-function startPortal() {
-  const yarnRelease = join(root, '.yarn', 'releases', 'yarn-4.13.0.cjs');
-  // Its own process group, so stopping it stops the backend and the dev server.
-  const child = spawn(process.execPath, [yarnRelease, 'dev'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...PORT_OVERRIDES,
-      YARN_ENABLE_TELEMETRY: '0',
-      BROWSER: 'none',
-    },
-  });
-  const log = [];
-  const keep = chunk => {
-    log.push(chunk.toString());
-    if (log.length > 400) log.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return {
-    log: () => log.join(''),
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    },
-  };
-}
 
 async function main() {
   for (const port of [FRONTEND_PORT, BACKEND_PORT]) {
@@ -112,7 +48,7 @@ async function main() {
       );
     }
   }
-  const portal = startPortal();
+  const portal = startPortal(root, ports);
   const started = Date.now();
   let browser;
   const results = [];

@@ -12,20 +12,21 @@
 // 60). Each item's steps are the same for both phases; a step the old portal
 // cannot do (a button it does not have) is skipped after a short wait and the
 // screenshot shows what the page offers instead.
-import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
+import {
+  portInUse,
+  portalPorts,
+  startPortal,
+  waitFor,
+} from './lib/portalProcess.mjs';
+import { gotoSignedIn, sidebarLink } from './e2e/checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// E2E_PORTS=3100,7107: another pair of ports, as for scripts/e2e.mjs.
-const [FRONTEND_PORT, BACKEND_PORT] = (process.env.E2E_PORTS ?? '3000,7007')
-  .split(',')
-  .map(Number);
-const FRONTEND = `http://localhost:${FRONTEND_PORT}`;
-const BACKEND = `http://localhost:${BACKEND_PORT}`;
+const ports = portalPorts();
+const { frontend: FRONTEND, backend: BACKEND } = ports;
 
 const [phase, ...rest] = process.argv.slice(2);
 if (phase !== 'before' && phase !== 'after') {
@@ -48,67 +49,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** A short wait for something the old portal may not have. */
 const SHORT = 8_000;
 
-async function waitFor(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${url} not ready after ${timeoutMs / 1000}s`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
-}
-
-function portInUse(port) {
-  return new Promise(done => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-function startPortal(checkout) {
-  const cwd = resolve(checkout);
-  const yarn = join(cwd, '.yarn', 'releases', 'yarn-4.13.0.cjs');
-  const child = spawn(process.execPath, [yarn, 'dev'], {
-    cwd,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      APP_CONFIG_app_baseUrl: FRONTEND,
-      APP_CONFIG_backend_baseUrl: BACKEND,
-      APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
-      APP_CONFIG_backend_cors_origin: FRONTEND,
-      YARN_ENABLE_TELEMETRY: '0',
-      BROWSER: 'none',
-    },
-  });
-  const log = [];
-  const keep = chunk => {
-    log.push(chunk.toString());
-    if (log.length > 300) log.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return {
-    log: () => log.join(''),
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    },
-  };
-}
-
 /** Runs `step`, but gives up quietly after `timeout` (the old portal lacks it). */
 async function tryStep(what, step) {
   try {
@@ -119,23 +59,6 @@ async function tryStep(what, step) {
       `    (skipped: ${what}: ${String(error.message).split('\n')[0]})`,
     );
     return false;
-  }
-}
-
-const sidebarLink = (page, name) =>
-  page
-    .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name });
-
-async function gotoSignedIn(page, url) {
-  await page.goto(url);
-  const enter = page.getByRole('button', { name: 'Enter', exact: true });
-  const signedIn = sidebarLink(page, 'Catalog');
-  await enter.or(signedIn).first().waitFor();
-  if (await enter.isVisible()) {
-    await enter.click();
-    await signedIn.waitFor();
-    await page.goto(url);
   }
 }
 
@@ -392,14 +315,16 @@ const items = [
 
 async function main() {
   if (startIn) {
-    for (const port of [FRONTEND_PORT, BACKEND_PORT]) {
+    for (const port of [ports.frontendPort, ports.backendPort]) {
       if (await portInUse(port)) {
         // Screenshots of another checkout's portal would be wrong ones.
         throw new Error(`port ${port} is in use: stop that portal first`);
       }
     }
   }
-  const portal = startIn ? startPortal(startIn) : undefined;
+  const portal = startIn
+    ? startPortal(resolve(startIn), ports, 300)
+    : undefined;
   let browser;
   const failed = [];
   try {
