@@ -3,11 +3,6 @@ import {
   ArmFixtureTransport,
   StaticTokenCredential,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
-import {
-  buildBaselineStamp,
-  buildHubFirewall,
-} from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import { collectInventory } from './collectInventory';
 import { RESOURCE_LISTINGS } from './resourceListings';
 import { SLOW_TIER_LISTINGS, SlowTierCache } from './slowTier';
@@ -16,6 +11,10 @@ import {
   syntheticEstate,
   type SyntheticEstateOptions,
 } from '../__testUtils__/syntheticEstate';
+import {
+  benchSubscriptionId,
+  buildBenchEstate,
+} from '../__testUtils__/baselineStampEstate';
 
 const SUBSCRIPTIONS = 4;
 /** Large enough for every list of the 1,000-cluster estate to fit one page. */
@@ -235,41 +234,14 @@ describe('inventory request count', () => {
     // page: the benchmark's estate at its quick size.
     const subscriptions = 10;
     const clusters = 1_000;
-    const subscriptionIds = Array.from(
-      { length: subscriptions },
-      (_, s) => `00000000-0000-4000-8000-${String(s).padStart(12, '0')}`,
+    const subscriptionIds = Array.from({ length: subscriptions }, (_, s) =>
+      benchSubscriptionId(s),
     );
-    const resources: ArmResource[] = subscriptionIds.map(subscriptionId =>
-      buildHubFirewall({
-        subscriptionId,
-        location: 'westeurope',
-        privateIp: '10.200.0.4',
-      }),
+    const resources = buildBenchEstate(
+      clusters,
+      subscriptions,
+      new Date('2026-12-07T12:00:00Z'),
     );
-    for (let i = 0; i < clusters; i++) {
-      const sub = subscriptionIds[i % subscriptions];
-      resources.push(
-        ...buildBaselineStamp({
-          subscriptionId: sub,
-          resourceGroup: `rg-aks-${i}`,
-          name: `aks-${String(i).padStart(4, '0')}`,
-          location: 'westeurope',
-          spokeOctet: i % 250,
-          firewall: {
-            id: `/subscriptions/${sub}/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope`,
-            privateIp: '10.200.0.4',
-          },
-          host: `app${i}.contoso.com`,
-          certificateDaysLeft: {
-            edge: 90,
-            backendTrustRoot: 200,
-            ingress: 120,
-          },
-          tagGateway: true,
-          now: new Date('2026-12-07T12:00:00Z'),
-        }),
-      );
-    }
     const pageSize = 100;
     const now = { ms: Date.parse('2026-12-07T12:00:00Z') };
     const cache = new SlowTierCache(4 * 60 * 60 * 1000, () => now.ms);
