@@ -28,6 +28,21 @@ async function guestApi(backend, path, body) {
 const APP = 'inventory-api';
 const CLUSTER = 'aks-generated-weu';
 
+/**
+ * Opens the Kubernetes tab's Deployment panel by its chevron (its title opens
+ * a details drawer instead) and waits for each pod's name.
+ */
+async function expandDeploymentAndSeePods(page, pods) {
+  await page
+    .getByRole('button', { expanded: false })
+    .filter({ hasText: 'Deployment' })
+    .locator('[class*="MuiAccordionSummary-expandIcon"]')
+    .click();
+  for (const pod of pods) {
+    await page.getByText(pod, { exact: true }).first().waitFor();
+  }
+}
+
 export const checks = [
   {
     name: 'the Kubernetes tab of the onboarded inventory-api lists its pods on aks-generated-weu',
@@ -70,15 +85,7 @@ export const checks = [
         .getByRole('navigation', { name: 'Content navigation' })
         .getByRole('link', { name: 'AKS Baseline', exact: true })
         .waitFor();
-      // The Deployment panel's chevron (its title opens a details drawer).
-      await page
-        .getByRole('button', { expanded: false })
-        .filter({ hasText: 'Deployment' })
-        .locator('[class*="MuiAccordionSummary-expandIcon"]')
-        .click();
-      for (const pod of pods) {
-        await page.getByText(pod, { exact: true }).first().waitFor();
-      }
+      await expandDeploymentAndSeePods(page, pods);
       await screenshot('kubernetes-tab');
     },
   },
@@ -192,14 +199,7 @@ export const checks = [
       if (panels.length !== 1) {
         throw new Error(`cluster panels: ${JSON.stringify(panels)}`);
       }
-      await page
-        .getByRole('button', { expanded: false })
-        .filter({ hasText: 'Deployment' })
-        .locator('[class*="MuiAccordionSummary-expandIcon"]')
-        .click();
-      for (const pod of pods) {
-        await page.getByText(pod, { exact: true }).first().waitFor();
-      }
+      await expandDeploymentAndSeePods(page, pods);
       await screenshot('discovered-cluster-kubernetes-tab');
     },
   },
