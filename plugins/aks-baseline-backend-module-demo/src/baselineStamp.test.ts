@@ -182,3 +182,67 @@ describe("the demo stamps' audit and telemetry", () => {
     expect(onCluster(associations, 'aks-legacy-neu')).toEqual([]);
   });
 });
+
+describe("the demo's hubs and spokes", () => {
+  const vnets = ofType('Microsoft.Network/virtualNetworks');
+  const firewalls = ofType('Microsoft.Network/azureFirewalls');
+
+  it('validate against the Network specification, peerings included, as ARM returns them', () => {
+    for (const resource of [...vnets, ...firewalls])
+      expect([resource.id, validateArmResponse(resource).errors]).toEqual([
+        resource.id,
+        [],
+      ]);
+  });
+
+  it("peer each spoke, connected, with the hub VNet holding its route's firewall", () => {
+    const firewallVnet = (ip: string) =>
+      firewalls
+        .filter(f =>
+          (f.properties as any).ipConfigurations.some(
+            (c: any) => c.properties.privateIPAddress === ip,
+          ),
+        )
+        .map(f =>
+          (
+            f.properties as any
+          ).ipConfigurations[0].properties.subnet.id.replace(
+            /\/subnets\/AzureFirewallSubnet$/,
+            '',
+          ),
+        );
+    const spokes = vnets.filter(v => v.name!.startsWith('vnet-spoke-'));
+    // The create-cluster template's spoke does not peer itself (the hub
+    // team does), so its rendered VNet lists no peerings; the resolver then
+    // keeps the only firewall with the route's IP.
+    expect(
+      spokes
+        .filter(v => !('virtualNetworkPeerings' in (v.properties as any)))
+        .map(v => v.name),
+    ).toEqual(['vnet-spoke-aks-generated-weu']);
+    for (const spoke of spokes) {
+      const routeTableId = (spoke.properties as any).subnets.find(
+        (s: any) => s.name === 'snet-clusternodes',
+      )?.properties.routeTable?.id;
+      const table = ofType('Microsoft.Network/routeTables').find(
+        t => t.id === routeTableId,
+      );
+      if (!table || !(spoke.properties as any).virtualNetworkPeerings) continue;
+      const nextHop = (table.properties as any).routes.find(
+        (r: any) => r.properties.addressPrefix === '0.0.0.0/0',
+      ).properties.nextHopIpAddress;
+      const peerings = ((spoke.properties as any).virtualNetworkPeerings ??
+        []) as any[];
+      expect([
+        spoke.name,
+        peerings.map(p => [
+          p.properties.remoteVirtualNetwork.id,
+          p.properties.peeringState,
+        ]),
+      ]).toEqual([
+        spoke.name,
+        firewallVnet(nextHop).map(id => [id, 'Connected']),
+      ]);
+    }
+  });
+});

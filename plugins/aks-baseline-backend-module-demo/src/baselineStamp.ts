@@ -43,8 +43,12 @@ export interface StampSpec {
   location: string;
   /** Second octet of the spoke's 10.x.0.0/16, unique per stamp in a subscription. */
   spokeOctet: number;
-  /** The hub firewall egress goes through. */
-  firewall: { id: string; privateIp: string };
+  /**
+   * The hub firewall egress goes through, and the hub VNet it sits in: the
+   * spoke is peered with that VNet (hubs share the firewall's private IP, so
+   * the peering is what says which hub's firewall the route reaches).
+   */
+  firewall: { id: string; privateIp: string; hubVirtualNetworkId: string };
   host: string;
   /** Days from `now` until each certificate expires. */
   certificateDaysLeft: {
@@ -248,6 +252,9 @@ export function buildBaselineStamp(spec: StampSpec): ArmResource[] {
         subnet('snet-clusteringressservices', `${net}.4.0/28`),
         subnet('snet-applicationgateway', `${net}.5.0/24`),
         subnet('snet-privatelinkendpoints', `${net}.6.0/28`),
+      ],
+      virtualNetworkPeerings: [
+        spokeToHubPeering(ids.vnet, spec.firewall.hubVirtualNetworkId),
       ],
     },
   };
@@ -803,16 +810,80 @@ function stampRegistry(
   return [registry, endpoint];
 }
 
-/** A hub firewall (one per subscription in the demo), REST shape. */
-export function buildHubFirewall(options: {
+/** Where a hub lives: one per subscription and region, as in the demo. */
+export interface HubLocation {
   subscriptionId: string;
   location: string;
-  privateIp: string;
-  threatIntelMode?: 'Alert' | 'Deny' | 'Off';
-  /** A firewall policy governs the firewall's settings and rules (else classic settings). */
-  firewallPolicyId?: string;
-}): ArmResource {
-  const rg = `/subscriptions/${options.subscriptionId}/resourceGroups/rg-enterprise-networking-hubs`;
+}
+
+const hubResourceGroup = (hub: HubLocation) =>
+  `/subscriptions/${hub.subscriptionId}/resourceGroups/rg-enterprise-networking-hubs`;
+
+/** The id of the hub VNet `buildHubVirtualNetwork` builds. */
+export function hubVirtualNetworkId(hub: HubLocation): string {
+  return `${hubResourceGroup(
+    hub,
+  )}/providers/Microsoft.Network/virtualNetworks/vnet-${hub.location}-hub`;
+}
+
+/**
+ * The hub VNet, REST shape: a /24 around the firewall's private IP whose
+ * first /26 is AzureFirewallSubnet, as in mspnp/aks-baseline's hub
+ * (10.200.0.0/24, firewall subnet 10.200.0.0/26, firewall at 10.200.0.4).
+ * The hub's side of each spoke peering is not built: the resolver reads the
+ * spoke's side, where the route's next hop is resolved.
+ */
+export function buildHubVirtualNetwork(
+  options: HubLocation & { privateIp: string },
+): ArmResource {
+  const id = hubVirtualNetworkId(options);
+  const net = options.privateIp.split('.').slice(0, 3).join('.');
+  return {
+    id,
+    name: id.split('/').pop(),
+    type: 'Microsoft.Network/virtualNetworks',
+    location: options.location,
+    properties: {
+      addressSpace: { addressPrefixes: [`${net}.0/24`] },
+      subnets: [
+        {
+          id: `${id}/subnets/AzureFirewallSubnet`,
+          name: 'AzureFirewallSubnet',
+          properties: { addressPrefix: `${net}.0/26` },
+        },
+      ],
+    },
+  };
+}
+
+/** The spoke's side of its peering with the hub, connected. */
+function spokeToHubPeering(spokeVnetId: string, hubVnetId: string) {
+  const hubName = hubVnetId.split('/').pop();
+  return {
+    id: `${spokeVnetId}/virtualNetworkPeerings/spoke-to-${hubName}`,
+    name: `spoke-to-${hubName}`,
+    properties: {
+      remoteVirtualNetwork: { id: hubVnetId },
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: false,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+      peeringState: 'Connected',
+      peeringSyncLevel: 'FullyInSync',
+    },
+  };
+}
+
+/** A hub firewall in its hub VNet's AzureFirewallSubnet, REST shape. */
+export function buildHubFirewall(
+  options: HubLocation & {
+    privateIp: string;
+    threatIntelMode?: 'Alert' | 'Deny' | 'Off';
+    /** A firewall policy governs the firewall's settings and rules (else classic settings). */
+    firewallPolicyId?: string;
+  },
+): ArmResource {
+  const rg = hubResourceGroup(options);
   const id = `${rg}/providers/Microsoft.Network/azureFirewalls/fw-${options.location}`;
   return {
     id,
@@ -825,7 +896,12 @@ export function buildHubFirewall(options: {
       ipConfigurations: [
         {
           name: 'azureFirewallIpConfiguration',
-          properties: { privateIPAddress: options.privateIp },
+          properties: {
+            privateIPAddress: options.privateIp,
+            subnet: {
+              id: `${hubVirtualNetworkId(options)}/subnets/AzureFirewallSubnet`,
+            },
+          },
         },
       ],
       additionalProperties: { 'Network.DNS.EnableProxy': 'true' },

@@ -1,5 +1,11 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
+import {
+  buildBaselineStamp,
+  buildHubFirewall,
+  buildHubVirtualNetwork,
+  HubLocation,
+  hubVirtualNetworkId,
+} from './baselineStamp';
 import { buildHubPolicy } from './hubPolicy';
 import {
   DEMO_SUBSCRIPTION_NAMES,
@@ -67,12 +73,17 @@ export function buildDemoEstate(now: Date): ArmResource[] {
     threatIntelMode: 'Alert',
     firewallPolicyId: neuPolicy[0].id,
   });
-  const hub = (fw: ArmResource, privateIp: string) => ({
+  // What a spoke names of its hub: the firewall, its IP, the VNet to peer with.
+  const hub = (fw: ArmResource, at: HubLocation & { privateIp: string }) => ({
     id: fw.id!,
-    privateIp,
+    privateIp: at.privateIp,
+    hubVirtualNetworkId: hubVirtualNetworkId(at),
   });
 
   return [
+    // Each spoke is peered with its hub's VNet, where its firewall sits.
+    buildHubVirtualNetwork(weuFirewall),
+    buildHubVirtualNetwork(neuFirewall),
     weuHub,
     neuHub,
     ...weuPolicy.slice(1),
@@ -89,7 +100,7 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       owner: 'payments-team',
       location: 'westeurope',
       spokeOctet: 240,
-      firewall: hub(weuHub, weuFirewall.privateIp),
+      firewall: hub(weuHub, weuFirewall),
       host: 'payments.contoso-demo.com',
       certificateDaysLeft: { edge: 187, backendTrustRoot: 320, ingress: 320 },
       now,
@@ -106,7 +117,7 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       system: 'aks-fleet',
       location: 'westeurope',
       spokeOctet: 241,
-      firewall: hub(weuHub, weuFirewall.privateIp),
+      firewall: hub(weuHub, weuFirewall),
       host: 'shop.staging.contoso-demo.com',
       certificateDaysLeft: { edge: 95, backendTrustRoot: 140, ingress: 140 },
       // Its registry answers from the internet (ACR-01), and Traefik's
@@ -131,7 +142,7 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       owner: 'platform-team',
       location: 'northeurope',
       spokeOctet: 242,
-      firewall: hub(neuHub, neuFirewall.privateIp),
+      firewall: hub(neuHub, neuFirewall),
       host: 'legacy.contoso-demo.com',
       certificateDaysLeft: { edge: 60, backendTrustRoot: 200, ingress: 200 },
       // No registry of its own: it pulls from public registries (ACR-01).
@@ -158,7 +169,7 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       owner: 'platform-team',
       location: 'northeurope',
       spokeOctet: 243,
-      firewall: hub(neuHub, neuFirewall.privateIp),
+      firewall: hub(neuHub, neuFirewall),
       host: 'dev.contoso-demo.com',
       certificateDaysLeft: { edge: 21.5, backendTrustRoot: 5.5, ingress: -2.5 },
       // Open only to the offices: its WAF allows their range and blocks the rest.

@@ -13,8 +13,13 @@ export {
   DEMO_SUBSCRIPTION_NAMES,
   DEMO_SUBSCRIPTIONS,
 } from './demoEstate';
-export { buildBaselineStamp, buildHubFirewall } from './baselineStamp';
-export type { StampFlaw, StampSpec } from './baselineStamp';
+export {
+  buildBaselineStamp,
+  buildHubFirewall,
+  buildHubVirtualNetwork,
+  hubVirtualNetworkId,
+} from './baselineStamp';
+export type { HubLocation, StampFlaw, StampSpec } from './baselineStamp';
 export {
   baselineClusterObjects,
   demoClusterObjects,

@@ -28,6 +28,8 @@ import {
   baselineClusterObjects,
   buildBaselineStamp,
   buildHubFirewall,
+  buildHubVirtualNetwork,
+  hubVirtualNetworkId,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../src/__testUtils__/inventoryOf';
 import { indexInventory, resolveCluster } from '../src/resolver';
@@ -135,13 +137,12 @@ function policyHeavyObjects(): KubernetesObject[] {
 function baselineEstate(): ArmResource[] {
   const sub = (i: number) =>
     `00000000-0000-4000-8000-${String(i % 10).padStart(12, '0')}`;
-  const hubs = Array.from({ length: 10 }, (_, s) =>
-    buildHubFirewall({
-      subscriptionId: sub(s),
-      location: 'westeurope',
-      privateIp: '10.200.0.4',
-    }),
-  );
+  const hubLocations = Array.from({ length: 10 }, (_, s) => ({
+    subscriptionId: sub(s),
+    location: 'westeurope',
+    privateIp: '10.200.0.4',
+  }));
+  const hubs = hubLocations.map(hub => buildHubFirewall(hub));
   const stamps = Array.from({ length: 1000 }, (_, i) =>
     buildBaselineStamp({
       subscriptionId: sub(i),
@@ -149,14 +150,22 @@ function baselineEstate(): ArmResource[] {
       name: `aks-${String(i).padStart(4, '0')}`,
       location: 'westeurope',
       spokeOctet: i % 250,
-      firewall: { id: hubs[i % 10].id!, privateIp: '10.200.0.4' },
+      firewall: {
+        id: hubs[i % 10].id!,
+        privateIp: '10.200.0.4',
+        hubVirtualNetworkId: hubVirtualNetworkId(hubLocations[i % 10]),
+      },
       host: `app${i}.contoso.com`,
       certificateDaysLeft: { edge: 90, backendTrustRoot: 200, ingress: 120 },
       tagGateway: true,
       now: NOW,
     }),
   );
-  return [...hubs, ...stamps.flat()];
+  return [
+    ...hubLocations.map(hub => buildHubVirtualNetwork(hub)),
+    ...hubs,
+    ...stamps.flat(),
+  ];
 }
 
 function main() {

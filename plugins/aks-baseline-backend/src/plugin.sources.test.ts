@@ -32,6 +32,7 @@ const stamp = (name: string, spokeOctet: number) =>
     firewall: {
       id: `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-hub`,
       privateIp: '10.200.0.4',
+      hubVirtualNetworkId: `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub`,
     },
     host: `${name}.example.com`,
     certificateDaysLeft: { edge: 90, backendTrustRoot: 90, ingress: 90 },

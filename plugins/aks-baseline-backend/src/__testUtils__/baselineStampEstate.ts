@@ -1,18 +1,27 @@
 /*
  * N baseline stamps (the demo's own stamp builder, 18 policy assignments each
  * as the scaffolder writes them) round-robin over S subscriptions, one hub
- * firewall per subscription: the estate the fleet benchmarks measure and the
+ * firewall per subscription, all at 10.200.0.4 as the baseline's hubs are, each
+ * spoke peered with its own subscription's hub VNet: the estate the fleet benchmarks measure and the
  * request-count test counts exactly.
  */
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   buildBaselineStamp,
   buildHubFirewall,
+  buildHubVirtualNetwork,
+  hubVirtualNetworkId,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 
 export function benchSubscriptionId(i: number) {
   return `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 }
+
+const HUB_FIREWALL_IP = '10.200.0.4';
+const hubOf = (subscriptionId: string) => ({
+  subscriptionId,
+  location: 'westeurope',
+});
 
 export function buildBenchEstate(
   clusters: number,
@@ -21,13 +30,11 @@ export function buildBenchEstate(
 ): ArmResource[] {
   const resources: ArmResource[] = [];
   for (let s = 0; s < subscriptions; s++) {
-    resources.push(
-      buildHubFirewall({
-        subscriptionId: benchSubscriptionId(s),
-        location: 'westeurope',
-        privateIp: '10.200.0.4',
-      }),
-    );
+    const hub = {
+      ...hubOf(benchSubscriptionId(s)),
+      privateIp: HUB_FIREWALL_IP,
+    };
+    resources.push(buildHubVirtualNetwork(hub), buildHubFirewall(hub));
   }
   for (let i = 0; i < clusters; i++) {
     const sub = benchSubscriptionId(i % subscriptions);
@@ -40,7 +47,8 @@ export function buildBenchEstate(
         spokeOctet: i % 250,
         firewall: {
           id: `/subscriptions/${sub}/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope`,
-          privateIp: '10.200.0.4',
+          privateIp: HUB_FIREWALL_IP,
+          hubVirtualNetworkId: hubVirtualNetworkId(hubOf(sub)),
         },
         host: `app${i}.contoso.com`,
         certificateDaysLeft: {

@@ -30,8 +30,10 @@ export function syntheticSubscriptionId(index: number): string {
  * A baseline-shaped estate of any size, in ARM REST shape, for request-count
  * tests and benchmarks: per cluster its AKS cluster, spoke VNet, public IP,
  * App Gateway with WAF policy, route table, Key Vault private endpoint and
- * TLS secrets; per subscription a hub firewall and its policy. Clusters are
- * spread round-robin over the subscriptions.
+ * TLS secrets; per subscription a hub VNet with a firewall and its policy
+ * (every hub's firewall at 10.200.0.4, as the baseline's are), each spoke
+ * peered with its own subscription's hub. Clusters are spread round-robin
+ * over the subscriptions.
  */
 export function syntheticEstate(
   options: SyntheticEstateOptions,
@@ -51,13 +53,30 @@ export function syntheticEstate(
 
   for (const [s, sub] of subscriptionIds.entries()) {
     const hub = `/subscriptions/${sub}/resourceGroups/rg-hub-${s}/providers`;
+    const hubVnet = hubVnetOf(sub, s);
     resources.push(
+      arm(hubVnet, {
+        addressSpace: { addressPrefixes: ['10.200.0.0/24'] },
+        subnets: [
+          {
+            id: `${hubVnet}/subnets/AzureFirewallSubnet`,
+            name: 'AzureFirewallSubnet',
+            properties: { addressPrefix: '10.200.0.0/26' },
+          },
+        ],
+      }),
       arm(`${hub}/Microsoft.Network/firewallPolicies/fwp-hub-${s}`, {
         threatIntelMode: 'Deny',
       }),
       arm(`${hub}/Microsoft.Network/azureFirewalls/fw-hub-${s}`, {
         ipConfigurations: [
-          { name: 'ipconfig', properties: { privateIPAddress: '10.200.0.4' } },
+          {
+            name: 'ipconfig',
+            properties: {
+              privateIPAddress: '10.200.0.4',
+              subnet: { id: `${hubVnet}/subnets/AzureFirewallSubnet` },
+            },
+          },
         ],
         firewallPolicy: {
           id: `${hub}/Microsoft.Network/firewallPolicies/fwp-hub-${s}`,
@@ -108,6 +127,16 @@ export function syntheticEstate(
             id: `${vnet}/subnets/snet-appgw`,
             name: 'snet-appgw',
             properties: {},
+          },
+        ],
+        virtualNetworkPeerings: [
+          {
+            id: `${vnet}/virtualNetworkPeerings/spoke-to-hub`,
+            name: 'spoke-to-hub',
+            properties: {
+              remoteVirtualNetwork: { id: hubVnetOf(sub, s) },
+              peeringState: 'Connected',
+            },
           },
         ],
       }),
@@ -178,6 +207,10 @@ export function syntheticEstate(
 
   const vaultCount = vaults === 'per-cluster' ? clusters : subscriptions;
   return { subscriptionIds, resources, vaultCount };
+}
+
+function hubVnetOf(subscriptionId: string, s: number): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/rg-hub-${s}/providers/Microsoft.Network/virtualNetworks/vnet-hub-${s}`;
 }
 
 function vault(id: string): ArmResource {

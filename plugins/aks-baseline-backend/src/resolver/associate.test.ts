@@ -8,6 +8,8 @@ const SUB = '6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const firewall = {
   id: '/subscriptions/x/resourceGroups/hub/providers/Microsoft.Network/azureFirewalls/fw',
   privateIp: '10.200.0.4',
+  hubVirtualNetworkId:
+    '/subscriptions/x/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub',
 };
 
 function stamp(name: string, spokeOctet: number) {

@@ -35,6 +35,8 @@ export function buildEgressPath(options: {
   controls: ControlResult[];
   routeTable?: ArmResource;
   firewall?: ArmResource;
+  /** Why no firewall was picked though some own the route's next hop. */
+  firewallNotIdentified?: string;
   /** FW-02's evidence, or the judgement saying why there is none. */
   egressProof?: ReturnType<typeof proveClusterEgress>;
 }): ChainHop[] {
@@ -47,7 +49,9 @@ export function buildEgressPath(options: {
   return [
     podsAndNodesHop(cluster, subnet.id, controls),
     routeTableHop(routeTable, route, subnet.entry !== undefined, controls),
-    firewallHop(firewall, route, controls, flows),
+    firewall
+      ? firewallHop(firewall, controls, flows)
+      : unknownFirewallHop(route, options.firewallNotIdentified),
   ];
 }
 
@@ -117,27 +121,32 @@ function routeTableHop(
 
 const FIREWALL_CONTROLS = ['FW-01', 'FW-02'];
 
-function firewallHop(
-  firewall: ArmResource | undefined,
+/** The firewall hop when no firewall was found, or none could be told apart. */
+function unknownFirewallHop(
   route: unknown,
-  controls: ControlResult[],
-  egressFlows: EgressProof['flows'] | undefined,
+  notIdentified: string | undefined,
 ): ChainHop {
-  if (!firewall) {
-    return notObserved(
-      {
-        kind: 'firewall',
-        title: 'Azure Firewall',
-        controlIds: FIREWALL_CONTROLS,
-      },
-      route
+  return notObserved(
+    {
+      kind: 'firewall',
+      title: 'Azure Firewall',
+      controlIds: FIREWALL_CONTROLS,
+    },
+    notIdentified ??
+      (route
         ? `no firewall with private IP ${readArm(
             route,
             'nextHopIpAddress',
           )} in the scanned subscriptions`
-        : 'egress does not go through a firewall',
-    );
-  }
+        : 'egress does not go through a firewall'),
+  );
+}
+
+function firewallHop(
+  firewall: ArmResource,
+  controls: ControlResult[],
+  egressFlows: EgressProof['flows'] | undefined,
+): ChainHop {
   const blocked = egressFlows?.filter(f => !f.allowed).length ?? 0;
   return {
     kind: 'firewall',

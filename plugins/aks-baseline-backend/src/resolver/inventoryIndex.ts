@@ -58,8 +58,12 @@ export interface InventoryIndex {
   policyAssignmentsListedIn(subscriptionId: string): ArmResource[];
   vaultByName(name: string): ArmResource | undefined;
   secretsOf(vaultId: string): ArmResource[] | undefined;
-  /** The firewall that owns this private IP. */
-  firewallByPrivateIp(ip: string): ArmResource | undefined;
+  /**
+   * Every firewall that owns this private IP: hubs in different VNets may
+   * use the same address (the baseline's hubs all put theirs at 10.200.0.4),
+   * and `egressFirewallOf` picks the one a packet reaches.
+   */
+  firewallsByPrivateIp(ip: string): ArmResource[];
   /** A firewall policy's rule collection groups; undefined when not listed. */
   ruleCollectionGroupsOf(policyId: string): ArmResource[] | undefined;
   /** A cluster's maintenance configurations; undefined when not listed. */
@@ -83,7 +87,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const gatewaysByVnet = new Map<string, ArmResource[]>();
   const endpointsByTarget = new Map<string, ArmResource[]>();
   const vaultsByName = new Map<string, ArmResource>();
-  const firewallsByIp = new Map<string, ArmResource>();
+  const firewallsByIp = new Map<string, ArmResource[]>();
 
   const lists = [
     inventory.managedClusters,
@@ -181,14 +185,16 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   }
 
   for (const firewall of inventory.azureFirewalls) {
-    for (const config of readArmList(firewall, 'ipConfigurations')) {
-      const ip = asString(readArm(config, 'privateIPAddress'));
-      if (ip) firewallsByIp.set(ip, firewall);
+    const ips = [
+      ...readArmList(firewall, 'ipConfigurations').map(config =>
+        asString(readArm(config, 'privateIPAddress')),
+      ),
+      asString(readArm(firewall, 'hubIPAddresses.privateIPAddress')),
+    ];
+    for (const ip of new Set(ips)) {
+      if (ip)
+        firewallsByIp.set(ip, [...(firewallsByIp.get(ip) ?? []), firewall]);
     }
-    const hubIp = asString(
-      readArm(firewall, 'hubIPAddresses.privateIPAddress'),
-    );
-    if (hubIp) firewallsByIp.set(hubIp, firewall);
   }
 
   const byNormalizedId = (listsById: Record<string, ArmResource[]> = {}) =>
@@ -246,7 +252,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       policyGroups.get(normalizeArmResourceId(policyId)),
     maintenanceConfigurationsOf: clusterId =>
       maintenance.get(normalizeArmResourceId(clusterId)),
-    firewallByPrivateIp: ip => firewallsByIp.get(ip),
+    firewallsByPrivateIp: ip => firewallsByIp.get(ip) ?? [],
     diagnosticSettingsOf: id => diagnostics.get(normalizeArmResourceId(id)),
     dataCollectionRuleAssociationsOf: id =>
       associations.get(normalizeArmResourceId(id)),

@@ -307,9 +307,9 @@ export function trackListingGaps(
       if (!found) recordListings(ofKind('keyVaults'));
       return found;
     },
-    firewallByPrivateIp: ip => {
-      const found = index.firewallByPrivateIp(ip);
-      if (!found) recordListings(ofKind('azureFirewalls'));
+    firewallsByPrivateIp: ip => {
+      const found = index.firewallsByPrivateIp(ip);
+      if (!found.length) recordListings(ofKind('azureFirewalls'));
       return found;
     },
     secretsOf: vaultId => {

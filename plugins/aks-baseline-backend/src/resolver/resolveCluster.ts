@@ -27,6 +27,7 @@ import {
   defaultRoute,
   nodeSubnetOf,
 } from './egressAndVault';
+import { egressFirewallOf } from './egressFirewall';
 import { buildIngressChains, gatewayCertificates } from './ingressChains';
 import { InventoryIndex } from './inventoryIndex';
 import { ListingGap, trackListingGaps } from './listingGaps';
@@ -157,6 +158,8 @@ export interface ClusterResources {
   nodeSubnet: ReturnType<typeof nodeSubnetOf>;
   routeTable?: ArmResource;
   firewall?: ArmResource;
+  /** Why no firewall was picked though some own the route's next hop (see `egressFirewallOf`). */
+  firewallNotIdentified?: string;
   firewallPolicy?: ArmResource;
   /** The firewall policy and its parents, child first (parents follow `basePolicy`). */
   firewallPolicies: ArmResource[];
@@ -192,7 +195,11 @@ export function lookUpResources(
   const nextHop = asString(
     readArm(defaultRoute(routeTable), 'nextHopIpAddress'),
   );
-  const firewall = nextHop ? index.firewallByPrivateIp(nextHop) : undefined;
+  const { firewall, notIdentified: firewallNotIdentified } = egressFirewallOf(
+    nextHop,
+    nodeSubnet.entry?.vnet,
+    index,
+  );
   const firewallPolicy = index.byId(
     asString(readArm(firewall, 'firewallPolicy.id')),
   );
@@ -231,6 +238,7 @@ export function lookUpResources(
     nodeSubnet,
     routeTable,
     firewall,
+    firewallNotIdentified,
     firewallPolicy,
     firewallPolicies,
     ruleCollectionGroups: groupLists.every(Boolean)
@@ -367,7 +375,15 @@ export function controlInputs(
     ),
     kubernetes: inCluster.observation,
     certificates,
-    context: traefikInternalIp ? { traefikInternalIp } : undefined,
+    context:
+      traefikInternalIp || resources.firewallNotIdentified
+        ? {
+            ...(traefikInternalIp && { traefikInternalIp }),
+            ...(resources.firewallNotIdentified && {
+              firewallNotIdentified: resources.firewallNotIdentified,
+            }),
+          }
+        : undefined,
   };
 }
 
@@ -398,7 +414,7 @@ function resolveFromIndex(
   });
 
   const { subscriptionId, resourceGroup } = clusterIdParts(cluster);
-  const { routeTable, firewall } = resources;
+  const { routeTable, firewall, firewallNotIdentified } = resources;
   return {
     resourceId: cluster.id ?? '',
     name: cluster.name ?? '',
@@ -413,6 +429,7 @@ function resolveFromIndex(
       controls,
       routeTable,
       firewall,
+      firewallNotIdentified,
       egressProof: proveClusterEgress(inputs),
     }),
     keyVault: buildKeyVaultPath({ vaults, index, controls }),

@@ -102,7 +102,8 @@ function nodeSubnetRoute(
     return about(
       table,
       notObserved(
-        "the firewall's private IP is not known (no firewall in the input, no context.firewallPrivateIp)",
+        input.context?.firewallNotIdentified ??
+          "the firewall's private IP is not known (no firewall in the input, no context.firewallPrivateIp)",
         found,
       ),
     );
@@ -205,7 +206,8 @@ function firewallInspects(input: BaselineResources): Judgement {
   const policies = input.firewallPolicies ?? [];
   if (firewalls.length === 0 && policies.length === 0) {
     return notObserved(
-      "no Azure Firewall or firewall policy in the input (the hub firewall usually lives in the network team's subscription)",
+      input.context?.firewallNotIdentified ??
+        "no Azure Firewall or firewall policy in the input (the hub firewall usually lives in the network team's subscription)",
     );
   }
   const judgePolicy = (policy: ArmResource) =>

@@ -186,6 +186,8 @@ function policyInput(input: BaselineResources): PolicyInput | string {
       set: { policies, ruleCollectionGroups: groups, ipGroups },
     };
   }
+  if (input.context?.firewallNotIdentified)
+    return input.context.firewallNotIdentified;
   if (!groups)
     return "no firewall, firewall policy or rule collection group in the input (the hub usually lives in the network team's subscription)";
   const leaves = policies.filter(

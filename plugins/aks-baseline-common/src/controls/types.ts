@@ -152,6 +152,13 @@ export interface BaselineContext {
   traefikInternalIp?: string;
   /** The hub firewall's private IP (NET-03) when the firewall itself is not in the input. */
   firewallPrivateIp?: string;
+  /**
+   * Why the firewall egress meets is not known although the default route
+   * names its IP: several firewalls own that IP and the node VNet's peerings
+   * do not single one out. NET-03, FW-01 and FW-02 are not observed with this
+   * reason rather than judged on a firewall the packets may never meet.
+   */
+  firewallNotIdentified?: string;
   /** Resolved addresses of FQDN backends (ING-01): the evaluator does no DNS. */
   resolvedHosts?: Record<string, string[]>;
   /** What FW-02 cannot read from the cluster resource itself. */
