@@ -9,6 +9,8 @@ import {
   hubVirtualNetworkId,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
+import { buildBenchEstate } from '../__testUtils__/baselineStampEstate';
+import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import { indexInventory } from './inventoryIndex';
 import { lookUpResources, resolveCluster } from './resolveCluster';
 
@@ -253,5 +255,38 @@ describe('the firewall egress meets', () => {
         hubAt(SUB_B),
       )}; the node VNet's peerings were not listed). Check the spoke's peering to its hub (virtualNetworkPeerings)`,
     );
+  });
+});
+
+describe("the benchmark estates' clusters", () => {
+  const subscriptionOf = (id: string | undefined) =>
+    id?.split('/')[2]?.toLowerCase();
+
+  /** Clusters whose firewall is not in their own subscription's hub. */
+  function judgedOnAnotherHub(resources: ArmResource[]) {
+    const inventory = inventoryOf(resources);
+    const index = indexInventory(inventory);
+    return inventory.managedClusters.filter(cluster => {
+      const { firewall } = lookUpResources(cluster, index, {});
+      return subscriptionOf(firewall?.id) !== subscriptionOf(cluster.id);
+    });
+  }
+
+  // Before peerings were read, 20 of these 30 met the last-listed hub's firewall.
+  it("each meet their own subscription's hub firewall (stamps: 30 clusters, 3 hubs at one IP)", () => {
+    const resources = buildBenchEstate(30, 3, NOW);
+    expect(
+      resources.filter(r => r.type === 'Microsoft.Network/azureFirewalls'),
+    ).toHaveLength(3);
+    expect(judgedOnAnotherHub(resources).map(c => c.name)).toEqual([]);
+  });
+
+  it("each meet their own subscription's hub firewall (synthetic: 30 clusters, 3 hubs at one IP)", () => {
+    const { resources } = syntheticEstate({
+      clusters: 30,
+      subscriptions: 3,
+      now: NOW,
+    });
+    expect(judgedOnAnotherHub(resources).map(c => c.name)).toEqual([]);
   });
 });
