@@ -6,7 +6,7 @@ import {
   sameArmResourceId,
   virtualNetworkOfSubnet,
 } from '@aks-baseline/plugin-aks-baseline-common';
-import { InventoryIndex } from './inventoryIndex';
+import type { InventoryIndex } from './inventoryIndex';
 
 /** The firewall a cluster's default route reaches, or why it is not known. */
 export interface EgressFirewall {
@@ -43,6 +43,14 @@ export function egressFirewallOf(
   index: InventoryIndex,
 ): EgressFirewall {
   if (!nextHopIp) return {};
+  // The usual case from the node VNet's side: one lookup per reachable VNet,
+  // so the cost does not grow with the number of hubs.
+  const found = new Set(
+    reachableVnetIds(nodeVnet).flatMap(vnetId =>
+      index.firewallsByPrivateIpInVnet(nextHopIp, vnetId),
+    ),
+  );
+  if (found.size === 1) return { firewall: [...found][0] };
   const candidates = index.firewallsByPrivateIp(nextHopIp);
   if (candidates.length === 0) return {};
   const judged = candidates.map(firewall => ({
@@ -50,7 +58,6 @@ export function egressFirewallOf(
     reach: reachFrom(nodeVnet, firewall),
   }));
   const reachable = judged.filter(j => j.reach.kind === 'reachable');
-  if (reachable.length === 1) return { firewall: reachable[0].firewall };
   if (judged.length === 1 && judged[0].reach.kind === 'unverifiable')
     return { firewall: judged[0].firewall };
   const vnetName = nodeVnet?.name ?? 'of the node subnet';
@@ -65,7 +72,19 @@ export function egressFirewallOf(
   };
 }
 
-/** Whether a packet from the node VNet reaches this firewall's VNet. */
+/** The node VNet and the VNets it is peered with, peering Connected. */
+function reachableVnetIds(nodeVnet: ArmResource | undefined): string[] {
+  if (!nodeVnet?.id) return [];
+  const peered = readArmList(nodeVnet, 'virtualNetworkPeerings')
+    .filter(
+      p => asString(readArm(p, 'peeringState'))?.toLowerCase() === 'connected',
+    )
+    .map(p => asString(readArm(p, 'remoteVirtualNetwork.id')))
+    .filter((id): id is string => !!id);
+  return [nodeVnet.id, ...peered];
+}
+
+/** Whether a packet from the node VNet reaches this firewall's VNet (the reason's words). */
 function reachFrom(
   nodeVnet: ArmResource | undefined,
   firewall: ArmResource,
@@ -94,7 +113,7 @@ function reachFrom(
 }
 
 /** The VNet of the firewall's AzureFirewallSubnet (none for a Virtual WAN hub's firewall). */
-function firewallVnetIdOf(firewall: ArmResource): string | undefined {
+export function firewallVnetIdOf(firewall: ArmResource): string | undefined {
   return readArmList(firewall, 'ipConfigurations')
     .map(config => virtualNetworkOfSubnet(readArm(config, 'subnet'))?.id)
     .find(Boolean);

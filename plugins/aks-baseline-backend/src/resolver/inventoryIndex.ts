@@ -12,6 +12,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import type { ArmInventoryResources, FailedListing } from '../inventory/types';
 import { LISTED_IN_SUBSCRIPTION } from '../inventory';
+import { firewallVnetIdOf } from './egressFirewall';
 
 /** The resources the resolver reads; the Azure inventory provides them. */
 export interface ResolverInventory extends ArmInventoryResources {
@@ -64,6 +65,8 @@ export interface InventoryIndex {
    * and `egressFirewallOf` picks the one a packet reaches.
    */
   firewallsByPrivateIp(ip: string): ArmResource[];
+  /** The firewalls owning this private IP whose AzureFirewallSubnet is in this VNet. */
+  firewallsByPrivateIpInVnet(ip: string, vnetId: string): ArmResource[];
   /** A firewall policy's rule collection groups; undefined when not listed. */
   ruleCollectionGroupsOf(policyId: string): ArmResource[] | undefined;
   /** A cluster's maintenance configurations; undefined when not listed. */
@@ -88,6 +91,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const endpointsByTarget = new Map<string, ArmResource[]>();
   const vaultsByName = new Map<string, ArmResource>();
   const firewallsByIp = new Map<string, ArmResource[]>();
+  const firewallsByIpInVnet = new Map<string, ArmResource[]>();
 
   const lists = [
     inventory.managedClusters,
@@ -191,9 +195,16 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       ),
       asString(readArm(firewall, 'hubIPAddresses.privateIPAddress')),
     ];
+    const vnetId = firewallVnetIdOf(firewall);
     for (const ip of new Set(ips)) {
-      if (ip)
-        firewallsByIp.set(ip, [...(firewallsByIp.get(ip) ?? []), firewall]);
+      if (!ip) continue;
+      firewallsByIp.set(ip, [...(firewallsByIp.get(ip) ?? []), firewall]);
+      if (!vnetId) continue;
+      const key = ipInVnetKey(ip, vnetId);
+      firewallsByIpInVnet.set(key, [
+        ...(firewallsByIpInVnet.get(key) ?? []),
+        firewall,
+      ]);
     }
   }
 
@@ -253,12 +264,17 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     maintenanceConfigurationsOf: clusterId =>
       maintenance.get(normalizeArmResourceId(clusterId)),
     firewallsByPrivateIp: ip => firewallsByIp.get(ip) ?? [],
+    firewallsByPrivateIpInVnet: (ip, vnetId) =>
+      firewallsByIpInVnet.get(ipInVnetKey(ip, vnetId)) ?? [],
     diagnosticSettingsOf: id => diagnostics.get(normalizeArmResourceId(id)),
     dataCollectionRuleAssociationsOf: id =>
       associations.get(normalizeArmResourceId(id)),
     dataCollectionRules: () => inventory.dataCollectionRules,
   };
 }
+
+const ipInVnetKey = (ip: string, vnetId: string) =>
+  `${ip} ${normalizeArmResourceId(vnetId)}`;
 
 /** Binary search: the first entry whose ip is >= value. */
 function firstAtOrAbove(sorted: Array<{ ip: number }>, value: number): number {
