@@ -1,7 +1,4 @@
-import {
-  ArmResource,
-  DEFAULT_EXPIRY_THRESHOLDS,
-} from '@aks-baseline/plugin-aks-baseline-common';
+import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   buildBaselineStamp,
   buildHubFirewall,
@@ -9,6 +6,7 @@ import {
   hubVirtualNetworkId,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
+import { resolveOptionsAt } from '../__testUtils__/resolveOptions';
 import { buildBenchEstate } from '../__testUtils__/baselineStampEstate';
 import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import { indexInventory } from './inventoryIndex';
@@ -26,13 +24,7 @@ const FIREWALL_IP = '10.200.0.4';
 const SUB_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const SUB_B = 'bbbbbbbb-0000-4000-8000-000000000002';
 
-const options = {
-  now: NOW,
-  thresholds: DEFAULT_EXPIRY_THRESHOLDS,
-  vaultErrors: new Map<string, string>(),
-  subscriptionErrors: [],
-  kubernetesUnavailableReason: 'API server not reachable from the portal',
-};
+const options = resolveOptionsAt(NOW);
 
 const hubAt = (subscriptionId: string) => ({
   subscriptionId,

@@ -2,21 +2,15 @@ import {
   buildDemoEstate,
   demoClusterObjects,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
-import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { inventoryOf } from '../__testUtils__/inventoryOf';
+import { resolveOptionsAt } from '../__testUtils__/resolveOptions';
 import { indexInventory } from './inventoryIndex';
 import { resolveCluster } from './resolveCluster';
 import { summarizeCluster } from './summarize';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
-const options = {
-  now: NOW,
-  thresholds: DEFAULT_EXPIRY_THRESHOLDS,
-  vaultErrors: new Map<string, string>(),
-  subscriptionErrors: [],
-  kubernetesUnavailableReason: 'API server not reachable from the portal',
-};
+const options = resolveOptionsAt(NOW);
 
 function resolveDemo(name: string) {
   const inventory = inventoryOf(buildDemoEstate(NOW));
