@@ -886,6 +886,22 @@ describe('missing input is never a pass', () => {
     expect(reasons['K8S-01']).toMatch(/Kubernetes objects not read/);
   });
 
+  it("passes the resolver's reason on when the firewall egress meets could not be told apart", () => {
+    const input = baselineResources();
+    const reason =
+      'no firewall with private IP 10.0.0.0 is in VNet vnet-spoke or a VNet peered with it';
+    delete input.azureFirewalls;
+    delete input.firewallPolicies;
+    delete input.firewallPolicyRuleCollectionGroups;
+    input.context = { ...input.context, firewallNotIdentified: reason };
+    const results = evaluateBaselineControls(input);
+    for (const id of ['NET-03', 'FW-01', 'FW-02'])
+      expect(results.find(r => r.id === id)).toMatchObject({
+        status: 'not-observed',
+        reason,
+      });
+  });
+
   it("passes the reader's reason on for the in-cluster controls", () => {
     const input = baselineResources();
     input.kubernetes = {
