@@ -1,5 +1,5 @@
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
-import type { ResolveOptions } from '../resolver/resolveCluster';
+import type { ResolveOptions } from '../resolver';
 
 /** Test-only: resolve options for clusters whose API server is out of reach, no errors. */
 export function resolveOptionsAt(now: Date): ResolveOptions {
