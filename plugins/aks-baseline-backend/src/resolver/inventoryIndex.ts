@@ -84,6 +84,10 @@ export interface InventoryIndex {
 /** Tag on an Application Gateway naming the cluster (name or resource id) it fronts. */
 export const GATEWAY_CLUSTER_TAG = TAG_GATEWAY_CLUSTER;
 
+/** Key of the firewalls owning an IP in one VNet. */
+const ipInVnetKey = (ip: string, vnetId: string) =>
+  `${ip} ${normalizeArmResourceId(vnetId)}`;
+
 export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   const byId = new Map<string, ArmResource>();
   const subnets = new Map<string, SubnetEntry>();
@@ -272,9 +276,6 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     dataCollectionRules: () => inventory.dataCollectionRules,
   };
 }
-
-const ipInVnetKey = (ip: string, vnetId: string) =>
-  `${ip} ${normalizeArmResourceId(vnetId)}`;
 
 /** Binary search: the first entry whose ip is >= value. */
 function firstAtOrAbove(sorted: Array<{ ip: number }>, value: number): number {
