@@ -12,11 +12,11 @@ import { Knex } from 'knex';
 import {
   applyFilters,
   applyOrder,
-  clusterListRow,
   countQuery,
   orderTerms,
   pageQuery,
 } from './clusterListQuery';
+import { markStale, writeClusters } from './clusterWrites';
 import { migrateToLatest } from './migrateToLatest';
 import { NoticeLedger } from './NoticeLedger';
 
@@ -152,13 +152,7 @@ export class SnapshotStore {
         result.run.finishedAt.toISOString(),
       );
 
-      for (const { resourceId, reason } of result.failed) {
-        for (const table of ['aks_clusters', 'aks_cluster_list']) {
-          await tx(table)
-            .where('resource_id', normalizeArmResourceId(resourceId))
-            .update({ stale: true, stale_reason: reason });
-        }
-      }
+      await markStale(tx, result.failed);
 
       if (result.removed.length > 0) {
         // The list row first: its foreign key needs the cluster row.
@@ -349,34 +343,6 @@ export class SnapshotStore {
 }
 
 /** The rows of refreshed clusters and the certificates seen on them, inside `tx`. */
-async function writeClusters(
-  tx: Knex.Transaction,
-  refreshed: RefreshResult<unknown, unknown>['refreshed'],
-  observedAt: string,
-): Promise<void> {
-  for (const { cluster, certificates } of refreshed) {
-    const stored = { ...cluster, stale: !!cluster.staleReason };
-    const row = clusterToRow(stored);
-    await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
-    await tx('aks_cluster_list')
-      .insert(clusterListRow({ ...stored, resourceId: row.resource_id }))
-      .onConflict('resource_id')
-      .merge();
-    if (certificates.length > 0) {
-      await tx('aks_certificate_observations').insert(
-        certificates.map(c => ({
-          cluster_resource_id: row.resource_id,
-          purpose: c.purpose,
-          name: c.name,
-          secret_id: c.secretId ?? null,
-          not_after: c.notAfter?.toISOString() ?? null,
-          observed_at: observedAt,
-        })),
-      );
-    }
-  }
-}
-
 function rowToRun<TError>(row: any): RefreshRun<TError> {
   return {
     id: row.id,
@@ -397,25 +363,6 @@ function runToRow(run: RefreshRun<unknown>) {
     cluster_count: run.clusterCount,
     request_count: run.requestCount,
     errors_json: JSON.stringify(run.errors),
-  };
-}
-
-function clusterToRow(cluster: StoredCluster<unknown>) {
-  return {
-    resource_id: normalizeArmResourceId(cluster.resourceId),
-    name: cluster.name,
-    subscription_id: cluster.subscriptionId,
-    resource_group: cluster.resourceGroup,
-    location: cluster.location,
-    worst_status: cluster.worstStatus,
-    soonest_expiry: cluster.soonestExpiry?.toISOString() ?? null,
-    failing_controls: cluster.failingControls,
-    refreshed_at: cluster.refreshedAt.toISOString(),
-    stale: cluster.stale,
-    stale_reason: cluster.staleReason ?? null,
-    snapshot_json: JSON.stringify(cluster.snapshot),
-    summary_json:
-      cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };
 }
 
