@@ -32,6 +32,7 @@ import {
 } from '../store/SnapshotStore';
 import { filtersKey, normalizePageRequest, pageKey } from './clusterPageKey';
 import { CacheBounds, GenerationCache } from './GenerationCache';
+import { sharedReads } from './sharedReads';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -163,7 +164,7 @@ export class FleetReader {
    */
   async listClusterPage(request: SummaryPageRequest): Promise<PageAnswer> {
     const normalized = normalizePageRequest(request);
-    const generation = await this.store.dataGeneration();
+    const generation = await this.generation();
     const kept = await this.pages.get(generation, pageKey(normalized), () =>
       this.readPage(generation, normalized),
     );
@@ -195,6 +196,8 @@ export class FleetReader {
     });
   }
 
+  /** The store's data generation, one read per burst of requests. */
+  private readonly generation = sharedReads(() => this.store.dataGeneration());
   private readonly pages: GenerationCache<PageAnswer>;
   private readonly counts: GenerationCache<number>;
   private readonly filterOptions = new GenerationCache<ClusterFilterOptions>({
