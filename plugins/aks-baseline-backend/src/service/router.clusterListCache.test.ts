@@ -1,19 +1,16 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { readPluginConfig } from '../config/pluginConfig';
 import { SnapshotStore } from '../store/SnapshotStore';
+import { fleetRouteApp } from '../__testUtils__/fleetRouteApp';
 import {
   anotherReplica,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { CacheBounds } from './GenerationCache';
 import { FleetReader } from './FleetReader';
-import { createRouter } from './router';
 
 const { databases, supported } = createTestDatabases();
 
@@ -55,33 +52,6 @@ function run(clusterCount: number, finishedAt = AT) {
 const openStore = (knex: Knex) =>
   SnapshotStore.create({ database: mockServices.database({ knex }) });
 
-/** The route over `reader`, with the backend's error handler (403, 401). */
-async function routeOf(
-  reader: FleetReader,
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
-) {
-  return express().use(
-    await createRouter({
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.user(),
-      }),
-      permissions: mockServices.permissions({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      scheduler: { triggerTask: async () => {} },
-      catalog: { getEntityByRef: async () => undefined },
-      reader,
-      config: readPluginConfig(new ConfigReader({})),
-      sources: ['azure'],
-      pluginVersion: '0.0.0',
-    }),
-    MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.logger.mock(),
-    }).error(),
-  );
-}
-
 const QUERIES = [
   '/v1/clusters',
   '/v1/clusters?status=error',
@@ -113,11 +83,12 @@ describe.each(supported)(
       return {
         store,
         reader,
-        route: await routeOf(reader),
+        route: await fleetRouteApp(reader),
         otherReplica: await openStore(otherKnex),
         /** What a reader that has kept nothing answers: the oracle. */
         fresh: async (path: string) =>
-          (await request(await routeOf(new FleetReader(store))).get(path)).body,
+          (await request(await fleetRouteApp(new FleetReader(store))).get(path))
+            .body,
       };
     }
 
@@ -207,7 +178,7 @@ describe.each(supported)(
       expect(warm.status).toBe(200);
 
       const denied = await request(
-        await routeOf(reader, { permission: AuthorizeResult.DENY }),
+        await fleetRouteApp(reader, { permission: AuthorizeResult.DENY }),
       )
         .get('/v1/clusters')
         .set('If-None-Match', warm.headers.etag);
