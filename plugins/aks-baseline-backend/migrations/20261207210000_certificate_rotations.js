@@ -10,6 +10,7 @@
  * repeats the one before it for its certificate is deleted, so the first
  * sighting of each secret and expiry, with its time, stays.
  */
+/** @type {(column: string, previous: string) => string} */
 const SAME = (column, previous) =>
   `(${column} = ${previous} or (${column} is null and ${previous} is null))`;
 

@@ -413,4 +413,40 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
     expect(page.total).toBe(250);
     expect(page.rows.every(r => r.stale)).toBe(true);
   });
+
+  it('bumps the data generation with each committed write, and not with one rolled back', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00.000Z');
+    const generations = [await store.dataGeneration()];
+    const saved = async (write: Promise<unknown>) => {
+      await write.catch(() => undefined);
+      generations.push(await store.dataGeneration());
+    };
+
+    await saved(
+      store.saveClusters(
+        [{ cluster: cluster(PROD, 'aks-prod', t1), certificates: [] }],
+        t1,
+      ),
+    );
+    await saved(store.saveClusters([], t1));
+    // A name is required: the write fails and its transaction rolls back.
+    await saved(
+      store.saveClusters(
+        [{ cluster: cluster(DEV, null as any, t1), certificates: [] }],
+        t1,
+      ),
+    );
+    await saved(
+      store.saveRefresh({
+        run: run(t1),
+        refreshed: [],
+        failed: [],
+        removed: [PROD],
+      }),
+    );
+
+    expect(generations).toEqual([0, 1, 1, 1, 2]);
+    expect(await store.getCluster(DEV)).toBeUndefined();
+  });
 });

@@ -25,6 +25,9 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** The one row of `aks_data_generation`. */
+const GENERATION_ROW = 1;
+
 const SUMMARY_COLUMNS = [
   'resource_id',
   'name',
@@ -153,7 +156,6 @@ export class SnapshotStore {
       );
 
       await markStale(tx, result.failed);
-
       if (result.removed.length > 0) {
         // The list row first: its foreign key needs the cluster row.
         for (const table of ['aks_cluster_list', 'aks_clusters']) {
@@ -162,6 +164,7 @@ export class SnapshotStore {
             .delete();
         }
       }
+      await bumpGeneration(tx);
       return Number(runId);
     });
   }
@@ -178,9 +181,23 @@ export class SnapshotStore {
     observedAt: Date,
   ): Promise<void> {
     if (refreshed.length === 0) return;
-    await this.db.transaction(tx =>
-      writeClusters(tx, refreshed, observedAt.toISOString()),
-    );
+    await this.db.transaction(async tx => {
+      await writeClusters(tx, refreshed, observedAt.toISOString());
+      await bumpGeneration(tx);
+    });
+  }
+
+  /**
+   * The generation of the stored fleet: it grows with every committed write
+   * of clusters or runs, by any replica. One primary-key read, so a reader
+   * can ask per request whether answers it keeps still hold.
+   */
+  async dataGeneration(): Promise<number> {
+    const row = await this.db('aks_data_generation')
+      .where('id', GENERATION_ROW)
+      .first('generation');
+    // PostgreSQL returns a bigint as a string.
+    return Number(row?.generation ?? 0);
   }
 
   /** The stored clusters with these ids (any case), snapshots included. */
@@ -245,15 +262,29 @@ export class SnapshotStore {
   async pageSummaries<TSummary>(
     request: SummaryPageRequest,
   ): Promise<{ rows: StoredClusterSummary<TSummary>[]; total: number }> {
-    const [rows, [count]] = await Promise.all([
-      pageQuery(this.db, SUMMARY_COLUMNS, request),
-      countQuery(this.db, request.filters, request.now),
+    const [rows, total] = await Promise.all([
+      this.pageRows<TSummary>(request),
+      this.countSummaries(request.filters, request.now),
     ]);
-    return {
-      rows: rows.map((row: unknown) => rowToSummary<TSummary>(row)),
-      // PostgreSQL counts as a bigint string, SQLite as a number.
-      total: Number(count.total),
-    };
+    return { rows, total };
+  }
+
+  /** The rows of one page, without the count. */
+  async pageRows<TSummary>(
+    request: SummaryPageRequest,
+  ): Promise<StoredClusterSummary<TSummary>[]> {
+    const rows = await pageQuery(this.db, SUMMARY_COLUMNS, request);
+    return rows.map((row: unknown) => rowToSummary<TSummary>(row));
+  }
+
+  /** How many stored clusters match the filters. */
+  async countSummaries(
+    filters: ClusterListFilters,
+    now: Date,
+  ): Promise<number> {
+    const [row] = await countQuery(this.db, filters, now);
+    // PostgreSQL counts as a bigint string, SQLite as a number.
+    return Number(row.total);
   }
 
   /**
@@ -340,6 +371,13 @@ export class SnapshotStore {
       .limit(count);
     return rows.map(row => rowToRun<TError>(row));
   }
+}
+
+/** Marks a write of the fleet's data, inside the transaction that writes it. */
+async function bumpGeneration(tx: Knex.Transaction): Promise<void> {
+  await tx('aks_data_generation')
+    .where('id', GENERATION_ROW)
+    .increment('generation', 1);
 }
 
 /** The rows of refreshed clusters and the certificates seen on them, inside `tx`. */
