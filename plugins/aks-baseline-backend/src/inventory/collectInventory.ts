@@ -40,7 +40,7 @@ import {
   type SlowTierReadTimes,
 } from './slowTier';
 import { failedListingOf, toSourceError } from './sourceErrors';
-import { listTopologyByResourceGraph } from './resourceGraph';
+import { GraphQuota, listTopologyByResourceGraph } from './resourceGraph';
 import { listPolicyAssignmentsWithGraph } from './policyAssignmentsByGraph';
 import type {
   ArmInventory,
@@ -285,10 +285,12 @@ async function listTopologyWithGraph(
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
 }> {
+  const quota = new GraphQuota();
   const [graph, policies] = await Promise.all([
-    listTopologyByResourceGraph(settings, subscriptionIds),
+    listTopologyByResourceGraph(settings, quota, subscriptionIds),
     listPolicyAssignmentsWithGraph(
       settings,
+      quota,
       limit,
       subscriptionIds,
       slowTier(SLOW_TIER_LISTINGS.policyAssignments!),

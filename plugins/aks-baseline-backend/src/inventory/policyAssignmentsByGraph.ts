@@ -4,6 +4,7 @@ import type { SubscriptionLimiter } from './limiter';
 import { listRawResources } from './listRawResources';
 import {
   chunks,
+  type GraphQuota,
   queryPages,
   RowsBySubscription,
   SUBSCRIPTIONS_PER_QUERY,
@@ -47,6 +48,7 @@ export const POLICY_ASSIGNMENTS_QUERY = [
  */
 export async function listPolicyAssignmentsWithGraph(
   settings: ArmClientSettings,
+  quota: GraphQuota,
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
   tier: SlowTierList | undefined,
@@ -65,7 +67,7 @@ export async function listPolicyAssignmentsWithGraph(
   }
   const stale = subscriptionIds.filter(s => !cached.has(s));
   const [below, above] = await Promise.all([
-    queryAssignmentsBelow(settings, stale),
+    queryAssignmentsBelow(settings, quota, stale),
     Promise.all(stale.map(s => listAtScope(settings, limit, s))),
   ]);
   const failedListings: FailedListing[] = [];
@@ -88,6 +90,7 @@ export async function listPolicyAssignmentsWithGraph(
 /** The `PolicyResources` rows of the subscriptions, as facts as each page arrives; a failed batch fails each subscription in it. */
 async function queryAssignmentsBelow(
   settings: ArmClientSettings,
+  quota: GraphQuota,
   subscriptionIds: string[],
 ) {
   const client = createResourceGraphClient(settings);
@@ -95,7 +98,7 @@ async function queryAssignmentsBelow(
   const failed = new Map<string, FailedListing>();
   for (const batch of chunks(subscriptionIds, SUBSCRIPTIONS_PER_QUERY)) {
     try {
-      await queryPages(client, POLICY_ASSIGNMENTS_QUERY, batch, page => {
+      await queryPages(client, quota, POLICY_ASSIGNMENTS_QUERY, batch, page => {
         for (const row of page) {
           const subscriptionId = rows.subscriptionOf(row.id);
           if (subscriptionId) {

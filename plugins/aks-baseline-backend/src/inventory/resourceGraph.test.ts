@@ -127,6 +127,29 @@ describe('Resource Graph inventory', () => {
     expect(inventory.managedClusters).toHaveLength(300);
   });
 
+  it("shares Resource Graph's quota between its two queries: waits for the window to reset, is never throttled", async () => {
+    const resources = buildBenchEstate(300, 4, NOW);
+    const transport = new ArmFixtureTransport({
+      resources,
+      pageSize: 5_000,
+      // A few pages of each query, three queries a second.
+      resourceGraphQuota: { queriesPerWindow: 3, windowMs: 1000 },
+    });
+    const inventory = await collectInventory({
+      mode: 'resourceGraph',
+      subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
+      credential: new StaticTokenCredential(),
+      cloud: AZURE_CLOUDS.AzurePublicCloud,
+      httpClient: transport,
+      maxRetries: 0,
+    });
+    expect(inventory.errors).toEqual([]);
+    expect(
+      transport.countRequests('/Microsoft.ResourceGraph/resources'),
+    ).toBeGreaterThan(4);
+    expect(transport.throttledCount).toBe(0);
+  });
+
   it('fails every topology listing it stood for when the query fails, and names the cause', async () => {
     const { resources, subscriptionIds } = syntheticEstate({
       clusters: 4,

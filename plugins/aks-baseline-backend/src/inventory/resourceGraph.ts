@@ -114,6 +114,7 @@ export class RowsBySubscription<T> {
  */
 export async function listTopologyByResourceGraph(
   settings: ArmClientSettings,
+  quota: GraphQuota,
   subscriptionIds: string[],
 ): Promise<{
   resources: Partial<Record<ArmResourceKind, ArmResource[]>>;
@@ -128,7 +129,7 @@ export async function listTopologyByResourceGraph(
   const failedListings: FailedListing[] = [];
   for (const batch of chunks(subscriptionIds, SUBSCRIPTIONS_PER_QUERY)) {
     try {
-      await queryPages(client, query, batch, rows => {
+      await queryPages(client, quota, query, batch, rows => {
         for (const row of rows) {
           const listing = listingByType.get(String(row.type).toLowerCase());
           if (listing) grouped.add(row.id, asListed(row, listing));
@@ -154,36 +155,70 @@ type ResourceGraphClient = ReturnType<typeof createResourceGraphClient>;
 type Row = Record<string, unknown>;
 
 /**
+ * Resource Graph's per-user quota as its answers report it, shared by the
+ * queries one inventory runs at once (the topology's and the policy
+ * assignments'), so that together they wait for the window to reset rather
+ * than be throttled: Microsoft's guidance, as a 429 from Resource Graph
+ * carries no Retry-After for the SDK to honour.
+ */
+export class GraphQuota {
+  private remaining = Infinity;
+  private resetsAt = 0;
+  private inFlight = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Resolves when a query may be sent without exceeding the quota last reported. */
+  async beforeQuery(): Promise<void> {
+    while (this.remaining - this.inFlight <= 0 && this.now() < this.resetsAt) {
+      await new Promise(r => setTimeout(r, this.resetsAt - this.now()));
+    }
+    if (this.now() >= this.resetsAt) this.remaining = Infinity;
+    this.inFlight += 1;
+  }
+
+  /** An answer's quota headers. */
+  answered(headers: { get(name: string): string | undefined }): void {
+    const { remaining, resetsAfterMs } = quotaOf(headers);
+    if (remaining === undefined || resetsAfterMs === undefined) return;
+    this.remaining = remaining;
+    this.resetsAt = this.now() + resetsAfterMs;
+  }
+
+  /** The query sent by `beforeQuery` was answered or failed. */
+  settled(): void {
+    this.inFlight -= 1;
+  }
+}
+
+/**
  * Runs one query to its last page, handing each page's rows to `onPage` as
  * it arrives, so no more than a page of raw rows is held at once.
  */
 export async function queryPages(
   client: ResourceGraphClient,
+  quota: GraphQuota,
   query: string,
   subscriptions: string[],
   onPage: (rows: Row[]) => void,
 ): Promise<void> {
   let skipToken: string | undefined;
   do {
-    const quota: { remaining?: number; resetsAfterMs?: number } = {};
-    const page = await client.resources(
-      { subscriptions, query, options: { top: PAGE_SIZE, skipToken } },
-      {
-        onResponse: response => {
-          Object.assign(quota, quotaOf(response.headers));
-        },
-      },
-    );
+    await quota.beforeQuery();
+    let page: Awaited<ReturnType<ResourceGraphClient['resources']>>;
+    try {
+      page = await client.resources(
+        { subscriptions, query, options: { top: PAGE_SIZE, skipToken } },
+        { onResponse: response => quota.answered(response.headers) },
+      );
+    } finally {
+      quota.settled();
+    }
     if (!Array.isArray(page.data)) {
       throw new Error('Resource Graph answered rows that are not a list');
     }
     onPage(page.data as Row[]);
     skipToken = page.skipToken;
-    // Microsoft's guidance: when the quota is spent, wait for it to reset
-    // rather than be throttled (a 429 carries no Retry-After).
-    if (skipToken && quota.remaining === 0 && quota.resetsAfterMs) {
-      await new Promise(r => setTimeout(r, quota.resetsAfterMs));
-    }
   } while (skipToken);
 }
 
