@@ -40,21 +40,37 @@ export function subscriptionOfAssignment(
  * cannot answer never passes silently.
  */
 export class PolicyAssignmentFixture {
-  private readonly assignments: ArmResource[];
-  /** Lower-cased management group name -> the subscriptions under it. */
-  private readonly groups: Map<string, Set<string>>;
+  /** Lower-cased subscription id -> the assignments at it and under it. */
+  private readonly underSubscription = new Map<string, ArmResource[]>();
+  /** Lower-cased subscription id -> the assignments at the subscription itself. */
+  private readonly atSubscription = new Map<string, ArmResource[]>();
+  /** Lower-cased subscription id -> the assignments of the management groups above it. */
+  private readonly aboveSubscription = new Map<string, ArmResource[]>();
 
   constructor(
     resources: readonly ArmResource[],
     managementGroups: Record<string, string[]> = {},
   ) {
-    this.assignments = resources.filter(isPolicyAssignment);
-    this.groups = new Map(
+    const subscriptionsUnder = new Map(
       Object.entries(managementGroups).map(([name, subscriptions]) => [
         name.toLowerCase(),
-        new Set(subscriptions.map(s => s.toLowerCase())),
+        subscriptions.map(s => s.toLowerCase()),
       ]),
     );
+    // Indexed once: a large estate's lists are read thousands of times.
+    for (const assignment of resources.filter(isPolicyAssignment)) {
+      const scope = assignmentScope(assignment);
+      const group = MANAGEMENT_GROUP_SCOPE.exec(scope)?.[1];
+      for (const sub of group ? subscriptionsUnder.get(group) ?? [] : []) {
+        push(this.aboveSubscription, sub, assignment);
+      }
+      const sub = subscriptionOfAssignment(assignment);
+      if (!sub) continue;
+      push(this.underSubscription, sub, assignment);
+      if (scope === `/subscriptions/${sub}`) {
+        push(this.atSubscription, sub, assignment);
+      }
+    }
   }
 
   /** The list of `subscriptionId`, or why the fixture cannot answer. */
@@ -63,21 +79,23 @@ export class PolicyAssignmentFixture {
     filter: string | null,
   ): ArmResource[] | string {
     const sub = subscriptionId.toLowerCase();
-    const own = `/subscriptions/${sub}`;
-    let inSubscription: (scope: string) => boolean;
+    let own: Map<string, ArmResource[]>;
     if (filter === null) {
-      inSubscription = scope => scope === own || scope.startsWith(`${own}/`);
+      own = this.underSubscription;
     } else if (filter.replace(/\s/g, '') === 'atScope()') {
-      inSubscription = scope => scope === own;
+      own = this.atSubscription;
     } else {
       return `The fixture cannot filter policy assignments by '${filter}'`;
     }
-    return this.assignments.filter(assignment => {
-      const scope = assignmentScope(assignment);
-      const group = MANAGEMENT_GROUP_SCOPE.exec(scope)?.[1];
-      return group !== undefined
-        ? this.groups.get(group)?.has(sub) ?? false
-        : inSubscription(scope);
-    });
+    return [
+      ...(this.aboveSubscription.get(sub) ?? []),
+      ...(own.get(sub) ?? []),
+    ];
   }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T) {
+  const items = map.get(key);
+  if (items) items.push(item);
+  else map.set(key, [item]);
 }

@@ -22,6 +22,9 @@ export type ResourceGraphAnswer =
 
 type Row = Record<string, unknown>;
 
+/** Query results kept for their next pages (the oldest is dropped first). */
+const PAGED_QUERIES_KEPT = 4;
+
 /** The tables the fixture answers, lower-cased as Resource Graph compares them. */
 type Table = 'resources' | 'policyresources';
 
@@ -79,8 +82,12 @@ export class ResourceGraphFixture {
     }
   }
 
-  /** The result the last first page was cut from, for its next pages. */
-  private paging?: { key: string; result: Row[] | string };
+  /**
+   * The results first pages were cut from, for their next pages, by query
+   * and subscriptions: a client pages several queries at once (topology and
+   * policy assignments).
+   */
+  private readonly paging = new Map<string, Row[] | string>();
 
   /**
    * The query's rows: run afresh for a first page; a later page (a
@@ -93,7 +100,8 @@ export class ResourceGraphFixture {
     skip: number,
   ): Row[] | string {
     const key = JSON.stringify([query, subscriptions]);
-    if (skip > 0 && this.paging?.key === key) return this.paging.result;
+    const paged = skip > 0 ? this.paging.get(key) : undefined;
+    if (paged) return paged;
     const [table, ...operators] = query.split('|').map(s => s.trim());
     const name = table.toLowerCase();
     if (name !== 'resources' && name !== 'policyresources') {
@@ -103,7 +111,12 @@ export class ResourceGraphFixture {
       s => this.rows.get(`${name}|${s.toLowerCase()}`) ?? [],
     );
     const result = runOperators(operators, rows);
-    this.paging = { key, result };
+    // A first page starts the query afresh; only the few in progress are kept.
+    this.paging.delete(key);
+    this.paging.set(key, result);
+    if (this.paging.size > PAGED_QUERIES_KEPT) {
+      this.paging.delete(this.paging.keys().next().value!);
+    }
     return result;
   }
 
