@@ -130,13 +130,30 @@ const SLOW_TIER_PATHS = [
   '/dataCollectionRules',
 ];
 
+/** The per-resource child lists: every request that is not a topology or policy listing. */
+const CHILD_LIST_PATHS = [
+  '/secrets',
+  '/maintenanceConfigurations',
+  '/diagnosticSettings',
+  '/dataCollectionRuleAssociations',
+  '/ruleCollectionGroups',
+];
+const POLICY_LIST_PATH = '/policyAssignments';
+const GRAPH_QUERY_PATH = '/Microsoft.ResourceGraph/resources';
+
 interface CycleResult {
   kind: 'full' | 'steady';
   requests: number;
-  /** Type lists and Resource Graph queries (the topology listings). */
+  /**
+   * The topology listings: per-type lists and Resource Graph queries,
+   * policy assignment and data collection rule lists included; the
+   * per-resource child lists excluded.
+   */
   topologyRequests: number;
-  /** Of those, the policy assignment lists (on ARM in both modes). */
+  /** Of those, policy assignment lists on ARM (unfiltered, or atScope()). */
   policyRequests: number;
+  /** Of those, Resource Graph queries (pages). */
+  graphQueries: number;
   slowTierRequests: number;
   throttled: number;
   wallMs: number;
@@ -251,8 +268,8 @@ async function runScenario(scenario: Scenario) {
     global.gc?.();
     const keptHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
     const stats = await transport.stats([
-      ...SLOW_TIER_PATHS,
-      '/ruleCollectionGroups',
+      ...new Set([...SLOW_TIER_PATHS, ...CHILD_LIST_PATHS]),
+      GRAPH_QUERY_PATH,
     ]);
     const childLists = (paths: string[]) =>
       paths.reduce((sum, p) => sum + stats.counts[p], 0);
@@ -262,11 +279,9 @@ async function runScenario(scenario: Scenario) {
       kind,
       requests: stats.requestCount,
       slowTierRequests,
-      topologyRequests:
-        stats.requestCount -
-        slowTierRequests -
-        childLists(['/ruleCollectionGroups']),
-      policyRequests: stats.counts['/policyAssignments'],
+      topologyRequests: stats.requestCount - childLists(CHILD_LIST_PATHS),
+      policyRequests: stats.counts[POLICY_LIST_PATH],
+      graphQueries: stats.counts[GRAPH_QUERY_PATH],
       throttled: stats.throttledCount,
       wallMs,
       writeMs: timing.writeMs,
@@ -330,11 +345,8 @@ function report(results: ScenarioResult[]) {
     }),
   );
   // Request counts do not depend on the concurrency: the first measured.
-  const full = (mode: string) =>
-    results.find(r => r.scenario.slowTier && r.scenario.mode === mode)
-      ?.cycles[0];
-  const arm = full('arm');
-  const graph = full('resourceGraph');
+  const cyclesOf = (mode: string) =>
+    results.find(r => r.scenario.slowTier && r.scenario.mode === mode)?.cycles;
   const lines = [
     `### Refresh at scale (latency ${LATENCY_MS} ms, 4 per subscription${
       HEAP_MB ? `, V8 old space capped at ${HEAP_MB} MB` : ''
@@ -347,29 +359,42 @@ function report(results: ScenarioResult[]) {
     '| design | clusters / subs | cycle | requests | topology lists | requests per cluster | 429s | wall time | snapshot write | peak RSS (cycle) | peak heap in use | heap kept after | process max RSS | stored |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    ...topologyComparison(cyclesOf('arm'), cyclesOf('resourceGraph')),
   ];
-  if (arm && graph) {
-    lines.push(
-      '',
-      `Topology listing requests at ${fmt(SIZE.clusters)} / ${
-        SIZE.subscriptions
-      }: ARM lists ${fmt(arm.topologyRequests)}, Resource Graph ${fmt(
-        graph.topologyRequests,
-      )} (queries plus the policy assignment lists that stay on ARM): ${fmt(
-        arm.topologyRequests / graph.topologyRequests,
-        1,
-      )}x fewer; without the policy assignment lists both modes make (${fmt(
-        graph.policyRequests,
-      )}), ${fmt(arm.topologyRequests - arm.policyRequests)} against ${fmt(
-        graph.topologyRequests - graph.policyRequests,
-      )}: ${fmt(
-        (arm.topologyRequests - arm.policyRequests) /
-          (graph.topologyRequests - graph.policyRequests),
-        1,
-      )}x.`,
-    );
-  }
   return lines.join('\n');
+}
+
+/**
+ * Per cycle kind, the topology listings of both modes in this run (type
+ * lists, queries, policy assignment and rule lists; not the per-resource
+ * child lists) and how many times fewer Resource Graph makes.
+ */
+function topologyComparison(
+  arm: CycleResult[] | undefined,
+  graph: CycleResult[] | undefined,
+): string[] {
+  if (!arm || !graph) return [];
+  return [
+    `Topology listing requests at ${fmt(SIZE.clusters)} / ${
+      SIZE.subscriptions
+    }:`,
+    '',
+    '| cycle | ARM lists (of which policy assignments) | Resource Graph: queries + policy assignment lists | ARM / Resource Graph |',
+    '|---|---|---|---|',
+    ...arm.map((a, i) => {
+      const g = graph[i];
+      const ratio =
+        g.topologyRequests > 0
+          ? `${fmt(a.topologyRequests / g.topologyRequests, 1)}x`
+          : 'no request';
+      return `| ${a.kind} | ${fmt(a.topologyRequests)} (${fmt(
+        a.policyRequests,
+      )}) | ${fmt(g.topologyRequests)}: ${fmt(g.graphQueries)} + ${fmt(
+        g.policyRequests,
+      )} | ${ratio} |`;
+    }),
+  ];
 }
 
 async function main() {

@@ -10,6 +10,11 @@ import {
   RESOURCE_GRAPH_PATH,
   ResourceGraphFixture,
 } from './resourceGraphFixture';
+import { PolicyAssignmentFixture } from './policyAssignmentFixture';
+
+/** A subscription's policy assignment list (PolicyAssignments_List), lower-cased. */
+const POLICY_ASSIGNMENT_LIST =
+  /^\/subscriptions\/([^/]+)\/providers\/microsoft\.authorization\/policyassignments$/;
 
 /** Tenant every fixture subscription belongs to. */
 export const FIXTURE_TENANT_ID = '00000000-0000-0000-0000-0000000000aa';
@@ -60,6 +65,14 @@ export interface ArmFixtureTransportOptions {
    * query over quota is a 429 (Microsoft's default: 15 per 5 s).
    */
   resourceGraphQuota?: { queriesPerWindow: number; windowMs: number };
+  /**
+   * Management groups by name, each with every subscription under it
+   * (directly or through its child groups). Their policy assignments (ids
+   * `/providers/Microsoft.Management/managementGroups/{name}/providers/
+   * Microsoft.Authorization/policyAssignments/...` in `resources`) are in the
+   * policy assignment list of each of those subscriptions.
+   */
+  managementGroups?: Record<string, string[]>;
 }
 
 /** One request as the transport saw it. */
@@ -92,6 +105,7 @@ interface FixtureAnswer {
 export class ArmFixtureTransport implements HttpClient {
   private readonly index: FixtureIndex;
   private readonly graph: ResourceGraphFixture;
+  private readonly policyAssignments: PolicyAssignmentFixture;
   private readonly graphQuota?: ArmFixtureTransportOptions['resourceGraphQuota'];
   private graphWindow = { start: 0, count: 0 };
   private readonly pageSize: number;
@@ -116,6 +130,10 @@ export class ArmFixtureTransport implements HttpClient {
       ]),
     );
     this.graph = new ResourceGraphFixture(options.resources);
+    this.policyAssignments = new PolicyAssignmentFixture(
+      options.resources,
+      options.managementGroups,
+    );
     this.graphQuota = options.resourceGraphQuota;
     this.pageSize = Math.max(1, options.pageSize ?? 100);
     this.latencyMs = options.latencyMs ?? 0;
@@ -289,7 +307,12 @@ export class ArmFixtureTransport implements HttpClient {
   }
 
   private route(url: URL): FixtureAnswer {
-    const route = this.index.route(normalizeArmPath(url.pathname));
+    const path = normalizeArmPath(url.pathname);
+    const policyList = POLICY_ASSIGNMENT_LIST.exec(path);
+    if (policyList && this.index.subscriptions.has(policyList[1])) {
+      return this.policyAssignmentList(url, policyList[1]);
+    }
+    const route = this.index.route(path);
     switch (route.kind) {
       case 'resource':
         return ok(route.resource);
@@ -309,6 +332,21 @@ export class ArmFixtureTransport implements HttpClient {
       default:
         return { status: 404, body: armError(route.code, route.message) };
     }
+  }
+
+  /** Every assignment at, under or above the subscription (see `PolicyAssignmentFixture`). */
+  private policyAssignmentList(
+    url: URL,
+    subscriptionId: string,
+  ): FixtureAnswer {
+    const listed = this.policyAssignments.listOf(
+      subscriptionId,
+      url.searchParams.get('$filter'),
+    );
+    if (typeof listed === 'string') {
+      return { status: 400, body: armError('InvalidFilter', listed) };
+    }
+    return ok(this.page(url, listed));
   }
 
   private page(url: URL, items: readonly unknown[]) {

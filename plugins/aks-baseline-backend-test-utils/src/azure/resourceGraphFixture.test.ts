@@ -92,6 +92,91 @@ describe('Resource Graph fixture', () => {
     expect(second.body.$skipToken).toBeUndefined();
   });
 
+  describe('policy assignments', () => {
+    const sub = '00000000-0000-4000-8000-000000000001';
+    const other = '00000000-0000-4000-8000-000000000002';
+    const assignment = (scope: string, name: string) => ({
+      id: `${scope}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+      name,
+      type: 'Microsoft.Authorization/policyAssignments',
+      properties: {
+        scope,
+        displayName: name,
+        policyDefinitionId: `/providers/Microsoft.Authorization/policyDefinitions/${name}`,
+        parameters: { effect: { value: 'Deny' } },
+      },
+    });
+    const group = '/providers/Microsoft.Management/managementGroups/contoso';
+    const rg = `/subscriptions/${sub}/resourceGroups/rg`;
+    const resources = [
+      assignment(group, 'mg'),
+      assignment(`/subscriptions/${sub}`, 'sub'),
+      assignment(rg, 'rg'),
+      assignment(
+        `${rg}/providers/Microsoft.ContainerService/managedClusters/aks`,
+        'cluster',
+      ),
+      assignment(`/subscriptions/${other}`, 'other'),
+    ];
+    const transport = new ArmFixtureTransport({
+      resources,
+      managementGroups: { contoso: [sub] },
+    });
+
+    it('are rows of PolicyResources at and under the subscriptions asked for, never of Resources', async () => {
+      const answer = await query(transport, {
+        subscriptions: [sub],
+        query:
+          "PolicyResources | where type =~ 'microsoft.authorization/policyassignments' | project id, name, scope = properties.scope, effect = properties.parameters.effect.value, missing = properties.notScopes | order by id asc",
+      });
+      expect(answer.status).toBe(200);
+      // The envelope of Microsoft's recorded answers.
+      const recorded = example('resourceGraph_Resources_FilterQuery');
+      expect(Object.keys(answer.body).sort()).toEqual(
+        Object.keys(recorded.responses['200'].body).sort(),
+      );
+      // A management group's is under no subscription: a query scoped to subscriptions misses it.
+      expect(answer.body.data.map((r: ArmResource) => r.name).sort()).toEqual([
+        'cluster',
+        'rg',
+        'sub',
+      ]);
+      expect(answer.body.data).toContainEqual({
+        id: resources[1].id,
+        name: 'sub',
+        scope: `/subscriptions/${sub}`,
+        effect: 'Deny',
+        missing: null,
+      });
+      const topology = await query(transport, {
+        subscriptions: [sub],
+        query: 'Resources | project id',
+      });
+      expect(topology.body.data).toEqual([]);
+    });
+
+    it("are listed per subscription as PolicyAssignments_List's $filter is specified", async () => {
+      const list = async (filter?: string) => {
+        const url = new URL(
+          `https://management.azure.com/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments?api-version=2025-11-01`,
+        );
+        if (filter) url.searchParams.set('$filter', filter);
+        const response = await transport.sendRequest(
+          createPipelineRequest({ url: url.toString(), method: 'GET' }),
+        );
+        const body = JSON.parse(response.bodyAsText!);
+        return response.status === 200
+          ? body.value.map((a: ArmResource) => a.name).sort()
+          : response.status;
+      };
+      // Unfiltered: the management groups' above, the subscription's and everything in it.
+      expect(await list()).toEqual(['cluster', 'mg', 'rg', 'sub']);
+      // atScope(): all but those of objects inside the subscription.
+      expect(await list('atScope()')).toEqual(['mg', 'sub']);
+      expect(await list("policyDefinitionId eq 'x'")).toBe(400);
+    });
+  });
+
   it('refuses what it cannot run, and throttles past the quota', async () => {
     const transport = new ArmFixtureTransport({
       resources: [],

@@ -2,6 +2,10 @@ import {
   parseArmId,
   type ArmResource,
 } from '@aks-baseline/plugin-aks-baseline-common';
+import {
+  isPolicyAssignment,
+  subscriptionOfAssignment,
+} from './policyAssignmentFixture';
 
 /** The Resource Graph query endpoint, lower-cased (`POST`, tenant level). */
 export const RESOURCE_GRAPH_PATH =
@@ -18,35 +22,72 @@ export type ResourceGraphAnswer =
 
 type Row = Record<string, unknown>;
 
+/** Query results kept for their next pages (the oldest is dropped first). */
+const PAGED_QUERIES_KEPT = 4;
+
+/** The tables the fixture answers, lower-cased as Resource Graph compares them. */
+type Table = 'resources' | 'policyresources';
+
+/**
+ * The table a resource is a row of, and the subscription it is under
+ * (Microsoft's table reference, "Azure Resource Graph table and resource
+ * type reference": policy assignments are rows of `PolicyResources`, not
+ * `Resources`). Management groups' assignments are under no subscription:
+ * a query scoped to subscriptions does not return them. Child resources (a
+ * vault's secrets) are rows of neither.
+ */
+function rowOf(
+  resource: ArmResource,
+): { table: Table; subscription: string } | undefined {
+  if (isPolicyAssignment(resource)) {
+    const subscription = subscriptionOfAssignment(resource);
+    return subscription
+      ? { table: 'policyresources', subscription }
+      : undefined;
+  }
+  const parts = resource.id ? parseArmId(resource.id) : undefined;
+  if (!parts || parts.types.length !== 1) return undefined;
+  return {
+    table: 'resources',
+    subscription: parts.subscriptionId.toLowerCase(),
+  };
+}
+
 /**
  * Answers Resource Graph queries over the fixture estate, as the service
- * would for the `Resources` table: rows are the top-level resources of the
- * requested subscriptions, `type` lower-cased, projected columns absent on
+ * would for the `Resources` and `PolicyResources` tables: rows are the
+ * top-level resources (`Resources`) or the policy assignments at, or under,
+ * the requested subscriptions (`PolicyResources`), `type` lower-cased, projected columns absent on
  * a resource are `null`, pages of `$top` rows (default 100, at most 1000)
  * carry a `$skipToken` while more remain. The query language is a small,
  * strict subset of KQL, enough for the plugin's and Microsoft's recorded
  * examples (`../shared/azure-examples/resourceGraph_*`): `where type in~
  * ('a', 'b')`, `where type =~ 'a'`, `project c1, c2`, `order by id asc`,
- * `limit n`. Anything else is a 400, so a query the fixture cannot run
- * never passes silently.
+ * `limit n`; `project` also takes `column = a.b.c` (a value inside a
+ * column). Anything else is a 400, so a query the fixture cannot run never
+ * passes silently.
  */
 export class ResourceGraphFixture {
-  private readonly bySubscription = new Map<string, ArmResource[]>();
+  /** `table|subscription` -> rows. */
+  private readonly rows = new Map<string, ArmResource[]>();
 
   constructor(resources: readonly ArmResource[]) {
     for (const resource of resources) {
-      const parts = resource.id ? parseArmId(resource.id) : undefined;
-      // Child resources (a vault's secrets) are not rows of `Resources`.
-      if (!parts || parts.types.length !== 1) continue;
-      const key = parts.subscriptionId.toLowerCase();
-      const rows = this.bySubscription.get(key) ?? [];
+      const row = rowOf(resource);
+      if (!row) continue;
+      const key = `${row.table}|${row.subscription}`;
+      const rows = this.rows.get(key) ?? [];
       rows.push(resource);
-      this.bySubscription.set(key, rows);
+      this.rows.set(key, rows);
     }
   }
 
-  /** The result the last first page was cut from, for its next pages. */
-  private paging?: { key: string; result: Row[] | string };
+  /**
+   * The results first pages were cut from, for their next pages, by query
+   * and subscriptions: a client pages several queries at once (topology and
+   * policy assignments).
+   */
+  private readonly paging = new Map<string, Row[] | string>();
 
   /**
    * The query's rows: run afresh for a first page; a later page (a
@@ -59,12 +100,23 @@ export class ResourceGraphFixture {
     skip: number,
   ): Row[] | string {
     const key = JSON.stringify([query, subscriptions]);
-    if (skip > 0 && this.paging?.key === key) return this.paging.result;
+    const paged = skip > 0 ? this.paging.get(key) : undefined;
+    if (paged) return paged;
+    const [table, ...operators] = query.split('|').map(s => s.trim());
+    const name = table.toLowerCase();
+    if (name !== 'resources' && name !== 'policyresources') {
+      return `The fixture knows only the Resources and PolicyResources tables, not '${table}'`;
+    }
     const rows = subscriptions.flatMap(
-      s => this.bySubscription.get(s.toLowerCase()) ?? [],
+      s => this.rows.get(`${name}|${s.toLowerCase()}`) ?? [],
     );
-    const result = runQuery(query, rows);
-    this.paging = { key, result };
+    const result = runOperators(operators, rows);
+    // A first page starts the query afresh; only the few in progress are kept.
+    this.paging.delete(key);
+    this.paging.set(key, result);
+    if (this.paging.size > PAGED_QUERIES_KEPT) {
+      this.paging.delete(this.paging.keys().next().value!);
+    }
     return result;
   }
 
@@ -110,12 +162,11 @@ export class ResourceGraphFixture {
   }
 }
 
-/** The rows a query returns, or why the fixture cannot run it. */
-function runQuery(query: string, resources: ArmResource[]): Row[] | string {
-  const [table, ...operators] = query.split('|').map(s => s.trim());
-  if (table.toLowerCase() !== 'resources') {
-    return `The fixture knows only the Resources table, not '${table}'`;
-  }
+/** The rows a query's operators leave of a table's, or why the fixture cannot run one. */
+function runOperators(
+  operators: string[],
+  resources: ArmResource[],
+): Row[] | string {
   let rows: Row[] = resources.map(asRow);
   for (const operator of operators) {
     const next = applyOperator(operator, rows);
@@ -124,6 +175,9 @@ function runQuery(query: string, resources: ArmResource[]): Row[] | string {
   }
   return rows;
 }
+
+/** `column` or `column = a.b.c`. */
+const PROJECTED = /^([a-z0-9_]+)(?:\s*=\s*([a-z0-9_]+(?:\.[a-z0-9_]+)*))?$/i;
 
 function applyOperator(operator: string, rows: Row[]): Row[] | string {
   const typeIn = /^where type in~ \(((?:\s*'[^']*'\s*,?)+)\)$/i.exec(operator);
@@ -137,13 +191,14 @@ function applyOperator(operator: string, rows: Row[]): Row[] | string {
   if (typeIs) {
     return rows.filter(r => r.type === typeIs[1].toLowerCase());
   }
-  const project = /^project ([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)*)$/i.exec(
-    operator,
-  );
+  const project = /^project (.+)$/i.exec(operator);
   if (project) {
-    const columns = project[1].split(',').map(c => c.trim());
+    const columns = project[1].split(',').map(c => PROJECTED.exec(c.trim()));
+    if (columns.some(c => !c)) return `The fixture cannot run '${operator}'`;
     return rows.map(r =>
-      Object.fromEntries(columns.map(c => [c, r[c] ?? null])),
+      Object.fromEntries(
+        columns.map(c => [c![1], valueAt(r, (c![2] ?? c![1]).split('.'))]),
+      ),
     );
   }
   if (/^order by id asc$/i.test(operator)) {
@@ -156,7 +211,17 @@ function applyOperator(operator: string, rows: Row[]): Row[] | string {
   return `The fixture cannot run '${operator}'`;
 }
 
-/** A resource as a `Resources` row: Resource Graph lower-cases `type`. */
+/** The value at a path of a row; `null` where absent, as Resource Graph projects it. */
+function valueAt(row: Row, path: string[]): unknown {
+  let value: unknown = row;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return null;
+    value = (value as Row)[key];
+  }
+  return value ?? null;
+}
+
+/** A resource as a row: Resource Graph lower-cases `type`. */
 function asRow(resource: ArmResource): Row {
   return { ...resource, type: resource.type?.toLowerCase() };
 }

@@ -31,17 +31,17 @@ import {
 import { telemetryTargets } from './telemetryTargets';
 import { withoutSecretValue } from './secrets';
 import {
+  freshList,
+  rememberList,
   SLOW_TIER_LISTINGS,
   SLOW_TIER_PARTS,
-  type SlowTierCache,
+  type SlowTierList,
   type SlowTierPart,
   type SlowTierReadTimes,
 } from './slowTier';
 import { failedListingOf, toSourceError } from './sourceErrors';
-import {
-  listTopologyByResourceGraph,
-  RESOURCE_GRAPH_LISTINGS,
-} from './resourceGraph';
+import { GraphQuota, listTopologyByResourceGraph } from './resourceGraph';
+import { listPolicyAssignmentsWithGraph } from './policyAssignmentsByGraph';
 import type {
   ArmInventory,
   ArmInventoryListing,
@@ -273,8 +273,8 @@ async function nameSubscriptions(
 
 /**
  * Resource Graph for the topology types, one paged query for all
- * subscriptions; ARM lists for the types it cannot answer (policy
- * assignments).
+ * subscriptions; policy assignments from `PolicyResources` and an
+ * `atScope()` list per subscription (`listPolicyAssignmentsWithGraph`).
  */
 async function listTopologyWithGraph(
   settings: ArmClientSettings,
@@ -285,19 +285,24 @@ async function listTopologyWithGraph(
   resources: ArmInventoryResources;
   failedListings: FailedListing[];
 }> {
-  const [graph, arm] = await Promise.all([
-    listTopologyByResourceGraph(settings, subscriptionIds),
-    listResourceTypes(
+  const quota = new GraphQuota();
+  const [graph, policies] = await Promise.all([
+    listTopologyByResourceGraph(settings, quota, subscriptionIds),
+    listPolicyAssignmentsWithGraph(
       settings,
+      quota,
       limit,
       subscriptionIds,
-      slowTier,
-      RESOURCE_LISTINGS.filter(l => !RESOURCE_GRAPH_LISTINGS.includes(l)),
+      slowTier(SLOW_TIER_LISTINGS.policyAssignments!),
     ),
   ]);
   return {
-    resources: { ...arm.resources, ...graph.resources },
-    failedListings: [...graph.failedListings, ...arm.failedListings],
+    resources: {
+      ...emptyResources(),
+      ...graph.resources,
+      policyAssignments: policies.policyAssignments,
+    },
+    failedListings: [...graph.failedListings, ...policies.failedListings],
   };
 }
 
@@ -323,11 +328,8 @@ async function listResourceTypes(
       const slowPart = SLOW_TIER_LISTINGS[listing.kind];
       const tier = slowPart && slowTier(slowPart);
       const key = subscriptionId.toLowerCase();
-      const cached = tier?.cache.fresh(tier.part, key, '');
-      if (tier && cached) {
-        tier.readAt[key] = new Date(cached.readAt).toISOString();
-        return { kind: listing.kind, items: cached.items };
-      }
+      const cached = tier && freshList(tier, key);
+      if (cached) return { kind: listing.kind, items: cached };
       try {
         const listed = await limit(subscriptionId, () =>
           listRawResources(policies =>
@@ -337,10 +339,7 @@ async function listResourceTypes(
         const items = listing.keep
           ? listing.keep(listed, subscriptionId)
           : listed;
-        if (tier) {
-          const at = tier.cache.remember(tier.part, key, '', items);
-          tier.readAt[key] = new Date(at).toISOString();
-        }
+        if (tier) rememberList(tier, key, items);
         return { kind: listing.kind, items };
       } catch (error) {
         const failed = failedListingOf(
@@ -411,12 +410,8 @@ async function listChildren(
   tier?.cache.keepOnly(tier.part, new Set(refs.keys()));
   const listed = await Promise.all(
     [...refs].map(async ([key, parent]) => {
-      const signature = tier?.signatures?.get(key) ?? '';
-      const cached = tier?.cache.fresh(tier.part, key, signature);
-      if (tier && cached) {
-        tier.readAt[key] = new Date(cached.readAt).toISOString();
-        return [key, cached.items] as const;
-      }
+      const cached = tier && freshList(tier, key);
+      if (cached) return [key, cached] as const;
       try {
         const listedItems = await limit(parent.subscriptionId, () =>
           listRawResources(perCallPolicies =>
@@ -424,10 +419,7 @@ async function listChildren(
           ),
         );
         const items = how.keep ? listedItems.map(how.keep) : listedItems;
-        if (tier) {
-          const at = tier.cache.remember(tier.part, key, signature, items);
-          tier.readAt[key] = new Date(at).toISOString();
-        }
+        if (tier) rememberList(tier, key, items);
         return [key, items] as const;
       } catch (error) {
         errors.push(toSourceError(error, how.errorKind, parent.id, how.what));
@@ -444,16 +436,6 @@ type SlowTierOf = (
   part: SlowTierPart,
   signatures?: Map<string, string>,
 ) => SlowTierList | undefined;
-
-/** How `listChildren` uses the slow tier for one part. */
-interface SlowTierList {
-  part: SlowTierPart;
-  cache: SlowTierCache;
-  /** What refers to each parent now (lower-cased id -> signature). */
-  signatures?: Map<string, string>;
-  /** Filled: when each parent's list was read. */
-  readAt: Record<string, string>;
-}
 
 function emptyReadTimes(): SlowTierReadTimes {
   return Object.fromEntries(

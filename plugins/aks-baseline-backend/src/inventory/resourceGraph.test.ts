@@ -14,6 +14,10 @@ import {
 import { AZURE_CLOUDS } from '../azure/cloud';
 import { fixtureCollector } from '../__testUtils__/fixtureCollector';
 import { syntheticEstate } from '../__testUtils__/syntheticEstate';
+import {
+  benchSubscriptionId,
+  buildBenchEstate,
+} from '../__testUtils__/baselineStampEstate';
 import { FleetRefresher } from '../service/FleetRefresher';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { collectInventory } from './collectInventory';
@@ -82,11 +86,10 @@ describe('Resource Graph inventory', () => {
     },
   );
 
-  it('asks one paged query for the topology, plus a policy assignment list per subscription', async () => {
-    const { resources, subscriptionIds } = syntheticEstate({
-      clusters: 300,
-      subscriptions: 4,
-    });
+  it('asks one paged query for the topology, one for the policy assignments, and an atScope() list per subscription', async () => {
+    // Baseline stamps: 18 policy assignments each on their resource group.
+    const resources = buildBenchEstate(300, 4, NOW);
+    const subscriptionIds = [0, 1, 2, 3].map(benchSubscriptionId);
     const transport = new ArmFixtureTransport({ resources, pageSize: 5_000 });
     const inventory = await collectInventory({
       mode: 'resourceGraph',
@@ -100,13 +103,19 @@ describe('Resource Graph inventory', () => {
       RESOURCE_GRAPH_LISTINGS.map(l => l.armType.toLowerCase()),
     );
     const rows = resources.filter(r => graphTypes.has(r.type!.toLowerCase()));
+    const assignments = resources.filter(
+      r => r.type === 'Microsoft.Authorization/policyAssignments',
+    );
     // Pages of 1,000 rows, counted from the estate itself.
     const pages = Math.ceil(rows.length / 1000);
+    const assignmentPages = Math.ceil(assignments.length / 1000);
     expect(pages).toBeGreaterThan(1);
+    expect(assignmentPages).toBeGreaterThan(1);
     expect(transport.countRequests('/Microsoft.ResourceGraph/resources')).toBe(
-      pages,
+      pages + assignmentPages,
     );
     expect(transport.countRequests('/policyAssignments')).toBe(4);
+    expect(inventory.policyAssignments).toHaveLength(assignments.length);
     const armTypeLists = transport.requests.filter(r =>
       RESOURCE_LISTINGS.some(
         l =>
@@ -116,6 +125,29 @@ describe('Resource Graph inventory', () => {
     );
     expect(armTypeLists).toEqual([]);
     expect(inventory.managedClusters).toHaveLength(300);
+  });
+
+  it("shares Resource Graph's quota between its two queries: waits for the window to reset, is never throttled", async () => {
+    const resources = buildBenchEstate(300, 4, NOW);
+    const transport = new ArmFixtureTransport({
+      resources,
+      pageSize: 5_000,
+      // A few pages of each query, three queries a second.
+      resourceGraphQuota: { queriesPerWindow: 3, windowMs: 1000 },
+    });
+    const inventory = await collectInventory({
+      mode: 'resourceGraph',
+      subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
+      credential: new StaticTokenCredential(),
+      cloud: AZURE_CLOUDS.AzurePublicCloud,
+      httpClient: transport,
+      maxRetries: 0,
+    });
+    expect(inventory.errors).toEqual([]);
+    expect(
+      transport.countRequests('/Microsoft.ResourceGraph/resources'),
+    ).toBeGreaterThan(4);
+    expect(transport.throttledCount).toBe(0);
   });
 
   it('fails every topology listing it stood for when the query fails, and names the cause', async () => {
@@ -140,8 +172,9 @@ describe('Resource Graph inventory', () => {
       maxRetries: 0,
     });
     expect(inventory.managedClusters).toEqual([]);
+    // The policy assignments' query failed too.
     expect(inventory.failedListings).toHaveLength(
-      2 * RESOURCE_GRAPH_LISTINGS.length,
+      2 * (RESOURCE_GRAPH_LISTINGS.length + 1),
     );
     expect(inventory.errors[0]).toMatchObject({
       kind: 'subscription',

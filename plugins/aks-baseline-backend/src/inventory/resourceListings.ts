@@ -150,7 +150,9 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     // returns the assignments of the management groups above the
     // subscription, of the subscription, and of every resource group and
     // resource in it; $filter=atScope() would drop the resource groups'
-    // (where the baseline assigns them) and the clusters' own.
+    // (where the baseline assigns them) and the clusters' own. Resource
+    // Graph mode reads those from PolicyResources and only the scopes above
+    // with atScope() (`listPolicyAssignmentsAtScope`).
     kind: 'policyAssignments',
     armType: 'Microsoft.Authorization/policyAssignments',
     list: (settings, sub, perCallPolicies) =>
@@ -173,6 +175,27 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
       ),
   },
 ];
+
+/**
+ * The policy assignments of a subscription's own scope and of the
+ * management groups above it: PolicyAssignments_List with
+ * `$filter=atScope()`, which Microsoft's specification (resources/policy
+ * 2025-11-01, ../shared/azure-specs) defines as "everything in the
+ * unfiltered list except those applied to objects contained within the
+ * subscription". Usually one page: a subscription's own assignments and
+ * its management groups', not the resource groups' (18 per baseline stamp).
+ */
+export function listPolicyAssignmentsAtScope(
+  settings: ArmClientSettings,
+  subscriptionId: string,
+  perCallPolicies: PipelinePolicy[],
+): PagedList {
+  return listArmRest(
+    withPerCallPolicies(settings, perCallPolicies),
+    `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()`,
+    POLICY_ASSIGNMENT_API_VERSION,
+  );
+}
 
 /**
  * What GOV-01 reads of a policy assignment (its scope and notScopes, its

@@ -114,3 +114,36 @@ export class SlowTierCache {
 function cacheKey(part: SlowTierPart, parentKey: string): string {
   return `${part}|${parentKey}`;
 }
+
+/** One part's slow tier as a refresh uses it. */
+export interface SlowTierList {
+  part: SlowTierPart;
+  cache: SlowTierCache;
+  /** What refers to each parent now (lower-cased id -> signature). */
+  signatures?: Map<string, string>;
+  /** Filled: when each parent's list was read (ISO time). */
+  readAt: Record<string, string>;
+}
+
+/** The parent's cached list while fresh, stamped with when it was read; else undefined. */
+export function freshList(
+  tier: SlowTierList,
+  parentKey: string,
+): ArmResource[] | undefined {
+  const signature = tier.signatures?.get(parentKey) ?? '';
+  const cached = tier.cache.fresh(tier.part, parentKey, signature);
+  if (!cached) return undefined;
+  tier.readAt[parentKey] = new Date(cached.readAt).toISOString();
+  return cached.items;
+}
+
+/** Keeps a list just read, stamped with now. */
+export function rememberList(
+  tier: SlowTierList,
+  parentKey: string,
+  items: ArmResource[],
+): void {
+  const signature = tier.signatures?.get(parentKey) ?? '';
+  const at = tier.cache.remember(tier.part, parentKey, signature, items);
+  tier.readAt[parentKey] = new Date(at).toISOString();
+}

@@ -123,7 +123,8 @@ export interface InventoryOptions {
   /**
    * How topology is listed: `arm` (default), a list per type and
    * subscription; `resourceGraph`, one paged Resource Graph query for all
-   * subscriptions (policy assignments and every child list stay on ARM).
+   * subscriptions, and one of `PolicyResources` plus an `atScope()` list per
+   * subscription for policy assignments (every child list stays on ARM).
    */
   mode?: 'arm' | 'resourceGraph';
   /** Absent: every subscription the credential can see. */

@@ -1,7 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_RESOURCE_ID } from '@aks-baseline/plugin-aks-baseline-common';
-import { cachedEntityLinks } from '../sources/clusterSources';
+import {
+  cachedEntityLinks,
+  entityRefsByClusterId,
+} from '../sources/clusterSources';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { FleetReader } from './FleetReader';
 
@@ -119,6 +122,36 @@ describe('the fleet list links rows the last refresh could not', () => {
       { [PROD.toLowerCase()]: 'resource:default/aks-prod' },
       { ttl: 60_000 },
     );
+  });
+
+  it('links a kept page as the catalog is now, without a write of the fleet', async () => {
+    let catalogEntities: Entity[] = [];
+    const reader = new FleetReader(
+      await storeRefreshedBeforeTheCatalog(),
+      async () => entityRefsByClusterId(catalogEntities),
+    );
+    const page = async () => {
+      const { body, page: answer } = await reader.listClusterPage({
+        filters: {},
+        sort: 'name',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+        now: AT,
+      });
+      expect(JSON.parse(body)).toEqual(answer);
+      return Object.fromEntries(
+        answer.clusters.map(c => [c.name, c.entityRef]),
+      );
+    };
+
+    expect((await page())['aks-prod']).toBeUndefined();
+    catalogEntities = [clusterEntity('aks-prod', PROD)];
+
+    expect(await page()).toEqual({
+      'aks-prod': 'resource:default/aks-prod',
+      'aks-dev': 'resource:platform/aks-dev-by-hand',
+    });
   });
 
   it('lists the fleet unlinked when the catalog is down', async () => {

@@ -23,12 +23,16 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import {
   RefreshRun,
   SnapshotStore,
   StoredClusterSummary,
   SummaryPageRequest,
 } from '../store/SnapshotStore';
+import { filtersKey, normalizePageRequest, pageKey } from './clusterPageKey';
+import { CacheBounds, GenerationCache } from './GenerationCache';
+import { sharedReads } from './sharedReads';
 
 /** Looks entities up in the catalog as the calling user. */
 export type EntityLookup = (entityRef: string) => Promise<Entity | undefined>;
@@ -96,6 +100,26 @@ function toRunInfo(run: RefreshRun<SourceError>): RefreshRunInfo {
 }
 
 /**
+ * What the fleet list keeps per data generation: at most 1,000 pages and
+ * 16 MiB of their JSON (a page of 100 rows is about 80 KiB).
+ */
+const PAGE_CACHE: CacheBounds = { maxEntries: 1_000, maxWeight: 16 * 2 ** 20 };
+
+/** A page of the fleet list with its JSON body and entity tag. */
+export interface PageAnswer {
+  page: ClusterPageResponse;
+  body: string;
+  /** A weak tag of the body's content: equal bodies, equal tags, on every replica. */
+  etag: string;
+}
+
+function pageAnswer(page: ClusterPageResponse): PageAnswer {
+  const body = JSON.stringify(page);
+  const digest = createHash('sha1').update(body).digest('base64url');
+  return { page, body, etag: `W/"${digest}"` };
+}
+
+/**
  * The catalog entity of each cluster the catalog knows, by normalised
  * cluster id (`normalizeArmResourceId`).
  */
@@ -112,7 +136,12 @@ export class FleetReader {
   constructor(
     private readonly store: SnapshotStore,
     private readonly entityLinks?: ClusterEntityLinks,
-  ) {}
+    options: { pageCache?: CacheBounds } = {},
+  ) {
+    const bounds = options.pageCache ?? PAGE_CACHE;
+    this.pages = new GenerationCache(bounds, answer => answer.body.length);
+    this.counts = new GenerationCache({ ...bounds, maxWeight: Infinity });
+  }
 
   async listClusters(): Promise<ListClustersResponse> {
     const [stored, run] = await Promise.all([
@@ -127,47 +156,54 @@ export class FleetReader {
     };
   }
 
-  /** One page of the fleet, filtered and sorted by the database. */
-  async listClusterPage(
+  /**
+   * One page of the fleet, filtered and sorted by the database, as the JSON
+   * body to send and its entity tag. What only a write of the fleet changes
+   * (the page, the count of its filters, the filter options) is computed once
+   * per data generation; the catalog's links are added per request.
+   */
+  async listClusterPage(request: SummaryPageRequest): Promise<PageAnswer> {
+    const normalized = normalizePageRequest(request);
+    const generation = await this.generation();
+    const kept = await this.pages.get(generation, pageKey(normalized), () =>
+      this.readPage(generation, normalized),
+    );
+    const clusters = await this.linkEntities(kept.page.clusters);
+    return clusters === kept.page.clusters
+      ? kept
+      : pageAnswer({ ...kept.page, clusters });
+  }
+
+  private async readPage(
+    generation: number,
     request: SummaryPageRequest,
-  ): Promise<ClusterPageResponse> {
-    const run = await this.store.latestRun<SourceError>();
-    const [page, filterOptions] = await Promise.all([
-      this.store.pageSummaries<StoredSummary>(request),
-      this.filterOptionsOf(run?.id),
+  ): Promise<PageAnswer> {
+    const [rows, total, filterOptions, run] = await Promise.all([
+      this.store.pageRows<StoredSummary>(request),
+      this.counts.get(generation, filtersKey(request), () =>
+        this.store.countSummaries(request.filters, request.now),
+      ),
+      this.filterOptions.get(generation, '', () => this.store.filterOptions()),
+      this.store.latestRun<SourceError>(),
     ]);
-    return {
-      clusters: await this.linkEntities(page.rows.map(toSummary)),
-      total: page.total,
+    return pageAnswer({
+      clusters: rows.map(toSummary),
+      total,
       offset: request.offset,
       limit: request.limit,
       filterOptions,
       lastRefresh: run && toRunInfo(run),
-    };
+    });
   }
 
-  /**
-   * The filters' values change only when a refresh is saved: read them once
-   * per refresh run (by its id, the same on every replica), not per page.
-   */
-  private filterOptionsOf(runId: number | undefined) {
-    if (this.filterOptionsCache?.runId !== runId) {
-      const value = this.store.filterOptions();
-      this.filterOptionsCache = { runId, value };
-      // A failed read is not kept: the next page tries again.
-      value.catch(() => {
-        if (this.filterOptionsCache?.value === value) {
-          this.filterOptionsCache = undefined;
-        }
-      });
-    }
-    return this.filterOptionsCache!.value;
-  }
-
-  private filterOptionsCache?: {
-    runId: number | undefined;
-    value: Promise<ClusterFilterOptions>;
-  };
+  /** The store's data generation, one read per burst of requests. */
+  private readonly generation = sharedReads(() => this.store.dataGeneration());
+  private readonly pages: GenerationCache<PageAnswer>;
+  private readonly counts: GenerationCache<number>;
+  private readonly filterOptions = new GenerationCache<ClusterFilterOptions>({
+    maxEntries: 1,
+    maxWeight: Infinity,
+  });
 
   /** Every row matching the filters, worst first, streamed from the store. */
   async *streamClusters(
@@ -181,7 +217,10 @@ export class FleetReader {
     }
   }
 
-  /** Rows without an entity get the catalog's, when it has one now. */
+  /**
+   * Rows without an entity get the catalog's, when it has one now; the same
+   * array when none does.
+   */
   private async linkEntities(
     rows: ClusterSummary[],
   ): Promise<ClusterSummary[]> {
@@ -189,11 +228,12 @@ export class FleetReader {
     // The links are a convenience: a catalog outage leaves rows unlinked
     // rather than failing the fleet list.
     const links = await this.entityLinks().catch(() => undefined);
-    return rows.map(row => {
+    const linked = rows.map(row => {
       const entityRef =
         row.entityRef ?? links?.get(normalizeArmResourceId(row.resourceId));
       return entityRef ? { ...row, entityRef } : row;
     });
+    return linked.every((row, i) => row === rows[i]) ? rows : linked;
   }
 
   async getCluster(resourceId: string): Promise<ClusterDetailResponse> {

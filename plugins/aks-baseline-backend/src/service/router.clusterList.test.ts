@@ -1,14 +1,10 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
 import request from 'supertest';
-import { readPluginConfig } from '../config/pluginConfig';
 import { SnapshotStore } from '../store/SnapshotStore';
+import { fleetRouteApp } from '../__testUtils__/fleetRouteApp';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { FleetReader } from './FleetReader';
-import { createRouter } from './router';
 
 const { databases } = createTestDatabases();
 
@@ -67,31 +63,7 @@ async function app(
     signedIn?: boolean;
   } = {},
 ) {
-  const store = await storeWithFleet();
-  return express().use(
-    await createRouter({
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials:
-          options.signedIn === false
-            ? mockCredentials.none()
-            : mockCredentials.user(),
-      }),
-      permissions: mockServices.permissions({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      scheduler: { triggerTask: async () => {} },
-      catalog: { getEntityByRef: async () => undefined },
-      reader: new FleetReader(store),
-      config: readPluginConfig(new ConfigReader({})),
-      sources: ['azure'],
-      pluginVersion: '0.0.0',
-    }),
-    // The backend's own error handler: InputError is a 400, NotAllowedError a 403.
-    MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.logger.mock(),
-    }).error(),
-  );
+  return fleetRouteApp(new FleetReader(await storeWithFleet()), options);
 }
 
 describe('GET /v1/clusters (paged)', () => {

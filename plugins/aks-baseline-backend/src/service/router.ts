@@ -157,16 +157,23 @@ export async function createRouter(
     const query = parse(clusterPageQuery, req.query, 'query');
     await authorize(req, aksBaselineClusterReadPermission);
     const { sort, order, offset, limit } = query;
-    res.json(
-      await reader.listClusterPage({
-        filters: filtersOf(query),
-        sort,
-        order,
-        offset,
-        limit,
-        now: new Date(),
-      }),
-    );
+    const answer = await reader.listClusterPage({
+      filters: filtersOf(query),
+      sort,
+      order,
+      offset,
+      limit,
+      now: new Date(),
+    });
+    // The page polls: a browser asks again with the tag it holds, and an
+    // unchanged page costs a 304 without a body. Only after the checks above.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('ETag', answer.etag);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type('json').send(answer.body);
   });
 
   router.get('/v1/clusters.csv', async (req, res) => {

@@ -313,4 +313,140 @@ describe.each(supported)('SnapshotStore on %s', databaseId => {
       },
     ]);
   });
+
+  it('records a certificate again only when its secret or expiry changed: rotations, not every refresh', async () => {
+    const store = await createStore();
+    const times = [0, 30, 60, 90].map(
+      m => new Date(Date.UTC(2026, 10, 26, 10, m)),
+    );
+    const first = new Date('2027-01-31T00:00:00Z');
+    const rotated = new Date('2027-04-30T00:00:00Z');
+    const edge = (
+      notAfter: Date,
+      secretId = 'https://kv.vault.azure.net/secrets/edge',
+    ) => ({
+      purpose: 'edge',
+      name: 'gateway-cert',
+      secretId,
+      notAfter,
+    });
+    const observed = [
+      [edge(first)],
+      [edge(first)],
+      [edge(rotated)],
+      [
+        edge(rotated),
+        { purpose: 'backend', name: 'traefik-tls', notAfter: rotated },
+      ],
+    ];
+    for (const [i, at] of times.entries()) {
+      await store.saveClusters(
+        [{ cluster: cluster(PROD, 'aks-prod', at), certificates: observed[i] }],
+        at,
+      );
+    }
+
+    expect(await store.certificateHistory(PROD)).toEqual([
+      { ...edge(first), observedAt: times[0] },
+      { ...edge(rotated), observedAt: times[2] },
+      {
+        purpose: 'backend',
+        name: 'traefik-tls',
+        secretId: undefined,
+        notAfter: rotated,
+        observedAt: times[3],
+      },
+    ]);
+  });
+
+  it('writes a batch larger than one statement may bind, and a cluster given twice once, the last as given', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00.000Z');
+    const ids = Array.from(
+      { length: 250 },
+      (_, i) =>
+        `/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-${i}/providers/Microsoft.ContainerService/managedClusters/aks-${i}`,
+    );
+    await store.saveClusters(
+      [
+        ...ids.map((id, i) => ({
+          cluster: cluster(id, `aks-${i}`, t1),
+          certificates: [{ purpose: 'edge', name: `cert-${i}`, notAfter: t1 }],
+        })),
+        {
+          cluster: cluster(ids[7].toUpperCase(), 'aks-7-again', t1),
+          certificates: [],
+        },
+      ],
+      t1,
+    );
+    await store.saveRefresh({
+      run: run(t1, 'partial'),
+      refreshed: [],
+      failed: ids.map(resourceId => ({ resourceId, reason: 'timeout' })),
+      removed: [],
+    });
+
+    const stored = await store.listClusters();
+    expect(stored).toHaveLength(250);
+    expect(stored.every(c => c.stale && c.staleReason === 'timeout')).toBe(
+      true,
+    );
+    expect((await store.getCluster(ids[7]))?.name).toBe('aks-7-again');
+    expect(await store.certificateHistory(ids[249])).toEqual([
+      {
+        purpose: 'edge',
+        name: 'cert-249',
+        secretId: undefined,
+        notAfter: t1,
+        observedAt: t1,
+      },
+    ]);
+    const page = await store.pageSummaries({
+      filters: {},
+      sort: 'name',
+      order: 'asc',
+      offset: 0,
+      limit: 5,
+      now: t1,
+    });
+    expect(page.total).toBe(250);
+    expect(page.rows.every(r => r.stale)).toBe(true);
+  });
+
+  it('bumps the data generation with each committed write, and not with one rolled back', async () => {
+    const store = await createStore();
+    const t1 = new Date('2026-11-26T10:00:00.000Z');
+    const generations = [await store.dataGeneration()];
+    const saved = async (write: Promise<unknown>) => {
+      await write.catch(() => undefined);
+      generations.push(await store.dataGeneration());
+    };
+
+    await saved(
+      store.saveClusters(
+        [{ cluster: cluster(PROD, 'aks-prod', t1), certificates: [] }],
+        t1,
+      ),
+    );
+    await saved(store.saveClusters([], t1));
+    // A name is required: the write fails and its transaction rolls back.
+    await saved(
+      store.saveClusters(
+        [{ cluster: cluster(DEV, null as any, t1), certificates: [] }],
+        t1,
+      ),
+    );
+    await saved(
+      store.saveRefresh({
+        run: run(t1),
+        refreshed: [],
+        failed: [],
+        removed: [PROD],
+      }),
+    );
+
+    expect(generations).toEqual([0, 1, 1, 1, 2]);
+    expect(await store.getCluster(DEV)).toBeUndefined();
+  });
 });

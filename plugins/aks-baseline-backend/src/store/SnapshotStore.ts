@@ -12,11 +12,11 @@ import { Knex } from 'knex';
 import {
   applyFilters,
   applyOrder,
-  clusterListRow,
   countQuery,
   orderTerms,
   pageQuery,
 } from './clusterListQuery';
+import { markStale, writeClusters } from './clusterWrites';
 import { migrateToLatest } from './migrateToLatest';
 import { NoticeLedger } from './NoticeLedger';
 
@@ -24,6 +24,9 @@ const migrationsDir = resolvePackagePath(
   '@aks-baseline/plugin-aks-baseline-backend',
   'migrations',
 );
+
+/** The one row of `aks_data_generation`. */
+const GENERATION_ROW = 1;
 
 const SUMMARY_COLUMNS = [
   'resource_id',
@@ -152,14 +155,7 @@ export class SnapshotStore {
         result.run.finishedAt.toISOString(),
       );
 
-      for (const { resourceId, reason } of result.failed) {
-        for (const table of ['aks_clusters', 'aks_cluster_list']) {
-          await tx(table)
-            .where('resource_id', normalizeArmResourceId(resourceId))
-            .update({ stale: true, stale_reason: reason });
-        }
-      }
-
+      await markStale(tx, result.failed);
       if (result.removed.length > 0) {
         // The list row first: its foreign key needs the cluster row.
         for (const table of ['aks_cluster_list', 'aks_clusters']) {
@@ -168,6 +164,7 @@ export class SnapshotStore {
             .delete();
         }
       }
+      await bumpGeneration(tx);
       return Number(runId);
     });
   }
@@ -184,9 +181,23 @@ export class SnapshotStore {
     observedAt: Date,
   ): Promise<void> {
     if (refreshed.length === 0) return;
-    await this.db.transaction(tx =>
-      writeClusters(tx, refreshed, observedAt.toISOString()),
-    );
+    await this.db.transaction(async tx => {
+      await writeClusters(tx, refreshed, observedAt.toISOString());
+      await bumpGeneration(tx);
+    });
+  }
+
+  /**
+   * The generation of the stored fleet: it grows with every committed write
+   * of clusters or runs, by any replica. One primary-key read, so a reader
+   * can ask per request whether answers it keeps still hold.
+   */
+  async dataGeneration(): Promise<number> {
+    const row = await this.db('aks_data_generation')
+      .where('id', GENERATION_ROW)
+      .first('generation');
+    // PostgreSQL returns a bigint as a string.
+    return Number(row?.generation ?? 0);
   }
 
   /** The stored clusters with these ids (any case), snapshots included. */
@@ -251,15 +262,29 @@ export class SnapshotStore {
   async pageSummaries<TSummary>(
     request: SummaryPageRequest,
   ): Promise<{ rows: StoredClusterSummary<TSummary>[]; total: number }> {
-    const [rows, [count]] = await Promise.all([
-      pageQuery(this.db, SUMMARY_COLUMNS, request),
-      countQuery(this.db, request.filters, request.now),
+    const [rows, total] = await Promise.all([
+      this.pageRows<TSummary>(request),
+      this.countSummaries(request.filters, request.now),
     ]);
-    return {
-      rows: rows.map((row: unknown) => rowToSummary<TSummary>(row)),
-      // PostgreSQL counts as a bigint string, SQLite as a number.
-      total: Number(count.total),
-    };
+    return { rows, total };
+  }
+
+  /** The rows of one page, without the count. */
+  async pageRows<TSummary>(
+    request: SummaryPageRequest,
+  ): Promise<StoredClusterSummary<TSummary>[]> {
+    const rows = await pageQuery(this.db, SUMMARY_COLUMNS, request);
+    return rows.map((row: unknown) => rowToSummary<TSummary>(row));
+  }
+
+  /** How many stored clusters match the filters. */
+  async countSummaries(
+    filters: ClusterListFilters,
+    now: Date,
+  ): Promise<number> {
+    const [row] = await countQuery(this.db, filters, now);
+    // PostgreSQL counts as a bigint string, SQLite as a number.
+    return Number(row.total);
   }
 
   /**
@@ -348,35 +373,14 @@ export class SnapshotStore {
   }
 }
 
-/** The rows of refreshed clusters and the certificates seen on them, inside `tx`. */
-async function writeClusters(
-  tx: Knex.Transaction,
-  refreshed: RefreshResult<unknown, unknown>['refreshed'],
-  observedAt: string,
-): Promise<void> {
-  for (const { cluster, certificates } of refreshed) {
-    const stored = { ...cluster, stale: !!cluster.staleReason };
-    const row = clusterToRow(stored);
-    await tx('aks_clusters').insert(row).onConflict('resource_id').merge();
-    await tx('aks_cluster_list')
-      .insert(clusterListRow({ ...stored, resourceId: row.resource_id }))
-      .onConflict('resource_id')
-      .merge();
-    if (certificates.length > 0) {
-      await tx('aks_certificate_observations').insert(
-        certificates.map(c => ({
-          cluster_resource_id: row.resource_id,
-          purpose: c.purpose,
-          name: c.name,
-          secret_id: c.secretId ?? null,
-          not_after: c.notAfter?.toISOString() ?? null,
-          observed_at: observedAt,
-        })),
-      );
-    }
-  }
+/** Marks a write of the fleet's data, inside the transaction that writes it. */
+async function bumpGeneration(tx: Knex.Transaction): Promise<void> {
+  await tx('aks_data_generation')
+    .where('id', GENERATION_ROW)
+    .increment('generation', 1);
 }
 
+/** The rows of refreshed clusters and the certificates seen on them, inside `tx`. */
 function rowToRun<TError>(row: any): RefreshRun<TError> {
   return {
     id: row.id,
@@ -397,25 +401,6 @@ function runToRow(run: RefreshRun<unknown>) {
     cluster_count: run.clusterCount,
     request_count: run.requestCount,
     errors_json: JSON.stringify(run.errors),
-  };
-}
-
-function clusterToRow(cluster: StoredCluster<unknown>) {
-  return {
-    resource_id: normalizeArmResourceId(cluster.resourceId),
-    name: cluster.name,
-    subscription_id: cluster.subscriptionId,
-    resource_group: cluster.resourceGroup,
-    location: cluster.location,
-    worst_status: cluster.worstStatus,
-    soonest_expiry: cluster.soonestExpiry?.toISOString() ?? null,
-    failing_controls: cluster.failingControls,
-    refreshed_at: cluster.refreshedAt.toISOString(),
-    stale: cluster.stale,
-    stale_reason: cluster.staleReason ?? null,
-    snapshot_json: JSON.stringify(cluster.snapshot),
-    summary_json:
-      cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };
 }
 

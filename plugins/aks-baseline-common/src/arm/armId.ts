@@ -61,7 +61,8 @@ export function parseArmId(id: string): ArmIdParts | undefined {
  * @public
  */
 export function normalizeArmResourceId(id: string): string {
-  return id.replace(/\/+$/, '').toLowerCase();
+  // Most ids have no trailing slash: skip the regular expression for them.
+  return (id.endsWith('/') ? id.replace(/\/+$/, '') : id).toLowerCase();
 }
 
 /** Whether two ARM ids name the same resource. @public */

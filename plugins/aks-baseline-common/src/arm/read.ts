@@ -12,9 +12,32 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 function ownValue(source: Record<string, unknown>, key: string): unknown {
   if (key in source) return source[key];
-  const lower = key.toLowerCase();
-  const match = Object.keys(source).find(k => k.toLowerCase() === lower);
-  return match === undefined ? undefined : source[match];
+  // A miss is the common case (REST shape nests most settings under
+  // `properties`), and resolving a fleet reads millions of paths: compare
+  // lengths before lower-casing, and allocate no key list.
+  let lower: string | undefined;
+  for (const candidate in source) {
+    if (candidate.length !== key.length) continue;
+    lower ??= key.toLowerCase();
+    if (candidate.toLowerCase() === lower) return source[candidate];
+  }
+  return undefined;
+}
+
+/**
+ * Each dotted path split once: paths are constants of the code (a few
+ * hundred); the bound only guards against a caller that builds them from data.
+ */
+const splitPaths = new Map<string, string[]>();
+const MAX_SPLIT_PATHS = 2000;
+
+function pathKeys(path: string): string[] {
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    if (splitPaths.size < MAX_SPLIT_PATHS) splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 /** One step of a path: the key itself, else the key under `properties`. */
@@ -33,7 +56,7 @@ function member(source: unknown, key: string): unknown {
  */
 export function readArm(source: unknown, path: string): unknown {
   let current = source;
-  for (const key of path.split('.')) {
+  for (const key of pathKeys(path)) {
     current = member(current, key);
     if (current === undefined || current === null) return undefined;
   }
