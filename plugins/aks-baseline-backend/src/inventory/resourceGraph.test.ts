@@ -127,6 +127,38 @@ describe('Resource Graph inventory', () => {
     expect(inventory.managedClusters).toHaveLength(300);
   });
 
+  it('starts the per-resource reads once the topology is in, while the policy assignment pages still arrive', async () => {
+    const resources = buildBenchEstate(300, 4, NOW);
+    const transport = new ArmFixtureTransport({ resources, pageSize: 5_000 });
+    const inventory = await collectInventory({
+      mode: 'resourceGraph',
+      subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
+      credential: new StaticTokenCredential(),
+      cloud: AZURE_CLOUDS.AzurePublicCloud,
+      httpClient: transport,
+    });
+
+    const paths = transport.requests.map(r => r.path);
+    const lastGraphQuery = paths.findLastIndex(p =>
+      p.endsWith('/Microsoft.ResourceGraph/resources'),
+    );
+    const firstChildRead = paths.findIndex(p =>
+      /\/(secrets|maintenanceConfigurations|diagnosticSettings|dataCollectionRuleAssociations|ruleCollectionGroups)$/i.test(
+        p,
+      ),
+    );
+    // Only the resolver reads policy assignments: nothing waits for them.
+    expect(firstChildRead).toBeGreaterThan(-1);
+    expect(firstChildRead).toBeLessThan(lastGraphQuery);
+    // ...and they still arrive whole before the inventory is returned.
+    expect(inventory.errors).toEqual([]);
+    expect(inventory.policyAssignments).toHaveLength(
+      resources.filter(
+        r => r.type === 'Microsoft.Authorization/policyAssignments',
+      ).length,
+    );
+  });
+
   it("shares Resource Graph's quota between its two queries: waits for the window to reset, is never throttled", async () => {
     const resources = buildBenchEstate(300, 4, NOW);
     const transport = new ArmFixtureTransport({
