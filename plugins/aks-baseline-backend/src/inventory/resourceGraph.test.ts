@@ -59,6 +59,21 @@ async function snapshotsOf(
   return { outcome, snapshots: stored.map(c => c.snapshot) };
 }
 
+/** Resource Graph mode's inventory of the bench stamps in their 4 subscriptions. */
+function collectBenchStampsByGraph(
+  transport: ArmFixtureTransport,
+  options: { maxRetries?: number } = {},
+) {
+  return collectInventory({
+    mode: 'resourceGraph',
+    subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
+    credential: new StaticTokenCredential(),
+    cloud: AZURE_CLOUDS.AzurePublicCloud,
+    httpClient: transport,
+    ...options,
+  });
+}
+
 describe('Resource Graph inventory', () => {
   it.each([
     [
@@ -89,15 +104,8 @@ describe('Resource Graph inventory', () => {
   it('asks one paged query for the topology, one for the policy assignments, and an atScope() list per subscription', async () => {
     // Baseline stamps: 18 policy assignments each on their resource group.
     const resources = buildBenchEstate(300, 4, NOW);
-    const subscriptionIds = [0, 1, 2, 3].map(benchSubscriptionId);
     const transport = new ArmFixtureTransport({ resources, pageSize: 5_000 });
-    const inventory = await collectInventory({
-      mode: 'resourceGraph',
-      subscriptionIds,
-      credential: new StaticTokenCredential(),
-      cloud: AZURE_CLOUDS.AzurePublicCloud,
-      httpClient: transport,
-    });
+    const inventory = await collectBenchStampsByGraph(transport);
     expect(inventory.errors).toEqual([]);
     const graphTypes = new Set(
       RESOURCE_GRAPH_LISTINGS.map(l => l.armType.toLowerCase()),
@@ -130,13 +138,7 @@ describe('Resource Graph inventory', () => {
   it('starts the per-resource reads once the topology is in, while the policy assignment pages still arrive', async () => {
     const resources = buildBenchEstate(300, 4, NOW);
     const transport = new ArmFixtureTransport({ resources, pageSize: 5_000 });
-    const inventory = await collectInventory({
-      mode: 'resourceGraph',
-      subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
-      credential: new StaticTokenCredential(),
-      cloud: AZURE_CLOUDS.AzurePublicCloud,
-      httpClient: transport,
-    });
+    const inventory = await collectBenchStampsByGraph(transport);
 
     const paths = transport.requests.map(r => r.path);
     const lastGraphQuery = paths.findLastIndex(p =>
@@ -167,12 +169,7 @@ describe('Resource Graph inventory', () => {
       // A few pages of each query, three queries a second.
       resourceGraphQuota: { queriesPerWindow: 3, windowMs: 1000 },
     });
-    const inventory = await collectInventory({
-      mode: 'resourceGraph',
-      subscriptionIds: [0, 1, 2, 3].map(benchSubscriptionId),
-      credential: new StaticTokenCredential(),
-      cloud: AZURE_CLOUDS.AzurePublicCloud,
-      httpClient: transport,
+    const inventory = await collectBenchStampsByGraph(transport, {
       maxRetries: 0,
     });
     expect(inventory.errors).toEqual([]);
