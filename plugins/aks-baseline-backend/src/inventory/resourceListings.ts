@@ -63,7 +63,8 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
   },
   {
     kind: 'wafPolicies',
-    armType: 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    armType:
+      'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
     apiVersion: NETWORK_API_VERSION,
   },
   {
