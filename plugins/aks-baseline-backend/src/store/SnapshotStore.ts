@@ -18,6 +18,7 @@ import {
 } from './clusterListQuery';
 import { markStale, writeClusters } from './clusterWrites';
 import { migrateToLatest } from './migrateToLatest';
+import { decodeSnapshot } from './snapshotJson';
 import { NoticeLedger } from './NoticeLedger';
 
 const migrationsDir = resolvePackagePath(
@@ -427,5 +428,8 @@ function rowToSummary<TSummary>(row: any): StoredClusterSummary<TSummary> {
 }
 
 function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
-  return { ...rowToSummary(row), snapshot: JSON.parse(row.snapshot_json) };
+  return {
+    ...rowToSummary(row),
+    snapshot: decodeSnapshot(row.snapshot_json) as TSnapshot,
+  };
 }

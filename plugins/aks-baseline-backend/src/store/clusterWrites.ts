@@ -1,6 +1,7 @@
 import { normalizeArmResourceId } from '@aks-baseline/plugin-aks-baseline-common';
 import type { Knex } from 'knex';
 import { clusterListRow } from './clusterListQuery';
+import { encodeSnapshot } from './snapshotJson';
 import type {
   CertificateObservation,
   RefreshResult,
@@ -88,7 +89,7 @@ export function clusterToRow(cluster: StoredCluster<unknown>) {
     refreshed_at: cluster.refreshedAt.toISOString(),
     stale: cluster.stale,
     stale_reason: cluster.staleReason ?? null,
-    snapshot_json: JSON.stringify(cluster.snapshot),
+    snapshot_json: encodeSnapshot(cluster.snapshot),
     summary_json:
       cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };
