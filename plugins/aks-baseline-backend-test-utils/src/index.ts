@@ -41,7 +41,7 @@ export {
   validateArmResponse,
 } from './arm/armResponseSpecs';
 export type { ResponseSpec } from './arm/armResponseSpecs';
-export { renderArmTemplate } from './arm/renderTemplate';
+export { foldChildResources, renderArmTemplate } from './arm/renderTemplate';
 export type {
   ArmTemplateInput,
   RenderTemplateOptions,
