@@ -485,7 +485,9 @@ function parentIdOf(id: string): string {
  * when only this side exists (ARM's state until the other side is made).
  */
 function withPeeringStates(bodies: RenderedBody[]): RenderedBody[] {
-  const peerings = bodies.filter(b => b.type.toLowerCase() === PEERING_TYPE);
+  const peerings = bodies.filter(
+    b => String(b.type).toLowerCase() === PEERING_TYPE,
+  );
   const remoteOf = (peering: RenderedBody) =>
     String(
       (peering.properties.remoteVirtualNetwork as { id?: string } | undefined)
