@@ -34,6 +34,20 @@ function sampleParameters(template: ArmDeploymentTemplate): ParameterValues {
 }
 const validate = (resource: ArmTemplateResource) =>
   validateTemplateResource(resource, sampleParameters(defaultTemplate));
+/** The default template's first resource of a type. */
+const oneOf = (type: string) =>
+  defaultTemplate.resources.find(r => r.type === type)! as any;
+
+/** Each `[later, earlier]` pair: `later` waits for `earlier` in the default template. */
+function expectDeployOrder(order: Array<[any, any]>) {
+  for (const [later, earlier] of order) {
+    const pair = { later: later.name, earlier: earlier.name };
+    expect({
+      ...pair,
+      waits: dependsOnTransitively(defaultTemplate.resources, later, earlier),
+    }).toEqual({ ...pair, waits: true });
+  }
+}
 
 const EXPECTED_TYPES = [
   'Microsoft.Authorization/policyAssignments',
@@ -730,16 +744,14 @@ describe('the generated ARM template', () => {
   describe("the spoke's peering with the hub (both sides)", () => {
     const [{ spec }] = requests;
     const { names } = generated[0];
-    const resources = defaultTemplate.resources;
-    const one = (type: string) => resources.find(r => r.type === type)! as any;
-    const vnet = one('Microsoft.Network/virtualNetworks');
-    const spokeSide = one(
+    const vnet = oneOf('Microsoft.Network/virtualNetworks');
+    const spokeSide = oneOf(
       'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
     );
-    const hubDeployment = one('Microsoft.Resources/deployments');
-    const cluster = one('Microsoft.ContainerService/managedClusters');
-    const extension = one('Microsoft.KubernetesConfiguration/extensions');
-    const flux = one('Microsoft.KubernetesConfiguration/fluxConfigurations');
+    const hubDeployment = oneOf('Microsoft.Resources/deployments');
+    const cluster = oneOf('Microsoft.ContainerService/managedClusters');
+    const extension = oneOf('Microsoft.KubernetesConfiguration/extensions');
+    const flux = oneOf('Microsoft.KubernetesConfiguration/fluxConfigurations');
     // mspnp/aks-baseline network-team/virtualNetworkPeering.bicep's settings.
     const REFERENCE_SETTINGS = {
       allowVirtualNetworkAccess: true,
@@ -807,21 +819,14 @@ describe('the generated ARM template', () => {
     });
 
     it('creates the spoke, its side, then the hub side; the cluster and Flux wait for both sides', () => {
-      const order: [any, any][] = [
+      expectDeployOrder([
         [spokeSide, vnet],
         [hubDeployment, spokeSide],
         [cluster, spokeSide],
         [cluster, hubDeployment],
         [extension, hubDeployment],
         [flux, hubDeployment],
-      ];
-      for (const [later, earlier] of order) {
-        expect({
-          later: later.name,
-          earlier: earlier.name,
-          waits: dependsOnTransitively(resources, later, earlier),
-        }).toEqual({ later: later.name, earlier: earlier.name, waits: true });
-      }
+      ]);
       // The cluster names both directly: ARM starts it only once both exist.
       expect(cluster.dependsOn).toEqual(
         expect.arrayContaining([
@@ -848,11 +853,10 @@ describe('the generated ARM template', () => {
     const [{ spec }] = requests;
     const { names } = generated[0];
     const resources = defaultTemplate.resources;
-    const one = (type: string) => resources.find(r => r.type === type)! as any;
-    const cluster = one('Microsoft.ContainerService/managedClusters');
-    const registry = one('Microsoft.ContainerRegistry/registries');
-    const extension = one('Microsoft.KubernetesConfiguration/extensions');
-    const flux = one('Microsoft.KubernetesConfiguration/fluxConfigurations');
+    const cluster = oneOf('Microsoft.ContainerService/managedClusters');
+    const registry = oneOf('Microsoft.ContainerRegistry/registries');
+    const extension = oneOf('Microsoft.KubernetesConfiguration/extensions');
+    const flux = oneOf('Microsoft.KubernetesConfiguration/fluxConfigurations');
     const acrPull = resources.find(
       r =>
         r.type === 'Microsoft.Authorization/roleAssignments' &&
@@ -860,20 +864,13 @@ describe('the generated ARM template', () => {
     )! as any;
 
     it('deploys in order: cluster and registry, AcrPull, the Flux extension, its configuration', () => {
-      const order: [ArmTemplateResource, ArmTemplateResource][] = [
+      expectDeployOrder([
         [acrPull, cluster],
         [acrPull, registry],
         [extension, acrPull],
         [flux, extension],
         [flux, acrPull],
-      ];
-      for (const [later, earlier] of order) {
-        expect({
-          later: later.type,
-          earlier: earlier.type,
-          waits: dependsOnTransitively(resources, later, earlier),
-        }).toEqual({ later: later.type, earlier: earlier.type, waits: true });
-      }
+      ]);
       // and never the other way round (ARM would refuse a cycle)
       expect(dependsOnTransitively(resources, extension, flux)).toBe(false);
       expect(dependsOnTransitively(resources, cluster, acrPull)).toBe(false);
