@@ -157,6 +157,12 @@ interface CycleResult {
   slowTierRequests: number;
   throttled: number;
   wallMs: number;
+  /**
+   * CPU time of the backend process during the cycle (user + system, all
+   * threads); the estate runs in another process. What a cycle costs a
+   * core, whatever the machine's load and the simulated latency.
+   */
+  cpuMs: number;
   writeMs: number;
   peakRssMb: number;
   /** V8 heap in use at its highest (live data and garbage not yet collected). */
@@ -258,12 +264,14 @@ async function runScenario(scenario: Scenario) {
     await transport.reset();
     timing.writeMs = 0;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const {
       result: outcome,
       peakRssMb,
       peakHeapMb,
     } = await withPeakRss(() => refresher.refresh());
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     // What the process keeps between refreshes (the slow tier's lists).
     global.gc?.();
     const keptHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
@@ -284,6 +292,7 @@ async function runScenario(scenario: Scenario) {
       graphQueries: stats.counts[GRAPH_QUERY_PATH],
       throttled: stats.throttledCount,
       wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       writeMs: timing.writeMs,
       peakRssMb,
       peakHeapMb,
@@ -331,6 +340,12 @@ function report(results: ScenarioResult[]) {
       )}) | ${c.throttled} | ${fmt(c.wallMs / 1000, 2)} s (${ratio(
         c.wallMs,
         base.wallMs,
+      )}) | ${fmt(c.cpuMs / 1000, 2)} s, ${fmt(
+        perCluster(c, c.cpuMs),
+        2,
+      )} ms/cluster (${ratio(
+        perCluster(c, c.cpuMs),
+        perCluster(base, base.cpuMs),
       )}) | ${fmt(c.writeMs / 1000, 2)} s (${ratio(
         c.writeMs,
         base.writeMs,
@@ -356,8 +371,8 @@ function report(results: ScenarioResult[]) {
       BASELINE.clusters,
     )} / ${BASELINE.subscriptions}, measured in this run.`,
     '',
-    '| design | clusters / subs | cycle | requests | topology lists | requests per cluster | 429s | wall time | snapshot write | peak RSS (cycle) | peak heap in use | heap kept after | process max RSS | stored |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| design | clusters / subs | cycle | requests | topology lists | requests per cluster | 429s | wall time | CPU (backend process) | snapshot write | peak RSS (cycle) | peak heap in use | heap kept after | process max RSS | stored |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     ...topologyComparison(cyclesOf('arm'), cyclesOf('resourceGraph')),
