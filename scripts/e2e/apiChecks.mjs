@@ -132,6 +132,8 @@ export const checks = [
             firewallPrivateIp: '10.200.0.4',
             firewallResourceId:
               '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope',
+            hubVirtualNetworkId:
+              '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-westeurope-hub',
             ingressDomain: 'contoso-demo.com',
             tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
             adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',

@@ -300,6 +300,11 @@ export const checks = [
         .fill(
           '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-hub',
         );
+      await page
+        .getByLabel('Hub virtual network resource id')
+        .fill(
+          '/subscriptions/6f1e4b7a-2c3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub',
+        );
       await page.getByLabel('Hub firewall private IP').fill('10.240.0.4');
       await next(page).click();
       await page

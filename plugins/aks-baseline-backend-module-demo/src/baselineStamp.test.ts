@@ -187,6 +187,26 @@ describe("the demo's hubs and spokes", () => {
   const vnets = ofType('Microsoft.Network/virtualNetworks');
   const firewalls = ofType('Microsoft.Network/azureFirewalls');
 
+  it("the prod hub's VNet carries the generated template's peering back to its spoke", () => {
+    const generatedSpoke = vnets.find(
+      v => v.name === 'vnet-spoke-aks-generated-weu',
+    )!;
+    const hubOf = (spoke: typeof generatedSpoke) =>
+      (spoke.properties as any).virtualNetworkPeerings[0].properties
+        .remoteVirtualNetwork.id;
+    const hub = vnets.find(v => v.id === hubOf(generatedSpoke))!;
+    expect(
+      ((hub.properties as any).virtualNetworkPeerings ?? []).map((p: any) => [
+        p.properties.remoteVirtualNetwork.id,
+        p.properties.peeringState,
+      ]),
+    ).toEqual([[generatedSpoke.id, 'Connected']]);
+    // Nothing of the estate is a peering on its own: each sits in its VNet.
+    expect(
+      ofType('Microsoft.Network/virtualNetworks/virtualNetworkPeerings'),
+    ).toEqual([]);
+  });
+
   it('validate against the Network specification, peerings included, as ARM returns them', () => {
     for (const resource of [...vnets, ...firewalls])
       expect([resource.id, validateArmResponse(resource).errors]).toEqual([
@@ -212,14 +232,14 @@ describe("the demo's hubs and spokes", () => {
           ),
         );
     const spokes = vnets.filter(v => v.name!.startsWith('vnet-spoke-'));
-    // The create-cluster template's spoke does not peer itself (the hub
-    // team does), so its rendered VNet lists no peerings; the resolver then
-    // keeps the only firewall with the route's IP.
+    // Every spoke lists its peering, the create-cluster template's too: its
+    // rendered VNet carries the peering the template declares, Connected
+    // because the template's nested deployment peers the hub back.
     expect(
       spokes
         .filter(v => !('virtualNetworkPeerings' in (v.properties as any)))
         .map(v => v.name),
-    ).toEqual(['vnet-spoke-aks-generated-weu']);
+    ).toEqual([]);
     for (const spoke of spokes) {
       const routeTableId = (spoke.properties as any).subnets.find(
         (s: any) => s.name === 'snet-clusternodes',
@@ -227,7 +247,7 @@ describe("the demo's hubs and spokes", () => {
       const table = ofType('Microsoft.Network/routeTables').find(
         t => t.id === routeTableId,
       );
-      if (!table || !(spoke.properties as any).virtualNetworkPeerings) continue;
+      if (!table) continue;
       const nextHop = (table.properties as any).routes.find(
         (r: any) => r.properties.addressPrefix === '0.0.0.0/0',
       ).properties.nextHopIpAddress;

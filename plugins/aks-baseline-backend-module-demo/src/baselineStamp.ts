@@ -834,9 +834,13 @@ export function hubVirtualNetworkId(hub: HubLocation): string {
  * spoke's side, where the route's next hop is resolved.
  */
 export function buildHubVirtualNetwork(
-  options: HubLocation & { privateIp: string },
+  options: HubLocation & {
+    privateIp: string;
+    /** Its id, when not the demo's `vnet-<location>-hub` (a generated stamp's named hub). */
+    virtualNetworkId?: string;
+  },
 ): ArmResource {
-  const id = hubVirtualNetworkId(options);
+  const id = options.virtualNetworkId ?? hubVirtualNetworkId(options);
   const net = options.privateIp.split('.').slice(0, 3).join('.');
   return {
     id,
@@ -881,6 +885,8 @@ export function buildHubFirewall(
     threatIntelMode?: 'Alert' | 'Deny' | 'Off';
     /** A firewall policy governs the firewall's settings and rules (else classic settings). */
     firewallPolicyId?: string;
+    /** The hub VNet it sits in, when not the demo's `vnet-<location>-hub`. */
+    virtualNetworkId?: string;
   },
 ): ArmResource {
   const rg = hubResourceGroup(options);
@@ -899,7 +905,9 @@ export function buildHubFirewall(
           properties: {
             privateIPAddress: options.privateIp,
             subnet: {
-              id: `${hubVirtualNetworkId(options)}/subnets/AzureFirewallSubnet`,
+              id: `${
+                options.virtualNetworkId ?? hubVirtualNetworkId(options)
+              }/subnets/AzureFirewallSubnet`,
             },
           },
         },

@@ -1,5 +1,9 @@
 import { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
 import {
+  foldChildResources,
+  type RenderedBody,
+} from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
+import {
   buildBaselineStamp,
   buildHubFirewall,
   buildHubVirtualNetwork,
@@ -80,7 +84,9 @@ export function buildDemoEstate(now: Date): ArmResource[] {
     hubVirtualNetworkId: hubVirtualNetworkId(at),
   });
 
-  return [
+  // The generated stamp's template peers the prod hub's VNet back to its
+  // spoke: that peering folds into the hub VNet built here.
+  return foldChildResources([
     // Each spoke is peered with its hub's VNet, where its firewall sits.
     buildHubVirtualNetwork(weuFirewall),
     buildHubVirtualNetwork(neuFirewall),
@@ -176,5 +182,5 @@ export function buildDemoEstate(now: Date): ArmResource[] {
       wafAllowedClients: ['198.51.100.0/24'],
       now,
     }),
-  ];
+  ] as RenderedBody[]) as ArmResource[];
 }

@@ -43,7 +43,7 @@ export {
 export type { ResponseSpec } from './arm/armResponseSpecs';
 export { findArmGetOperation } from './arm/armOperations';
 export type { ArmGetOperation } from './arm/armOperations';
-export { renderArmTemplate } from './arm/renderTemplate';
+export { foldChildResources, renderArmTemplate } from './arm/renderTemplate';
 export type {
   ArmTemplateInput,
   RenderTemplateOptions,

@@ -12,6 +12,8 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import {
   buildGeneratedStamp,
+  buildHubFirewall,
+  buildHubVirtualNetwork,
   DemoArmTransport,
   GeneratedStamp,
 } from '@aks-baseline/plugin-aks-baseline-backend-module-demo';
@@ -410,6 +412,81 @@ describe('the round trip: generated -> deployed -> observed', () => {
       const { reason } = control(snapshot, 'FW-02');
       expect(reason).toContain(`${requirement} (`);
       expect(reason).toContain('blocked: default deny');
+    });
+
+    describe("the hub peering the template makes, with another hub's firewall at the same private IP", () => {
+      const spec = {
+        firewallId: String(input.firewallResourceId),
+        hubVnetId: String(input.hubVirtualNetworkId),
+        privateIp: String(input.firewallPrivateIp),
+      };
+      /**
+       * A second hub in the estate, its firewall at the same private IP (the
+       * baseline's hubs all use 10.200.0.4), peered with nothing of ours.
+       */
+      const otherHub = () => {
+        const at = {
+          subscriptionId: spec.firewallId.split('/')[2],
+          location: 'northeurope',
+          privateIp: spec.privateIp,
+        };
+        return [buildHubVirtualNetwork(at), buildHubFirewall(at)];
+      };
+      const withOtherHub = (stamp: GeneratedStamp): GeneratedStamp => {
+        const [vnet, firewall] = otherHub();
+        expect(firewall.id).not.toBe(spec.firewallId);
+        expect(vnet.id).not.toBe(spec.hubVnetId);
+        return { ...stamp, resources: [...stamp.resources, vnet, firewall] };
+      };
+      const firewallHop = (snapshot: ClusterSnapshot) =>
+        snapshot.egress.find(h => h.kind === 'firewall')!;
+
+      it("picks the named hub's firewall across the Connected peering: egress and NET-03 green", async () => {
+        const snapshot = await refreshStamp(withOtherHub(base()));
+
+        expect(failing(snapshot)).toEqual({
+          controls: [],
+          hops: [],
+          tlsBoundaries: [],
+          egressHops: [],
+        });
+        expect(control(snapshot, 'NET-03').status).toBe('pass');
+        expect(firewallHop(snapshot).resourceId).toBe(spec.firewallId);
+      });
+
+      it("the hub's side left out (a user who skipped it): exactly the firewall hop and the egress controls, for the peering", async () => {
+        const stamp = withOtherHub(
+          buildGeneratedStamp({
+            cluster: input,
+            app: appInput(input),
+            now: NOW,
+            certificateDaysLeft: CERTIFICATE_DAYS_LEFT,
+            leaveOut: r => r.type === 'Microsoft.Resources/deployments',
+          }),
+        );
+        const snapshot = await refreshStamp(stamp);
+
+        const why = `${spec.hubVnetId}, peering Initiated`;
+        expect(failing(snapshot)).toEqual({
+          controls: [],
+          hops: [],
+          tlsBoundaries: [],
+          egressHops: ['firewall'],
+        });
+        expect(firewallHop(snapshot).status).toBe('not-observed');
+        expect(firewallHop(snapshot).statusText).toContain(why);
+        // Beside the two every generated stamp has (NOT_PASSING), only the
+        // egress controls, each for the peering.
+        const egressControls = snapshot.controls.filter(
+          c => c.status !== 'pass' && !(c.id in NOT_PASSING),
+        );
+        expect(egressControls.map(c => [c.id, c.status])).toEqual([
+          ['NET-03', 'not-observed'],
+          ['FW-01', 'not-observed'],
+          ['FW-02', 'not-observed'],
+        ]);
+        for (const c of egressControls) expect(c.reason).toContain(why);
+      });
     });
 
     /** Rewrites the generated Traefik configuration file `file` (a ConfigMap key) as data. */

@@ -1,4 +1,5 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
+import { hubVirtualNetworkId } from '../baselineStamp';
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID } from '../demoSubscriptions';
 import { buildGeneratedStamp, GeneratedStamp } from './generatedStamp';
 
@@ -24,6 +25,11 @@ export const DEMO_GENERATED_CLUSTER_INPUT = {
   // The prod hub's firewall (demoEstate.ts), the next hop of the spoke.
   firewallPrivateIp: '10.200.0.4',
   firewallResourceId: `/subscriptions/${DEMO_SUBSCRIPTIONS.prod}/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope`,
+  // The prod hub's VNet, holding that firewall: the template peers the spoke with it.
+  hubVirtualNetworkId: hubVirtualNetworkId({
+    subscriptionId: DEMO_SUBSCRIPTIONS.prod,
+    location: 'westeurope',
+  }),
   ingressDomain: 'contoso-demo.com',
   tenantId: DEMO_TENANT_ID,
   adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',

@@ -3,9 +3,11 @@ import type {
   KubernetesObject,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
+  foldChildResources,
   renderArmTemplate,
   type ArmTemplateInput,
   type DeploymentScope,
+  type RenderedBody,
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import {
   generateCluster,
@@ -13,7 +15,7 @@ import {
   parseCreateClusterInput,
   parseOnboardAppInput,
 } from '@aks-baseline/plugin-scaffolder-backend-module-aks-baseline';
-import { buildHubFirewall } from '../baselineStamp';
+import { buildHubFirewall, buildHubVirtualNetwork } from '../baselineStamp';
 import { buildHubPolicy } from '../hubPolicy';
 import { runningCluster } from './clusterRuntime';
 
@@ -46,14 +48,23 @@ export interface GeneratedStampOptions {
    * the spec names.
    */
   hubPolicy?: ArmResource;
+  /**
+   * Resources of the generated template the user left out when deploying
+   * (e.g. the nested deployment making the hub's side of the peering): what
+   * Azure then shows is rendered without them.
+   */
+  leaveOut?: (resource: Record<string, unknown>) => boolean;
 }
 
 export interface GeneratedStamp {
   clusterName: string;
   /**
-   * ARM GET bodies: the spoke, the cluster, its vault, secrets and registry;
-   * the hub's policy (with the stamp's rule collection group and IP group),
-   * and its firewall unless `hubPolicy` was given.
+   * ARM GET bodies: the spoke (its peering with the hub inside), the
+   * cluster, its vault, secrets and registry; the hub's policy (with the
+   * stamp's rule collection group and IP group); the hub's firewall and VNet,
+   * the hub's side of the peering inside, unless `hubPolicy` was given (then
+   * that peering is a body of its own: fold it into the hub VNet you have,
+   * with `foldChildResources`).
    */
   resources: ArmResource[];
   /** The cluster's objects as its API server lists them. */
@@ -92,6 +103,33 @@ function parameterValues(
       },
     ),
   );
+}
+
+/** The template without the resources the user left out, and without dependencies on them. */
+function withoutLeftOut(
+  template: ArmTemplateInput,
+  leaveOut: GeneratedStampOptions['leaveOut'],
+): ArmTemplateInput {
+  if (!leaveOut) return template;
+  const dropped = template.resources.filter(leaveOut);
+  const droppedNames = new Set(dropped.map(r => String(r.name)));
+  const namesDropped = (dependency: string) =>
+    [...droppedNames].some(name => dependency.includes(`'${name}'`));
+  return {
+    ...template,
+    resources: template.resources
+      .filter(r => !leaveOut(r))
+      .map(r =>
+        Array.isArray(r.dependsOn)
+          ? {
+              ...r,
+              dependsOn: (r.dependsOn as string[]).filter(
+                d => !namesDropped(d),
+              ),
+            }
+          : r,
+      ),
+  };
 }
 
 /** The fragment's lists appended to the gateway's, its parameters to the template's. */
@@ -154,9 +192,12 @@ export function buildGeneratedStamp(
   }).spec;
   const app = generateOnboarding(onboarding);
 
-  const template = withAppGatewayFragment(
-    generated.template as unknown as ArmTemplateInput,
-    app.appGateway,
+  const template = withoutLeftOut(
+    withAppGatewayFragment(
+      generated.template as unknown as ArmTemplateInput,
+      app.appGateway,
+    ),
+    options.leaveOut,
   );
   const spoke = renderArmTemplate({
     template,
@@ -166,7 +207,10 @@ export function buildGeneratedStamp(
   });
   return {
     clusterName: spec.clusterName,
-    resources: [...spoke.resources, ...hubResources(spec, generated, options)],
+    resources: foldChildResources([
+      ...spoke.resources,
+      ...(hubResources(spec, generated, options) as RenderedBody[]),
+    ]),
     objects: runningCluster(
       [
         ...generated.manifests,
@@ -226,13 +270,20 @@ function hubResources(
     },
   };
   if (options.hubPolicy) return [withGroups, ...egress];
-  const firewall = buildHubFirewall({
+  const hubLocation = {
     subscriptionId: spec.subscriptionId,
     location: spec.location,
     privateIp: spec.firewall.privateIp,
+    // The hub VNet the template peers the spoke with holds the firewall.
+    virtualNetworkId: spec.hub.id,
+  };
+  const firewall = buildHubFirewall({
+    ...hubLocation,
     firewallPolicyId: policy.id,
   });
   return [
+    // The hub VNet; the hub's side of the peering folds into it.
+    buildHubVirtualNetwork(hubLocation),
     // The firewall the spec names, governed by the policy.
     {
       ...firewall,

@@ -45,6 +45,11 @@ const RESPONSE_SPECS: Array<[string, string, string]> = [
     'VirtualNetwork',
   ],
   [
+    'microsoft.network/virtualnetworks/virtualnetworkpeerings',
+    `${NETWORK}/virtualNetwork.json`,
+    'VirtualNetworkPeering',
+  ],
+  [
     'microsoft.network/routetables',
     `${NETWORK}/virtualNetwork.json`,
     'RouteTable',

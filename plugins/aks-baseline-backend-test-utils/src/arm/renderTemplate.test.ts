@@ -1,6 +1,6 @@
 import { ArmExpressionError, parseArmExpression } from './expressionParser';
 import { DeploymentScope } from './armFunctions';
-import { renderArmTemplate } from './renderTemplate';
+import { foldChildResources, renderArmTemplate } from './renderTemplate';
 import { validateArmResponse } from './armResponseSpecs';
 
 /*
@@ -446,5 +446,195 @@ describe('rendering a template into GET bodies', () => {
         scope: SCOPE,
       }),
     ).toThrow(/does not declare: other/);
+  });
+});
+
+describe('nested deployments into another resource group (a peering with a hub)', () => {
+  const HUB_SUBSCRIPTION = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  const HUB_RG = `/subscriptions/${HUB_SUBSCRIPTION}/resourceGroups/rg-hub`;
+  const HUB_VNET = `${HUB_RG}/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
+  const SPOKE_VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet`;
+  const peering = (remote: string) => ({
+    remoteVirtualNetwork: { id: remote },
+    allowVirtualNetworkAccess: true,
+    allowForwardedTraffic: false,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+  });
+  /** A spoke VNet peered with a hub; the hub's side by a deployment scoped to the hub's group. */
+  const peeredTemplate = (withHubSide = true) => ({
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworks',
+        apiVersion: '2026-07-01',
+        name: 'vnet',
+        location: 'westeurope',
+        properties: { addressSpace: { addressPrefixes: ['10.240.0.0/16'] } },
+      },
+      {
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        apiVersion: '2026-07-01',
+        name: 'vnet/to_vnet-hub',
+        dependsOn: [
+          "[resourceId('Microsoft.Network/virtualNetworks', 'vnet')]",
+        ],
+        properties: peering(HUB_VNET),
+      },
+      ...(withHubSide
+        ? [
+            {
+              type: 'Microsoft.Resources/deployments',
+              apiVersion: '2025-04-01',
+              name: 'peer-hub',
+              subscriptionId: HUB_SUBSCRIPTION,
+              resourceGroup: 'rg-hub',
+              properties: {
+                mode: 'Incremental',
+                expressionEvaluationOptions: { scope: 'inner' },
+                parameters: {
+                  spoke: {
+                    value:
+                      "[resourceId('Microsoft.Network/virtualNetworks', 'vnet')]",
+                  },
+                },
+                template: {
+                  parameters: { spoke: { type: 'string' } },
+                  resources: [
+                    {
+                      type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+                      apiVersion: '2026-07-01',
+                      name: 'vnet-hub/to_vnet',
+                      properties: {
+                        ...peering("[parameters('spoke')]"),
+                        // Inner scope: resourceGroup() is the hub's.
+                        remoteBgpCommunities: {
+                          virtualNetworkCommunity: '[resourceGroup().name]',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          ]
+        : []),
+      {
+        type: 'Microsoft.Network/routeTables',
+        apiVersion: '2026-07-01',
+        name: 'rt',
+        location: 'westeurope',
+        dependsOn: withHubSide
+          ? [
+              `[resourceId('${HUB_SUBSCRIPTION}', 'rg-hub', 'Microsoft.Resources/deployments', 'peer-hub')]`,
+            ]
+          : [],
+        properties: {},
+      },
+    ],
+  });
+
+  it("renders the nested template's resources in its group, with the values passed, not the deployment itself", () => {
+    const { resources } = renderArmTemplate({
+      template: peeredTemplate(),
+      scope: SCOPE,
+    });
+    expect(resources.map(r => r.id)).toEqual([
+      SPOKE_VNET,
+      `${HUB_VNET}/virtualNetworkPeerings/to_vnet`,
+      `${RG}/providers/Microsoft.Network/routeTables/rt`,
+    ]);
+    const hubSide = resources[1];
+    expect(hubSide.properties).toMatchObject({
+      remoteVirtualNetwork: { id: SPOKE_VNET },
+      remoteBgpCommunities: { virtualNetworkCommunity: 'rg-hub' },
+    });
+  });
+
+  it("folds the spoke's side into its VNet, Connected when the hub has the peering back", () => {
+    const [vnet, hubSide] = renderArmTemplate({
+      template: peeredTemplate(),
+      scope: SCOPE,
+    }).resources;
+    expect(vnet.properties.virtualNetworkPeerings).toEqual([
+      {
+        name: 'to_vnet-hub',
+        id: `${SPOKE_VNET}/virtualNetworkPeerings/to_vnet-hub`,
+        properties: {
+          ...peering(HUB_VNET),
+          provisioningState: 'Succeeded',
+          peeringState: 'Connected',
+          peeringSyncLevel: 'FullyInSync',
+        },
+      },
+    ]);
+    expect(hubSide.properties.peeringState).toBe('Connected');
+  });
+
+  it('leaves the spoke side Initiated when nothing peers back (the hub side skipped)', () => {
+    const [vnet] = renderArmTemplate({
+      template: peeredTemplate(false),
+      scope: SCOPE,
+    }).resources;
+    expect(
+      (vnet.properties.virtualNetworkPeerings as any[]).map(
+        p => p.properties.peeringState,
+      ),
+    ).toEqual(['Initiated']);
+  });
+
+  it('renders bodies that validate strictly, the lone hub side and the VNet with its peering included', () => {
+    for (const withHubSide of [true, false]) {
+      const problems = renderArmTemplate({
+        template: peeredTemplate(withHubSide),
+        scope: SCOPE,
+      })
+        .resources.map(r => ({ id: r.id, ...validateArmResponse(r) }))
+        .filter(r => !r.valid);
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('folds a peering rendered elsewhere into its VNet when joined (foldChildResources)', () => {
+    const { resources } = renderArmTemplate({
+      template: peeredTemplate(),
+      scope: SCOPE,
+    });
+    const hubVnet = {
+      id: HUB_VNET,
+      name: 'vnet-hub',
+      type: 'Microsoft.Network/virtualNetworks',
+      properties: {},
+    };
+    const joined = foldChildResources([hubVnet, ...resources]);
+    expect(joined.map(r => r.id)).toEqual([
+      HUB_VNET,
+      SPOKE_VNET,
+      `${RG}/providers/Microsoft.Network/routeTables/rt`,
+    ]);
+    expect(
+      (joined[0].properties.virtualNetworkPeerings as any[]).map(p => [
+        p.id,
+        p.properties.peeringState,
+      ]),
+    ).toEqual([[`${HUB_VNET}/virtualNetworkPeerings/to_vnet`, 'Connected']]);
+  });
+
+  it('refuses what it does not model: outer scope, linked templates, subscriptionId on a resource', () => {
+    const outer = peeredTemplate() as any;
+    outer.resources[2].properties.expressionEvaluationOptions.scope = 'outer';
+    expect(() => renderArmTemplate({ template: outer, scope: SCOPE })).toThrow(
+      /only inner expression evaluation is modelled/,
+    );
+    const linked = peeredTemplate() as any;
+    delete linked.resources[2].properties.template;
+    linked.resources[2].properties.templateLink = { uri: 'https://x/t.json' };
+    expect(() => renderArmTemplate({ template: linked, scope: SCOPE })).toThrow(
+      /only inline templates are modelled/,
+    );
+    const misplaced = peeredTemplate() as any;
+    misplaced.resources[0].subscriptionId = HUB_SUBSCRIPTION;
+    expect(() =>
+      renderArmTemplate({ template: misplaced, scope: SCOPE }),
+    ).toThrow(/subscriptionId\/resourceGroup only on nested deployments/);
   });
 });

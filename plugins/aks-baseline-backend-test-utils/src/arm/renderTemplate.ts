@@ -23,8 +23,16 @@ import {
  * how a test turns "what create-cluster writes" into "what Azure would
  * show", without Azure.
  *
- * Refuses what it does not model (copy loops, nested deployments, unknown
- * resource fields or functions) rather than render it wrongly.
+ * Nested deployments (`Microsoft.Resources/deployments` with an inline
+ * template and inner expression scope) render into the resource group and
+ * subscription they name, with the parameter values they pass; the
+ * deployment itself is not a GET body of the estate. VNet peerings get the
+ * state ARM shows: Connected when the remote VNet has the peering back
+ * among what was rendered, else Initiated.
+ *
+ * Refuses what it does not model (copy loops, linked or outer-scope nested
+ * templates, unknown resource fields or functions) rather than render it
+ * wrongly.
  */
 
 export interface ArmTemplateInput {
@@ -67,7 +75,12 @@ const TEMPLATE_FIELDS = new Set([
   'zones',
   'comments',
   'plan',
+  // Only on nested deployments: where their template deploys.
+  'subscriptionId',
+  'resourceGroup',
 ]);
+const DEPLOYMENT_TYPE = 'microsoft.resources/deployments';
+const PEERING_TYPE = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
 const NOT_RETURNED = new Set([
   'apiVersion',
   'condition',
@@ -85,6 +98,7 @@ const FOLDED_CHILDREN: Record<string, string> = {
   'microsoft.network/virtualnetworks/subnets': 'subnets',
   'microsoft.network/networksecuritygroups/securityrules': 'securityRules',
   'microsoft.network/routetables/routes': 'routes',
+  [PEERING_TYPE]: 'virtualNetworkPeerings',
 };
 
 /**
@@ -140,15 +154,83 @@ class Renderer {
   }
 
   render(): RenderedDeployment {
+    const { resources, skipped } = this.renderUnfolded();
+    return {
+      resources: foldChildResources(withPeeringStates(resources)),
+      skipped,
+    };
+  }
+
+  /** Every body, nested deployments' included, before children are folded. */
+  renderUnfolded(): { resources: RenderedBody[]; skipped: string[] } {
     const skipped: string[] = [];
     const rendered: RenderedBody[] = [];
     for (const resource of this.declared) {
+      if (resource.type.toLowerCase() === DEPLOYMENT_TYPE) {
+        const nested = this.nestedDeployment(resource);
+        if (nested) {
+          rendered.push(...nested.resources);
+          skipped.push(...nested.skipped);
+        } else skipped.push(resource.id);
+        continue;
+      }
       const body = this.body(resource);
       if (body) rendered.push(body);
       else skipped.push(resource.id);
     }
     this.checkDependencies();
-    return { resources: foldChildren(rendered), skipped };
+    return { resources: rendered, skipped };
+  }
+
+  /**
+   * A nested deployment's resources, rendered in its own scope (inner
+   * expression evaluation: its template sees only the parameters passed),
+   * or undefined when its condition is false.
+   */
+  private nestedDeployment(
+    declared: Declared,
+  ): { resources: RenderedBody[]; skipped: string[] } | undefined {
+    if (!this.conditionHolds(declared)) return undefined;
+    const properties = (declared.source.properties ?? {}) as {
+      template?: ArmTemplateInput;
+      parameters?: Record<string, { value?: unknown }>;
+      expressionEvaluationOptions?: { scope?: string };
+      [key: string]: unknown;
+    };
+    if (!properties.template) {
+      throw new Error(`${declared.id}: only inline templates are modelled`);
+    }
+    if (
+      properties.expressionEvaluationOptions?.scope?.toLowerCase() !== 'inner'
+    ) {
+      throw new Error(
+        `${declared.id}: only inner expression evaluation is modelled`,
+      );
+    }
+    const parameters = Object.fromEntries(
+      Object.entries(properties.parameters ?? {}).map(([name, given]) => {
+        if (!isRecord(given) || !('value' in given)) {
+          throw new Error(`${declared.id}: parameter ${name} is not { value }`);
+        }
+        return [name, this.evaluate(given.value)];
+      }),
+    );
+    const [, , subscriptionId, , resourceGroup] = declared.id.split('/');
+    return new Renderer({
+      template: properties.template,
+      parameters,
+      scope: { ...this.options.scope, subscriptionId, resourceGroup },
+      deployedAt: this.options.deployedAt,
+    }).renderUnfolded();
+  }
+
+  private conditionHolds(declared: Declared): boolean {
+    if (declared.source.condition === undefined) return true;
+    const condition = this.evaluate(declared.source.condition);
+    if (typeof condition !== 'boolean') {
+      throw new Error(`${declared.id}: condition is not a boolean`);
+    }
+    return condition;
   }
 
   private parameter(name: string): unknown {
@@ -214,6 +296,29 @@ class Renderer {
     if (typeof name !== 'string') throw new Error(`resource ${index}: no name`);
     const path = typedPath(type, name.split('/'));
     let prefix = resourceGroupId(this.options.scope);
+    if (
+      source.subscriptionId !== undefined ||
+      source.resourceGroup !== undefined
+    ) {
+      if (type.toLowerCase() !== DEPLOYMENT_TYPE) {
+        throw new Error(
+          `resource ${index} (${type}): subscriptionId/resourceGroup only on nested deployments`,
+        );
+      }
+      prefix = resourceGroupId({
+        ...this.options.scope,
+        subscriptionId: String(
+          this.evaluate(
+            source.subscriptionId ?? this.options.scope.subscriptionId,
+          ),
+        ),
+        resourceGroup: String(
+          this.evaluate(
+            source.resourceGroup ?? this.options.scope.resourceGroup,
+          ),
+        ),
+      });
+    }
     if (source.scope !== undefined) {
       const scope = String(this.evaluate(source.scope));
       // A relative scope (`Namespace/type/name`) is in the deployment's group.
@@ -233,6 +338,9 @@ class Renderer {
         `reference to ${id}, which the template does not declare`,
       );
     }
+    if (declared.type.toLowerCase() === DEPLOYMENT_TYPE) {
+      throw new Error(`reference to the nested deployment ${id}: not modelled`);
+    }
     const body = this.body(declared);
     if (!body) throw new Error(`reference to ${id}, whose condition is false`);
     return full ? body : body.properties;
@@ -246,13 +354,7 @@ class Renderer {
     }
     if (known) return known;
     const { source } = declared;
-    if (source.condition !== undefined) {
-      const condition = this.evaluate(source.condition);
-      if (typeof condition !== 'boolean') {
-        throw new Error(`${declared.id}: condition is not a boolean`);
-      }
-      if (!condition) return undefined;
-    }
+    if (!this.conditionHolds(declared)) return undefined;
     this.bodies.set(declared.id, 'rendering');
     const fields = Object.fromEntries(
       Object.entries(source)
@@ -372,8 +474,49 @@ function assignSubResourceIds(
   }
 }
 
-/** Moves children ARM returns inside their parent (FOLDED_CHILDREN) into it. */
-function foldChildren(bodies: RenderedBody[]): RenderedBody[] {
+/** `<parent id>` of a child resource's id (`.../<type>/<name>` cut off). */
+function parentIdOf(id: string): string {
+  return id.split('/').slice(0, -2).join('/');
+}
+
+/**
+ * Each VNet peering's `peeringState` as ARM shows it: Connected when the
+ * remote VNet has a peering back to this one among the bodies, Initiated
+ * when only this side exists (ARM's state until the other side is made).
+ */
+function withPeeringStates(bodies: RenderedBody[]): RenderedBody[] {
+  const peerings = bodies.filter(
+    b => String(b.type).toLowerCase() === PEERING_TYPE,
+  );
+  const remoteOf = (peering: RenderedBody) =>
+    String(
+      (peering.properties.remoteVirtualNetwork as { id?: string } | undefined)
+        ?.id ?? '',
+    ).toLowerCase();
+  for (const peering of peerings) {
+    const local = parentIdOf(peering.id).toLowerCase();
+    const remote = remoteOf(peering);
+    const connected = peerings.some(
+      other =>
+        parentIdOf(other.id).toLowerCase() === remote &&
+        remoteOf(other) === local,
+    );
+    peering.properties = {
+      ...peering.properties,
+      peeringState: connected ? 'Connected' : 'Initiated',
+      peeringSyncLevel: connected ? 'FullyInSync' : 'RemoteNotInSync',
+    };
+  }
+  return bodies;
+}
+
+/**
+ * Moves children ARM returns inside their parent's GET (subnets, rules,
+ * routes, VNet peerings) into the parent among `bodies`; a child whose
+ * parent is not among them stays a body of its own. Also for callers that
+ * join renderings (a hub VNet and the peering a spoke's template adds to it).
+ */
+export function foldChildResources(bodies: RenderedBody[]): RenderedBody[] {
   const byId = new Map(bodies.map(b => [b.id.toLowerCase(), b]));
   return bodies.filter(body => {
     const collection = FOLDED_CHILDREN[String(body.type).toLowerCase()];

@@ -14,6 +14,7 @@ import type { DeploymentScope } from './armFunctions';
  * | microsoft.containerservice/managedclusters         | `powerState`, `currentKubernetesVersion`, `privateFQDN` (private cluster), `identityProfile.kubeletidentity` (`resourceId`, `clientId`, `objectId`), `oidcIssuerProfile.issuerURL` |
  * | microsoft.network/publicipaddresses                | `ipAddress` (in 20.0.0.0/8, from the id)                                   |
  * | microsoft.keyvault/vaults                          | `vaultUri`                                                                 |
+ * | microsoft.network/virtualnetworks/virtualnetworkpeerings | `peeringState`, `peeringSyncLevel`: set in renderTemplate.ts, since they depend on the remote VNet's side |
  * | microsoft.keyvault/vaults/secrets                  | `secretUri`, `secretUriWithVersion`, `attributes.enabled/created/updated`; `value` is never returned (no provisioningState) |
  * | microsoft.authorization/roleassignments            | `scope` (no provisioningState)                                             |
  * | microsoft.authorization/policyassignments          | `scope` (no provisioningState)                                             |

@@ -42,6 +42,10 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
     file: `${NETWORK}/virtualNetwork.json`,
     definition: 'VirtualNetwork',
   },
+  'microsoft.network/virtualnetworks/virtualnetworkpeerings': {
+    file: `${NETWORK}/virtualNetwork.json`,
+    definition: 'VirtualNetworkPeering',
+  },
   'microsoft.network/routetables': {
     file: `${NETWORK}/virtualNetwork.json`,
     definition: 'RouteTable',
@@ -133,6 +137,14 @@ export const SPEC_OF_TYPE: Record<string, SpecLocation> = {
   },
 };
 
+/**
+ * Nested deployments (`Microsoft.Resources/deployments` with an inline
+ * template): shared/azure-specs holds no specification of the deployment
+ * body itself, so what is validated is every resource of its template,
+ * each against its own spec, with the deployment's parameter values.
+ */
+export const NESTED_DEPLOYMENT_TYPE = 'microsoft.resources/deployments';
+
 /** The api-version a spec file describes: its `stable/<version>/` (or `preview/<version>/`) folder. */
 export function specApiVersion(location: SpecLocation): string {
   return /\/(?:stable|preview)\/([^/]+)\//.exec(location.file)![1];
@@ -198,6 +210,9 @@ export function validateTemplateResource(
     ),
     parameters,
   );
+  if (type === NESTED_DEPLOYMENT_TYPE) {
+    return validateNestedDeployment(label, resource);
+  }
   const spec = SPEC_OF_TYPE[type];
   if (!spec) {
     return {
@@ -221,4 +236,63 @@ export function validateTemplateResource(
     resource: label,
     ...strictArmSchemas().validate(spec.file, spec.definition, body),
   };
+}
+
+interface NestedTemplate {
+  parameters?: Record<string, unknown>;
+  resources?: Array<{
+    type: string;
+    apiVersion: string;
+    name: string;
+    [key: string]: unknown;
+  }>;
+}
+
+/**
+ * A nested deployment: an inline template (a `templateLink` is refused,
+ * nothing here could read it), evaluated in its own scope, each resource
+ * valid against its spec with the values the deployment passes.
+ */
+function validateNestedDeployment(
+  label: string,
+  resource: { [key: string]: unknown },
+): ResourceValidation {
+  const properties = (resource.properties ?? {}) as {
+    template?: NestedTemplate;
+    parameters?: Record<string, { value?: unknown }>;
+    expressionEvaluationOptions?: { scope?: string };
+  };
+  const errors: string[] = [];
+  if (properties.expressionEvaluationOptions?.scope !== 'inner') {
+    errors.push(
+      'expressionEvaluationOptions.scope is not inner: the template would evaluate in the outer scope',
+    );
+  }
+  const template = properties.template;
+  if (!template?.resources?.length) {
+    return {
+      resource: label,
+      valid: false,
+      errors: [...errors, 'no inline template with resources'],
+    };
+  }
+  const declared = Object.keys(template.parameters ?? {});
+  const given = Object.keys(properties.parameters ?? {});
+  for (const name of declared.filter(n => !given.includes(n))) {
+    errors.push(`template parameter ${name} is not given`);
+  }
+  for (const name of given.filter(n => !declared.includes(n))) {
+    errors.push(`parameter ${name} is not declared by the template`);
+  }
+  const values = Object.fromEntries(
+    Object.entries(properties.parameters ?? {}).map(([name, p]) => [
+      name,
+      p.value,
+    ]),
+  );
+  for (const inner of template.resources) {
+    const result = validateTemplateResource(inner, values);
+    errors.push(...result.errors.map(e => `${result.resource}: ${e}`));
+  }
+  return { resource: label, valid: errors.length === 0, errors };
 }

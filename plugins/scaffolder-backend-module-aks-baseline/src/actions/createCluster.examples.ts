@@ -22,6 +22,8 @@ const required = {
   firewallPrivateIp: '10.200.0.4',
   firewallResourceId:
     '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/azureFirewalls/fw-westeurope',
+  hubVirtualNetworkId:
+    '/subscriptions/6f1b7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-westeurope-hub',
   ingressDomain: 'contoso.com',
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   adminGroupObjectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',

@@ -112,6 +112,7 @@ describe('aks-baseline:create-cluster', () => {
         'location',
         'firewallPrivateIp',
         'firewallResourceId',
+        'hubVirtualNetworkId',
         'ingressDomain',
         'tenantId',
         'adminGroupObjectId',
@@ -198,9 +199,17 @@ describe('aks-baseline:create-cluster', () => {
     });
     const template = JSON.parse(files['infra/cluster.json']);
     expect(template.$schema).toContain('deploymentTemplate.json');
-    expect(template.resources).toHaveLength(66);
+    expect(template.resources).toHaveLength(68);
     const readme = files['README.md'];
+    // Nobody peers by hand: the deployment creates both sides, and the
+    // README says what the deploying identity needs on the hub VNet.
+    expect(readme).not.toMatch(/peer the spoke with the hub/i);
     for (const expected of [
+      'creates both sides',
+      'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write',
+      'Microsoft.Network/virtualNetworks/peer/action',
+      'virtual-network-manage-peering#permissions',
+      'vnet-westeurope-hub/to_vnet-spoke-aks-prod-weu',
       'az deployment group create',
       'gateway-external-pfx-cert',
       'traefik-ingress-internal-aks-ingress-tls',

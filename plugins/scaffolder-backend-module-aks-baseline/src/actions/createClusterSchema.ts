@@ -139,6 +139,10 @@ export const createClusterInputFields = {
     text(z, rules.firewallResourceId).describe(
       "ARM resource id of the hub's Azure Firewall.",
     ),
+  hubVirtualNetworkId: z =>
+    text(z, rules.virtualNetworkResourceId).describe(
+      "ARM resource id of the hub's virtual network (the one holding the firewall). The deployment peers the spoke with it, both ways, before the cluster: the deploying identity needs peering rights on it.",
+    ),
   ingressDomain: z =>
     text(z, rules.hostName).describe(
       'Public DNS domain of the apps, e.g. contoso.com: App Gateway listens for *.<domain>; Traefik serves *.aks-ingress.<domain> internally.',

@@ -179,6 +179,7 @@ describe('templates dry-run by the scaffolder without a token', () => {
     location: 'westeurope',
     firewallPrivateIp: clusterSpec.firewall.privateIp,
     firewallResourceId: clusterSpec.firewall.resourceId,
+    hubVirtualNetworkId: clusterSpec.hub.id,
     ingressDomain: 'contoso.com',
     tenantId: clusterSpec.entra.tenantId,
     adminGroupObjectId: clusterSpec.entra.adminGroupObjectId,

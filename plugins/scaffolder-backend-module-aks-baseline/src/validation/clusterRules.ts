@@ -45,6 +45,12 @@ const RG = '[-A-Za-z0-9._()]{0,89}[-A-Za-z0-9_()]';
 /** ARM id of the hub's Azure Firewall. */
 export const FIREWALL_RESOURCE_ID_PATTERN = `^/subscriptions/${GUID}/resourceGroups/${RG}/providers/Microsoft\\.Network/azureFirewalls/[A-Za-z0-9](?:[-A-Za-z0-9._]{0,78}[A-Za-z0-9_])?$`;
 
+/**
+ * ARM id of the hub's virtual network (names: 2-64 letters, digits, '_',
+ * '.', '-'; starting with a letter or digit, ending with one or '_').
+ */
+export const VIRTUAL_NETWORK_RESOURCE_ID_PATTERN = `^/subscriptions/${GUID}/resourceGroups/${RG}/providers/Microsoft\\.Network/virtualNetworks/[A-Za-z0-9][-A-Za-z0-9._]{0,62}[A-Za-z0-9_]$`;
+
 /** ARM id of a Log Analytics workspace (names: 4-63 letters, digits, '-'). */
 export const LOG_ANALYTICS_WORKSPACE_ID_PATTERN = `^/subscriptions/${GUID}/resourceGroups/${RG}/providers/Microsoft\\.OperationalInsights/workspaces/[A-Za-z0-9][-A-Za-z0-9]{2,61}[A-Za-z0-9]$`;
 

@@ -290,6 +290,20 @@ describe('parseCreateClusterInput', () => {
       },
       /Azure Firewall/,
     ],
+    [
+      'hubVirtualNetworkId',
+      { hubVirtualNetworkId: FIREWALL_ID },
+      /a virtual network/,
+    ],
+    [
+      'hubVirtualNetworkId',
+      {
+        // The spoke the template creates for aks-prod-weu, in another case.
+        hubVirtualNetworkId:
+          '/subscriptions/6F1B7C1E-2A3D-4E5F-8A9B-0C1D2E3F4A5B/resourceGroups/RG-AKS-PROD-WEU/providers/Microsoft.Network/virtualNetworks/VNET-SPOKE-AKS-PROD-WEU',
+      },
+      /not the spoke this template creates \(vnet-spoke-aks-prod-weu in rg-aks-prod-weu\)/,
+    ],
     ['ingressDomain', { ingressDomain: 'localhost' }, /DNS host name/],
     ['ingressDomain', { ingressDomain: '*.contoso.com' }, /DNS host name/],
     [

@@ -1,6 +1,10 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createClusterInputFields } from '../actions/createClusterSchema';
-import type { ClusterSpec } from '../generators/cluster/spec';
+import type {
+  ClusterSpec,
+  HubVirtualNetwork,
+} from '../generators/cluster/spec';
+import { clusterNames } from '../generators/cluster/names';
 import { knowsEphemeralCapacity } from '../generators/cluster/arm/osDisk';
 import { DNS_SERVICE_IP_OFFSET, TRAEFIK_IP_OFFSET } from './clusterDefaults';
 import { REGIONS_WITH_ZONES } from './clusterRules';
@@ -135,6 +139,7 @@ export function toCreateClusterRequest(
       privateIp: input.firewallPrivateIp,
       resourceId: input.firewallResourceId,
     },
+    hub: toHubVirtualNetwork(input.hubVirtualNetworkId),
     ingressDomain: input.ingressDomain,
     entra: {
       tenantId: input.tenantId.toLowerCase(),
@@ -149,6 +154,7 @@ export function toCreateClusterRequest(
       branch: input.gitopsBranch,
     },
   };
+  checkHubIsNotTheSpoke(spec);
   if (input.deploy && !spec.keyVault.certificateSourceVaultId) {
     throw invalidInput(
       'certificateSourceVaultId',
@@ -175,6 +181,38 @@ export function toCreateClusterRequest(
     deploy: input.deploy,
     notes,
   };
+}
+
+/** `/subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.Network/virtualNetworks/<n>`, taken apart (the pattern held). */
+function toHubVirtualNetwork(id: string): HubVirtualNetwork {
+  const parts = id.split('/');
+  return {
+    id,
+    subscriptionId: parts[2].toLowerCase(),
+    resourceGroup: parts[4],
+    name: parts[8],
+  };
+}
+
+/**
+ * The hub must be another VNet than the spoke this deployment creates: a
+ * VNet cannot peer with itself (ARM refuses the peering, after the spoke
+ * and everything before it were created). Resource ids compare without case.
+ */
+function checkHubIsNotTheSpoke(spec: ClusterSpec): void {
+  const { hub } = spec;
+  const spoke = clusterNames(spec).vnet;
+  if (
+    hub.subscriptionId === spec.subscriptionId &&
+    hub.resourceGroup.toLowerCase() === spec.resourceGroup.toLowerCase() &&
+    hub.name.toLowerCase() === spoke.toLowerCase()
+  ) {
+    throw invalidInput(
+      'hubVirtualNetworkId',
+      `the hub's VNet, not the spoke this template creates (${spoke} in ${spec.resourceGroup})`,
+      hub.id,
+    );
+  }
 }
 
 function toKeyVault(input: CreateClusterInput): ClusterSpec['keyVault'] {

@@ -36,6 +36,7 @@ export const CREATE_CLUSTER_FIELD_LABELS: FieldLabels = {
   traefikInternalIp: "Traefik's internal IP (optional)",
   firewallPrivateIp: 'Hub firewall private IP',
   firewallResourceId: 'Hub firewall resource id',
+  hubVirtualNetworkId: 'Hub virtual network resource id',
   ingressDomain: 'Public domain',
   tenantId: 'Entra ID tenant id',
   adminGroupObjectId: 'Cluster admin group object id',

@@ -4,6 +4,7 @@ import {
   APP_GATEWAY_SUBNET_MAX_PREFIX,
   AKS_CLUSTER_NAME_PATTERN,
   FIREWALL_RESOURCE_ID_PATTERN,
+  VIRTUAL_NETWORK_RESOURCE_ID_PATTERN,
   GITOPS_REPOSITORY_URL_MAX_LENGTH,
   GITOPS_REPOSITORY_URL_PATTERN,
   GIT_BRANCH_MAX_LENGTH,
@@ -240,6 +241,12 @@ export const firewallResourceId = {
   description:
     'the ARM resource id of an Azure Firewall (/subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.Network/azureFirewalls/<name>)',
   pattern: FIREWALL_RESOURCE_ID_PATTERN,
+} satisfies TextRule;
+
+export const virtualNetworkResourceId = {
+  description:
+    'the ARM resource id of a virtual network (/subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>)',
+  pattern: VIRTUAL_NETWORK_RESOURCE_ID_PATTERN,
 } satisfies TextRule;
 
 export const logAnalyticsWorkspaceId = {

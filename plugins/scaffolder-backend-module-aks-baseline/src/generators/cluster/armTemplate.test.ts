@@ -1,4 +1,5 @@
 import {
+  NESTED_DEPLOYMENT_TYPE,
   ParameterValues,
   SPEC_OF_TYPE,
   validateTemplateResource,
@@ -33,6 +34,20 @@ function sampleParameters(template: ArmDeploymentTemplate): ParameterValues {
 }
 const validate = (resource: ArmTemplateResource) =>
   validateTemplateResource(resource, sampleParameters(defaultTemplate));
+/** The default template's first resource of a type. */
+const oneOf = (type: string) =>
+  defaultTemplate.resources.find(r => r.type === type)! as any;
+
+/** Each `[later, earlier]` pair: `later` waits for `earlier` in the default template. */
+function expectDeployOrder(order: Array<[any, any]>) {
+  for (const [later, earlier] of order) {
+    const pair = { later: later.name, earlier: earlier.name };
+    expect({
+      ...pair,
+      waits: dependsOnTransitively(defaultTemplate.resources, later, earlier),
+    }).toEqual({ ...pair, waits: true });
+  }
+}
 
 const EXPECTED_TYPES = [
   'Microsoft.Authorization/policyAssignments',
@@ -60,6 +75,8 @@ const EXPECTED_TYPES = [
   'Microsoft.Network/publicIPAddresses',
   'Microsoft.Network/routeTables',
   'Microsoft.Network/virtualNetworks',
+  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+  'Microsoft.Resources/deployments',
 ];
 
 describe('the generated ARM template', () => {
@@ -87,12 +104,21 @@ describe('the generated ARM template', () => {
         'Microsoft.ContainerService/managedClusters/maintenanceConfigurations',
       ),
     ).toBe(2);
-    expect(defaultTemplate.resources).toHaveLength(66);
+    // The spoke's peering with the hub, and the hub's side's nested deployment.
+    expect(
+      counts('Microsoft.Network/virtualNetworks/virtualNetworkPeerings'),
+    ).toBe(1);
+    expect(counts('Microsoft.Resources/deployments')).toBe(1);
+    expect(defaultTemplate.resources).toHaveLength(68);
   });
 
   it("checks every type against Microsoft's spec", () => {
     for (const type of EXPECTED_TYPES) {
-      expect({ type, checked: type.toLowerCase() in SPEC_OF_TYPE }).toEqual({
+      // A nested deployment is checked through its template's resources.
+      const checked =
+        type.toLowerCase() in SPEC_OF_TYPE ||
+        type.toLowerCase() === NESTED_DEPLOYMENT_TYPE;
+      expect({ type, checked }).toEqual({
         type,
         checked: true,
       });
@@ -715,15 +741,122 @@ describe('the generated ARM template', () => {
     });
   });
 
+  describe("the spoke's peering with the hub (both sides)", () => {
+    const [{ spec }] = requests;
+    const { names } = generated[0];
+    const vnet = oneOf('Microsoft.Network/virtualNetworks');
+    const spokeSide = oneOf(
+      'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+    );
+    const hubDeployment = oneOf('Microsoft.Resources/deployments');
+    const cluster = oneOf('Microsoft.ContainerService/managedClusters');
+    const extension = oneOf('Microsoft.KubernetesConfiguration/extensions');
+    const flux = oneOf('Microsoft.KubernetesConfiguration/fluxConfigurations');
+    // mspnp/aks-baseline network-team/virtualNetworkPeering.bicep's settings.
+    const REFERENCE_SETTINGS = {
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: false,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+    };
+
+    it("peers the spoke VNet with the hub VNet the input names, with the reference's settings", () => {
+      expect(spokeSide.name).toBe(
+        `${names.vnet}/to_${spec.hub.id.split('/').pop()}`,
+      );
+      expect(spokeSide.properties).toEqual({
+        remoteVirtualNetwork: { id: spec.hub.id },
+        ...REFERENCE_SETTINGS,
+      });
+    });
+
+    it("peers the hub back through a nested deployment in the hub VNet's subscription and group", () => {
+      const [, , subscriptionId, , resourceGroup, , , , hubName] =
+        spec.hub.id.split('/');
+      expect(hubDeployment).toMatchObject({
+        subscriptionId,
+        resourceGroup,
+        properties: {
+          mode: 'Incremental',
+          expressionEvaluationOptions: { scope: 'inner' },
+          parameters: {
+            spokeVirtualNetworkId: {
+              value: `[resourceId('Microsoft.Network/virtualNetworks', '${names.vnet}')]`,
+            },
+          },
+        },
+      });
+      expect(hubDeployment.properties.template.resources).toEqual([
+        {
+          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+          apiVersion: spokeSide.apiVersion,
+          name: `${hubName}/to_${names.vnet}`,
+          properties: {
+            remoteVirtualNetwork: {
+              id: "[parameters('spokeVirtualNetworkId')]",
+            },
+            ...REFERENCE_SETTINGS,
+          },
+        },
+      ]);
+    });
+
+    it("puts the hub's side in another subscription when the hub is there", () => {
+      const hubElsewhere =
+        '/subscriptions/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-hub-prod/providers/Microsoft.Network/virtualNetworks/vnet-hub';
+      const { spec: other } = parseCreateClusterInput(
+        validClusterInput({ hubVirtualNetworkId: hubElsewhere }),
+      );
+      const { template } = generateCluster(other);
+      const deployment = template.resources.find(
+        r => r.type === 'Microsoft.Resources/deployments',
+      )!;
+      expect([deployment.subscriptionId, deployment.resourceGroup]).toEqual([
+        '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        'rg-hub-prod',
+      ]);
+      expect(danglingReferences(template.resources)).toEqual([]);
+    });
+
+    it('creates the spoke, its side, then the hub side; the cluster and Flux wait for both sides', () => {
+      expectDeployOrder([
+        [spokeSide, vnet],
+        [hubDeployment, spokeSide],
+        [cluster, spokeSide],
+        [cluster, hubDeployment],
+        [extension, hubDeployment],
+        [flux, hubDeployment],
+      ]);
+      // The cluster names both directly: ARM starts it only once both exist.
+      expect(cluster.dependsOn).toEqual(
+        expect.arrayContaining([
+          templateIdOf(spokeSide),
+          templateIdOf(hubDeployment),
+        ]),
+      );
+    });
+
+    it('notices a nested peering that breaks its spec', () => {
+      const broken = structuredClone(hubDeployment);
+      broken.properties.template.resources[0].properties.allowForwardedTraffic =
+        'no';
+      expect(validate(broken).valid).toBe(false);
+      const outer = structuredClone(hubDeployment);
+      delete outer.properties.expressionEvaluationOptions;
+      expect(validate(outer).errors).toEqual([
+        'expressionEvaluationOptions.scope is not inner: the template would evaluate in the outer scope',
+      ]);
+    });
+  });
+
   describe('the GitOps bootstrap and the private registry', () => {
     const [{ spec }] = requests;
     const { names } = generated[0];
     const resources = defaultTemplate.resources;
-    const one = (type: string) => resources.find(r => r.type === type)! as any;
-    const cluster = one('Microsoft.ContainerService/managedClusters');
-    const registry = one('Microsoft.ContainerRegistry/registries');
-    const extension = one('Microsoft.KubernetesConfiguration/extensions');
-    const flux = one('Microsoft.KubernetesConfiguration/fluxConfigurations');
+    const cluster = oneOf('Microsoft.ContainerService/managedClusters');
+    const registry = oneOf('Microsoft.ContainerRegistry/registries');
+    const extension = oneOf('Microsoft.KubernetesConfiguration/extensions');
+    const flux = oneOf('Microsoft.KubernetesConfiguration/fluxConfigurations');
     const acrPull = resources.find(
       r =>
         r.type === 'Microsoft.Authorization/roleAssignments' &&
@@ -731,20 +864,13 @@ describe('the generated ARM template', () => {
     )! as any;
 
     it('deploys in order: cluster and registry, AcrPull, the Flux extension, its configuration', () => {
-      const order: [ArmTemplateResource, ArmTemplateResource][] = [
+      expectDeployOrder([
         [acrPull, cluster],
         [acrPull, registry],
         [extension, acrPull],
         [flux, extension],
         [flux, acrPull],
-      ];
-      for (const [later, earlier] of order) {
-        expect({
-          later: later.type,
-          earlier: earlier.type,
-          waits: dependsOnTransitively(resources, later, earlier),
-        }).toEqual({ later: later.type, earlier: earlier.type, waits: true });
-      }
+      ]);
       // and never the other way round (ARM would refuse a cycle)
       expect(dependsOnTransitively(resources, extension, flux)).toBe(false);
       expect(dependsOnTransitively(resources, cluster, acrPull)).toBe(false);
@@ -948,11 +1074,13 @@ describe('the generated ARM template', () => {
  */
 function danglingReferences(resources: ArmTemplateResource[]): string[] {
   const declared = new Set<string>();
-  const add = (type: string, name: string) =>
-    declared.add(`${type}|${name}`.toLowerCase());
+  // `where`: the subscription and group of a resource in another group
+  // (a nested deployment), '' for the deployment's own.
+  const add = (type: string, name: string, where = '') =>
+    declared.add(`${where}|${type}|${name}`.toLowerCase());
   const extensionIds = new Set<string>();
   for (const resource of resources) {
-    add(resource.type, resource.name);
+    add(resource.type, resource.name, elsewhere(resource));
     if (resource.scope) extensionIds.add(templateIdOf(resource));
     // Sub-resources declared inline: subnets, and App Gateway's collections.
     for (const [collection, items] of Object.entries(
@@ -964,6 +1092,7 @@ function danglingReferences(resources: ArmTemplateResource[]): string[] {
           add(
             `${resource.type}/${collection}`,
             `${resource.name}/${item.name}`,
+            elsewhere(resource),
           );
         }
       }
@@ -972,11 +1101,13 @@ function danglingReferences(resources: ArmTemplateResource[]): string[] {
   const problems: string[] = [];
   const text = JSON.stringify(resources);
   for (const match of text.matchAll(/resourceId\(((?:'[^']*'(?:, )?)+)\)/g)) {
-    const [type, ...parts] = [...match[1].matchAll(/'([^']*)'/g)].map(
-      m => m[1],
-    );
+    let args = [...match[1].matchAll(/'([^']*)'/g)].map(m => m[1]);
+    // resourceId(subscriptionId, resourceGroup, type, names...)
+    const where = args[0].includes('/') ? '' : args.slice(0, 2).join('/');
+    if (where) args = args.slice(2);
+    const [type, ...parts] = args;
     if (type === 'Microsoft.Authorization/roleDefinitions') continue;
-    if (!declared.has(`${type}|${parts.join('/')}`.toLowerCase())) {
+    if (!declared.has(`${where}|${type}|${parts.join('/')}`.toLowerCase())) {
       problems.push(`resourceId(${type}, ${parts.join(', ')})`);
     }
   }
@@ -1007,8 +1138,18 @@ function scopeTargetId(scope: string): string {
   return `[resourceId('${namespace}/${type}', '${name.join("', '")}')]`;
 }
 
+/** `<subscription>/<group>` of a resource deployed into another group, else ''. */
+function elsewhere(resource: ArmTemplateResource): string {
+  return resource.subscriptionId
+    ? `${resource.subscriptionId}/${resource.resourceGroup}`
+    : '';
+}
+
 /** How other resources of the template name this one in `dependsOn`. */
 function templateIdOf(resource: ArmTemplateResource): string {
+  if (resource.subscriptionId) {
+    return `[resourceId('${resource.subscriptionId}', '${resource.resourceGroup}', '${resource.type}', '${resource.name}')]`;
+  }
   if (!resource.scope) {
     return `[resourceId('${resource.type}', '${resource.name
       .split('/')

@@ -21,6 +21,12 @@ export interface ClusterNames {
     apiServer: string;
   };
   routeTable: string;
+  /**
+   * The spoke's peering with the hub (a child of the spoke VNet), the hub's
+   * peering back (a child of the hub VNet) and the nested deployment that
+   * creates the latter in the hub's resource group.
+   */
+  hubPeering: { spokeToHub: string; hubToSpoke: string; deployment: string };
   /** The hub side (hub/egress-rules.json): IP group of the node subnet, rule collection group. */
   hubEgress: { ipGroup: string; ruleCollectionGroup: string };
   nsgs: {
@@ -105,6 +111,13 @@ export function clusterNames(spec: ClusterSpec): ClusterNames {
       apiServer: 'snet-apiserver',
     },
     routeTable: `rt-${c}-to-hub`,
+    // As the reference names them: `to_<remote VNet>` (peering names: 1-80).
+    hubPeering: {
+      spokeToHub: fitName(`to_${spec.hub.name}`, 80),
+      hubToSpoke: fitName(`to_${vnet}`, 80),
+      // Deployment names: at most 64.
+      deployment: fitName(`peer-${spec.hub.name}-to-${vnet}`, 64),
+    },
     hubEgress: {
       ipGroup: fitName(`ipg-${c}-nodes`, 80),
       ruleCollectionGroup: fitName(`rcg-${c}-egress`, 80),

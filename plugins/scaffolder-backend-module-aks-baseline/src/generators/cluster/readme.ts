@@ -62,7 +62,9 @@ stamp's private registry \`${
 | --- | --- |
 | \`infra/cluster.json\` | ARM template: identities, spoke VNet \`${
     spec.network.vnetAddressSpace
-  }\` and subnets, route table, NSGs, Key Vault and container registry behind private endpoints, WAF policy, App Gateway, AKS cluster, federated credential, role assignments (AcrPull for the nodes), the Flux extension and its \`${FLUX_CONFIGURATION_NAME}\` configuration |
+  }\` and subnets, route table, the spoke's peering with the hub VNet \`${
+    spec.hub.name
+  }\` (both sides), NSGs, Key Vault and container registry behind private endpoints, WAF policy, App Gateway, AKS cluster, federated credential, role assignments (AcrPull for the nodes), the Flux extension and its \`${FLUX_CONFIGURATION_NAME}\` configuration |
 | \`infra/cluster.parameters.json\` | its non-secret parameters (Kubernetes version \`${
     spec.kubernetesVersion
   }\`${
@@ -83,16 +85,37 @@ stamp's private registry \`${
 
 ## 1. Before deploying
 
-- The **hub** (network team): peer the spoke with the hub once it exists, and let the firewall
-  (\`${
+- The **hub's firewall rules** (network team), first: let the firewall (\`${
     spec.firewall.resourceId
-  }\`) allow the stamp's egress: deploy \`hub/egress-rules.json\` into the hub's resource group
-  (\`az deployment group create -g <hub resource group> -f hub/egress-rules.json -p firewallPolicyName=<the firewall's policy>\`).
+  }\`) allow the stamp's egress by deploying \`hub/egress-rules.json\` into the hub's resource group
+  (\`az deployment group create -g ${
+    spec.hub.resourceGroup
+  } -f hub/egress-rules.json -p firewallPolicyName=<the firewall's policy>\`).
   It adds one rule collection group with an IP group of the node subnet and one rule per required flow (each rule's
   description names its requirement and the document it comes from); the API server, the Key Vault and the registry
   are reached through private endpoints in the spoke, with no rule. With \`userDefinedRouting\` the cluster has no
-  other way out: AKS fails to provision nodes, and Flux to clone, until the firewall lets them through.
-  *Manual because* the hub belongs to another team and another resource group.
+  other way out: AKS fails to provision nodes, and Flux to clone, until the firewall lets them through, so deploy it
+  before the cluster. *Manual because* the hub's policy belongs to another team.
+- The **peering** needs nobody by hand: \`infra/cluster.json\` creates both sides. The spoke's
+  \`${names.vnet}/${
+    names.hubPeering.spokeToHub
+  }\`, and through the nested deployment \`${
+    names.hubPeering.deployment
+  }\` in the hub's resource group \`${
+    spec.hub.resourceGroup
+  }\` (subscription \`${spec.hub.subscriptionId}\`) the hub's \`${
+    spec.hub.name
+  }/${names.hubPeering.hubToSpoke}\`; the cluster waits for both, so its nodes
+  boot with a way out. The identity that deploys therefore needs, besides its rights in \`${rg}\`, on the hub VNet
+  \`${
+    spec.hub.id
+  }\`: \`Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write\` and
+  \`Microsoft.Network/virtualNetworks/peer/action\`, and \`Microsoft.Resources/deployments/write\` in
+  \`${
+    spec.hub.resourceGroup
+  }\` (Network Contributor on the hub VNet and a deployment right in its group, or a custom
+  role with these; see Microsoft Learn, [Create, change, or delete a virtual network peering](https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#permissions)).
+  Without them ARM refuses the nested deployment and the cluster is not created.
 - The resource group: \`az group create --subscription ${sub} -n ${rg} -l ${
     spec.location
   }\`.

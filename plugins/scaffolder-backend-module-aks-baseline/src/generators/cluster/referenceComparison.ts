@@ -131,9 +131,41 @@ export const SECURITY_AND_UPGRADE_ROWS: readonly ReferenceComparisonRow[] = [
   },
 ];
 
+/**
+ * The spoke's peering with the hub, against mspnp/aks-baseline
+ * `network-team/spoke-BU0001A0008.bicep` and its `virtualNetworkPeering.bicep`.
+ */
+export const HUB_PEERING_ROWS: readonly ReferenceComparisonRow[] = [
+  {
+    setting: 'spoke-to-hub peering (network-team/spoke-BU0001A0008.bicep)',
+    reference:
+      'to_<hub VNet> on the spoke VNet: allowVirtualNetworkAccess true, allowForwardedTraffic false, allowGatewayTransit false, useRemoteGateways false',
+    ours: 'the same name and settings',
+    control: 'NET-03',
+    note: 'same settings; a child resource of the spoke VNet in infra/cluster.json rather than a module deployment, since the spoke VNet is in the same template',
+  },
+  {
+    setting: 'hub-to-spoke peering',
+    reference:
+      "to_<spoke VNet> on the hub VNet, the same settings, by the same module scoped to the hub's resource group, after the spoke's side",
+    ours: "the same, by a nested Microsoft.Resources/deployments (inner scope) in the subscription and resource group of hubVirtualNetworkId, after the spoke's side",
+    control: 'NET-03',
+    note: "same; the hub may sit in another subscription than the spoke (the reference's module assumes the spoke's subscription)",
+  },
+  {
+    setting: 'deployment order',
+    reference:
+      'the network team deploys the spoke and both peerings; the cluster stamp is a later deployment',
+    ours: 'one deployment: the AKS cluster dependsOn both sides of the peering (and the Flux extension on the cluster)',
+    control: 'NET-03',
+    note: "one template instead of two, in the same order: with userDefinedRouting the nodes' only way out is the hub firewall across the peering, so nothing needing egress starts before both sides exist. The hub's firewall rules (hub/egress-rules.json) stay a network-team deployment before it",
+  },
+];
+
 /** Every slice's rows, in README order. */
 export const REFERENCE_COMPARISON: readonly ReferenceComparisonRow[] = [
   ...SECURITY_AND_UPGRADE_ROWS,
+  ...HUB_PEERING_ROWS,
   ...POLICY_ASSIGNMENT_ROWS,
   ...TELEMETRY_ROWS,
 ];
@@ -159,8 +191,9 @@ export function referenceComparisonSection(
   return [
     '## Compared with the reference',
     '',
-    'Setting by setting against mspnp/aks-baseline (`workload-team/cluster-stamp.bicep`): what the',
-    'reference sets, what this stamp sets, the baseline control that checks it, and why any difference.',
+    'Setting by setting against mspnp/aks-baseline (`workload-team/cluster-stamp.bicep`; for the peering,',
+    '`network-team/spoke-BU0001A0008.bicep`): what the reference sets, what this stamp sets, the baseline',
+    'control that checks it, and why any difference.',
     '',
     line(COLUMNS.map(([, title]) => title)),
     line(COLUMNS.map(() => '---')),

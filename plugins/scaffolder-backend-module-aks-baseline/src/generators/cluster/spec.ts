@@ -21,6 +21,8 @@ export interface ClusterSpec {
   network: ClusterNetwork;
   /** The hub firewall egress goes through (it lives outside this deployment). */
   firewall: { privateIp: string; resourceId: string };
+  /** The hub VNet the spoke is peered with, both ways, by the deployment. */
+  hub: HubVirtualNetwork;
   /** Public DNS domain the apps are served under, e.g. contoso.com. */
   ingressDomain: string;
   entra: { tenantId: string; adminGroupObjectId: string };
@@ -32,6 +34,14 @@ export interface ClusterSpec {
   traefik: { namespace: string };
   /** The repository Flux bootstraps the cluster from (the one the template publishes). */
   gitops: { repositoryUrl: string; branch: string };
+}
+
+/** An existing hub VNet, its id taken apart (the nested deployment is scoped to its group). */
+export interface HubVirtualNetwork {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
 }
 
 export interface ClusterNetwork {

@@ -27,7 +27,7 @@ export function clusterSummary(
     ...gate.accepted.map(a => `- ${a.id} (${a.status}): ${a.reason}`),
     `Controls that depend on optional inputs: Container insights, Defender for Containers and the diagnostic settings (OPS-01, DEF-01, LOG-01..03) send to ${monitoring}; zone redundancy (pools, App Gateway, public IP; UPG-03): ${zones}.`,
     ...notes.map(note => `Note: ${note}`),
-    `Next (README.md): prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName} and their expiries, deploy infra/cluster.json with az deployment group create (it installs Flux, which applies cluster-manifests/ from ${spec.gitops.repositoryUrl}), import the images into ${generated.names.registry.name}, give Flux a read-only Git credential if the repository is private, put Traefik's client id into cluster-manifests/workload-identity.env.`,
+    `Next (README.md): have the network team deploy hub/egress-rules.json to the hub firewall's policy, prepare the certificates ${spec.keyVault.edgeCertificateName}, ${spec.keyVault.ingressCertificateName} and ${spec.keyVault.backendRootCertificateName} and their expiries, deploy infra/cluster.json with az deployment group create with an identity that may also peer the hub VNet ${spec.hub.name} (the template peers it with the spoke, both sides; it installs Flux, which applies cluster-manifests/ from ${spec.gitops.repositoryUrl}), import the images into ${generated.names.registry.name}, give Flux a read-only Git credential if the repository is private, put Traefik's client id into cluster-manifests/workload-identity.env.`,
   ];
   return lines.join('\n');
 }

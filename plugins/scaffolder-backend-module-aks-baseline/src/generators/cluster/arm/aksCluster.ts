@@ -15,6 +15,7 @@ import {
   parameter,
   resourceId,
 } from './expressions';
+import { hubPeeringIds } from './hubPeering';
 import { UPGRADE_CHANNELS } from './maintenance';
 import { ephemeralOsDisk } from './osDisk';
 import { roleAssignmentId, roleGrants } from './roleAssignments';
@@ -99,6 +100,8 @@ export function managedCluster(
     },
     dependsOn: [
       resourceId(RESOURCE_TYPES.vnet, names.vnet),
+      // The nodes' only way out is the hub firewall, across the peering.
+      ...hubPeeringIds(spec, names),
       controlPlane,
       ...roleGrants(spec, names)
         .filter(grant => grant.identity === names.identities.controlPlane)

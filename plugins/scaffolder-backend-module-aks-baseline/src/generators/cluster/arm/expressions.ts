@@ -27,6 +27,7 @@ export const API_VERSIONS = {
   diagnosticSettings: '2021-05-01-preview',
   dataCollectionRules: '2024-03-11',
   operationalInsights: '2026-03-01',
+  deployments: '2025-04-01',
 } as const;
 
 export const RESOURCE_TYPES = {
@@ -38,6 +39,8 @@ export const RESOURCE_TYPES = {
     'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
   vnet: 'Microsoft.Network/virtualNetworks',
   subnet: 'Microsoft.Network/virtualNetworks/subnets',
+  vnetPeering: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+  deployment: 'Microsoft.Resources/deployments',
   routeTable: 'Microsoft.Network/routeTables',
   nsg: 'Microsoft.Network/networkSecurityGroups',
   publicIp: 'Microsoft.Network/publicIPAddresses',
@@ -97,6 +100,25 @@ export function resourceGroupGuidCall(...parts: string[]): string {
 /** `resourceId(type, names...)` without the brackets, to nest in other expressions. */
 export function resourceIdCall(type: string, ...names: string[]): string {
   return `resourceId(${[type, ...names].map(literal).join(', ')})`;
+}
+
+/**
+ * `[resourceId(subscriptionId, resourceGroup, type, names...)]`: the id of a
+ * resource in another resource group (a nested deployment scoped there).
+ */
+export function resourceIdIn(
+  scope: { subscriptionId: string; resourceGroup: string },
+  type: string,
+  ...names: string[]
+): string {
+  return `[resourceId(${[
+    scope.subscriptionId,
+    scope.resourceGroup,
+    type,
+    ...names,
+  ]
+    .map(literal)
+    .join(', ')})]`;
 }
 
 /** `[resourceId(...)]`: the id of a resource of this deployment's resource group. */

@@ -24,6 +24,7 @@ import {
   registryPrivateLink,
 } from './containerRegistry';
 import { fluxConfiguration, fluxExtension } from './gitops';
+import { hubPeeringResources } from './hubPeering';
 import { policyAssignments } from './policyAssignments';
 import { logAnalyticsWorkspace, monitoringResources } from './diagnostics';
 import { privateLinkResources } from './privateLink';
@@ -124,6 +125,7 @@ export function clusterTemplate(
     defaultRulesNsg(spec, names.nsgs.privateEndpoints, tags),
     egressRouteTable(spec, names, tags),
     spokeVirtualNetwork(spec, names, tags),
+    ...hubPeeringResources(spec, names),
     keyVault(spec, tags),
     ...certificates.map(certificate => certificateSecret(spec, certificate)),
     ...privateLinkResources(
