@@ -10,6 +10,7 @@ import {
 import type { PagedList } from './listRawResources';
 import {
   readArm,
+  readArmList,
   type ArmResource,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { LISTED_IN_SUBSCRIPTION, type ArmResourceKind } from './types';
@@ -225,13 +226,15 @@ export function policyAssignmentFacts(
   strings: StringTable = new StringTable(),
 ): ArmResource {
   const effect = strings.share(readArm(item, 'parameters.effect.value'));
+  // Absent and empty read alike (`readArmList`): most assignments have none.
+  const notScopes = readArmList(item, 'notScopes');
   return {
     id: item.id,
     name: strings.share(item.name),
     type: strings.share(item.type),
     properties: {
       scope: strings.share(readArm(item, 'scope')),
-      notScopes: strings.shareAll(readArm(item, 'notScopes')),
+      ...(notScopes.length > 0 && { notScopes: strings.shareAll(notScopes) }),
       policyDefinitionId: strings.share(readArm(item, 'policyDefinitionId')),
       enforcementMode: strings.share(readArm(item, 'enforcementMode')),
       ...(effect !== undefined && {

@@ -13,7 +13,9 @@ import { StringTable } from './stringTable';
  * body. These lists are kept between refreshes (`SlowTierCache`), so each
  * field dropped is dropped for hours; `slowTierFacts.test.ts` resolves
  * estates with and without the projections and compares every snapshot.
- * Ids are kept (each list's identity); repeated strings go through the
+ * An item's id is dropped where it has a name: its list is already keyed
+ * by its parent, and the controls label it by name (`resourceLabel` falls
+ * back to the id only without one). Repeated strings go through the
  * collection's `StringTable`.
  */
 
@@ -24,13 +26,16 @@ function defined(fields: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** The identity of an item: its id, and its name and type shared. */
-function identity(item: ArmResource, strings: StringTable) {
-  return {
-    id: item.id,
+/** The identity of a child item: its name and type shared, its id only when it has no name. */
+export function childIdentity(
+  item: ArmResource,
+  strings: StringTable,
+): ArmResource {
+  return defined({
+    ...(typeof item.name !== 'string' && { id: item.id }),
     name: strings.share(item.name),
     type: strings.share(item.type),
-  };
+  });
 }
 
 /**
@@ -44,7 +49,7 @@ export function maintenanceConfigurationFacts(
 ): ArmResource {
   const window = readArm(item, 'maintenanceWindow');
   return {
-    ...identity(item, strings),
+    ...childIdentity(item, strings),
     properties: defined({
       maintenanceWindow:
         typeof window === 'object' && !Array.isArray(window)
@@ -78,7 +83,7 @@ export function diagnosticSettingFacts(
       }),
     );
   return {
-    ...identity(item, strings),
+    ...childIdentity(item, strings),
     properties: defined({
       workspaceId: strings.share(readArm(item, 'properties.workspaceId')),
       logs,
@@ -95,7 +100,7 @@ export function dataCollectionRuleAssociationFacts(
   strings: StringTable = new StringTable(),
 ): ArmResource {
   return {
-    ...identity(item, strings),
+    ...childIdentity(item, strings),
     properties: defined({
       dataCollectionRuleId: strings.share(
         readArm(item, 'properties.dataCollectionRuleId'),
@@ -117,7 +122,10 @@ export function dataCollectionRuleFacts(
   const list = (source: unknown, path: string) =>
     readArmList(source, path).map(value => strings.share(value));
   return {
-    ...identity(item, strings),
+    // The resolver and LOG-02 find a rule by the id an association names.
+    id: item.id,
+    name: strings.share(item.name),
+    type: strings.share(item.type),
     properties: {
       dataSources: {
         extensions: readArmList(item, 'properties.dataSources.extensions').map(
