@@ -41,6 +41,8 @@ export {
   validateArmResponse,
 } from './arm/armResponseSpecs';
 export type { ResponseSpec } from './arm/armResponseSpecs';
+export { findArmGetOperation } from './arm/armOperations';
+export type { ArmGetOperation } from './arm/armOperations';
 export { renderArmTemplate } from './arm/renderTemplate';
 export type {
   ArmTemplateInput,

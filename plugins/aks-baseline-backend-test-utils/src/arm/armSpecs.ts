@@ -245,7 +245,7 @@ function openExtensibleEnums(node: unknown): void {
   Object.values(record).forEach(openExtensibleEnums);
 }
 
-function listJsonFiles(dir: string): string[] {
+export function listJsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap(name => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return listJsonFiles(path);

@@ -1,6 +1,4 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { KeyVaultManagementClient } from '@azure/arm-keyvault';
-import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -23,17 +21,6 @@ export interface ArmClientSettings {
   perRetryPolicies?: PipelinePolicy[];
   /** Run once per operation call, after retries settled (body capture). */
   perCallPolicies?: PipelinePolicy[];
-}
-
-/** The same settings with more per-call policies (e.g. a body recorder). */
-export function withPerCallPolicies(
-  settings: ArmClientSettings,
-  policies: PipelinePolicy[],
-): ArmClientSettings {
-  return {
-    ...settings,
-    perCallPolicies: [...(settings.perCallPolicies ?? []), ...policies],
-  };
 }
 
 function pipelineOptions(settings: ArmClientSettings) {
@@ -74,17 +61,6 @@ function modularOptions(settings: ArmClientSettings) {
   };
 }
 
-export function createNetworkClient(
-  settings: ArmClientSettings,
-  subscriptionId: string,
-): NetworkManagementClient {
-  return new NetworkManagementClient(
-    settings.credential,
-    subscriptionId,
-    classicOptions(settings),
-  );
-}
-
 export function createSubscriptionClient(
   settings: ArmClientSettings,
 ): SubscriptionClient {
@@ -96,17 +72,6 @@ export function createContainerServiceClient(
   subscriptionId: string,
 ): ContainerServiceClient {
   return new ContainerServiceClient(
-    settings.credential,
-    subscriptionId,
-    modularOptions(settings),
-  );
-}
-
-export function createKeyVaultClient(
-  settings: ArmClientSettings,
-  subscriptionId: string,
-): KeyVaultManagementClient {
-  return new KeyVaultManagementClient(
     settings.credential,
     subscriptionId,
     modularOptions(settings),

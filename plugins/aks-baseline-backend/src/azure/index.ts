@@ -10,15 +10,12 @@ export type { CredentialOptions } from './credential';
 export { shareTokens } from './sharedTokenCredential';
 export {
   createContainerServiceClient,
-  createKeyVaultClient,
-  createNetworkClient,
   createResourceGraphClient,
   createSubscriptionClient,
-  withPerCallPolicies,
 } from './armClients';
 export type { ArmClientSettings } from './armClients';
-export { listArmRest } from './armRestList';
+export { listAllItems, listArmRest } from './armRestList';
+export type { ArmRestPages } from './armRestList';
 export { cancellationPolicy } from './cancellationPolicy';
 export { RequestMetrics } from './requestMetrics';
 export { requestTimeoutPolicy, RequestTimeoutError } from './requestTimeout';
-export { ResponseBodyRecorder } from './responseBodyRecorder';

@@ -13,9 +13,10 @@ export class RequestTimeoutError extends Error {
  * Gives every HTTP attempt its own deadline.
  *
  * A pipeline policy rather than an `abortSignal` operation option because the
- * generated "modular" clients (`@azure/arm-containerservice`,
- * `@azure/arm-keyvault`) fetch the pages after the first without the
- * operation's options, so an option-borne signal would not reach them.
+ * generated "modular" clients (`@azure/arm-containerservice` 25) fetch a
+ * list's pages after the first without the operation's options, so an
+ * option-borne signal would not reach them; and the REST lists
+ * (`armRestList.ts`) share one pipeline per refresh.
  * It runs inside the retry loop (position `perRetry`), and the error it throws
  * is not a `RestError`, so the SDK does not retry a timed-out request: a hung
  * endpoint costs one timeout, not `maxRetries + 1` of them.

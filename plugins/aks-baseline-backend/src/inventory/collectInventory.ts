@@ -4,27 +4,27 @@ import type {
 } from '@aks-baseline/plugin-aks-baseline-common';
 import {
   cancellationPolicy,
-  createContainerServiceClient,
-  createKeyVaultClient,
-  createNetworkClient,
   createSubscriptionClient,
+  listAllItems,
+  listArmRest,
   RequestMetrics,
   requestTimeoutPolicy,
   shareTokens,
   type ArmClientSettings,
-  listArmRest,
-  withPerCallPolicies,
+  type ArmRestPages,
 } from '../azure';
 import {
   normalizeArmResourceId,
   parseArmId,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './limiter';
-import { listRawResources, type PagedList } from './listRawResources';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
+  CONTAINER_SERVICE_API_VERSION,
   DATA_COLLECTION_API_VERSION,
   DIAGNOSTIC_SETTINGS_API_VERSION,
+  KEY_VAULT_API_VERSION,
+  listInSubscription,
+  NETWORK_API_VERSION,
   RESOURCE_LISTINGS,
   type ResourceListing,
 } from './resourceListings';
@@ -158,36 +158,29 @@ export async function collectInventory(
     listChildren(limit, vaults, errors, {
       what: 'Listing Key Vault secrets',
       errorKind: 'vault',
-      list: (vault, perCallPolicies) =>
-        createKeyVaultClient(
-          withPerCallPolicies(settings, perCallPolicies),
-          vault.subscriptionId,
-        ).secrets.list(vault.resourceGroup, vault.name),
+      list: vault =>
+        listArmRest(settings, `${vault.id}/secrets`, KEY_VAULT_API_VERSION),
       keep: secret => secretFacts(secret, strings),
       tier: slowTier('vaultSecrets', options.vaultSignatures?.(listing)),
     }),
     listChildren(limit, resources.firewallPolicies, errors, {
       what: 'Listing firewall policy rule collection groups',
       errorKind: 'resource',
-      list: (policy, perCallPolicies) =>
-        createNetworkClient(
-          withPerCallPolicies(settings, perCallPolicies),
-          policy.subscriptionId,
-        ).firewallPolicyRuleCollectionGroups.list(
-          policy.resourceGroup,
-          policy.name,
+      list: policy =>
+        listArmRest(
+          settings,
+          `${policy.id}/ruleCollectionGroups`,
+          NETWORK_API_VERSION,
         ),
     }),
     listChildren(limit, resources.managedClusters, errors, {
       what: 'Listing cluster maintenance configurations',
       errorKind: 'resource',
-      list: (cluster, perCallPolicies) =>
-        createContainerServiceClient(
-          withPerCallPolicies(settings, perCallPolicies),
-          cluster.subscriptionId,
-        ).maintenanceConfigurations.listByManagedCluster(
-          cluster.resourceGroup,
-          cluster.name,
+      list: cluster =>
+        listArmRest(
+          settings,
+          `${cluster.id}/maintenanceConfigurations`,
+          CONTAINER_SERVICE_API_VERSION,
         ),
       keep: configuration =>
         maintenanceConfigurationFacts(configuration, strings),
@@ -196,9 +189,9 @@ export async function collectInventory(
     listChildren(limit, telemetryTargetsOf(listing), errors, {
       what: 'Listing diagnostic settings',
       errorKind: 'resource',
-      list: (target, perCallPolicies) =>
+      list: target =>
         listArmRest(
-          withPerCallPolicies(settings, perCallPolicies),
+          settings,
           `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
           DIAGNOSTIC_SETTINGS_API_VERSION,
         ),
@@ -208,9 +201,9 @@ export async function collectInventory(
     listChildren(limit, resources.managedClusters, errors, {
       what: 'Listing data collection rule associations',
       errorKind: 'resource',
-      list: (cluster, perCallPolicies) =>
+      list: cluster =>
         listArmRest(
-          withPerCallPolicies(settings, perCallPolicies),
+          settings,
           `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
           DATA_COLLECTION_API_VERSION,
         ),
@@ -378,9 +371,7 @@ async function listResourceTypes(
       if (cached) return { kind: listing.kind, items: cached };
       try {
         const listed = await limit(subscriptionId, () =>
-          listRawResources(policies =>
-            listing.list(settings, subscriptionId, policies),
-          ),
+          listArmItems(listInSubscription(settings, listing, subscriptionId)),
         );
         const items = listing.keep
           ? listing.keep(listed, subscriptionId, strings)
@@ -412,8 +403,6 @@ async function listResourceTypes(
 interface ParentRef {
   id: string;
   subscriptionId: string;
-  resourceGroup: string;
-  name: string;
 }
 
 /** Each parent once, however often it was selected; ids that do not parse are skipped. */
@@ -425,8 +414,6 @@ function parentRefs(parents: ArmResource[]): Map<string, ParentRef> {
       refs.set(normalizeArmResourceId(parent.id), {
         id: parent.id,
         subscriptionId: parts.subscriptionId,
-        resourceGroup: parts.resourceGroup,
-        name: parts.names[0],
       });
     }
   }
@@ -445,7 +432,7 @@ async function listChildren(
   how: {
     what: string;
     errorKind: SourceError['kind'];
-    list: (parent: ParentRef, perCallPolicies: PipelinePolicy[]) => PagedList;
+    list: (parent: ParentRef) => ArmRestPages;
     keep?: (child: ArmResource) => ArmResource;
     /** A slow-tier list: served from the cache while fresh, and when read is stamped. */
     tier?: SlowTierList;
@@ -460,9 +447,7 @@ async function listChildren(
       if (cached) return [key, cached] as const;
       try {
         const listedItems = await limit(parent.subscriptionId, () =>
-          listRawResources(perCallPolicies =>
-            how.list(parent, perCallPolicies),
-          ),
+          listArmItems(how.list(parent)),
         );
         const items = how.keep ? listedItems.map(how.keep) : listedItems;
         if (tier) rememberList(tier, key, items);
@@ -475,6 +460,11 @@ async function listChildren(
   );
   // Keys in the order the parents were given, whatever order lists finished in.
   return Object.fromEntries(listed.filter(entry => entry !== undefined));
+}
+
+/** A list's items, as ARM sent them. */
+async function listArmItems(pages: ArmRestPages): Promise<ArmResource[]> {
+  return (await listAllItems(pages)) as ArmResource[];
 }
 
 /** The slow tier of one part, when the refresh has a cache. */

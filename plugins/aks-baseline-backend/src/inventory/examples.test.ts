@@ -39,7 +39,7 @@ function examplesEstate(): ArmResource[] {
 }
 
 describe('collectInventory over Microsoft example responses', () => {
-  it('returns every example in REST shape through the real SDK clients', async () => {
+  it('returns every example verbatim, in REST shape', async () => {
     const estate = examplesEstate();
     const transport = new ArmFixtureTransport({ resources: estate });
     const inventory = await collectInventory({

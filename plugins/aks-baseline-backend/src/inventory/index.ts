@@ -1,6 +1,6 @@
 /**
  * ARM inventory: lists the resources a fleet refresh needs, once per type and
- * subscription and once per vault, through the Azure SDK clients.
+ * subscription and once per vault, as REST lists on one Azure SDK pipeline.
  */
 export { collectInventory } from './collectInventory';
 export { RESOURCE_LISTINGS, policyAssignmentFacts } from './resourceListings';

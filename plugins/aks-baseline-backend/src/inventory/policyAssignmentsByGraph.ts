@@ -1,7 +1,10 @@
 import type { ArmResource } from '@aks-baseline/plugin-aks-baseline-common';
-import { createResourceGraphClient, type ArmClientSettings } from '../azure';
 import type { SubscriptionLimiter } from './limiter';
-import { listRawResources } from './listRawResources';
+import {
+  createResourceGraphClient,
+  listAllItems,
+  type ArmClientSettings,
+} from '../azure';
 import {
   chunks,
   type GraphQuota,
@@ -139,12 +142,14 @@ async function listAtScope(
 ): Promise<{ items: ArmResource[]; failed?: FailedListing }> {
   try {
     const listed = await limit(subscriptionId, () =>
-      listRawResources(policies =>
-        listPolicyAssignmentsAtScope(settings, subscriptionId, policies),
-      ),
+      listAllItems(listPolicyAssignmentsAtScope(settings, subscriptionId)),
     );
     return {
-      items: POLICY_ASSIGNMENTS.keep!(listed, subscriptionId, strings),
+      items: POLICY_ASSIGNMENTS.keep!(
+        listed as ArmResource[],
+        subscriptionId,
+        strings,
+      ),
     };
   } catch (error) {
     return {

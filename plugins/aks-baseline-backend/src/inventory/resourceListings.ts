@@ -1,13 +1,8 @@
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
-  createContainerServiceClient,
-  createKeyVaultClient,
-  createNetworkClient,
   type ArmClientSettings,
+  type ArmRestPages,
   listArmRest,
-  withPerCallPolicies,
 } from '../azure';
-import type { PagedList } from './listRawResources';
 import {
   readArm,
   readArmList,
@@ -20,13 +15,9 @@ import { StringTable } from './stringTable';
 /** How one resource type is listed for a whole subscription. */
 export interface ResourceListing {
   kind: ArmResourceKind;
-  /** ARM resource type, named in errors. */
+  /** ARM resource type: the list is `/subscriptions/{id}/providers/{armType}`. */
   armType: string;
-  list(
-    settings: ArmClientSettings,
-    subscriptionId: string,
-    perCallPolicies: PipelinePolicy[],
-  ): PagedList;
+  apiVersion: string;
   /**
    * What to keep of one subscription's items (default: each as listed);
    * repeated strings shared through the collection's table.
@@ -38,34 +29,30 @@ export interface ResourceListing {
   ): ArmResource[];
 }
 
-function network(
+/** A subscription's list of one type (Microsoft's `..._ListAll`, `_ListBySubscription`). */
+export function listInSubscription(
   settings: ArmClientSettings,
+  listing: ResourceListing,
   subscriptionId: string,
-  perCallPolicies: PipelinePolicy[],
-) {
-  return createNetworkClient(
-    withPerCallPolicies(settings, perCallPolicies),
-    subscriptionId,
+): ArmRestPages {
+  return listArmRest(
+    settings,
+    `/subscriptions/${subscriptionId}/providers/${listing.armType}`,
+    listing.apiVersion,
   );
 }
 
 /**
- * Container registries' api-version: the one of the specification their
- * bodies are validated against (../shared/azure-specs, containerregistry).
+ * The api-versions the inventory reads with: those of the specifications
+ * its bodies are validated against (../shared/azure-specs), so what the
+ * resolver is tested on is what ARM answers. Diagnostic settings have no
+ * stable version with a spec.
  */
+export const NETWORK_API_VERSION = '2026-07-01';
+export const CONTAINER_SERVICE_API_VERSION = '2026-10-01';
+export const KEY_VAULT_API_VERSION = '2026-04-01';
 export const CONTAINER_REGISTRY_API_VERSION = '2025-11-01';
-
-/**
- * Policy assignments' api-version: the one of the specification their
- * bodies are validated against (../shared/azure-specs, resources/policy).
- */
 export const POLICY_ASSIGNMENT_API_VERSION = '2025-11-01';
-
-/**
- * Monitor's api-versions: those of the specifications the bodies are
- * validated against (../shared/azure-specs, monitor). Diagnostic settings
- * have no stable version with a spec.
- */
 export const DATA_COLLECTION_API_VERSION = '2024-03-11';
 export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
 
@@ -77,83 +64,69 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
   {
     kind: 'managedClusters',
     armType: 'Microsoft.ContainerService/managedClusters',
-    list: (settings, sub, perCallPolicies) =>
-      createContainerServiceClient(
-        withPerCallPolicies(settings, perCallPolicies),
-        sub,
-      ).managedClusters.list(),
+    apiVersion: CONTAINER_SERVICE_API_VERSION,
   },
   {
     kind: 'applicationGateways',
     armType: 'Microsoft.Network/applicationGateways',
-    list: (...args) => network(...args).applicationGateways.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'wafPolicies',
     armType:
       'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
-    list: (...args) =>
-      network(...args).webApplicationFirewallPolicies.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'publicIpAddresses',
     armType: 'Microsoft.Network/publicIPAddresses',
-    list: (...args) => network(...args).publicIPAddresses.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'virtualNetworks',
     armType: 'Microsoft.Network/virtualNetworks',
-    list: (...args) => network(...args).virtualNetworks.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'routeTables',
     armType: 'Microsoft.Network/routeTables',
-    list: (...args) => network(...args).routeTables.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'networkSecurityGroups',
     armType: 'Microsoft.Network/networkSecurityGroups',
-    list: (...args) => network(...args).networkSecurityGroups.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'azureFirewalls',
     armType: 'Microsoft.Network/azureFirewalls',
-    list: (...args) => network(...args).azureFirewalls.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'firewallPolicies',
     armType: 'Microsoft.Network/firewallPolicies',
-    list: (...args) => network(...args).firewallPolicies.listAll(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'ipGroups',
     armType: 'Microsoft.Network/ipGroups',
-    list: (...args) => network(...args).ipGroups.list(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     kind: 'keyVaults',
     armType: 'Microsoft.KeyVault/vaults',
-    list: (settings, sub, perCallPolicies) =>
-      createKeyVaultClient(
-        withPerCallPolicies(settings, perCallPolicies),
-        sub,
-      ).vaults.listBySubscription(),
+    apiVersion: KEY_VAULT_API_VERSION,
   },
   {
     kind: 'privateEndpoints',
     armType: 'Microsoft.Network/privateEndpoints',
-    list: (...args) => network(...args).privateEndpoints.listBySubscription(),
+    apiVersion: NETWORK_API_VERSION,
   },
   {
     // ACR-01/02: the registries clusters reach through a private endpoint.
     kind: 'containerRegistries',
     armType: 'Microsoft.ContainerRegistry/registries',
-    list: (settings, sub, perCallPolicies) =>
-      listArmRest(
-        withPerCallPolicies(settings, perCallPolicies),
-        `/subscriptions/${sub}/providers/Microsoft.ContainerRegistry/registries`,
-        CONTAINER_REGISTRY_API_VERSION,
-      ),
+    apiVersion: CONTAINER_REGISTRY_API_VERSION,
   },
   {
     // GOV-01. Unfiltered on purpose: PolicyAssignments_List without $filter
@@ -165,12 +138,7 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     // with atScope() (`listPolicyAssignmentsAtScope`).
     kind: 'policyAssignments',
     armType: 'Microsoft.Authorization/policyAssignments',
-    list: (settings, sub, perCallPolicies) =>
-      listArmRest(
-        withPerCallPolicies(settings, perCallPolicies),
-        `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments`,
-        POLICY_ASSIGNMENT_API_VERSION,
-      ),
+    apiVersion: POLICY_ASSIGNMENT_API_VERSION,
     keep: (items, sub, strings) =>
       items.map(item => policyAssignmentFacts(item, sub, strings)),
   },
@@ -178,12 +146,7 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     // LOG-02: listed once per subscription; only the associations are per cluster.
     kind: 'dataCollectionRules',
     armType: 'Microsoft.Insights/dataCollectionRules',
-    list: (settings, sub, perCallPolicies) =>
-      listArmRest(
-        withPerCallPolicies(settings, perCallPolicies),
-        `/subscriptions/${sub}/providers/Microsoft.Insights/dataCollectionRules`,
-        DATA_COLLECTION_API_VERSION,
-      ),
+    apiVersion: DATA_COLLECTION_API_VERSION,
     keep: (items, _sub, strings) =>
       items.map(item => dataCollectionRuleFacts(item, strings)),
   },
@@ -201,10 +164,9 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
 export function listPolicyAssignmentsAtScope(
   settings: ArmClientSettings,
   subscriptionId: string,
-  perCallPolicies: PipelinePolicy[],
-): PagedList {
+): ArmRestPages {
   return listArmRest(
-    withPerCallPolicies(settings, perCallPolicies),
+    settings,
     `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()`,
     POLICY_ASSIGNMENT_API_VERSION,
   );

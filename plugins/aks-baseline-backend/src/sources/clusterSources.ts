@@ -302,7 +302,7 @@ export function azureAccess(
   };
 }
 
-/** Collects the inventory through the Azure SDK clients. */
+/** Collects the inventory from ARM (or Resource Graph). */
 export function createInventoryCollector(
   config: AksBaselineConfig,
   azure: AzureAccess,
