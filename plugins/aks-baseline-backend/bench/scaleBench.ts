@@ -204,6 +204,48 @@ async function serveEstate(scenario: Scenario) {
 }
 
 /**
+ * The live heap (heapUsed after a forced full GC) at a cycle's phase
+ * boundaries, taken from outside the refresher: when the inventory is
+ * collected; at the first batch's write (the index built, one batch
+ * resolved); at the run's write (every batch resolved and written, the
+ * inventory and index still held).
+ */
+class LiveHeapAtPhases {
+  measured?: Record<string, number>;
+
+  constructor(store: SnapshotStore) {
+    const onFirstCall = <K extends 'saveClusters' | 'saveRefresh'>(
+      method: K,
+      phase: string,
+    ) => {
+      const original = (store[method] as Function).bind(store);
+      (store as any)[method] = async (...args: unknown[]) => {
+        this.take(phase);
+        return original(...args);
+      };
+    };
+    onFirstCall('saveClusters', 'index and first batch');
+    onFirstCall('saveRefresh', 'resolution');
+  }
+
+  start(measure: boolean) {
+    this.measured = measure ? {} : undefined;
+  }
+
+  async after<T>(phase: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.take(phase);
+    return result;
+  }
+
+  private take(phase: string) {
+    if (!this.measured || phase in this.measured) return;
+    global.gc!();
+    this.measured[phase] = process.memoryUsage().heapUsed / 2 ** 20;
+  }
+}
+
+/**
  * One scenario, in this process (the backend's part: inventory, resolver,
  * store) against its estate in a child process: a full cycle, then (slow
  * tier on) a steady one.
@@ -331,48 +373,6 @@ async function runScenario(scenario: Scenario) {
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     heapLimitMb: getHeapStatistics().heap_size_limit / 2 ** 20,
   };
-}
-
-/**
- * The live heap (heapUsed after a forced full GC) at a cycle's phase
- * boundaries, taken from outside the refresher: when the inventory is
- * collected; at the first batch's write (the index built, one batch
- * resolved); at the run's write (every batch resolved and written, the
- * inventory and index still held).
- */
-class LiveHeapAtPhases {
-  measured?: Record<string, number>;
-
-  constructor(store: SnapshotStore) {
-    const onFirstCall = <K extends 'saveClusters' | 'saveRefresh'>(
-      method: K,
-      phase: string,
-    ) => {
-      const original = (store[method] as Function).bind(store);
-      (store as any)[method] = async (...args: unknown[]) => {
-        this.take(phase);
-        return original(...args);
-      };
-    };
-    onFirstCall('saveClusters', 'index and first batch');
-    onFirstCall('saveRefresh', 'resolution');
-  }
-
-  start(measure: boolean) {
-    this.measured = measure ? {} : undefined;
-  }
-
-  async after<T>(phase: string, work: Promise<T>): Promise<T> {
-    const result = await work;
-    this.take(phase);
-    return result;
-  }
-
-  private take(phase: string) {
-    if (!this.measured || phase in this.measured) return;
-    global.gc!();
-    this.measured[phase] = process.memoryUsage().heapUsed / 2 ** 20;
-  }
 }
 
 type ScenarioResult = Awaited<ReturnType<typeof runScenario>> & {
