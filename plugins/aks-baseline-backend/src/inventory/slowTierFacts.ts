@@ -7,16 +7,17 @@ import {
 import { StringTable } from './stringTable';
 
 /*
- * What the slow tier keeps of its per-resource child lists: the fields the
- * resolver and the controls read (found by reading them, named per kind
- * below), in REST shape so that `readArm` reads them as it reads a listed
- * body. These lists are kept between refreshes (`SlowTierCache`), so each
- * field dropped is dropped for hours; `slowTierFacts.test.ts` resolves
- * estates with and without the projections and compares every snapshot.
- * An item's id is dropped where it has a name: its list is already keyed
- * by its parent, and the controls label it by name (`resourceLabel` falls
- * back to the id only without one). Repeated strings go through the
- * collection's `StringTable`.
+ * What the slow tier keeps of its per-resource child lists and of each
+ * subscription's data collection rules: the fields the resolver and the
+ * controls read (found by reading them, named per kind below), in REST
+ * shape so that `readArm` reads them as it reads a listed body. These lists
+ * are kept between refreshes (`SlowTierCache`), so each field dropped is
+ * dropped for hours; `slowTierFacts.test.ts` resolves estates with and
+ * without the projections and compares every snapshot. A child item's id
+ * is dropped where it has a name: its list is already keyed by its parent,
+ * and the controls label it by name (`resourceLabel` falls back to the id
+ * only without one); a rule keeps its id, by which associations name it.
+ * Repeated strings go through the collection's `StringTable`.
  */
 
 /** Keeps only the keys whose value is defined (a field absent stays absent). */
