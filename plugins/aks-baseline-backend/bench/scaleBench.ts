@@ -23,6 +23,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { StaticTokenCredential } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { DEFAULT_EXPIRY_THRESHOLDS } from '@aks-baseline/plugin-aks-baseline-common';
 import { getCloudSettings } from '../src/azure/cloud';
@@ -32,6 +33,7 @@ import {
   vaultReferenceSignatures,
 } from '../src/resolver';
 import { FleetRefresher } from '../src/service/FleetRefresher';
+import type { SnapshotStore } from '../src/store/SnapshotStore';
 import {
   benchSubscriptionId,
   buildBenchEstate,
@@ -63,10 +65,18 @@ const CONCURRENCIES = CONCURRENCY_ARG.split(',').map(Number);
 /** `--only arm@16,resourceGraph@16`: run only these (the baseline always runs). */
 const ONLY = argValue('--only')?.split(',');
 /**
- * `--heap-mb N`: the scenario processes' V8 old-space limit (as a backend
- * would set with NODE_OPTIONS=--max-old-space-size); default V8's own.
+ * `--heap-mb N`: each scenario runs twice, with V8's own heap limit and
+ * with its old space bounded at N MB (as a backend would set with
+ * NODE_OPTIONS=--max-old-space-size), and the bounded run is reported
+ * with its ratios to the unbounded one.
  */
 const HEAP_MB = argValue('--heap-mb');
+/**
+ * `--phases`: the live heap (after a forced full GC) at the full cycle's
+ * phase boundaries. Off by default: the forced collections take garbage
+ * out of the peaks the other columns measure.
+ */
+const PHASES = process.argv.includes('--phases');
 const SLOW_TIER_MS = 4 * 60 * 60 * 1000;
 const NOW = new Date();
 
@@ -169,6 +179,8 @@ interface CycleResult {
   peakHeapMb: number;
   /** V8 heap in use after the cycle and a full GC. */
   keptHeapMb: number;
+  /** With --phases, the full cycle's live heap at each phase boundary (MB after a full GC). */
+  phases?: Record<string, number>;
   clusters: number;
   status: string;
 }
@@ -189,6 +201,48 @@ async function serveEstate(scenario: Scenario) {
     resourceGraphQuota: GRAPH_QUOTA,
     subscriptions: subscriptionsOf(scenario),
   });
+}
+
+/**
+ * The live heap (heapUsed after a forced full GC) at a cycle's phase
+ * boundaries, taken from outside the refresher: when the inventory is
+ * collected; at the first batch's write (the index built, one batch
+ * resolved); at the run's write (every batch resolved and written, the
+ * inventory and index still held).
+ */
+class LiveHeapAtPhases {
+  measured?: Record<string, number>;
+
+  constructor(store: SnapshotStore) {
+    const onFirstCall = <K extends 'saveClusters' | 'saveRefresh'>(
+      method: K,
+      phase: string,
+    ) => {
+      const original = (store[method] as Function).bind(store);
+      (store as any)[method] = async (...args: unknown[]) => {
+        this.take(phase);
+        return original(...args);
+      };
+    };
+    onFirstCall('saveClusters', 'index and first batch');
+    onFirstCall('saveRefresh', 'resolution');
+  }
+
+  start(measure: boolean) {
+    this.measured = measure ? {} : undefined;
+  }
+
+  async after<T>(phase: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.take(phase);
+    return result;
+  }
+
+  private take(phase: string) {
+    if (!this.measured || phase in this.measured) return;
+    global.gc!();
+    this.measured[phase] = process.memoryUsage().heapUsed / 2 ** 20;
+  }
 }
 
 /**
@@ -225,6 +279,7 @@ async function runScenario(scenario: Scenario) {
   };
   timed('saveRefresh');
   timed('saveClusters');
+  const phases = new LiveHeapAtPhases(store);
   const slowTier = scenario.slowTier
     ? new SlowTierCache(SLOW_TIER_MS)
     : undefined;
@@ -238,18 +293,21 @@ async function runScenario(scenario: Scenario) {
       entityRefs: new Map(),
     }),
     collect: (list, signal) =>
-      collectInventory({
-        mode: scenario.mode,
-        subscriptionIds: list,
-        credential: new StaticTokenCredential(),
-        cloud: getCloudSettings('AzurePublicCloud'),
-        httpClient: transport,
-        concurrency: scenario.concurrency,
-        selectTelemetryTargets: clusterTelemetryTargets,
-        slowTier,
-        vaultSignatures: vaultReferenceSignatures,
-        signal,
-      }),
+      phases.after(
+        'collection',
+        collectInventory({
+          mode: scenario.mode,
+          subscriptionIds: list,
+          credential: new StaticTokenCredential(),
+          cloud: getCloudSettings('AzurePublicCloud'),
+          httpClient: transport,
+          concurrency: scenario.concurrency,
+          selectTelemetryTargets: clusterTelemetryTargets,
+          slowTier,
+          vaultSignatures: vaultReferenceSignatures,
+          signal,
+        }),
+      ),
     thresholds: DEFAULT_EXPIRY_THRESHOLDS,
     kubernetesUnavailableReason: 'not read in the benchmark',
   });
@@ -263,6 +321,7 @@ async function runScenario(scenario: Scenario) {
     : (['full'] as const)) {
     await transport.reset();
     timing.writeMs = 0;
+    phases.start(PHASES && kind === 'full');
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const {
@@ -297,6 +356,7 @@ async function runScenario(scenario: Scenario) {
       peakRssMb,
       peakHeapMb,
       keptHeapMb,
+      ...(phases.measured && { phases: phases.measured }),
       clusters: outcome.clusterCount,
       status: outcome.status,
     });
@@ -311,10 +371,14 @@ async function runScenario(scenario: Scenario) {
     estateRssMb,
     cycles,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    heapLimitMb: getHeapStatistics().heap_size_limit / 2 ** 20,
   };
 }
 
-type ScenarioResult = Awaited<ReturnType<typeof runScenario>>;
+type ScenarioResult = Awaited<ReturnType<typeof runScenario>> & {
+  /** The run's --max-old-space-size, when bounded (see --heap-mb). */
+  boundMb?: number;
+};
 
 function report(results: ScenarioResult[]) {
   const baseline = results.find(r => r.scenario === BASELINE)!;
@@ -323,9 +387,11 @@ function report(results: ScenarioResult[]) {
   const ratio = (ours: number, theirs: number) => `${fmt(ours / theirs, 2)}x`;
   const rows = results.flatMap(r =>
     r.cycles.map(c => {
-      const design = r.scenario.slowTier
-        ? `${r.scenario.mode}, ${r.scenario.concurrency} in flight`
-        : "today's design, 16 in flight";
+      const design = `${
+        r.scenario.slowTier
+          ? `${r.scenario.mode}, ${r.scenario.concurrency} in flight`
+          : "today's design, 16 in flight"
+      }${r.boundMb ? `, old space bounded at ${fmt(r.boundMb)} MB` : ''}`;
       return `| ${design} | ${fmt(r.scenario.clusters)} / ${
         r.scenario.subscriptions
       } | ${c.kind} | ${fmt(c.requests)} (${ratio(
@@ -363,9 +429,7 @@ function report(results: ScenarioResult[]) {
   const cyclesOf = (mode: string) =>
     results.find(r => r.scenario.slowTier && r.scenario.mode === mode)?.cycles;
   const lines = [
-    `### Refresh at scale (latency ${LATENCY_MS} ms, 4 per subscription${
-      HEAP_MB ? `, V8 old space capped at ${HEAP_MB} MB` : ''
-    }, ARM throttle 250 req/10 s per subscription, Resource Graph quota 15 queries/5 s, slow tier 4 h)`,
+    `### Refresh at scale (latency ${LATENCY_MS} ms, 4 per subscription, ARM throttle 250 req/10 s per subscription, Resource Graph quota 15 queries/5 s, slow tier 4 h)`,
     '',
     `Ratios in brackets: against today's design (ARM lists, every list every cycle) at ${fmt(
       BASELINE.clusters,
@@ -375,9 +439,82 @@ function report(results: ScenarioResult[]) {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
+    ...boundedComparison(results),
+    ...livePhases(results),
     ...topologyComparison(cyclesOf('arm'), cyclesOf('resourceGraph')),
   ];
   return lines.join('\n');
+}
+
+/**
+ * Each bounded run against the unbounded run of the same scenario: what
+ * the bound saves in memory and what the extra collections cost in time
+ * and CPU.
+ */
+function boundedComparison(results: ScenarioResult[]): string[] {
+  const pairs = results.flatMap(bounded => {
+    const free = results.find(
+      r => r.scenario === bounded.scenario && !r.boundMb,
+    );
+    return bounded.boundMb && free ? [{ bounded, free }] : [];
+  });
+  if (pairs.length === 0) return [];
+  const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
+  return [
+    'Bounded old space against the same scenario unbounded (ratios bounded / unbounded):',
+    '',
+    '| design | cycle | bound | peak RSS (cycle) | process max RSS | wall time | CPU | heap kept after |',
+    '|---|---|---|---|---|---|---|---|',
+    ...pairs.flatMap(({ bounded, free }) =>
+      bounded.cycles.map((c, i) => {
+        const u = free.cycles[i];
+        return `| ${bounded.scenario.name} | ${c.kind} | ${fmt(
+          bounded.boundMb!,
+        )} MB | ${fmt(c.peakRssMb)} / ${fmt(u.peakRssMb)} MB (${ratio(
+          c.peakRssMb,
+          u.peakRssMb,
+        )}) | ${fmt(bounded.maxRssMb)} / ${fmt(free.maxRssMb)} MB (${ratio(
+          bounded.maxRssMb,
+          free.maxRssMb,
+        )}) | ${fmt(c.wallMs / 1000, 1)} / ${fmt(
+          u.wallMs / 1000,
+          1,
+        )} s (${ratio(c.wallMs, u.wallMs)}) | ${fmt(c.cpuMs / 1000, 1)} / ${fmt(
+          u.cpuMs / 1000,
+          1,
+        )} s (${ratio(c.cpuMs, u.cpuMs)}) | ${fmt(c.keptHeapMb)} / ${fmt(
+          u.keptHeapMb,
+        )} MB |`;
+      }),
+    ),
+    '',
+  ];
+}
+
+/** With --phases: the full cycle's live heap at each phase boundary. */
+function livePhases(results: ScenarioResult[]): string[] {
+  const measured = results.flatMap(r =>
+    r.cycles.flatMap(c => (c.phases ? [{ r, c, phases: c.phases }] : [])),
+  );
+  if (measured.length === 0) return [];
+  const names = ['collection', 'index and first batch', 'resolution'];
+  return [
+    'Live heap (MB after a forced full GC) at the phase boundaries of a full cycle, and kept after it:',
+    '',
+    `| design | bound | ${names
+      .map(n => `after ${n}`)
+      .join(' | ')} | kept after the cycle |`,
+    `|---|---|${names.map(() => '---|').join('')}---|`,
+    ...measured.map(
+      ({ r, c, phases }) =>
+        `| ${r.scenario.name} | ${
+          r.boundMb ? `${fmt(r.boundMb)} MB` : 'none'
+        } | ${names
+          .map(n => (n in phases ? fmt(phases[n]) : '-'))
+          .join(' | ')} | ${fmt(c.keptHeapMb)} |`,
+    ),
+    '',
+  ];
 }
 
 /**
@@ -431,18 +568,26 @@ async function main() {
   const outDir = join(__dirname, '..', '..', '..', 'bench-results');
   mkdirSync(outDir, { recursive: true });
   const results: ScenarioResult[] = [];
-  for (const scenario of SCENARIOS) {
+  const runs = SCENARIOS.flatMap(scenario => [
+    { scenario, boundMb: undefined },
+    // The baseline is today's design: measured as it runs, unbounded.
+    ...(HEAP_MB && scenario !== BASELINE
+      ? [{ scenario, boundMb: Number(HEAP_MB) }]
+      : []),
+  ]);
+  for (const { scenario, boundMb } of runs) {
     const child = spawnSync(
       process.execPath,
       [
         ...process.execArgv,
-        // Only to measure the heap kept between cycles (after a full GC).
+        // To measure the heap kept between cycles (after a full GC), and with --phases.
         '--expose-gc',
-        ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []),
+        ...(boundMb ? [`--max-old-space-size=${boundMb}`] : []),
         __filename,
         '--scenario',
         scenario.name,
         ...(QUICK ? ['--quick'] : []),
+        ...(PHASES ? ['--phases'] : []),
         ...(SIZE_ARG ? ['--size', argValue('--size')!] : []),
         '--concurrency',
         CONCURRENCY_ARG,
@@ -454,7 +599,7 @@ async function main() {
       throw new Error(`scenario ${scenario.name} failed: ${child.stderr}`);
     }
     const result = JSON.parse(line.slice('RESULT '.length));
-    results.push({ ...result, scenario });
+    results.push({ ...result, scenario, boundMb });
     // Written after each scenario: a long run that is stopped keeps what it measured.
     writeFileSync(
       join(outDir, QUICK ? 'scale-quick.json' : 'scale.json'),

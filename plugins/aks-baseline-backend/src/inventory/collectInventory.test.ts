@@ -333,8 +333,9 @@ describe('collectInventory', () => {
 
     const secrets = inventory.vaultSecrets[good.id!.toLowerCase()];
     expect(secrets.map(s => s.name)).toEqual(['tls-edge', 'tls-ingress']);
+    // What the certificate chain reads (secretFacts): the expiry, no value.
     expect(secrets[0].properties).toEqual({
-      attributes: { enabled: true, exp: 1_900_000_000 },
+      attributes: { exp: 1_900_000_000 },
     });
     expect(JSON.stringify(inventory)).not.toContain('MIIKeyMaterial');
 

@@ -29,7 +29,13 @@ import {
   type ResourceListing,
 } from './resourceListings';
 import { telemetryTargets } from './telemetryTargets';
-import { withoutSecretValue } from './secrets';
+import { secretFacts } from './secrets';
+import {
+  dataCollectionRuleAssociationFacts,
+  diagnosticSettingFacts,
+  maintenanceConfigurationFacts,
+} from './slowTierFacts';
+import { StringTable } from './stringTable';
 import {
   freshList,
   rememberList,
@@ -93,6 +99,8 @@ export async function collectInventory(
       DEFAULT_CONCURRENCY_PER_SUBSCRIPTION,
   });
   const errors: SourceError[] = [];
+  // What the lists keep shares its repeated strings (see StringTable).
+  const strings = new StringTable();
   const subscriptionNames: Record<string, string> = {};
   const readAt = emptyReadTimes();
   // Without a cache every list is read now: no times to keep.
@@ -112,8 +120,20 @@ export async function collectInventory(
   }
   const { resources, failedListings, later } =
     options.mode === 'resourceGraph'
-      ? await listTopologyWithGraph(settings, limit, subscriptionIds, slowTier)
-      : await listResourceTypes(settings, limit, subscriptionIds, slowTier);
+      ? await listTopologyWithGraph(
+          settings,
+          limit,
+          subscriptionIds,
+          slowTier,
+          strings,
+        )
+      : await listResourceTypes(
+          settings,
+          limit,
+          subscriptionIds,
+          slowTier,
+          strings,
+        );
   errors.push(...failedListings.map(f => f.error));
   const listing: ArmInventoryListing = {
     ...resources,
@@ -140,7 +160,7 @@ export async function collectInventory(
       errorKind: 'vault',
       list: vault =>
         listArmRest(settings, `${vault.id}/secrets`, KEY_VAULT_API_VERSION),
-      keep: withoutSecretValue,
+      keep: secret => secretFacts(secret, strings),
       tier: slowTier('vaultSecrets', options.vaultSignatures?.(listing)),
     }),
     listChildren(limit, resources.firewallPolicies, errors, {
@@ -162,6 +182,8 @@ export async function collectInventory(
           `${cluster.id}/maintenanceConfigurations`,
           CONTAINER_SERVICE_API_VERSION,
         ),
+      keep: configuration =>
+        maintenanceConfigurationFacts(configuration, strings),
       tier: slowTier('maintenanceConfigurations'),
     }),
     listChildren(limit, telemetryTargetsOf(listing), errors, {
@@ -173,6 +195,7 @@ export async function collectInventory(
           `${target.id}/providers/Microsoft.Insights/diagnosticSettings`,
           DIAGNOSTIC_SETTINGS_API_VERSION,
         ),
+      keep: setting => diagnosticSettingFacts(setting, strings),
       tier: slowTier('diagnosticSettings'),
     }),
     listChildren(limit, resources.managedClusters, errors, {
@@ -184,6 +207,8 @@ export async function collectInventory(
           `${cluster.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations`,
           DATA_COLLECTION_API_VERSION,
         ),
+      keep: association =>
+        dataCollectionRuleAssociationFacts(association, strings),
       tier: slowTier('dataCollectionRuleAssociations'),
     }),
   ]);
@@ -296,6 +321,7 @@ async function listTopologyWithGraph(
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
   slowTier: SlowTierOf,
+  strings: StringTable,
 ): Promise<TopologyListing> {
   const quota = new GraphQuota();
   const graph = await listTopologyByResourceGraph(
@@ -309,6 +335,7 @@ async function listTopologyWithGraph(
     limit,
     subscriptionIds,
     slowTier(SLOW_TIER_LISTINGS.policyAssignments!),
+    strings,
   );
   // Awaited after the child reads; a run abandoned before then must not
   // leave its rejection unhandled.
@@ -325,6 +352,7 @@ async function listResourceTypes(
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
   slowTier: SlowTierOf,
+  strings: StringTable,
   listings: readonly ResourceListing[] = RESOURCE_LISTINGS,
 ): Promise<TopologyListing> {
   const subscriptionKeys = new Set(subscriptionIds.map(s => s.toLowerCase()));
@@ -346,7 +374,7 @@ async function listResourceTypes(
           listArmItems(listInSubscription(settings, listing, subscriptionId)),
         );
         const items = listing.keep
-          ? listing.keep(listed, subscriptionId)
+          ? listing.keep(listed, subscriptionId, strings)
           : listed;
         if (tier) rememberList(tier, key, items);
         return { kind: listing.kind, items };

@@ -6,6 +6,7 @@ import {
 } from '@aks-baseline/plugin-aks-baseline-backend-test-utils';
 import { exampleResources } from '../__testUtils__/azureExamples';
 import { collectInventory } from './collectInventory';
+import { secretFacts } from './secrets';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 
@@ -69,10 +70,11 @@ describe('collectInventory over Microsoft example responses', () => {
       exampleResources('azureFirewalls_Get.json'),
     );
     expect(inventory.keyVaults).toEqual([sampleVault]);
+    // Secrets are kept as the facts the certificate chain reads.
     expect(inventory.vaultSecrets).toEqual({
       [sampleVault.id!.toLowerCase()]: exampleResources(
         'keyvaultArm_Secrets_Get.json',
-      ),
+      ).map(secret => secretFacts(secret)),
     });
     expect(inventory.subscriptionsScanned).toEqual([SUB]);
     // Fifteen types in one subscription, then one vault's secrets, the

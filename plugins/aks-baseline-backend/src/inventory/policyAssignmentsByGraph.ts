@@ -18,6 +18,7 @@ import {
   RESOURCE_LISTINGS,
 } from './resourceListings';
 import { freshList, rememberList, type SlowTierList } from './slowTier';
+import { StringTable } from './stringTable';
 import { failedListingOf } from './sourceErrors';
 import type { FailedListing } from './types';
 
@@ -55,6 +56,7 @@ export async function listPolicyAssignmentsWithGraph(
   limit: SubscriptionLimiter,
   subscriptionIds: string[],
   tier: SlowTierList | undefined,
+  strings: StringTable = new StringTable(),
 ): Promise<{
   policyAssignments: ArmResource[];
   failedListings: FailedListing[];
@@ -70,8 +72,8 @@ export async function listPolicyAssignmentsWithGraph(
   }
   const stale = subscriptionIds.filter(s => !cached.has(s));
   const [below, above] = await Promise.all([
-    queryAssignmentsBelow(settings, quota, stale),
-    Promise.all(stale.map(s => listAtScope(settings, limit, s))),
+    queryAssignmentsBelow(settings, quota, stale, strings),
+    Promise.all(stale.map(s => listAtScope(settings, limit, s, strings))),
   ]);
   const failedListings: FailedListing[] = [];
   for (const [i, subscriptionId] of stale.entries()) {
@@ -95,6 +97,7 @@ async function queryAssignmentsBelow(
   settings: ArmClientSettings,
   quota: GraphQuota,
   subscriptionIds: string[],
+  strings: StringTable,
 ) {
   const client = createResourceGraphClient(settings);
   const rows = new RowsBySubscription<ArmResource>(subscriptionIds);
@@ -105,7 +108,10 @@ async function queryAssignmentsBelow(
         for (const row of page) {
           const subscriptionId = rows.subscriptionOf(row.id);
           if (subscriptionId) {
-            rows.add(row.id, factsOfRow(row as ArmResource, subscriptionId));
+            rows.add(
+              row.id,
+              factsOfRow(row as ArmResource, subscriptionId, strings),
+            );
           }
         }
       });
@@ -132,13 +138,18 @@ async function listAtScope(
   settings: ArmClientSettings,
   limit: SubscriptionLimiter,
   subscriptionId: string,
+  strings: StringTable,
 ): Promise<{ items: ArmResource[]; failed?: FailedListing }> {
   try {
     const listed = await limit(subscriptionId, () =>
       listAllItems(listPolicyAssignmentsAtScope(settings, subscriptionId)),
     );
     return {
-      items: POLICY_ASSIGNMENTS.keep!(listed as ArmResource[], subscriptionId),
+      items: POLICY_ASSIGNMENTS.keep!(
+        listed as ArmResource[],
+        subscriptionId,
+        strings,
+      ),
     };
   } catch (error) {
     return {
@@ -160,6 +171,7 @@ async function listAtScope(
 export function factsOfRow(
   row: ArmResource,
   listedInSubscription: string,
+  strings: StringTable = new StringTable(),
 ): ArmResource {
   const column = (name: string) => row[name] ?? undefined;
   const effect = column('effect');
@@ -179,6 +191,7 @@ export function factsOfRow(
       },
     },
     listedInSubscription,
+    strings,
   );
 }
 

@@ -5,9 +5,12 @@ import {
 } from '../azure';
 import {
   readArm,
+  readArmList,
   type ArmResource,
 } from '@aks-baseline/plugin-aks-baseline-common';
 import { LISTED_IN_SUBSCRIPTION, type ArmResourceKind } from './types';
+import { dataCollectionRuleFacts } from './slowTierFacts';
+import { StringTable } from './stringTable';
 
 /** How one resource type is listed for a whole subscription. */
 export interface ResourceListing {
@@ -15,8 +18,15 @@ export interface ResourceListing {
   /** ARM resource type: the list is `/subscriptions/{id}/providers/{armType}`. */
   armType: string;
   apiVersion: string;
-  /** What to keep of one subscription's items (default: each as listed). */
-  keep?(items: ArmResource[], subscriptionId: string): ArmResource[];
+  /**
+   * What to keep of one subscription's items (default: each as listed);
+   * repeated strings shared through the collection's table.
+   */
+  keep?(
+    items: ArmResource[],
+    subscriptionId: string,
+    strings: StringTable,
+  ): ArmResource[];
 }
 
 /** A subscription's list of one type (Microsoft's `..._ListAll`, `_ListBySubscription`). */
@@ -129,13 +139,16 @@ export const RESOURCE_LISTINGS: readonly ResourceListing[] = [
     kind: 'policyAssignments',
     armType: 'Microsoft.Authorization/policyAssignments',
     apiVersion: POLICY_ASSIGNMENT_API_VERSION,
-    keep: (items, sub) => items.map(item => policyAssignmentFacts(item, sub)),
+    keep: (items, sub, strings) =>
+      items.map(item => policyAssignmentFacts(item, sub, strings)),
   },
   {
     // LOG-02: listed once per subscription; only the associations are per cluster.
     kind: 'dataCollectionRules',
     armType: 'Microsoft.Insights/dataCollectionRules',
     apiVersion: DATA_COLLECTION_API_VERSION,
+    keep: (items, _sub, strings) =>
+      items.map(item => dataCollectionRuleFacts(item, strings)),
   },
 ];
 
@@ -165,26 +178,31 @@ export function listPolicyAssignmentsAtScope(
  * whose list held it. Each subscription's unfiltered list holds every
  * assignment under it, about 18 per baseline stamp, so the whole bodies
  * (display names, descriptions, metadata, every parameter) were the largest
- * part of a refresh's inventory (13 MB of JSON per 1,000 clusters).
+ * part of a refresh's inventory (13 MB of JSON per 1,000 clusters). Every
+ * string but the id repeats (18 definitions, one scope per resource group,
+ * a few names and modes), so all of them go through `strings`.
  */
 export function policyAssignmentFacts(
   item: ArmResource,
   listedInSubscription: string,
+  strings: StringTable = new StringTable(),
 ): ArmResource {
-  const effect = readArm(item, 'parameters.effect.value');
+  const effect = strings.share(readArm(item, 'parameters.effect.value'));
+  // Absent and empty read alike (`readArmList`): most assignments have none.
+  const notScopes = readArmList(item, 'notScopes');
   return {
     id: item.id,
-    name: item.name,
-    type: item.type,
+    name: strings.share(item.name),
+    type: strings.share(item.type),
     properties: {
-      scope: readArm(item, 'scope'),
-      notScopes: readArm(item, 'notScopes'),
-      policyDefinitionId: readArm(item, 'policyDefinitionId'),
-      enforcementMode: readArm(item, 'enforcementMode'),
+      scope: strings.share(readArm(item, 'scope')),
+      ...(notScopes.length > 0 && { notScopes: strings.shareAll(notScopes) }),
+      policyDefinitionId: strings.share(readArm(item, 'policyDefinitionId')),
+      enforcementMode: strings.share(readArm(item, 'enforcementMode')),
       ...(effect !== undefined && {
         parameters: { effect: { value: effect } },
       }),
     },
-    [LISTED_IN_SUBSCRIPTION]: listedInSubscription,
+    [LISTED_IN_SUBSCRIPTION]: strings.share(listedInSubscription),
   };
 }

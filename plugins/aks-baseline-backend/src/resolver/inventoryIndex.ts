@@ -142,7 +142,7 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   for (const gateway of inventory.applicationGateways) {
     const tag = gateway.tags?.[GATEWAY_CLUSTER_TAG]?.toLowerCase();
     if (tag !== undefined) {
-      gatewaysByTag.set(tag, [...(gatewaysByTag.get(tag) ?? []), gateway]);
+      addTo(gatewaysByTag, tag, gateway);
       continue;
     }
     for (const pool of readArmList(gateway, 'backendAddressPools')) {
@@ -174,18 +174,13 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
   for (const endpoint of inventory.privateEndpoints) {
     const vnet = virtualNetworkOfSubnet(readArm(endpoint, 'subnet'));
     if (!vnet?.id) continue;
-    const key = normalizeArmResourceId(vnet.id);
-    endpointsByVnet.set(key, [...(endpointsByVnet.get(key) ?? []), endpoint]);
+    addTo(endpointsByVnet, normalizeArmResourceId(vnet.id), endpoint);
   }
 
   const assignmentsBySubscription = new Map<string, ArmResource[]>();
   for (const assignment of inventory.policyAssignments) {
     const sub = asString(assignment[LISTED_IN_SUBSCRIPTION])?.toLowerCase();
-    if (!sub) continue;
-    assignmentsBySubscription.set(sub, [
-      ...(assignmentsBySubscription.get(sub) ?? []),
-      assignment,
-    ]);
+    if (sub) addTo(assignmentsBySubscription, sub, assignment);
   }
 
   for (const vault of inventory.keyVaults) {
@@ -202,13 +197,8 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
     const vnetId = firewallVnetIdOf(firewall);
     for (const ip of new Set(ips)) {
       if (!ip) continue;
-      firewallsByIp.set(ip, [...(firewallsByIp.get(ip) ?? []), firewall]);
-      if (!vnetId) continue;
-      const key = ipInVnetKey(ip, vnetId);
-      firewallsByIpInVnet.set(key, [
-        ...(firewallsByIpInVnet.get(key) ?? []),
-        firewall,
-      ]);
+      addTo(firewallsByIp, ip, firewall);
+      if (vnetId) addTo(firewallsByIpInVnet, ipInVnetKey(ip, vnetId), firewall);
     }
   }
 
@@ -275,6 +265,17 @@ export function indexInventory(inventory: ResolverInventory): InventoryIndex {
       associations.get(normalizeArmResourceId(id)),
     dataCollectionRules: () => inventory.dataCollectionRules,
   };
+}
+
+/**
+ * Appends to the key's list in place. Copying the list at each append
+ * grew with the square of a key's items: a subscription's 1,800 policy
+ * assignments at 10,000 clusters were 1.6 million element copies each.
+ */
+function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /** Binary search: the first entry whose ip is >= value. */
