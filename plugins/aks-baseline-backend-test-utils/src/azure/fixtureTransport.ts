@@ -93,8 +93,9 @@ interface FixtureAnswer {
 
 /**
  * An `HttpClient` for the Azure SDK pipeline that answers from an in-memory
- * ARM estate, so the real SDK clients, their paging, retries and parsing run
- * unchanged above it. Used by tests, the demo module and benchmarks.
+ * ARM estate, so the real pipeline (retries, deadlines, the plugin's REST
+ * lists and their paging, the SDK clients it still uses) runs unchanged
+ * above it. Used by tests, the demo module and benchmarks.
  *
  * Routing ignores `api-version` and case: `GET <resource id>` answers the
  * resource; `GET` on a collection (all of a type in a subscription or

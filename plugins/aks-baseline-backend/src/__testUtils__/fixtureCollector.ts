@@ -10,8 +10,8 @@ import { clusterTelemetryTargets } from '../resolver';
 import type { FleetRefresherOptions } from '../service/FleetRefresher';
 
 /**
- * Test-only: the refresher's `collect` through the real inventory and SDK
- * clients, over an estate served by the fixture transport. Both arguments are
+ * Test-only: the refresher's `collect` through the real inventory and Azure
+ * SDK pipeline, over an estate served by the fixture transport. Both arguments are
  * read at each collection, so a test can change the estate or the faults
  * between refreshes. No retries: a fault answers at once.
  */
