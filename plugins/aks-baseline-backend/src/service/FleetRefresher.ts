@@ -610,6 +610,9 @@ function toRefreshedCluster(
 ): RefreshedCluster {
   const { snapshot } = kept;
   const summary = summarizeCluster(snapshot);
+  // The row's own column says when: a summary without it stays the same
+  // between refreshes that changed nothing, and its row is not rewritten.
+  const { refreshedAt: _, ...storedSummary } = summary;
   return {
     cluster: {
       ...summary,
@@ -618,7 +621,7 @@ function toRefreshedCluster(
         : undefined,
       refreshedAt,
       snapshot,
-      summary: { ...summary, entityRef: snapshot.entityRef },
+      summary: { ...storedSummary, entityRef: snapshot.entityRef },
       staleReason: kept.staleReason,
     },
     // Kept certificates were not seen now: the history records sightings.

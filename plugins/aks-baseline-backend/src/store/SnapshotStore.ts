@@ -430,6 +430,9 @@ function rowToSummary<TSummary>(row: any): StoredClusterSummary<TSummary> {
 function rowToCluster<TSnapshot>(row: any): StoredCluster<TSnapshot> {
   return {
     ...rowToSummary(row),
-    snapshot: decodeSnapshot(row.snapshot_json) as TSnapshot,
+    snapshot: decodeSnapshot(
+      row.snapshot_json,
+      new Date(row.refreshed_at).toISOString(),
+    ) as TSnapshot,
   };
 }

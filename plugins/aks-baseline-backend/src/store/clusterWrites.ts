@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normalizeArmResourceId } from '@aks-baseline/plugin-aks-baseline-common';
 import type { Knex } from 'knex';
 import { clusterListRow } from './clusterListQuery';
@@ -34,8 +35,33 @@ export async function writeClusters(
     resourceId: normalizeArmResourceId(cluster.resourceId),
     stale: !!cluster.staleReason,
   }));
-  await upsertRows(tx, 'aks_clusters', stored.map(clusterToRow));
-  await upsertRows(tx, 'aks_cluster_list', stored.map(clusterListRow));
+  const rows = stored.map(clusterToRow);
+  const listRows = stored.map(clusterListRow);
+  const digests = rows.map((row, i) => contentDigest(row, listRows[i]));
+  const storedDigests = await contentDigests(
+    tx,
+    rows.map(r => r.resource_id),
+  );
+  // Stored as it is now: only its refresh time and stale flag change.
+  const same = rows.map(
+    (row, i) => !row.stale && storedDigests.get(row.resource_id) === digests[i],
+  );
+  await upsertRows(
+    tx,
+    'aks_clusters',
+    rows.flatMap((row, i) =>
+      same[i] ? [] : [{ ...row, content_digest: digests[i] }],
+    ),
+  );
+  await upsertRows(
+    tx,
+    'aks_cluster_list',
+    listRows.filter((_, i) => !same[i]),
+  );
+  await markRefreshed(
+    tx,
+    rows.filter((_, i) => same[i]),
+  );
   const previous = await lastObservations(
     tx,
     stored.map(c => c.resourceId),
@@ -54,6 +80,81 @@ export async function writeClusters(
   await insertRows(tx, 'aks_certificate_observations', changed);
 }
 
+/**
+ * What a cluster's rows hold besides their refresh time and stale flag: the
+ * snapshot as stored and every column of both tables. Equal digests, equal
+ * rows but for those three columns.
+ */
+function contentDigest(
+  row: ReturnType<typeof clusterToRow>,
+  listRow: ReturnType<typeof clusterListRow>,
+): string {
+  const { refreshed_at, stale, stale_reason, snapshot_json, ...columns } = row;
+  const {
+    refreshed_at: _listRefreshedAt,
+    stale: _listStale,
+    stale_reason: _listStaleReason,
+    ...listColumns
+  } = listRow;
+  return createHash('sha1')
+    .update(snapshot_json)
+    .update(JSON.stringify([columns, listColumns]))
+    .digest('base64');
+}
+
+/** Each stored cluster's content digest (absent: no row, or none yet). */
+async function contentDigests(
+  tx: Knex.Transaction,
+  resourceIds: string[],
+): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for (const slice of chunks(resourceIds, 500)) {
+    const found = await tx('aks_clusters')
+      .whereIn('resource_id', slice)
+      .whereNotNull('content_digest')
+      .select('resource_id', 'content_digest');
+    for (const row of found) digests.set(row.resource_id, row.content_digest);
+  }
+  return digests;
+}
+
+/**
+ * Rows whose content is unchanged: the refresh time and the stale flag in
+ * both tables, and nothing else. Grouped by time: one statement per slice
+ * of each.
+ */
+async function markRefreshed(
+  tx: Knex.Transaction,
+  rows: Array<{ resource_id: string; refreshed_at: string }>,
+): Promise<void> {
+  const byTime = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = byTime.get(row.refreshed_at) ?? [];
+    ids.push(row.resource_id);
+    byTime.set(row.refreshed_at, ids);
+  }
+  for (const [refreshedAt, ids] of byTime) {
+    await updateBothTables(tx, ids, {
+      refreshed_at: refreshedAt,
+      stale: false,
+      stale_reason: null,
+    });
+  }
+}
+
+/** The same columns of these clusters in both tables, in bounded `IN` lists. */
+async function updateBothTables(
+  tx: Knex.Transaction,
+  resourceIds: string[],
+  values: Record<string, unknown>,
+): Promise<void> {
+  for (const slice of chunks(resourceIds, 500)) {
+    for (const table of ['aks_clusters', 'aks_cluster_list']) {
+      await tx(table).whereIn('resource_id', slice).update(values);
+    }
+  }
+}
+
 /** Marks clusters stale, in bounded `IN` lists. */
 export async function markStale(
   tx: Knex.Transaction,
@@ -66,17 +167,12 @@ export async function markStale(
     byReason.set(reason, ids);
   }
   for (const [reason, ids] of byReason) {
-    for (const slice of chunks(ids, 500)) {
-      for (const table of ['aks_clusters', 'aks_cluster_list']) {
-        await tx(table)
-          .whereIn('resource_id', slice)
-          .update({ stale: true, stale_reason: reason });
-      }
-    }
+    await updateBothTables(tx, ids, { stale: true, stale_reason: reason });
   }
 }
 
 export function clusterToRow(cluster: StoredCluster<unknown>) {
+  const refreshedAt = cluster.refreshedAt.toISOString();
   return {
     resource_id: normalizeArmResourceId(cluster.resourceId),
     name: cluster.name,
@@ -86,10 +182,10 @@ export function clusterToRow(cluster: StoredCluster<unknown>) {
     worst_status: cluster.worstStatus,
     soonest_expiry: cluster.soonestExpiry?.toISOString() ?? null,
     failing_controls: cluster.failingControls,
-    refreshed_at: cluster.refreshedAt.toISOString(),
+    refreshed_at: refreshedAt,
     stale: cluster.stale,
     stale_reason: cluster.staleReason ?? null,
-    snapshot_json: encodeSnapshot(cluster.snapshot),
+    snapshot_json: encodeSnapshot(cluster.snapshot, refreshedAt),
     summary_json:
       cluster.summary === undefined ? null : JSON.stringify(cluster.summary),
   };

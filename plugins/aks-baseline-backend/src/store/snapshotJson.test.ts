@@ -35,6 +35,7 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
     store: SnapshotStore,
     resourceId: string,
     snapshot: unknown,
+    at: { refreshedAt?: Date; staleReason?: string } = {},
   ) {
     await store.saveRefresh({
       run: {
@@ -55,7 +56,8 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
             location: 'westeurope',
             worstStatus: 'pass',
             failingControls: 0,
-            refreshedAt: NOW,
+            refreshedAt: at.refreshedAt ?? NOW,
+            staleReason: at.staleReason,
             snapshot,
           },
           certificates: [],
@@ -129,5 +131,132 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
     });
     const [read] = await store.listClusters();
     expect(JSON.stringify(read.snapshot)).toBe(JSON.stringify(snapshot));
+  });
+
+  describe('a cluster refreshed without changes', () => {
+    const LATER = new Date(NOW.getTime() + 30 * 60 * 1000);
+    /** The stamp as a refresh at `at` makes it: its times are the refresh's. */
+    function stampAt(at: Date) {
+      const { cluster, snapshot } = resolvedStamp();
+      return {
+        cluster,
+        snapshot: {
+          ...snapshot,
+          refreshedAt: at.toISOString(),
+          partsReadAt: {
+            topology: at.toISOString(),
+            certificates: NOW.toISOString(),
+            governance: NOW.toISOString(),
+          },
+        },
+      };
+    }
+    /** The SQL a save runs, lower-cased. */
+    function statementsOf(
+      knex: Awaited<ReturnType<typeof createStore>>['knex'],
+    ) {
+      const statements: string[] = [];
+      knex.on('query', (query: { sql: string }) =>
+        statements.push(query.sql.toLowerCase()),
+      );
+      return statements;
+    }
+
+    it('updates only its refresh time; reading it gives the new times', async () => {
+      const { knex, store } = await createStore();
+      const first = stampAt(NOW);
+      await save(store, first.cluster.id!, first.snapshot);
+      const before = await knex('aks_clusters').first(
+        'snapshot_json',
+        'content_digest',
+      );
+      const statements = statementsOf(knex);
+
+      const again = stampAt(LATER);
+      await save(store, again.cluster.id!, again.snapshot, {
+        refreshedAt: LATER,
+      });
+
+      const after = await knex('aks_clusters').first(
+        'snapshot_json',
+        'content_digest',
+        'refreshed_at',
+      );
+      expect(before.content_digest).toEqual(expect.any(String));
+      expect(after.snapshot_json).toBe(before.snapshot_json);
+      expect(new Date(after.refreshed_at).toISOString()).toBe(
+        LATER.toISOString(),
+      );
+      const writes = statements.filter(sql =>
+        /^(insert into|update) [`"]?aks_clusters[`"]? /.test(sql),
+      );
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toMatch(/^update/);
+      expect(writes[0]).not.toContain('snapshot_json');
+
+      const [read] = await store.listClusters();
+      expect(JSON.stringify(read.snapshot)).toBe(
+        JSON.stringify(again.snapshot),
+      );
+      expect(read.refreshedAt).toEqual(LATER);
+      const [listed] = await store.listSummaries();
+      expect(listed.refreshedAt).toEqual(LATER);
+    });
+
+    it('writes it in full when it changed, or when it was or becomes stale', async () => {
+      const { knex, store } = await createStore();
+      const { cluster, snapshot } = stampAt(NOW);
+      await save(store, cluster.id!, snapshot);
+      const statements = statementsOf(knex);
+      const fullWrites = () =>
+        statements.filter(sql =>
+          /^insert into [`"]?aks_clusters[`"]? /.test(sql),
+        ).length;
+
+      const changed = { ...stampAt(LATER).snapshot, owner: 'team-b' };
+      await save(store, cluster.id!, changed, { refreshedAt: LATER });
+      expect(fullWrites()).toBe(1);
+      expect((await store.listClusters())[0].snapshot).toMatchObject({
+        owner: 'team-b',
+      });
+
+      await save(store, cluster.id!, changed, {
+        refreshedAt: LATER,
+        staleReason: 'the vault list failed',
+      });
+      expect(fullWrites()).toBe(2);
+      expect((await store.listClusters())[0].staleReason).toBe(
+        'the vault list failed',
+      );
+
+      // The same snapshot, fresh again: the stale flag is cleared.
+      await save(store, cluster.id!, changed, { refreshedAt: LATER });
+      const [read] = await store.listClusters();
+      expect(read.stale).toBe(false);
+      expect(read.staleReason).toBeUndefined();
+      const [listed] = await store.listSummaries();
+      expect(listed.stale).toBe(false);
+    });
+
+    it('writes rows stored before digests in full once', async () => {
+      const { knex, store } = await createStore();
+      const { cluster, snapshot } = stampAt(NOW);
+      await save(store, cluster.id!, snapshot);
+      await knex('aks_clusters').update({ content_digest: null });
+      const statements = statementsOf(knex);
+
+      await save(store, cluster.id!, stampAt(LATER).snapshot, {
+        refreshedAt: LATER,
+      });
+
+      expect(
+        statements.filter(sql =>
+          /^insert into [`"]?aks_clusters[`"]? /.test(sql),
+        ),
+      ).toHaveLength(1);
+      expect(
+        (await knex('aks_clusters').first('content_digest')).content_digest,
+      ).toEqual(expect.any(String));
+    });
   });
 });

@@ -23,17 +23,40 @@ const DEFINITION_KEYS = [
 
 type Control = Record<string, unknown> & { id?: unknown };
 
-export function encodeSnapshot(snapshot: unknown): string {
+/**
+ * The stored JSON. `refreshedAt`, the row's own refresh time, stands for
+ * itself: the snapshot's `refreshedAt` and `partsReadAt.topology` are stored
+ * as `null` when they equal it (the key kept, so keys read back in order),
+ * so a cluster that did not change between refreshes stores the same JSON
+ * and its row need not be rewritten (see `writeClusters`).
+ */
+export function encodeSnapshot(
+  snapshot: unknown,
+  refreshedAt?: string,
+): string {
   const controls = controlsOf(snapshot);
-  if (!controls) return JSON.stringify(snapshot);
-  return JSON.stringify({
-    ...(snapshot as object),
-    controls: controls.map(withoutDefinition),
-  });
+  if (!controls && refreshedAt === undefined) return JSON.stringify(snapshot);
+  const stored: Record<string, unknown> = { ...(snapshot as object) };
+  if (controls) stored.controls = controls.map(withoutDefinition);
+  if (refreshedAt !== undefined) {
+    if (stored.refreshedAt === refreshedAt) stored.refreshedAt = null;
+    const parts = stored.partsReadAt as Record<string, unknown> | undefined;
+    if (parts?.topology === refreshedAt) {
+      stored.partsReadAt = { ...parts, topology: null };
+    }
+  }
+  return JSON.stringify(stored);
 }
 
-export function decodeSnapshot(json: string): unknown {
+/** The snapshot a row stored; `refreshedAt` is the row's refresh time. */
+export function decodeSnapshot(json: string, refreshedAt?: string): unknown {
   const snapshot = JSON.parse(json);
+  if (snapshot && typeof snapshot === 'object' && refreshedAt !== undefined) {
+    if (snapshot.refreshedAt === null) snapshot.refreshedAt = refreshedAt;
+    if (snapshot.partsReadAt?.topology === null) {
+      snapshot.partsReadAt.topology = refreshedAt;
+    }
+  }
   const controls = controlsOf(snapshot);
   if (!controls) return snapshot;
   snapshot.controls = controls.map(withDefinition);
