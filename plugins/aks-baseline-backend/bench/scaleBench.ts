@@ -79,6 +79,13 @@ const HEAP_MB = argValue('--heap-mb');
 const PHASES = process.argv.includes('--phases');
 const SLOW_TIER_MS = 4 * 60 * 60 * 1000;
 const NOW = new Date();
+/**
+ * The estate's certificates are dated from half a day before the run: a
+ * certificate's days left then stay the same through both cycles, as they do
+ * for most of a day between two real refreshes (dated from the run's start,
+ * every one would lose a day a moment later, and every snapshot change).
+ */
+const ISSUED_AT = new Date(NOW.getTime() - 12 * 60 * 60 * 1000);
 
 interface Scenario {
   name: string;
@@ -194,7 +201,11 @@ function subscriptionsOf(scenario: Scenario) {
 /** In the fixture child: the scenario's estate, served on loopback. */
 async function serveEstate(scenario: Scenario) {
   await runFixtureChild({
-    resources: buildBenchEstate(scenario.clusters, scenario.subscriptions, NOW),
+    resources: buildBenchEstate(
+      scenario.clusters,
+      scenario.subscriptions,
+      ISSUED_AT,
+    ),
     pageSize: PAGE_SIZE,
     latencyMs: LATENCY_MS,
     throttle: THROTTLE,
