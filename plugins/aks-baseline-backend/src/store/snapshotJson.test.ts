@@ -161,6 +161,14 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
       );
       return statements;
     }
+    /** The statements that wrote `aks_clusters`: `insert` (a full row) or `update`. */
+    const writesOfClusters = (
+      statements: string[],
+      verb = 'insert into|update',
+    ) =>
+      statements.filter(sql =>
+        new RegExp(`^(${verb}) [\`"]?aks_clusters[\`"]? `).test(sql),
+      );
 
     it('updates only its refresh time; reading it gives the new times', async () => {
       const { knex, store } = await createStore();
@@ -187,9 +195,7 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
       expect(new Date(after.refreshed_at).toISOString()).toBe(
         LATER.toISOString(),
       );
-      const writes = statements.filter(sql =>
-        /^(insert into|update) [`"]?aks_clusters[`"]? /.test(sql),
-      );
+      const writes = writesOfClusters(statements);
       expect(writes).toHaveLength(1);
       expect(writes[0]).toMatch(/^update/);
       expect(writes[0]).not.toContain('snapshot_json');
@@ -209,9 +215,7 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
       await save(store, cluster.id!, snapshot);
       const statements = statementsOf(knex);
       const fullWrites = () =>
-        statements.filter(sql =>
-          /^insert into [`"]?aks_clusters[`"]? /.test(sql),
-        ).length;
+        writesOfClusters(statements, 'insert into').length;
 
       const changed = { ...stampAt(LATER).snapshot, owner: 'team-b' };
       await save(store, cluster.id!, changed, { refreshedAt: LATER });
@@ -249,11 +253,7 @@ describe.each(supported)('stored snapshots on %s', databaseId => {
         refreshedAt: LATER,
       });
 
-      expect(
-        statements.filter(sql =>
-          /^insert into [`"]?aks_clusters[`"]? /.test(sql),
-        ),
-      ).toHaveLength(1);
+      expect(writesOfClusters(statements, 'insert into')).toHaveLength(1);
       expect(
         (await knex('aks_clusters').first('content_digest')).content_digest,
       ).toEqual(expect.any(String));
